@@ -1,0 +1,166 @@
+/**
+ * Finds, reads and resolves the configuration (CLI side: this is where the file system is).
+ * Configuration is JSON or YAML only: it never executes code.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import type { ResolvedConfig, RuleModule } from '../types.js';
+import { ConfigError, resolveConfig, type RawConfig } from '../config/resolve.js';
+import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
+
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CONFIG_FILES = ['postings.config.json', '.postingsrc.json', '.postingsrc.yaml', '.postingsrc.yml', 'package.json'];
+
+/** A problem with a file the user gave us: shown as `file:line:col: message`. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILES) {
+      const candidate = join(dir, name);
+      if (!existsSync(candidate)) continue;
+      if (name === 'package.json') {
+        try {
+          const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>;
+          if (pkg && typeof pkg === 'object' && 'postings' in pkg) return candidate;
+        } catch {
+          /* a broken package.json that is not ours is not our business */
+        }
+        continue;
+      }
+      return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Parse a JSON or YAML file; syntax errors carry the file, line and column. */
+export function readStructuredFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError((e as Error).message, file);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (/\.ya?ml$/i.test(file)) {
+    const doc = parseDocument(text);
+    if (doc.errors.length) {
+      const err = doc.errors[0]!;
+      const p = offsetToPoint(computeLineStarts(text), err.pos[0]);
+      throw new InputError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), file, p.line, p.column);
+    }
+    return doc.toJS();
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    const p = m ? offsetToPoint(computeLineStarts(text), Number(m[1])) : undefined;
+    throw new InputError(msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''), file, p?.line, p?.column);
+  }
+}
+
+let builtinData: { data: Record<string, unknown>; schemas: Record<string, object> } | undefined;
+
+/** The built-in data tables (`data/*.json`) and their schemas (`schemas/data/*.schema.json`). */
+export function loadBuiltinData(): { data: Record<string, unknown>; schemas: Record<string, object> } {
+  if (builtinData) return builtinData;
+  const data: Record<string, unknown> = {};
+  const schemas: Record<string, object> = {};
+  const dataDir = join(PACKAGE_ROOT, 'data');
+  const schemaDir = join(PACKAGE_ROOT, 'schemas', 'data');
+  if (existsSync(dataDir)) {
+    for (const f of readdirSync(dataDir).sort()) {
+      if (!f.endsWith('.json')) continue;
+      const name = f.replace(/\.json$/, '');
+      data[name] = JSON.parse(readFileSync(join(dataDir, f), 'utf8'));
+      const schemaFile = join(schemaDir, `${name}.schema.json`);
+      if (existsSync(schemaFile)) schemas[name] = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    }
+  }
+  builtinData = { data, schemas };
+  return builtinData;
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** The file it came from, if any. */
+  file?: string;
+  locale?: 'en' | 'fr';
+}
+
+export function loadConfig(options: { cwd: string; configFile?: string; rules: readonly RuleModule[] }): LoadedConfig {
+  const file = options.configFile ? resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
+  let raw: RawConfig = {};
+  if (file) {
+    if (!existsSync(file)) throw new InputError('file not found', file);
+    const parsed = readStructuredFile(file);
+    const value = basename(file) === 'package.json' ? (parsed as Record<string, unknown>).postings : parsed;
+    if (value === null || value === undefined) raw = {};
+    else if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new ConfigError([{ path: '(top level)', message: { en: 'must be an object', fr: 'doit être un objet' } }], file);
+    } else raw = value as RawConfig;
+  }
+  const baseDir = file ? dirname(file) : options.cwd;
+  let schema: Record<string, unknown>;
+  let schemaPath = join(PACKAGE_ROOT, 'schemas', 'posting.schema.json');
+  if (typeof raw.schema === 'string') {
+    schemaPath = resolve(baseDir, raw.schema);
+    try {
+      schema = readStructuredFile(schemaPath) as Record<string, unknown>;
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError((e as Error).message, schemaPath);
+    }
+  } else schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+  const { data, schemas } = loadBuiltinData();
+  const configSchema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;
+  let contentDir: string | undefined;
+  if (typeof raw.contentDir === 'string') {
+    contentDir = resolve(baseDir, raw.contentDir);
+    if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+      throw new ConfigError(
+        [
+          {
+            path: 'contentDir',
+            message: { en: `folder not found: ${contentDir}`, fr: `dossier introuvable : ${contentDir}` },
+          },
+        ],
+        file,
+      );
+    }
+  }
+  try {
+    const config = resolveConfig({
+      raw,
+      rules: options.rules,
+      schema,
+      schemaPath,
+      data,
+      dataSchemas: schemas,
+      contentDir,
+      configSchema,
+    });
+    return { config, file, locale: raw.locale };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError(e.problems, file);
+    throw e;
+  }
+}

@@ -1,0 +1,87 @@
+/** Turn the paths a user gives into the list of postings to lint. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+export class MissingPathError extends Error {
+  constructor(readonly path: string) {
+    super(`No such file, folder or matching glob: ${path}`);
+  }
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+/** Every `*.md` below `dir`, skipping `node_modules` and dot-folders. */
+export function walkMarkdown(dir: string, out: string[] = []): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walkMarkdown(full, out);
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
+  }
+  return out;
+}
+
+export async function expandPaths(paths: string[], cwd: string, ignore: string[], ignoreBase: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (existsSync(abs)) {
+      const st = statSync(abs);
+      if (st.isDirectory()) walkMarkdown(abs).forEach((f) => files.add(f));
+      else files.add(abs);
+      continue;
+    }
+    if (GLOB_CHARS.test(p)) {
+      const { glob } = await import('tinyglobby');
+      const matches = await glob(p, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
+      const md = matches.filter((m) => m.toLowerCase().endsWith('.md'));
+      if (md.length === 0) throw new MissingPathError(p);
+      md.forEach((f) => files.add(resolve(f)));
+      continue;
+    }
+    throw new MissingPathError(p);
+  }
+  const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
+  return [...files]
+    .filter((f) => !isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/')))
+    .sort();
+}
+
+/** The nearest ancestor folder of `file` that holds both `en/` and `fr/` (the content root). */
+export function findContentRoot(file: string, cache = new Map<string, string | null>()): string | undefined {
+  let dir = dirname(file);
+  const seen: string[] = [];
+  for (;;) {
+    const cached = cache.get(dir);
+    if (cached !== undefined) {
+      seen.forEach((d) => cache.set(d, cached));
+      return cached ?? undefined;
+    }
+    seen.push(dir);
+    if (isDir(join(dir, 'en')) && isDir(join(dir, 'fr'))) {
+      seen.forEach((d) => cache.set(d, dir));
+      return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) {
+      seen.forEach((d) => cache.set(d, null));
+      return undefined;
+    }
+    dir = parent;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,122 @@
+/** `postings lint`: the I/O around the pure engine. */
+import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FileResult, Finding, Locale, ParsedPosting, ResolvedConfig } from '../types.js';
+import { rules } from '../rules/index.js';
+import { fileFinding, lintPosting } from '../engine/lint.js';
+import { parsePosting } from '../engine/parse.js';
+import { t } from '../i18n/cli.js';
+import { reporters, formatNames } from '../reporters/index.js';
+import { expandPaths, MissingPathError } from './files.js';
+import { buildProject } from './project.js';
+import { loadConfig } from './config-loader.js';
+import { UsageError } from './errors.js';
+
+export interface LintCliOptions {
+  format: string;
+  outputFile?: string;
+  config?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export interface CliIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  version: string;
+}
+
+export async function runLint(paths: string[], opts: LintCliOptions, locale: Locale, io: CliIO): Promise<number> {
+  if (!reporters[opts.format]) {
+    throw new UsageError(t(locale, 'err.format', { format: opts.format, formats: formatNames().join(', ') }));
+  }
+  let maxWarnings: number | undefined;
+  if (opts.maxWarnings !== undefined) {
+    if (!/^-?\d+$/.test(opts.maxWarnings)) throw new UsageError(t(locale, 'err.maxWarningsArg', { value: opts.maxWarnings }));
+    maxWarnings = Number(opts.maxWarnings);
+  }
+  const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+
+  if (paths.length === 0) {
+    const content = resolve(io.cwd, 'content');
+    if (existsSync(content) && statSync(content).isDirectory()) paths = ['content'];
+    else throw new UsageError(t(locale, 'err.noPath'));
+  }
+  let files: string[];
+  try {
+    files = await expandPaths(paths, io.cwd, config.ignore, configFile ? resolve(configFile, '..') : io.cwd);
+  } catch (e) {
+    if (e instanceof MissingPathError) throw new UsageError(t(locale, 'err.pathMissing', { path: e.path }));
+    throw e;
+  }
+
+  const results = lintFiles(files, config, locale);
+  return report(results, opts, locale, io, maxWarnings);
+}
+
+/** Read and parse each file once, index the project, lint. One bad file never stops the others. */
+export function lintFiles(files: string[], config: ResolvedConfig, locale: Locale): FileResult[] {
+  const parsed: ParsedPosting[] = [];
+  const results = new Map<string, FileResult>();
+  for (const file of files) {
+    try {
+      const text = readFileSync(file, 'utf8');
+      parsed.push(parsePosting(text, file, config.language));
+    } catch (e) {
+      results.set(file, { filePath: file, findings: [readErrorFinding(e as Error, locale)] });
+    }
+  }
+  const { index } = buildProject(parsed, config);
+  for (const posting of parsed) {
+    const findings = lintPosting(posting, { filePath: posting.filePath, config, rules, locale, project: index });
+    results.set(posting.filePath, { filePath: posting.filePath, findings });
+  }
+  return files.map((f) => results.get(f)!);
+}
+
+function readErrorFinding(error: Error & { code?: string }, locale: Locale): Finding {
+  const rule = rules.find((r) => r.meta.id === 'internal/read-error')!;
+  return fileFinding(rule, 'unreadable', { reason: error.code ?? error.message }, locale);
+}
+
+async function report(
+  results: FileResult[],
+  opts: LintCliOptions,
+  locale: Locale,
+  io: CliIO,
+  maxWarnings: number | undefined,
+): Promise<number> {
+  const shown = opts.quiet
+    ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
+    : results;
+  const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const reporter = await reporters[opts.format]!();
+  const color =
+    opts.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0' ? true : io.isTTY && !opts.outputFile);
+  const text = reporter(shown, {
+    cwd: io.cwd,
+    locale,
+    color: opts.outputFile ? (opts.color ?? false) : color,
+    version: io.version,
+    rules: rules.map((r) => r.meta),
+  });
+  if (opts.outputFile) {
+    const target = resolve(io.cwd, opts.outputFile);
+    try {
+      writeFileSync(target, text);
+    } catch (e) {
+      throw new UsageError(t(locale, 'err.write', { file: target, reason: (e as Error).message }));
+    }
+  } else io.stdout(text);
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,244 @@
+/**
+ * Turn a raw configuration object (already read by the CLI) into a ResolvedConfig.
+ * Pure: the caller passes the built-in schema and data tables. Problems come back as
+ * writer-facing messages in both languages, never as exceptions from deep inside.
+ */
+import type {
+  Bilingual,
+  LanguageConfig,
+  ResolvedConfig,
+  RuleModule,
+  RuleSetting,
+  SeveritySetting,
+} from '../types.js';
+import { compile } from '../engine/ajv.js';
+import { closest } from '../engine/format.js';
+
+export interface RawConfig {
+  rules?: Record<string, unknown>;
+  ignore?: string[];
+  schema?: string;
+  contentDir?: string;
+  locale?: 'en' | 'fr';
+  language?: Partial<LanguageConfig>;
+  data?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface ConfigProblem {
+  /** Dotted path of the offending key in the config file. */
+  path: string;
+  message: Bilingual;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly problems: ConfigProblem[],
+    readonly file?: string,
+  ) {
+    super(problems.map((p) => `${p.path}: ${p.message.en}`).join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_LANGUAGE: LanguageConfig = {
+  pathSegments: { en: ['en'], fr: ['fr'] },
+  suffixes: { en: ['en'], fr: ['fr'] },
+  frontMatterKey: 'lang',
+};
+
+const SEVERITIES: Record<string, SeveritySetting> = {
+  off: 'off',
+  warn: 'warn',
+  error: 'error',
+  '0': 'off',
+  '1': 'warn',
+  '2': 'error',
+};
+
+export interface ResolveInput {
+  raw: RawConfig;
+  rules: readonly RuleModule[];
+  /** The front matter schema (built-in, or the one `raw.schema` names, read by the caller). */
+  schema: Record<string, unknown>;
+  schemaPath?: string;
+  /** Built-in data tables by name. */
+  data: Record<string, unknown>;
+  /** Schemas of the data tables by name, to validate user extensions. */
+  dataSchemas: Record<string, object>;
+  /** Absolute content root, when configured or found. */
+  contentDir?: string;
+  configSchema: object;
+}
+
+export function resolveConfig(input: ResolveInput): ResolvedConfig {
+  const { raw, rules } = input;
+  const problems: ConfigProblem[] = [];
+
+  const validate = compile(input.configSchema);
+  if (!validate(raw)) {
+    for (const e of validate.errors ?? []) {
+      if (e.keyword === 'anyOf' || e.keyword === 'if') continue;
+      const path = e.instancePath.split('/').slice(1).join('.') || '(top level)';
+      if (e.keyword === 'additionalProperties') {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+        const guess = closest(extra, known);
+        const at = path === '(top level)' ? extra : `${path}.${extra}`;
+        problems.push({
+          path: at,
+          message: {
+            en: `unknown key \`${extra}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
+            fr: `clé \`${extra}\` inconnue${guess ? `; vouliez-vous dire \`${guess}\`?` : ''}`,
+          },
+        });
+      } else if (path.startsWith('rules.') && e.instancePath.split('/').length === 3) {
+        problems.push({
+          path,
+          message: {
+            en: 'must be "off", "warn", "error", or ["warn" or "error", { options }]',
+            fr: 'doit être "off", "warn", "error" ou ["warn" ou "error", { options }]',
+          },
+        });
+      } else {
+        problems.push({ path, message: { en: e.message ?? 'is not valid', fr: `n’est pas valide (${e.message})` } });
+      }
+    }
+  }
+  const dedup = new Map(problems.map((p) => [`${p.path}|${p.message.en}`, p]));
+  if (dedup.size) throw new ConfigError([...dedup.values()]);
+
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const ruleSettings: Record<string, RuleSetting> = {};
+  for (const rule of rules) {
+    ruleSettings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: defaults(rule) };
+  }
+  for (const [id, value] of Object.entries(raw.rules ?? {})) {
+    const rule = byId.get(id);
+    if (!rule) {
+      const guess = closest(id, byId.keys());
+      problems.push({
+        path: `rules.${id}`,
+        message: {
+          en: `unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (\`postings rules\` lists them)`,
+          fr: `règle \`${id}\` inconnue${guess ? `; vouliez-vous dire \`${guess}\`?` : ''} (\`postings rules\` les énumère)`,
+        },
+      });
+      continue;
+    }
+    const [sev, opts] = Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
+    const severity = SEVERITIES[String(sev)]!;
+    const options = { ...defaults(rule), ...((opts as Record<string, unknown>) ?? {}) };
+    if (opts !== undefined) {
+      const schema = rule.meta.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
+      const check = compile(schema);
+      if (!check(options)) {
+        for (const e of check.errors ?? []) {
+          if (e.keyword === 'additionalProperties') {
+            const extra = (e.params as { additionalProperty: string }).additionalProperty;
+            const known = Object.keys((schema as { properties?: object }).properties ?? {});
+            const guess = closest(extra, known);
+            problems.push({
+              path: `rules.${id}`,
+              message: {
+                en: `unknown option \`${extra}\`${guess ? `; did you mean \`${guess}\`?` : ''}${known.length ? ` (options: ${known.join(', ')})` : ' (this rule takes no options)'}`,
+                fr: `option \`${extra}\` inconnue${guess ? `; vouliez-vous dire \`${guess}\`?` : ''}${known.length ? ` (options : ${known.join(', ')})` : ' (cette règle n’a pas d’options)'}`,
+              },
+            });
+          } else {
+            const where = e.instancePath.split('/').slice(1).join('.');
+            problems.push({
+              path: `rules.${id}${where ? `.${where}` : ''}`,
+              message: { en: e.message ?? 'is not valid', fr: `n’est pas valide (${e.message})` },
+            });
+          }
+        }
+      }
+    }
+    ruleSettings[id] = { severity, options };
+  }
+
+  const data: Record<string, unknown> = { ...input.data };
+  for (const [name, extension] of Object.entries(raw.data ?? {})) {
+    const schema = input.dataSchemas[name];
+    if (!schema) {
+      const guess = closest(name, Object.keys(input.dataSchemas));
+      problems.push({
+        path: `data.${name}`,
+        message: {
+          en: `unknown data table \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
+          fr: `table de données \`${name}\` inconnue${guess ? `; vouliez-vous dire \`${guess}\`?` : ''}`,
+        },
+      });
+      continue;
+    }
+    const merged = mergeData(input.data[name], extension);
+    const check = compile(schema);
+    if (!check(merged)) {
+      for (const e of check.errors ?? []) {
+        problems.push({
+          path: `data.${name}${e.instancePath.replace(/\//g, '.')}`,
+          message: { en: e.message ?? 'is not valid', fr: `n’est pas valide (${e.message})` },
+        });
+      }
+      continue;
+    }
+    data[name] = merged;
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+
+  const known = new Set(['rules', 'ignore', 'schema', 'contentDir', 'locale', 'language', 'data', '$schema']);
+  const settings: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) if (!known.has(k)) settings[k] = v;
+
+  return {
+    rules: ruleSettings,
+    ignore: raw.ignore ?? [],
+    language: {
+      pathSegments: { ...DEFAULT_LANGUAGE.pathSegments, ...(raw.language?.pathSegments ?? {}) },
+      suffixes: { ...DEFAULT_LANGUAGE.suffixes, ...(raw.language?.suffixes ?? {}) },
+      frontMatterKey:
+        raw.language?.frontMatterKey === undefined ? DEFAULT_LANGUAGE.frontMatterKey : raw.language.frontMatterKey,
+    },
+    schema: input.schema,
+    schemaPath: input.schemaPath,
+    contentDir: input.contentDir,
+    data,
+    settings,
+  };
+}
+
+function defaults(rule: RuleModule): Record<string, unknown> {
+  const props = (rule.meta.optionsSchema as { properties?: Record<string, { default?: unknown }> } | undefined)
+    ?.properties;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props ?? {})) if (v.default !== undefined) out[k] = structuredClone(v.default);
+  return out;
+}
+
+/**
+ * Extend a built-in table with the user's: objects merge key by key, arrays of entries
+ * with an `id` (or `code`) replace the entry of the same id and add the others, other
+ * arrays are appended to, scalars are replaced.
+ */
+export function mergeData(base: unknown, extension: unknown): unknown {
+  if (Array.isArray(base) && Array.isArray(extension)) {
+    const keyOf = (x: unknown) =>
+      x && typeof x === 'object' ? ((x as { id?: unknown }).id ?? (x as { code?: unknown }).code) : undefined;
+    const out = [...base];
+    for (const item of extension) {
+      const k = keyOf(item);
+      const at = k === undefined ? -1 : out.findIndex((b) => keyOf(b) === k);
+      if (at >= 0) out[at] = mergeData(out[at], item);
+      else out.push(item);
+    }
+    return out;
+  }
+  if (base && extension && typeof base === 'object' && typeof extension === 'object' && !Array.isArray(base)) {
+    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(extension as Record<string, unknown>)) out[k] = mergeData(out[k], v);
+    return out;
+  }
+  return extension === undefined ? base : extension;
+}

@@ -1,0 +1,90 @@
+/**
+ * Inline directives in HTML comments:
+ *   <!-- postings-disable-next-line [RULE[, RULE]] -->
+ *   <!-- postings-disable-line [RULE, ...] -->
+ *   <!-- postings-disable [RULE, ...] --> ... <!-- postings-enable [RULE, ...] -->
+ * Applied as a filter after the rules ran.
+ */
+import type { Html, RootContent } from 'mdast';
+import type { ParsedPosting } from '../types.js';
+import { offsetToPoint } from './positions.js';
+
+export interface Directive {
+  kind: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+  /** Rule ids, or empty for every rule. */
+  rules: string[];
+  line: number;
+  endLine: number;
+  /** Where each rule id stands, for the unknown-rule warning. */
+  ruleRanges: Array<{ id: string; range: [number, number] }>;
+}
+
+const DIRECTIVE = /<!--\s*postings-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+
+export function collectDirectives(posting: ParsedPosting): Directive[] {
+  const out: Directive[] = [];
+  const visit = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'html') readHtml(node, posting, out);
+      if ('children' in node && Array.isArray(node.children)) visit(node.children as RootContent[]);
+    }
+  };
+  visit(posting.tree.children);
+  return out;
+}
+
+function readHtml(node: Html, posting: ParsedPosting, out: Directive[]): void {
+  const base = node.position?.start.offset;
+  if (base === undefined) return;
+  DIRECTIVE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE.exec(node.value))) {
+    const kind = m[1] as Directive['kind'];
+    const listStart = base + m.index + m[0].indexOf(m[2]!, 4 + 'postings-'.length + kind.length);
+    const ruleRanges: Directive['ruleRanges'] = [];
+    // Anything after `--` is a free comment: `<!-- postings-disable x/y -- reason -->`.
+    const list = m[2]!.split(/\s--\s/)[0]!;
+    const re = /[^\s,]+/g;
+    let r: RegExpExecArray | null;
+    while ((r = re.exec(list))) {
+      ruleRanges.push({ id: r[0], range: [listStart + r.index, listStart + r.index + r[0].length] });
+    }
+    const start = offsetToPoint(posting.lineStarts, base + m.index);
+    const end = offsetToPoint(posting.lineStarts, base + m.index + m[0].length);
+    out.push({ kind, rules: ruleRanges.map((x) => x.id), line: start.line, endLine: end.line, ruleRanges });
+  }
+}
+
+/** Is a finding of `ruleId` at `line` silenced by the directives? */
+export function makeSilencer(directives: Directive[]): (ruleId: string, line: number) => boolean {
+  if (directives.length === 0) return () => false;
+  const sorted = [...directives].sort((a, b) => a.line - b.line);
+  return (ruleId, line) => {
+    let disabledAll = false;
+    const disabled = new Set<string>();
+    const enabledExceptions = new Set<string>();
+    for (const d of sorted) {
+      const applies = d.rules.length === 0 || d.rules.includes(ruleId);
+      if (d.kind === 'disable-next-line' && applies && line === d.endLine + 1) return true;
+      if (d.kind === 'disable-line' && applies && line >= d.line && line <= d.endLine) return true;
+      if (d.line > line) continue;
+      if (d.kind === 'disable') {
+        if (d.rules.length === 0) {
+          disabledAll = true;
+          enabledExceptions.clear();
+        } else d.rules.forEach((r) => disabled.add(r));
+      } else if (d.kind === 'enable') {
+        if (d.rules.length === 0) {
+          disabledAll = false;
+          disabled.clear();
+          enabledExceptions.clear();
+        } else {
+          d.rules.forEach((r) => disabled.delete(r));
+          if (disabledAll) d.rules.forEach((r) => enabledExceptions.add(r));
+        }
+      }
+    }
+    if (disabled.has(ruleId)) return true;
+    return disabledAll && !enabledExceptions.has(ruleId);
+  };
+}

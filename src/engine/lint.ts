@@ -1,0 +1,179 @@
+/**
+ * The engine: text and configuration in, findings out. No file system, no console, no
+ * process: the CLI does the I/O.
+ */
+import type {
+  Finding,
+  Locale,
+  ParsedPosting,
+  ProjectIndex,
+  ReportDescriptor,
+  ResolvedConfig,
+  RuleContext,
+  RuleModule,
+  Severity,
+} from '../types.js';
+import { docsUrl } from '../meta.js';
+import { collectDirectives, makeSilencer } from './directives.js';
+import { formatMessage, pick, closest } from './format.js';
+import { parsePosting } from './parse.js';
+import { offsetToPoint } from './positions.js';
+
+export const RULE_ERROR_ID = 'internal/rule-error';
+export const UNKNOWN_DIRECTIVE_ID = 'directives/unknown-rule';
+
+export interface LintOptions {
+  filePath: string;
+  config: ResolvedConfig;
+  /** Every known rule; the configuration says which run. */
+  rules: readonly RuleModule[];
+  locale: Locale;
+  project?: ProjectIndex;
+  /** A posting already parsed from this text (the CLI parses each file once). */
+  parsed?: ParsedPosting;
+}
+
+export function lintText(text: string, options: LintOptions): Finding[] {
+  const posting = options.parsed ?? parsePosting(text, options.filePath, options.config.language);
+  return lintPosting(posting, options);
+}
+
+export function lintPosting(posting: ParsedPosting, options: LintOptions): Finding[] {
+  const { config, locale } = options;
+  const findings: Finding[] = [];
+  const byId = new Map(options.rules.map((r) => [r.meta.id, r]));
+
+  const toFinding = (rule: RuleModule, severity: Severity, d: ReportDescriptor): Finding => {
+    const [start, end] = resolveRange(posting, d);
+    const s = offsetToPoint(posting.lineStarts, start);
+    const e = offsetToPoint(posting.lineStarts, end);
+    const template = rule.meta.messages[d.messageId];
+    const message = template ? formatMessage(pick(template, locale), d.data) : d.messageId;
+    const finding: Finding = {
+      ruleId: rule.meta.id,
+      severity,
+      message,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      range: [start, end],
+      docsUrl: docsUrl(rule.meta.id),
+      messageId: d.messageId,
+    };
+    if (d.fix && rule.meta.fixable) finding.fix = d.fix;
+    if (d.suggestions?.length) {
+      finding.suggestions = d.suggestions.map((sg) => {
+        const t = rule.meta.messages[sg.messageId];
+        return { desc: t ? formatMessage(pick(t, locale), sg.data) : sg.messageId, fix: sg.fix };
+      });
+    }
+    return finding;
+  };
+
+  for (const rule of options.rules) {
+    const setting = config.rules[rule.meta.id];
+    const severitySetting = setting?.severity ?? rule.meta.defaultSeverity;
+    if (severitySetting === 'off') continue;
+    const severity: Severity = severitySetting === 'error' ? 'error' : 'warning';
+    const context: RuleContext = {
+      ruleId: rule.meta.id,
+      posting,
+      filePath: posting.filePath,
+      lang: posting.lang,
+      locale,
+      options: setting?.options ?? {},
+      config,
+      project: options.project,
+      report: (d) => findings.push(toFinding(rule, severity, d)),
+      pointAt: (offset) => offsetToPoint(posting.lineStarts, offset),
+    };
+    try {
+      rule.create(context);
+    } catch (error) {
+      const internal = byId.get(RULE_ERROR_ID);
+      if (internal) {
+        const reason = error instanceof Error ? error.message : String(error);
+        findings.push(
+          toFinding(internal, 'error', {
+            messageId: 'crashed',
+            data: { rule: rule.meta.id, reason: reason.split('\n')[0]! },
+            loc: { range: [0, 0] },
+          }),
+        );
+      }
+    }
+  }
+
+  const directives = collectDirectives(posting);
+  const silenced = makeSilencer(directives);
+  const kept = findings.filter((f) => f.ruleId === RULE_ERROR_ID || !silenced(f.ruleId, f.line));
+
+  const unknownRule = byId.get(UNKNOWN_DIRECTIVE_ID);
+  const unknownSetting = config.rules[UNKNOWN_DIRECTIVE_ID]?.severity ?? unknownRule?.meta.defaultSeverity;
+  if (unknownRule && unknownSetting !== 'off') {
+    for (const d of directives) {
+      for (const { id, range } of d.ruleRanges) {
+        if (byId.has(id)) continue;
+        const guess = closest(id, byId.keys());
+        kept.push(
+          toFinding(unknownRule, unknownSetting === 'error' ? 'error' : 'warning', {
+            messageId: guess ? 'unknownWithGuess' : 'unknown',
+            data: { id, guess: guess ?? '' },
+            loc: { range },
+          }),
+        );
+      }
+    }
+  }
+
+  return sortFindings(kept);
+}
+
+function resolveRange(posting: ParsedPosting, d: ReportDescriptor): [number, number] {
+  const loc = d.loc;
+  let start = 0;
+  let end = 0;
+  if ('range' in loc) [start, end] = loc.range;
+  else if ('node' in loc) {
+    start = loc.node.position?.start.offset ?? 0;
+    end = loc.node.position?.end.offset ?? start;
+  } else {
+    const ls = posting.lineStarts;
+    const toOffset = (p: { line: number; column: number }) =>
+      Math.min((ls[Math.min(p.line, ls.length) - 1] ?? 0) + p.column - 1, posting.text.length);
+    start = toOffset(loc.start);
+    end = loc.end ? toOffset(loc.end) : start;
+  }
+  start = Math.max(0, Math.min(start, posting.text.length));
+  end = Math.max(start, Math.min(end, posting.text.length));
+  return [start, end];
+}
+
+/** A finding about a whole file that no rule run produced (unreadable file, ...). */
+export function fileFinding(
+  rule: RuleModule,
+  messageId: string,
+  data: Record<string, string | number>,
+  locale: Locale,
+): Finding {
+  const template = rule.meta.messages[messageId];
+  const severity: Severity = rule.meta.defaultSeverity === 'warn' ? 'warning' : 'error';
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    message: template ? formatMessage(pick(template, locale), data) : messageId,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    docsUrl: docsUrl(rule.meta.id),
+    messageId,
+  };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+  );
+}

@@ -1,0 +1,9 @@
+/** Reporters by name, loaded only when asked for. */
+import type { Reporter } from './types.js';
+
+export const reporters: Record<string, () => Promise<Reporter>> = {
+  stylish: async () => (await import('./stylish.js')).default,
+  json: async () => (await import('./json.js')).default,
+};
+
+export const formatNames = (): string[] => Object.keys(reporters);

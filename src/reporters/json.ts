@@ -1,0 +1,63 @@
+/**
+ * ESLint-compatible JSON: an array of file results. Documented in the README; keep stable.
+ */
+import type { FileResult, Finding } from '../types.js';
+import type { Reporter } from './types.js';
+
+export interface JsonMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: { range: [number, number]; text: string };
+  suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
+  docsUrl?: string;
+}
+
+export interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  output?: string;
+}
+
+export function toJsonResult(result: FileResult): JsonResult {
+  const messages = result.findings.map(toJsonMessage);
+  const count = (sev: 1 | 2, fixable = false) =>
+    messages.filter((m) => m.severity === sev && (!fixable || m.fix)).length;
+  const out: JsonResult = {
+    filePath: result.filePath,
+    messages,
+    errorCount: count(2),
+    warningCount: count(1),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
+  };
+  if (result.output !== undefined) out.output = result.output;
+  return out;
+}
+
+function toJsonMessage(f: Finding): JsonMessage {
+  const m: JsonMessage = {
+    ruleId: f.ruleId,
+    severity: f.severity === 'error' ? 2 : 1,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+  };
+  if (f.fix) m.fix = { range: f.fix.range, text: f.fix.text };
+  if (f.suggestions?.length) m.suggestions = f.suggestions.map((s) => ({ desc: s.desc, fix: s.fix }));
+  if (f.docsUrl) m.docsUrl = f.docsUrl;
+  return m;
+}
+
+const json: Reporter = (results) => JSON.stringify(results.map(toJsonResult), null, 2) + '\n';
+export default json;

@@ -1,0 +1,73 @@
+/** The default reporter: findings grouped by file, then a summary line. */
+import { relative, isAbsolute } from 'node:path';
+import { Chalk } from 'chalk';
+import type { FileResult } from '../types.js';
+import { t } from '../i18n/cli.js';
+import type { Reporter } from './types.js';
+
+const stylish: Reporter = (results, ctx) => {
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const L = ctx.locale;
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const result of results as FileResult[]) {
+    if (result.findings.length === 0) continue;
+    const shown = isAbsolute(result.filePath) ? relative(ctx.cwd, result.filePath) || result.filePath : result.filePath;
+    lines.push('', c.underline(shown));
+    const rows = result.findings.map((f) => {
+      if (f.severity === 'error') {
+        errors++;
+        if (f.fix) fixableErrors++;
+      } else {
+        warnings++;
+        if (f.fix) fixableWarnings++;
+      }
+      return {
+        pos: `${f.line}:${f.column}`,
+        sev: t(L, f.severity === 'error' ? 'severity.error' : 'severity.warning'),
+        isError: f.severity === 'error',
+        message: f.message.replace(/\s*\r?\n\s*/g, ' '),
+        ruleId: f.ruleId,
+      };
+    });
+    const posWidth = Math.max(...rows.map((r) => r.pos.length));
+    const sevWidth = Math.max(...rows.map((r) => r.sev.length));
+    for (const r of rows) {
+      const sev = r.sev.padEnd(sevWidth);
+      lines.push(
+        `  ${c.dim(r.pos.padEnd(posWidth))}  ${r.isError ? c.red(sev) : c.yellow(sev)}  ${r.message}  ${c.dim(r.ruleId)}`,
+      );
+    }
+  }
+  const total = errors + warnings;
+  if (total === 0) {
+    const files = results.length;
+    return `${c.green(t(L, 'summary.clean', { files, fileWord: t(L, files === 1 ? 'summary.file' : 'summary.files') }))}\n`;
+  }
+  const summary = t(L, 'summary.problems', {
+    total,
+    problemWord: t(L, total === 1 ? 'summary.problem' : 'summary.problems.plural'),
+    errors,
+    errorWord: t(L, errors === 1 ? 'summary.error' : 'summary.errors'),
+    warnings,
+    warningWord: t(L, warnings === 1 ? 'summary.warning' : 'summary.warnings'),
+  });
+  lines.push('', (errors ? c.red.bold : c.yellow.bold)(`✖ ${summary}`));
+  if (fixableErrors + fixableWarnings > 0) {
+    lines.push(
+      c.dim(
+        `  ${t(L, 'summary.fixable', {
+          errors: fixableErrors,
+          errorWord: t(L, fixableErrors === 1 ? 'summary.error' : 'summary.errors'),
+          warnings: fixableWarnings,
+          warningWord: t(L, fixableWarnings === 1 ? 'summary.warning' : 'summary.warnings'),
+        })}`,
+      ),
+    );
+  }
+  return lines.join('\n') + '\n';
+};
+export default stylish;

@@ -1,0 +1,115 @@
+/**
+ * Test support: load the real configuration and rules, lint fixture folders through the
+ * real engine, and spawn the real bin.
+ */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative, dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { rules } from '../../src/rules/index.js';
+import { loadConfig } from '../../src/cli/config-loader.js';
+import { resolveConfig, type RawConfig } from '../../src/config/resolve.js';
+import { parsePosting } from '../../src/engine/parse.js';
+import { lintPosting } from '../../src/engine/lint.js';
+import { buildIndex } from '../../src/engine/project-index.js';
+import { walkMarkdown } from '../../src/cli/files.js';
+import type { Finding, Locale, ResolvedConfig } from '../../src/types.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIXTURES = join(ROOT, 'fixtures');
+export const BIN = join(ROOT, 'bin', 'postings.js');
+export { rules };
+
+/** The built-in configuration with `raw` applied, resolved like the CLI does. */
+export function makeConfig(raw: RawConfig = {}): ResolvedConfig {
+  const base = loadConfig({ cwd: ROOT, configFile: join(FIXTURES, 'empty-config.json'), rules }).config;
+  if (Object.keys(raw).length === 0) return base;
+  return resolveConfig({
+    raw,
+    rules,
+    schema: base.schema,
+    data: base.data,
+    dataSchemas: loadDataSchemas(),
+    configSchema: JSON.parse(readFileSync(join(ROOT, 'schemas', 'config.schema.json'), 'utf8')),
+  });
+}
+
+function loadDataSchemas(): Record<string, object> {
+  const dir = join(ROOT, 'schemas', 'data');
+  const out: Record<string, object> = {};
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir)) {
+    if (f.endsWith('.schema.json')) out[f.replace(/\.schema\.json$/, '')] = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+  }
+  return out;
+}
+
+/** Only `ruleId` on (at its default severity or `error`), every other rule off. */
+export function onlyRule(ruleId: string, options?: Record<string, unknown>, extra: RawConfig = {}): ResolvedConfig {
+  const ruleSettings: Record<string, unknown> = {};
+  for (const r of rules) ruleSettings[r.meta.id] = 'off';
+  const rule = rules.find((r) => r.meta.id === ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  const sev = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
+  ruleSettings[ruleId] = options ? [sev, options] : sev;
+  return makeConfig({ ...extra, rules: ruleSettings });
+}
+
+/**
+ * Lint every Markdown file below `dir` as one project (the folder is the content root for
+ * pairing). Returns findings by path relative to `dir`.
+ */
+export function lintFolder(dir: string, config: ResolvedConfig, locale: Locale = 'en'): Map<string, Finding[]> {
+  const files = walkMarkdown(dir).sort();
+  const parsed = files.map((f) => parsePosting(readFileSync(f, 'utf8'), f, config.language));
+  const index = buildIndex(
+    parsed.map((p) => ({ filePath: p.filePath, displayPath: rel(dir, p.filePath), parsed: p })),
+    config.language,
+  );
+  const out = new Map<string, Finding[]>();
+  for (const p of parsed) {
+    out.set(rel(dir, p.filePath), lintPosting(p, { filePath: p.filePath, config, rules, locale, project: index }));
+  }
+  return out;
+}
+
+export function lintString(text: string, filePath: string, config: ResolvedConfig, locale: Locale = 'en'): Finding[] {
+  const p = parsePosting(text, filePath, config.language);
+  const index = buildIndex([{ filePath, displayPath: filePath, parsed: p }], config.language);
+  return lintPosting(p, { filePath, config, rules, locale, project: index });
+}
+
+function rel(dir: string, file: string): string {
+  return relative(dir, file).split(sep).join('/');
+}
+
+/** `ruleId:line` or `ruleId:line:column`, as fixture expectations are written. */
+export function signature(f: Finding, withColumn: boolean): string {
+  return withColumn ? `${f.ruleId}:${f.line}:${f.column}` : `${f.ruleId}:${f.line}`;
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawn the real bin. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliRun {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', LANG: 'en_CA.UTF-8' };
+  delete env.FORCE_COLOR;
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...env, ...(options.env ?? {}) },
+    encoding: 'utf8',
+    input: options.input,
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function isDir(p: string): boolean {
+  return existsSync(p) && statSync(p).isDirectory();
+}
