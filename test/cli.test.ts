@@ -198,3 +198,24 @@ describe('postings rules', () => {
     expect(fr.stdout).toMatch(/^frontmatter\/schema +error +non +Les métadonnées doivent respecter/m);
   });
 });
+
+describe('usage errors in French', () => {
+  test('commander errors are translated', () => {
+    const r = runCli(['lint', '--frobnicate', '--locale', 'fr', CLEAN_EN]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('erreur : option inconnue « --frobnicate »');
+    const choice = runCli(['lint', '--locale', 'de', CLEAN_EN], { env: { LANG: 'fr_CA.UTF-8' } });
+    expect(choice.status).toBe(2);
+    expect(choice.stderr).toContain('n’est pas valide. Valeurs permises : en, fr.');
+  });
+});
+
+describe('help in French', () => {
+  test('headings and notes are French too', () => {
+    const r = runCli(['lint', '--help'], { env: { LANG: 'fr_CA.UTF-8' } });
+    expect(r.stdout).toMatch(/^Utilisation : postings lint \[options\] \[paths\.\.\.\]/);
+    expect(r.stdout).toContain('Options :');
+    expect(r.stdout).toContain('(par défaut : "stylish")');
+    expect(r.stdout).not.toMatch(/\bUsage:|\(default:/);
+  });
+});

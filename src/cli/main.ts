@@ -1,7 +1,7 @@
 /** The `postings` command line. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Locale } from '../types.js';
 import { localeFromEnv, t } from '../i18n/cli.js';
 import { formatNames } from '../reporters/index.js';
@@ -36,9 +36,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .helpCommand('help [command]', t(locale, 'cmd.help'))
     .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
     .option('--debug', t(locale, 'opt.debug'))
+    .configureHelp(locale === 'fr' ? FRENCH_HELP : {})
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(locale === 'fr' ? frenchCommanderError(text) : text),
+    });
 
   program
     .command('lint')
@@ -65,7 +70,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .description(t(locale, 'cmd.rules'))
     .helpOption('-h, --help', t(locale, 'opt.help'))
     .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
-    .option('--json', 'JSON')
+    .option('--json', t(locale, 'opt.json'))
     .exitOverride()
     .action(async (opts: { json?: boolean }) => {
       const { listRules } = await import('./rules-command.js');
@@ -82,6 +87,41 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return handleError(error, locale, debug, io);
   }
+}
+
+const FRENCH_TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+};
+const frenchExtras = (text: string) =>
+  text.replace(/\(default: /g, '(par défaut : ').replace(/choices: /g, 'choix : ').replace(/\(preset: /g, '(préréglage : ');
+
+/** Commander's help headings and notes in French. */
+const FRENCH_HELP = {
+  styleTitle: (title: string) => FRENCH_TITLES[title] ?? title,
+  optionDescription(this: Help, option: Option) {
+    return frenchExtras(Help.prototype.optionDescription.call(this, option));
+  },
+  argumentDescription(this: Help, argument: Parameters<Help['argumentDescription']>[0]) {
+    return frenchExtras(Help.prototype.argumentDescription.call(this, argument));
+  },
+};
+
+/** Commander writes its usage errors in English; give French users the same in French. */
+const COMMANDER_FR: Array<[RegExp, string]> = [
+  [/^error: unknown option '([^']+)'/, 'erreur : option inconnue « $1 »'],
+  [/^error: unknown command '([^']+)'/, 'erreur : commande inconnue « $1 »'],
+  [/^error: option '([^']+)' argument missing/, 'erreur : il manque la valeur de l’option « $1 »'],
+  [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, 'erreur : la valeur « $2 » de l’option « $1 » n’est pas valide. Valeurs permises : $3.'],
+  [/^error: missing required argument '([^']+)'/, 'erreur : il manque l’argument obligatoire « $1 »'],
+  [/^error: too many arguments/, 'erreur : trop d’arguments'],
+  [/\(Did you mean ([^?]+)\?\)/, '(Vouliez-vous dire $1?)'],
+];
+
+export function frenchCommanderError(text: string): string {
+  return COMMANDER_FR.reduce((out, [re, fr]) => out.replace(re, fr), text);
 }
 
 function handleError(error: unknown, locale: Locale, debug: boolean, io: CliIO): number {
