@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Locale } from '../types.js';
 import { localeFromEnv, t } from '../i18n/cli.js';
+import { ta } from '../i18n/authoring.js';
 import { formatNames } from '../reporters/index.js';
 import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
@@ -52,6 +53,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('-q, --quiet', t(locale, 'opt.quiet'))
     .option('--color', t(locale, 'opt.color'))
     .option('--no-color', t(locale, 'opt.noColor'))
+    .option('--fix', ta(locale, 'opt.fix'))
+    .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
     .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
     .option('--debug', t(locale, 'opt.debug'))
     .exitOverride()
