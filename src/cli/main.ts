@@ -75,6 +75,36 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout(listRules(locale, Boolean(opts.json)));
     });
 
+  program
+    .command('new')
+    .description(ta(locale, 'cmd.new'))
+    .argument('[translationKey]', ta(locale, 'new.key'))
+    .helpOption('-h, --help', t(locale, 'opt.help'))
+    .option('--title-en <title>', ta(locale, 'new.titleEn'))
+    .option('--title-fr <title>', ta(locale, 'new.titleFr'))
+    .option('--dir <folder>', ta(locale, 'new.dir'))
+    .option('--lever-id <uuid>', ta(locale, 'new.leverId'))
+    .option('--classification <code>', ta(locale, 'new.classification'))
+    .option('-c, --config <file>', ta(locale, 'new.config'))
+    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
+    .exitOverride()
+    .action(async (key: string | undefined, opts: import('./new-command.js').NewCliOptions) => {
+      const { runNew } = await import('./new-command.js');
+      exitCode = await runNew(key, opts, locale, io);
+    });
+
+  program
+    .command('explain')
+    .description(ta(locale, 'cmd.explain'))
+    .argument('<rule>', ta(locale, 'explain.rule'))
+    .helpOption('-h, --help', t(locale, 'opt.help'))
+    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
+    .exitOverride()
+    .action(async (ruleId: string) => {
+      const { explainRule } = await import('./explain-command.js');
+      io.stdout(explainRule(ruleId, locale));
+    });
+
   try {
     if (argv.length === 0) {
       io.stderr(program.helpInformation());
