@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNew } from '../src/cli/new-command.js';
 import { classificationInfo } from '../src/lib/classification-info.js';
-import { fileName, slugify } from '../src/lib/posting-template.js';
+import { fileName, renderPosting, slugify } from '../src/lib/posting-template.js';
 import { parsePosting } from '../src/engine/parse.js';
 import { makeConfig, rules, runCli } from './support/harness.js';
 
@@ -96,16 +96,22 @@ describe('postings new', () => {
     }
   });
 
-  test('without a Lever id: archived, no leverId, no suffix, still clean; unknown pay link left as a TODO', () => {
-    const run = runCli(['new', 'policy-analyst', '--title-en', 'Policy Analyst', '--title-fr', 'Analyste des politiques', '--classification', 'PE-03'], { cwd: dir });
+  test('without a Lever id or classification: archived, no leverId, no suffix, TODOs, still clean', () => {
+    const run = runCli(['new', 'policy-analyst', '--title-en', 'Policy Analyst', '--title-fr', 'Analyste des politiques'], { cwd: dir });
     expect(run.status).toBe(0);
     const en = readFileSync(join(dir, ...EN_DIR, 'policy-analyst.md'), 'utf8');
     const fr = readFileSync(join(dir, ...FR_DIR, 'analyste-des-politiques.md'), 'utf8');
     expect(en).toContain('archived: true');
     expect(en).not.toContain('leverId:');
-    expect(en).toContain('This position is classified as PE-03 in the Personnel Administration group. TODO:');
-    expect(fr).toContain('Ce poste est classifié PE-03 dans le groupe Gestion du personnel. TODO :');
+    expect(en).toContain('TODO: give the classification (group and level, such as IT-03) and link it to its official pay rates.');
+    expect(fr).toContain('TODO : indiquez la classification (groupe et niveau, comme IT-03)');
     for (const r of lintContent()) expect(r.messages.filter((m) => m.ruleId !== PLACEHOLDER)).toEqual([]);
+  });
+
+  test('a classification without a known pay page is named, with a TODO for its link', () => {
+    const posting = { translationKey: 'k', title: { en: 'A', fr: 'B' }, classification: classificationInfo('PE-3', {}) };
+    expect(renderPosting('en', posting)).toContain('This position is classified as PE-03 in the Personnel Administration group. TODO: link');
+    expect(renderPosting('fr', posting)).toContain('Ce poste est classifié PE-03 dans le groupe Gestion du personnel. TODO : ajoutez un lien');
   });
 
   test('refuses to overwrite an existing posting (exit 2) and writes nothing', () => {
