@@ -179,6 +179,17 @@ describe('postings lint --fix on files', () => {
     expect(text).toBe(HTTP_POSTING.join('\n').replace(/\(http:\/\//g, '(https://') + '\n');
   });
 
+  // Only root can give a file to another owner; elsewhere the owner cannot change anyway.
+  (process.getuid?.() === 0 ? test : test.skip)('keeps the owner of a file fixed by root', () => {
+    const file = join(dir, 'content', 'en', 'owned.md');
+    writeFileSync(file, HTTP_POSTING.join('\n'));
+    fs.chownSync(file, 4321, 4321);
+    const run = runCli(['lint', '--fix', 'content'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(readFileSync(file, 'utf8')).toContain('(https://www.canada.ca');
+    expect([statSync(file).uid, statSync(file).gid]).toEqual([4321, 4321]);
+  });
+
   test('--fix-dry-run prints a unified diff and writes nothing', () => {
     writeFileSync(join(dir, 'postings.config.json'), config);
     const file = join(dir, 'content', 'en', 'senior-developer.md');
@@ -233,6 +244,7 @@ describe('an interrupted write leaves the original intact', () => {
     fsyncSync: (fd) => fs.fsyncSync(fd),
     closeSync: (fd) => fs.closeSync(fd),
     fchmodSync: (fd, m) => fs.fchmodSync(fd, m),
+    fchownSync: (fd, u, g) => fs.fchownSync(fd, u, g),
     renameSync: (a, b) => fs.renameSync(a, b),
     unlinkSync: (p) => fs.unlinkSync(p),
     ...overrides,
