@@ -198,7 +198,7 @@ describe('postings lint --fix on files', () => {
     const before = statSync(file).mtimeMs;
     const run = runCli(['lint', '--fix-dry-run', 'content'], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('--- a/content/en/senior-developer.md\n+++ b/content/en/senior-developer.md\n');
+    expect(run.stdout.startsWith('--- a/content/en/senior-developer.md\n+++ b/content/en/senior-developer.md\n@@ ')).toBe(true);
     expect(run.stdout).toContain('\n-Classified [IT-04](http://www.tbs-sct.gc.ca/');
     expect(run.stdout).toContain('\n+Classified [IT-04](https://www.tbs-sct.gc.ca/');
     expect(readFileSync(file, 'utf8')).toBe(original);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { FileResult, Finding, Locale, ParsedPosting, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { fileFinding, lintPosting } from '../engine/lint.js';
@@ -100,10 +100,10 @@ export function fixFiles(files: string[], config: ResolvedConfig, locale: Locale
 
 /** A `git diff`-style patch (`a/` and `b/` prefixes), which `git apply` and `patch -p1` take. */
 export function unifiedDiff(path: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 }).replace(
-    /^=+\n/,
-    '',
-  );
+  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
 }
 
 function displayPath(file: string, cwd: string): string {
