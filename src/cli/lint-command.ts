@@ -19,6 +19,8 @@ export interface LintCliOptions {
   maxWarnings?: string;
   quiet?: boolean;
   color?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export interface CliIO {
@@ -54,7 +56,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     throw e;
   }
 
-  const results = lintFiles(files, config, locale);
+  const results =
+    opts.fix || opts.fixDryRun
+      ? (await import('./fix-command.js')).runFix(files, config, locale, opts, io)
+      : lintFiles(files, config, locale);
   return report(results, opts, locale, io, maxWarnings);
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { Locale } from '../types.js';
 import { localeFromEnv, t } from '../i18n/cli.js';
+import { ta } from '../i18n/authoring.js';
 import { formatNames } from '../reporters/index.js';
 import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
@@ -57,6 +58,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('-q, --quiet', t(locale, 'opt.quiet'))
     .option('--color', t(locale, 'opt.color'))
     .option('--no-color', t(locale, 'opt.noColor'))
+    .option('--fix', ta(locale, 'opt.fix'))
+    .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
     .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
     .option('--debug', t(locale, 'opt.debug'))
     .exitOverride()
@@ -75,6 +78,36 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .action(async (opts: { json?: boolean }) => {
       const { listRules } = await import('./rules-command.js');
       io.stdout(listRules(locale, Boolean(opts.json)));
+    });
+
+  program
+    .command('new')
+    .description(ta(locale, 'cmd.new'))
+    .argument('[translationKey]', ta(locale, 'new.key'))
+    .helpOption('-h, --help', t(locale, 'opt.help'))
+    .option('--title-en <title>', ta(locale, 'new.titleEn'))
+    .option('--title-fr <title>', ta(locale, 'new.titleFr'))
+    .option('--dir <folder>', ta(locale, 'new.dir'))
+    .option('--lever-id <uuid>', ta(locale, 'new.leverId'))
+    .option('--classification <code>', ta(locale, 'new.classification'))
+    .option('-c, --config <file>', ta(locale, 'new.config'))
+    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
+    .exitOverride()
+    .action(async (key: string | undefined, opts: import('./new-command.js').NewCliOptions) => {
+      const { runNew } = await import('./new-command.js');
+      exitCode = await runNew(key, opts, locale, io);
+    });
+
+  program
+    .command('explain')
+    .description(ta(locale, 'cmd.explain'))
+    .argument('<rule>', ta(locale, 'explain.rule'))
+    .helpOption('-h, --help', t(locale, 'opt.help'))
+    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
+    .exitOverride()
+    .action(async (ruleId: string) => {
+      const { explainRule } = await import('./explain-command.js');
+      io.stdout(explainRule(ruleId, locale));
     });
 
   try {
