@@ -2,6 +2,7 @@
  * French job titles: masculine-only titles (`Développeur principal`) and abbreviated
  * doublets (`adjoint·e`, `chargé(e)s`, `principal-e`, `principal.e`, `candidatEs`).
  */
+import { editDistance } from '../../engine/format.js';
 import { HOLE, exactRange, type Segment } from './segments.js';
 import { LETTER, PAIR_WINDOW, type Lexicon, type TitleAdjective, type TitleNoun } from './lexicon.js';
 
@@ -30,7 +31,7 @@ export function plural(word: string): string {
 }
 
 /** Suffixes of abbreviated feminine forms: `·e`, `(ère)`, `-trice`... */
-const ABBREV_SUFFIX = '(?:e|es|s|ère|ères|rice|rices|trice|trices|se|ses|euse|euses|ne|nes|le|les|te|tes|ve|ves|ive|ives)';
+const ABBREV_SUFFIX = '(?:e|es|s|ère|ères|rice|rices|trice|trices|se|ses|euse|euses|ne|nes|le|les|te|tes|ve|ves|ive|ives|ale|ales)';
 const AFTER_ABBREV = new RegExp(`^(?:\\s?\\(${ABBREV_SUFFIX}\\)|[·•‧⋅.\\-/]${ABBREV_SUFFIX}(?![${LETTER}])|E(?:S|s)?(?![${LETTER}]))`, 'u');
 
 export interface TitleMatch {
@@ -77,8 +78,8 @@ function caseLike(word: string, like: string): string {
 }
 
 /** Where a masculine title counts as naming the role in running text. */
-const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|à titre d['’]|à titre de|en tant que|au poste de|le poste de|un poste de|rôle de|comme)\s+$/iu;
-const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant que|poste d|rôle d|joindre|joignez/iu;
+const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|à titre d['’]|à titre de|en tant que|au poste de|le poste de|un poste de)\s+$/iu;
+const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant que|poste d|joindre|joignez/iu;
 /** A named person beside the title: `directeur général, Jean Tremblay`. */
 const NAME_AFTER = /^\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
 const NAME_BEFORE = /\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+\s*,\s*(?:(?:le|notre|votre|leur)\s+)?$/u;
@@ -138,6 +139,8 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
       ? noun.feminine
       : gendered.flatMap((g) => [g.adj.fem.toLowerCase(), plural(g.adj.fem.toLowerCase())]);
     if (femWords.some((f) => new RegExp(`(?<![${LETTER}])${f}(?![${LETTER}])`, 'u').test(around))) continue;
+    // A misspelt feminine (`Traducteur/traductrie`) is still a doublet: a spelling matter.
+    if (noun && tokens(around).some((w) => noun.feminine.some((f) => w.lower !== tok.lower && w.lower.slice(0, 4) === f.slice(0, 4) && editDistance(w.lower, f) <= 2))) continue;
     if (NAME_AFTER.test(seg.text.slice(last.j)) || NAME_BEFORE.test(seg.text.slice(0, tok.i))) continue;
     const i = tok.i;
     const j = last.j;
@@ -197,6 +200,8 @@ export function feminineOf(stem: string, suffix: string): string | undefined {
     case 'le':
     case 'te':
       return base === 'e' ? `${stem}e` : `${stem}${base}`;
+    case 'ale':
+      return /aux$/i.test(stem) ? `${stem.slice(0, -3)}ale` : /al$/i.test(stem) ? `${stem}e` : undefined;
     case 'ère':
       return /er$/i.test(stem) ? `${stem.slice(0, -2)}ère` : undefined;
     case 'rice':
@@ -238,9 +243,18 @@ export function matchAbbreviations(fileText: string, seg: Segment): Abbreviation
     const isPlural =
       Boolean(pluralMark) || (/s$/i.test(suffix) && !/^(?:s|se|ne|le|te|ve|ive|ère|rice|trice|euse)$/i.test(suffix));
     const single = isPlural && !pluralMark ? suffix.replace(/s$/i, '') : suffix;
-    const fem = suffix === 'E' ? `${stem}e` : feminineOf(stem, single);
+    let masc = stem;
+    let isPl = isPlural;
+    let fem = suffix === 'E' ? `${stem}e` : feminineOf(stem, single);
+    if (!fem && /[sx]$/i.test(stem)) {
+      // A plural stem: `développeurs·ses`, `conseillers (ères)`, `principaux·ales`.
+      const singular = /aux$/i.test(stem) ? `${stem.slice(0, -3)}al` : stem.slice(0, -1);
+      fem = feminineOf(singular, single);
+      masc = singular;
+      isPl = true;
+    }
     if (!fem) continue;
-    found.push({ i: m.index, j: m.index + m[0].length, masc: stem, fem, plural: isPlural });
+    found.push({ i: m.index, j: m.index + m[0].length, masc, fem, plural: isPl });
   }
   const out: AbbreviationMatch[] = [];
   for (let a = 0; a < found.length; a++) {

@@ -154,6 +154,8 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
 /** How far (in characters) a paired form may stand from the word it pairs with. */
 export const PAIR_WINDOW = 80;
 
+const ABBREVIATED_AFTER = /^(?:\s?\(\p{Ll}{1,6}\)|[·•‧⋅]\p{Ll}{1,6})/u;
+
 export interface TermMatch {
   entry: LexiconEntry;
   range: [number, number];
@@ -204,6 +206,8 @@ export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexic
         if (m[0].includes(HOLE)) continue;
         if (c.exceptions.some((re) => overlaps(re, seg.text, i, j))) continue;
         if (c.paired && near(c.paired, seg.text, i, j)) continue;
+        // `développeurs·ses`, `conseillers (ères)`: an abbreviated doublet, not a masculine word.
+        if (ABBREVIATED_AFTER.test(seg.text.slice(j, j + 12))) continue;
         const range = exactRange(fileText, seg, i, j);
         if (!range) continue;
         const words = m[0];
