@@ -138,12 +138,24 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
     if (!source) continue;
     const formSuggestions = new Map<string, string[]>();
     for (const f of forms) if (f.suggestions) formSuggestions.set(normalise(f.text), f.suggestions);
+    let re: RegExp;
+    let exceptions: RegExp[];
+    let paired: RegExp | undefined;
+    try {
+      re = wordRegExp(source, entry.caseSensitive);
+      exceptions = (entry.exceptions ?? []).map((e) => new RegExp(e, 'gu'));
+      paired = entry.pairedWith?.length
+        ? wordRegExp(entry.pairedWith.map(formPattern).join('|'), entry.caseSensitive)
+        : undefined;
+    } catch {
+      continue; // A pattern JavaScript cannot read (the schema checks most): the entry is skipped.
+    }
     out.push({
       entry,
-      re: wordRegExp(source, entry.caseSensitive),
+      re,
       formSuggestions,
-      exceptions: (entry.exceptions ?? []).map((e) => new RegExp(e, 'gu')),
-      paired: entry.pairedWith?.length ? wordRegExp(entry.pairedWith.map(formPattern).join('|'), entry.caseSensitive) : undefined,
+      exceptions,
+      paired,
       scopes: new Set(entry.scopes ?? SCOPES),
     });
   }
