@@ -134,7 +134,13 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
   const out: CompiledEntry[] = [];
   for (const entry of lexicon.entries) {
     const forms = (entry.forms ?? []).map((f) => (typeof f === 'string' ? { text: f } : f));
-    const source = entry.pattern ?? forms.map((f) => formPattern(f.text)).join('|');
+    // Longest forms first, so that `le candidat retenu` wins over `le candidat`.
+    const source =
+      entry.pattern ??
+      [...forms]
+        .sort((a, b) => b.text.length - a.text.length)
+        .map((f) => formPattern(f.text))
+        .join('|');
     if (!source) continue;
     const formSuggestions = new Map<string, string[]>();
     for (const f of forms) if (f.suggestions) formSuggestions.set(normalise(f.text), f.suggestions);
