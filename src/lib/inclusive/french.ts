@@ -83,6 +83,7 @@ const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant qu
 /** A named person beside the title: `directeur général, Jean Tremblay`. */
 const NAME_AFTER = /^\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
 const NAME_BEFORE = /\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+\s*,\s*(?:(?:le|notre|votre|leur)\s+)?$/u;
+const HEADING_BEFORE = /^[\s\p{P}]*(?:(?:un|une|le|l['’]|votre|notre|devenez|poste\s+de|à titre de)\s+)?$/iu;
 const ARTICLE_AFTER = /^\s+(?:les|la|le|l['’]|des|un|une|sur|aux|au|ses|leurs|nos|vos)(?![\p{L}])/iu;
 
 function sentenceAround(text: string, i: number, j: number): [number, number] {
@@ -108,6 +109,8 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
     // Plural masculine nouns outside the `title` field are generic nouns (inclusive-language/terms).
     if (noun?.plural && seg.scope !== 'title') continue;
     if (AFTER_ABBREV.test(seg.text.slice(tok.j))) continue;
+    // In a heading, the title opens it (`## Conseiller en partenariats`), not `## Mot du président`.
+    if (seg.scope === 'heading' && !HEADING_BEFORE.test(seg.text.slice(0, tok.i))) continue;
     if (!fieldLike) {
       if (!NAMING_BEFORE.test(seg.text.slice(Math.max(0, tok.i - 30), tok.i))) continue;
       const [s, e] = sentenceAround(seg.text, tok.i, tok.j);
