@@ -127,28 +127,31 @@ interface AnyNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const treeCache = new WeakMap<Root, Mention[]>();
+export interface TextSegment {
+  /** Offsets of a text node in the posting text. */
+  start: number;
+  end: number;
+  /** The source of the node, bare URLs and e-mail addresses blanked out. */
+  text: string;
+  /** The link the text is in, if any. */
+  link?: LinkInfo;
+}
 
-/**
- * Mentions in the body, in document order: known groups, plus unknown groups written as a
- * code (`XY-02`) where the text says it is one (after "classified as", "niveau", in a list
- * with known codes, or as the text of a link to a classification page).
- */
-export function findMentions(posting: ParsedPosting, table: ClassificationTable): Mention[] {
-  const hit = treeCache.get(posting.tree);
+const segmentCache = new WeakMap<Root, TextSegment[]>();
+
+/** The body's prose, text node by text node (link text included; code, HTML, images not). */
+export function textSegments(posting: ParsedPosting): TextSegment[] {
+  const hit = segmentCache.get(posting.tree);
   if (hit) return hit;
-  const text = posting.text;
   const definitions = collectDefinitions(posting);
-  const found: Mention[] = [];
+  const out: TextSegment[] = [];
   const walk = (node: AnyNode, link: LinkInfo | undefined): void => {
     if (SKIP.has(node.type)) return;
     if (node.type === 'text') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
-      for (const mention of scanText(blankUrls(text.slice(start, end)), start, table)) {
-        if (link) mention.link = link;
-        found.push(mention);
+      if (start !== undefined && end !== undefined) {
+        out.push({ start, end, text: blankUrls(posting.text.slice(start, end)), link });
       }
       return;
     }
@@ -157,8 +160,29 @@ export function findMentions(posting: ParsedPosting, table: ClassificationTable)
     for (const child of node.children ?? []) walk(child, inner);
   };
   walk(posting.tree as unknown as AnyNode, undefined);
+  segmentCache.set(posting.tree, out);
+  return out;
+}
+
+const treeCache = new WeakMap<Root, { table: ClassificationTable; mentions: Mention[] }>();
+
+/**
+ * Mentions in the body, in document order: known groups, plus unknown groups written as a
+ * code (`XY-02`) where the text says it is one (after "classified as", "niveau", in a list
+ * with known codes, or as the text of a link to a classification page).
+ */
+export function findMentions(posting: ParsedPosting, table: ClassificationTable): Mention[] {
+  const hit = treeCache.get(posting.tree);
+  if (hit?.table === table) return hit.mentions;
+  const found: Mention[] = [];
+  for (const seg of textSegments(posting)) {
+    for (const mention of scanText(seg.text, seg.start, table)) {
+      if (seg.link) mention.link = seg.link;
+      found.push(mention);
+    }
+  }
   const kept = found.filter((m, i) => m.known || plausibleUnknown(m, found[i - 1], found[i + 1], table));
-  treeCache.set(posting.tree, kept);
+  treeCache.set(posting.tree, { table, mentions: kept });
   return kept;
 }
 

@@ -21,6 +21,10 @@ const rule: RuleModule = {
         en: '`{codes}` is not linked anywhere in the posting; link it to its collective agreement or rates of pay{page}',
         fr: '`{codes}` n’est lié nulle part dans l’offre; liez-le à sa convention collective ou à ses taux de rémunération{page}',
       },
+      unlinkedMany: {
+        en: '`{codes}` are not linked anywhere in the posting; link them to their collective agreement or rates of pay{page}',
+        fr: '`{codes}` ne sont liés nulle part dans l’offre; liez-les à leur convention collective ou à leurs taux de rémunération{page}',
+      },
     },
   },
   create(context) {
@@ -56,7 +60,7 @@ const rule: RuleModule = {
       for (const c of codes) reported.add(c);
       const url = context.lang ? table.preferredUrl(m.group, context.lang) : undefined;
       context.report({
-        messageId: 'unlinked',
+        messageId: codes.length > 1 ? 'unlinkedMany' : 'unlinked',
         data: { codes: codes.join('`, `'), page: url ? ` (${url})` : '' },
         loc: { range: m.range },
       });
