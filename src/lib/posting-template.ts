@@ -79,8 +79,8 @@ function classificationSentence(lang: Lang, c: ClassificationInfo | undefined): 
   const en = lang === 'en';
   if (!c) {
     return en
-      ? 'TODO: give the classification (group and level, such as IT-03) and link it to its official pay rates.'
-      : 'TODO : indiquez la classification (groupe et niveau, comme IT-03) avec un lien vers son taux de rémunération officiel.';
+      ? 'TODO: give the classification (group and level, such as `IT-03`) and link it to its official pay rates.'
+      : 'TODO : indiquez la classification (groupe et niveau, comme `IT-03`) avec un lien vers son taux de rémunération officiel.';
   }
   const code = c.link ? `[${c.code}](${c.link[lang]})` : c.code;
   const group = c.name ? c.name[lang] : c.group;
