@@ -103,8 +103,8 @@ describe('postings new', () => {
     const fr = readFileSync(join(dir, ...FR_DIR, 'analyste-des-politiques.md'), 'utf8');
     expect(en).toContain('archived: true');
     expect(en).not.toContain('leverId:');
-    expect(en).toContain('TODO: give the classification (group and level, such as IT-03) and link it to its official pay rates.');
-    expect(fr).toContain('TODO : indiquez la classification (groupe et niveau, comme IT-03)');
+    expect(en).toContain('TODO: give the classification (group and level, such as `IT-03`) and link it to its official pay rates.');
+    expect(fr).toContain('TODO : indiquez la classification (groupe et niveau, comme `IT-03`)');
     for (const r of lintContent()) expect(r.messages.filter((m) => m.ruleId !== PLACEHOLDER)).toEqual([]);
   });
 
