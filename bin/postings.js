@@ -3,6 +3,14 @@
 // `prepare` script) compiles src/ to dist/ and bundles the CLI into dist/bundle/.
 import { existsSync } from 'node:fs';
 
+// `postings lint … | head`: the reader went away; stop quietly, as other CLI tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const bundled = new URL('../dist/bundle/main.js', import.meta.url);
 const { main, version } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
 
