@@ -42,7 +42,7 @@ export function findingText(text: string, f: Finding): string {
   if (value === '') {
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const nl = text.indexOf('\n', start);
-    value = text.slice(lineStart, nl < 0 ? text.length : nl);
+    value = text.slice(lineStart, nl < 0 ? text.length : nl).replace(/\r$/, '');
   }
   value = value.replace(/\r\n?/g, '\n');
   if (value.length <= MAX_TEXT) return value;
