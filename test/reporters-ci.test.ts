@@ -61,20 +61,22 @@ describe('github reporter', () => {
     const first = parseWorkflowCommand(lines[0]!);
     expect(first.command).toBe('error');
     expect(first.message).toBe(HOSTILE);
+    // Over two lines: GitHub takes no columns then.
     expect(first.properties).toEqual({
       file: HOSTILE_PATH_PARTS.join('/'),
       line: '3',
-      col: '5',
       endLine: '4',
-      endColumn: '2',
       title: 'frontmatter/schema',
     });
-    expect(parseWorkflowCommand(lines[1]!).command).toBe('warning');
+    const second = parseWorkflowCommand(lines[1]!);
+    expect(second.command).toBe('warning');
+    expect(second.properties).toMatchObject({ line: '1', col: '1', endLine: '1', endColumn: '1', title: 'frontmatter/yaml' });
+    expect(lines[1]).toMatch(/^::warning file=[^:]*,line=1,col=1,endLine=1,endColumn=1,title=frontmatter\/yaml::/);
   });
 
   test('escapes %, CR, LF in data and also : and , in properties', () => {
     expect(lines[0]).toContain('::50%25 done: a, b%0D%0Aline 2 <b>&amp; "double" \'single\' ]]> %250A end');
-    expect(lines[0]).toContain('file=content/en/a%2Cb%3Ac%25d & <e> "f".md,line=3');
+    expect(lines[0]).toContain('file=content/en/a%2Cb%3Ac%25d & <e> "f".md,line=3,endLine=4,title=');
     expect(lines[0]).toContain('title=frontmatter/schema');
   });
 

@@ -21,12 +21,14 @@ const github: Reporter = (results, ctx) => {
   for (const result of results as FileResult[]) {
     const file = relativePath(result.filePath, ctx.cwd);
     for (const f of result.findings) {
+      // GitHub takes columns on one line only: a finding over several lines gets lines alone.
+      const oneLine = f.endLine === f.line;
       const props: Array<[string, string | number]> = [
         ['file', file],
         ['line', f.line],
-        ['col', f.column],
+        ...(oneLine ? [['col', f.column] as [string, number]] : []),
         ['endLine', f.endLine],
-        ['endColumn', f.endColumn],
+        ...(oneLine ? [['endColumn', f.endColumn] as [string, number]] : []),
         ['title', f.ruleId],
       ];
       const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
