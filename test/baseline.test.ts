@@ -114,6 +114,14 @@ describe('baseline (CLI)', () => {
     expect(JSON.parse(readFileSync(join(root, 'ci/known.json'), 'utf8')).findings[0].file).toBe('../content/en/old.md');
     expect(runCli(['lint'], { cwd: root }).status).toBe(0);
   });
+
+  test('config `baseline` takes `file` only', () => {
+    const root = site();
+    write(root, 'postings.config.json', JSON.stringify({ baseline: { fil: 'x.json' } }));
+    const r = runCli(['lint'], { cwd: root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('baseline.fil: unknown key `fil`; did you mean `file`?');
+  });
 });
 
 describe('baseline (units)', () => {
