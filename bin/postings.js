@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// The postings command. The TypeScript sources are compiled to dist/ by `npm run build`
-// (run by `npm ci` / `npm install` through the `prepare` script).
-import { main, version } from '../dist/cli/main.js';
+// The postings command. `npm run build` (run by `npm ci` / `npm install` through the
+// `prepare` script) compiles src/ to dist/ and bundles the CLI into dist/bundle/.
+import { existsSync } from 'node:fs';
+
+const bundled = new URL('../dist/bundle/main.js', import.meta.url);
+const { main, version } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
 
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -10,7 +10,25 @@ import type { ResolvedConfig, RuleModule } from '../types.js';
 import { ConfigError, resolveConfig, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
 
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The folder of postings' own package.json (from dist/cli/ or from the bundle in dist/bundle/). */
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        if ((JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'postings') return dir;
+      } catch {
+        /* keep looking */
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(start, '..', '..');
+    dir = parent;
+  }
+}
 export const CONFIG_FILES = ['postings.config.json', '.postingsrc.json', '.postingsrc.yaml', '.postingsrc.yml', 'package.json'];
 
 /** A problem with a file the user gave us: shown as `file:line:col: message`. */

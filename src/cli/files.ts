@@ -23,7 +23,17 @@ export function walkMarkdown(dir: string, out: string[] = []): string[] {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) walkMarkdown(full, out);
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
+    else if (entry.name.toLowerCase().endsWith('.md')) {
+      // Files, and links to files; a broken link is kept so that it is reported, not skipped.
+      if (entry.isFile()) out.push(full);
+      else if (entry.isSymbolicLink()) {
+        try {
+          if (statSync(full).isFile()) out.push(full);
+        } catch {
+          out.push(full);
+        }
+      }
+    }
   }
   return out;
 }

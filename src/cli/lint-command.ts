@@ -23,6 +23,8 @@ export interface LintCliOptions extends BaselineCliOptions {
   maxWarnings?: string;
   quiet?: boolean;
   color?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export interface CliIO {
@@ -59,7 +61,11 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
 
   const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
-  let results = lintFiles(scope ? scope.files : files, config, locale);
+  const selected = scope ? scope.files : files;
+  let results =
+    opts.fix || opts.fixDryRun
+      ? (await import('./fix-command.js')).runFix(selected, config, locale, opts, io)
+      : lintFiles(selected, config, locale);
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
   return report(results, opts, locale, io, maxWarnings);

@@ -1,9 +1,10 @@
 /** The `postings` command line. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Locale } from '../types.js';
 import { localeFromEnv, t } from '../i18n/cli.js';
+import { ta } from '../i18n/authoring.js';
 import { formatNames } from '../reporters/index.js';
 import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
@@ -37,9 +38,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .helpCommand('help [command]', t(locale, 'cmd.help'))
     .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
     .option('--debug', t(locale, 'opt.debug'))
+    .configureHelp(locale === 'fr' ? FRENCH_HELP : {})
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(locale === 'fr' ? frenchCommanderError(text) : text),
+    });
 
   const lint = program
     .command('lint')
@@ -53,6 +59,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('-q, --quiet', t(locale, 'opt.quiet'))
     .option('--color', t(locale, 'opt.color'))
     .option('--no-color', t(locale, 'opt.noColor'))
+    .option('--fix', ta(locale, 'opt.fix'))
+    .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
     .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
     .option('--debug', t(locale, 'opt.debug'))
     .exitOverride();
@@ -67,11 +75,41 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .description(t(locale, 'cmd.rules'))
     .helpOption('-h, --help', t(locale, 'opt.help'))
     .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
-    .option('--json', 'JSON')
+    .option('--json', t(locale, 'opt.json'))
     .exitOverride()
     .action(async (opts: { json?: boolean }) => {
       const { listRules } = await import('./rules-command.js');
       io.stdout(listRules(locale, Boolean(opts.json)));
+    });
+
+  program
+    .command('new')
+    .description(ta(locale, 'cmd.new'))
+    .argument('[translationKey]', ta(locale, 'new.key'))
+    .helpOption('-h, --help', t(locale, 'opt.help'))
+    .option('--title-en <title>', ta(locale, 'new.titleEn'))
+    .option('--title-fr <title>', ta(locale, 'new.titleFr'))
+    .option('--dir <folder>', ta(locale, 'new.dir'))
+    .option('--lever-id <uuid>', ta(locale, 'new.leverId'))
+    .option('--classification <code>', ta(locale, 'new.classification'))
+    .option('-c, --config <file>', ta(locale, 'new.config'))
+    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
+    .exitOverride()
+    .action(async (key: string | undefined, opts: import('./new-command.js').NewCliOptions) => {
+      const { runNew } = await import('./new-command.js');
+      exitCode = await runNew(key, opts, locale, io);
+    });
+
+  program
+    .command('explain')
+    .description(ta(locale, 'cmd.explain'))
+    .argument('<rule>', ta(locale, 'explain.rule'))
+    .helpOption('-h, --help', t(locale, 'opt.help'))
+    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
+    .exitOverride()
+    .action(async (ruleId: string) => {
+      const { explainRule } = await import('./explain-command.js');
+      io.stdout(explainRule(ruleId, locale));
     });
 
   try {
@@ -84,6 +122,41 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return handleError(error, locale, debug, io);
   }
+}
+
+const FRENCH_TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+};
+const frenchExtras = (text: string) =>
+  text.replace(/\(default: /g, '(par défaut : ').replace(/choices: /g, 'choix : ').replace(/\(preset: /g, '(préréglage : ');
+
+/** Commander's help headings and notes in French. */
+const FRENCH_HELP = {
+  styleTitle: (title: string) => FRENCH_TITLES[title] ?? title,
+  optionDescription(this: Help, option: Option) {
+    return frenchExtras(Help.prototype.optionDescription.call(this, option));
+  },
+  argumentDescription(this: Help, argument: Parameters<Help['argumentDescription']>[0]) {
+    return frenchExtras(Help.prototype.argumentDescription.call(this, argument));
+  },
+};
+
+/** Commander writes its usage errors in English; give French users the same in French. */
+const COMMANDER_FR: Array<[RegExp, string]> = [
+  [/^error: unknown option '([^']+)'/, 'erreur : option inconnue « $1 »'],
+  [/^error: unknown command '([^']+)'/, 'erreur : commande inconnue « $1 »'],
+  [/^error: option '([^']+)' argument missing/, 'erreur : il manque la valeur de l’option « $1 »'],
+  [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, 'erreur : la valeur « $2 » de l’option « $1 » n’est pas valide. Valeurs permises : $3.'],
+  [/^error: missing required argument '([^']+)'/, 'erreur : il manque l’argument obligatoire « $1 »'],
+  [/^error: too many arguments/, 'erreur : trop d’arguments'],
+  [/\(Did you mean ([^?]+)\?\)/, '(Vouliez-vous dire $1?)'],
+];
+
+export function frenchCommanderError(text: string): string {
+  return COMMANDER_FR.reduce((out, [re, fr]) => out.replace(re, fr), text);
 }
 
 function handleError(error: unknown, locale: Locale, debug: boolean, io: CliIO): number {

@@ -4,6 +4,7 @@ import { relative, sep } from 'node:path';
 import type { ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
 import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
 import { findContentRoot, walkMarkdown } from './files.js';
+import { codeExtractor } from '../lib/classification-codes.js';
 
 export interface ProjectInfo {
   index: ProjectIndex;
@@ -14,7 +15,7 @@ export interface ProjectInfo {
 export function buildProject(
   parsed: ParsedPosting[],
   config: ResolvedConfig,
-  extractCodes?: CodeExtractor,
+  extractCodes: CodeExtractor = codeExtractor(config),
 ): ProjectInfo {
   const cache = new Map<string, string | null>();
   const roots = new Set<string>();

@@ -79,7 +79,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   if (!validate(raw)) {
     for (const e of validate.errors ?? []) {
       if (e.keyword === 'anyOf' || e.keyword === 'if') continue;
-      const path = e.instancePath.split('/').slice(1).join('.') || '(top level)';
+      const path = pointerPath(e.instancePath) || '(top level)';
       if (e.keyword === 'additionalProperties') {
         const extra = (e.params as { additionalProperty: string }).additionalProperty;
         const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
@@ -92,7 +92,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
             fr: `clé \`${extra}\` inconnue${guess ? `; vouliez-vous dire \`${guess}\`?` : ''}`,
           },
         });
-      } else if (path.startsWith('rules.') && e.instancePath.split('/').length === 3) {
+      } else if (e.instancePath.startsWith('/rules/') && e.instancePath.split('/').length === 3) {
         problems.push({
           path,
           message: {
@@ -146,7 +146,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
               },
             });
           } else {
-            const where = e.instancePath.split('/').slice(1).join('.');
+            const where = pointerPath(e.instancePath);
             problems.push({
               path: `rules.${id}${where ? `.${where}` : ''}`,
               message: { en: e.message ?? 'is not valid', fr: `n’est pas valide (${e.message})` },
@@ -177,7 +177,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     if (!check(merged)) {
       for (const e of check.errors ?? []) {
         problems.push({
-          path: `data.${name}${e.instancePath.replace(/\//g, '.')}`,
+          path: `data.${name}${e.instancePath ? `.${pointerPath(e.instancePath)}` : ''}`,
           message: { en: e.message ?? 'is not valid', fr: `n’est pas valide (${e.message})` },
         });
       }
@@ -207,6 +207,15 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     data,
     settings,
   };
+}
+
+/** `/rules/frontmatter~1yaml` → `rules.frontmatter/yaml`. */
+function pointerPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
 }
 
 function defaults(rule: RuleModule): Record<string, unknown> {

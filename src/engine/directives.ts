@@ -30,7 +30,37 @@ export function collectDirectives(posting: ParsedPosting): Directive[] {
     }
   };
   visit(posting.tree.children);
+  readFrontMatterComments(posting, out);
   return out;
+}
+
+const YAML_DIRECTIVE = /^([ \t]*#[ \t]*)postings-(disable-next-line|disable-line|disable|enable)\b(.*)$/;
+
+/**
+ * Front matter cannot hold HTML comments; a full-line YAML comment works the same way:
+ *   # postings-disable-next-line frontmatter/schema
+ */
+function readFrontMatterComments(posting: ParsedPosting, out: Directive[]): void {
+  const fm = posting.frontMatter;
+  if (!fm) return;
+  let offset = fm.offset;
+  for (const line of fm.source.split('\n')) {
+    const m = YAML_DIRECTIVE.exec(line.replace(/\r$/, ''));
+    if (m) {
+      const kind = m[2] as Directive['kind'];
+      const listStart = offset + m[1]!.length + 'postings-'.length + kind.length;
+      const ruleRanges: Directive['ruleRanges'] = [];
+      const list = m[3]!.split(/\s--\s/)[0]!;
+      const re = /[^\s,]+/g;
+      let r: RegExpExecArray | null;
+      while ((r = re.exec(list))) {
+        ruleRanges.push({ id: r[0], range: [listStart + r.index, listStart + r.index + r[0].length] });
+      }
+      const { line: lineNo } = offsetToPoint(posting.lineStarts, offset);
+      out.push({ kind, rules: ruleRanges.map((x) => x.id), line: lineNo, endLine: lineNo, ruleRanges });
+    }
+    offset += line.length + 1;
+  }
 }
 
 function readHtml(node: Html, posting: ParsedPosting, out: Directive[]): void {

@@ -114,7 +114,8 @@ export function lintPosting(posting: ParsedPosting, options: LintOptions): Findi
   if (unknownRule && unknownSetting !== 'off') {
     for (const d of directives) {
       for (const { id, range } of d.ruleRanges) {
-        if (byId.has(id)) continue;
+        // `rule/id:entry` silences one entry of a rule (the rule reads those itself).
+        if (byId.has(id) || byId.has(id.split(':')[0]!)) continue;
         const guess = closest(id, byId.keys());
         kept.push(
           toFinding(unknownRule, unknownSetting === 'error' ? 'error' : 'warning', {

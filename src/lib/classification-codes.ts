@@ -1,22 +1,41 @@
 /**
  * Classification codes named in a posting's body, for the front matter index (pairing
- * compares the codes of the English and French postings). The classification rules own
- * the full grammar of mentions; this is the cheap, text-only pass the index needs.
+ * compares the codes of the English and French postings). Backed by the mention scanner of
+ * the classification rules (`classification-mentions.ts`), on raw text: postings that are
+ * only indexed are never Markdown-parsed.
  */
-const MENTION = /\b([A-Z]{2})[- \u00a0]?0?([1-9])(?:\s*[-–]\s*0?([1-9]))?\b/g;
+import type { ResolvedConfig } from '../types.js';
+import type { CodeExtractor } from '../engine/project-index.js';
+import { classificationTable, type ClassificationTable } from './classification-table.js';
+import { extractCodes as extract } from './classification-mentions.js';
 
+/** The index's extractor for a configuration: known groups of `data.classifications` only. */
+export function codeExtractor(config: Pick<ResolvedConfig, 'data'>): CodeExtractor {
+  const table = classificationTable(config.data);
+  return (body) => extract(body, table);
+}
+
+/**
+ * Codes in `body`, sorted `GROUP-NN`. Without a table: the groups in `groups`, or any two
+ * capitals when none are given (prefer `codeExtractor(config)`).
+ */
 export function extractCodes(body: string, groups?: ReadonlySet<string>): string[] {
-  const codes = new Set<string>();
-  // Link targets and inline code are not mentions.
-  const text = body.replace(/\]\([^)]*\)/g, ']').replace(/`[^`]*`/g, '').replace(/https?:\/\/\S+/g, '');
-  let m: RegExpExecArray | null;
-  MENTION.lastIndex = 0;
-  while ((m = MENTION.exec(text))) {
-    const group = m[1]!;
-    if (groups && !groups.has(group)) continue;
-    const from = Number(m[2]);
-    const to = m[3] ? Number(m[3]) : from;
-    for (let level = from; level <= Math.max(from, to); level++) codes.add(`${group}-${String(level).padStart(2, '0')}`);
-  }
-  return [...codes].sort();
+  return extract(body, looseTable(groups));
+}
+
+function looseTable(groups?: ReadonlySet<string>): ClassificationTable {
+  const all = new Proxy(new Map(), {
+    get(target, prop) {
+      if (prop === 'get') return (code: string) => (!groups || groups.has(code) ? { code, levels: [0, 99] } : undefined);
+      return Reflect.get(target, prop, target);
+    },
+  });
+  return {
+    groups: all,
+    targets: new Map(),
+    notMentions: new Set(),
+    targetsMatching: () => [],
+    anyTargetMatching: () => undefined,
+    preferredUrl: () => undefined,
+  } as unknown as ClassificationTable;
 }

@@ -13,6 +13,7 @@ import { parsePosting } from '../../src/engine/parse.js';
 import { lintPosting } from '../../src/engine/lint.js';
 import { buildIndex } from '../../src/engine/project-index.js';
 import { walkMarkdown } from '../../src/cli/files.js';
+import { codeExtractor } from '../../src/lib/classification-codes.js';
 import type { Finding, Locale, ResolvedConfig } from '../../src/types.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -65,6 +66,7 @@ export function lintFolder(dir: string, config: ResolvedConfig, locale: Locale =
   const index = buildIndex(
     parsed.map((p) => ({ filePath: p.filePath, displayPath: rel(dir, p.filePath), parsed: p })),
     config.language,
+    codeExtractor(config),
   );
   const out = new Map<string, Finding[]>();
   for (const p of parsed) {
@@ -75,7 +77,7 @@ export function lintFolder(dir: string, config: ResolvedConfig, locale: Locale =
 
 export function lintString(text: string, filePath: string, config: ResolvedConfig, locale: Locale = 'en'): Finding[] {
   const p = parsePosting(text, filePath, config.language);
-  const index = buildIndex([{ filePath, displayPath: filePath, parsed: p }], config.language);
+  const index = buildIndex([{ filePath, displayPath: filePath, parsed: p }], config.language, codeExtractor(config));
   return lintPosting(p, { filePath, config, rules, locale, project: index });
 }
 

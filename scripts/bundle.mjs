@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Bundles the compiled CLI (dist/cli/main.js) into dist/bundle/ so that a run loads a few
+// files instead of several hundred small modules (unified, micromark, yaml, ajv): a
+// pre-commit hook on one file starts in about half the time. Dynamic imports stay
+// separate chunks, so reporters and commands are still loaded only when used.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS dependencies (ajv) call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __postingsRequire } from 'node:module'; const require = __postingsRequire(import.meta.url);" },
+  logLevel: 'warning',
+  legalComments: 'none',
+});

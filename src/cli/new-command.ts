@@ -1,0 +1,158 @@
+/**
+ * `postings new <translationKey> --title-en … --title-fr …`: write an English and a French
+ * posting that pass the schema and pair, with placeholders to fill in. Asks for what is
+ * missing when run in a terminal; never overwrites a file.
+ */
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Lang, Locale } from '../types.js';
+import { rules } from '../rules/index.js';
+import { parsePosting } from '../engine/parse.js';
+import { ta } from '../i18n/authoring.js';
+import { classificationInfo, parseClassification } from '../lib/classification-info.js';
+import { fileName, renderPosting, slugify, type NewPosting } from '../lib/posting-template.js';
+import { loadConfig } from './config-loader.js';
+import { walkMarkdown } from './files.js';
+import { UsageError } from './errors.js';
+import type { CliIO } from './lint-command.js';
+
+export interface NewCliOptions {
+  titleEn?: string;
+  titleFr?: string;
+  dir?: string;
+  leverId?: string;
+  classification?: string;
+  config?: string;
+}
+
+/** Asks one question and resolves with the answer (empty when the writer skips it). */
+export type Ask = (question: string) => Promise<string>;
+
+export const DEFAULT_POSITIONS_PATH = 'careers/positions';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+interface NewSettings {
+  dir?: string;
+  positionsPath?: string;
+}
+
+export async function runNew(
+  key: string | undefined,
+  opts: NewCliOptions,
+  locale: Locale,
+  io: CliIO,
+  ask: Ask | undefined = io.isTTY ? terminalAsk() : undefined,
+): Promise<number> {
+  const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  const settings = (config.settings.new ?? {}) as NewSettings;
+
+  const answers = {
+    key: key?.trim(),
+    titleEn: opts.titleEn?.trim(),
+    titleFr: opts.titleFr?.trim(),
+    leverId: opts.leverId?.trim(),
+    classification: opts.classification?.trim(),
+  };
+  if (ask) {
+    answers.key ||= (await ask(ta(locale, 'new.prompt.key'))).trim();
+    answers.titleEn ||= (await ask(ta(locale, 'new.prompt.titleEn'))).trim();
+    answers.titleFr ||= (await ask(ta(locale, 'new.prompt.titleFr'))).trim();
+    if (opts.leverId === undefined) answers.leverId = (await ask(ta(locale, 'new.prompt.leverId'))).trim();
+    if (opts.classification === undefined) answers.classification = (await ask(ta(locale, 'new.prompt.classification'))).trim();
+  }
+  const required: Array<[string | undefined, string, string]> = [
+    [answers.key, 'translationKey', '<translationKey>'],
+    [answers.titleEn, locale === 'fr' ? 'le titre anglais' : 'the English title', '--title-en'],
+    [answers.titleFr, locale === 'fr' ? 'le titre français' : 'the French title', '--title-fr'],
+  ];
+  for (const [value, what, option] of required) {
+    if (!value) throw new UsageError(ta(locale, 'new.err.missing', { what, option }));
+  }
+  const translationKey = answers.key!;
+  if (!KEY.test(translationKey)) throw new UsageError(ta(locale, 'new.err.key', { value: translationKey }));
+  const leverId = answers.leverId || undefined;
+  if (leverId && !UUID.test(leverId)) throw new UsageError(ta(locale, 'new.err.leverId', { value: leverId }));
+  let classification;
+  if (answers.classification) {
+    if (!parseClassification(answers.classification)) {
+      throw new UsageError(ta(locale, 'new.err.classification', { value: answers.classification }));
+    }
+    classification = classificationInfo(answers.classification, config.data);
+  }
+  const title: Record<Lang, string> = { en: answers.titleEn!, fr: answers.titleFr! };
+  for (const lang of ['en', 'fr'] as const) {
+    if (!slugify(title[lang])) throw new UsageError(ta(locale, 'new.err.title', { lang, value: title[lang] }));
+  }
+
+  const contentDir = opts.dir
+    ? resolve(io.cwd, opts.dir)
+    : settings.dir
+      ? resolve(configFile ? dirname(configFile) : io.cwd, settings.dir)
+      : (config.contentDir ?? resolve(io.cwd, 'content'));
+  const positions = settings.positionsPath ?? DEFAULT_POSITIONS_PATH;
+  const target = (lang: Lang) =>
+    join(contentDir, config.language.pathSegments[lang][0] ?? lang, positions, fileName(title[lang], leverId));
+  const show = (file: string) => {
+    const rel = relative(io.cwd, file);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  };
+
+  const files = { en: target('en'), fr: target('fr') };
+  for (const lang of ['en', 'fr'] as const) {
+    if (existsSync(files[lang])) throw new UsageError(ta(locale, 'new.err.exists', { file: show(files[lang]) }));
+  }
+  const taken = postingWithKey(contentDir, translationKey, config.language);
+  if (taken) throw new UsageError(ta(locale, 'new.err.keyUsed', { key: translationKey, file: show(taken) }));
+
+  const posting: NewPosting = { translationKey, title, leverId, classification };
+  const written: string[] = [];
+  try {
+    for (const lang of ['en', 'fr'] as const) {
+      mkdirSync(dirname(files[lang]), { recursive: true });
+      // `wx`: fails if the file appeared since the check, so nothing is ever overwritten.
+      writeFileSync(files[lang], renderPosting(lang, posting), { flag: 'wx' });
+      written.push(files[lang]);
+    }
+  } catch (e) {
+    for (const f of written) unlinkSync(f);
+    if ((e as { code?: string }).code === 'EEXIST') {
+      throw new UsageError(ta(locale, 'new.err.exists', { file: show(files[written.length ? 'fr' : 'en']) }));
+    }
+    throw e;
+  }
+  for (const f of written) io.stdout(ta(locale, 'new.written', { file: show(f) }) + '\n');
+  io.stdout(ta(locale, 'new.next', { dir: show(contentDir) }) + '\n');
+  return 0;
+}
+
+/** The first posting under `dir` whose front matter has this translation key. */
+function postingWithKey(dir: string, key: string, language: Parameters<typeof parsePosting>[2]): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  for (const file of walkMarkdown(dir).sort()) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!text.includes(key)) continue;
+    const fm = parsePosting(text, file, language).frontMatter;
+    if (fm?.data && fm.data.translationKey === key) return file;
+  }
+  return undefined;
+}
+
+/** Questions on the terminal, one readline interface per question (closed after each). */
+function terminalAsk(): Ask | undefined {
+  if (!process.stdin.isTTY) return undefined;
+  return async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  };
+}

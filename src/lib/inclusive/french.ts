@@ -1,0 +1,279 @@
+/**
+ * French job titles: masculine-only titles (`Développeur principal`) and abbreviated
+ * doublets (`adjoint·e`, `chargé(e)s`, `principal-e`, `principal.e`, `candidatEs`).
+ */
+import { editDistance } from '../../engine/format.js';
+import { HOLE, exactRange, type Segment } from './segments.js';
+import { LETTER, PAIR_WINDOW, type Lexicon, type TitleAdjective, type TitleNoun } from './lexicon.js';
+
+const WORD = /[\p{L}\p{M}]+/gu;
+
+interface Token {
+  text: string;
+  lower: string;
+  i: number;
+  j: number;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text))) out.push({ text: m[0], lower: m[0].toLowerCase(), i: m.index, j: m.index + m[0].length });
+  return out;
+}
+
+export function plural(word: string): string {
+  if (/[sxz]$/.test(word)) return word;
+  if (/al$/.test(word)) return `${word.slice(0, -2)}aux`;
+  if (/eau$/.test(word)) return `${word}x`;
+  return `${word}s`;
+}
+
+/** Suffixes of abbreviated feminine forms: `·e`, `(ère)`, `-trice`... */
+const ABBREV_SUFFIX = '(?:e|es|s|ère|ères|rice|rices|trice|trices|se|ses|euse|euses|ne|nes|le|les|te|tes|ve|ves|ive|ives|ale|ales)';
+const AFTER_ABBREV = new RegExp(`^(?:\\s?\\(${ABBREV_SUFFIX}\\)|[·•‧⋅.\\-/]${ABBREV_SUFFIX}(?![${LETTER}])|E(?:S|s)?(?![${LETTER}]))`, 'u');
+
+export interface TitleMatch {
+  nounId: string;
+  range: [number, number];
+  words: string;
+  doublet: string;
+}
+
+interface TitleTables {
+  nouns: Map<string, { noun: TitleNoun; plural: boolean; feminine: string[] }>;
+  epicene: Set<string>;
+  adjectives: Map<string, { adj: TitleAdjective; plural: boolean }>;
+}
+
+const tablesCache = new WeakMap<Lexicon, TitleTables>();
+
+function tables(lexicon: Lexicon): TitleTables {
+  const hit = tablesCache.get(lexicon);
+  if (hit) return hit;
+  const t: TitleTables = { nouns: new Map(), epicene: new Set(), adjectives: new Map() };
+  for (const noun of lexicon.titles?.nouns ?? []) {
+    const fem = noun.fem ? [noun.fem.toLowerCase(), plural(noun.fem.toLowerCase())] : [];
+    t.nouns.set(noun.masc.toLowerCase(), { noun, plural: false, feminine: fem });
+    t.nouns.set(plural(noun.masc.toLowerCase()), { noun, plural: true, feminine: fem });
+  }
+  for (const e of lexicon.titles?.epicene ?? []) {
+    t.epicene.add(e.toLowerCase());
+    t.epicene.add(plural(e.toLowerCase()));
+  }
+  for (const adj of lexicon.titles?.adjectives ?? []) {
+    t.adjectives.set(adj.masc.toLowerCase(), { adj, plural: false });
+    t.adjectives.set(plural(adj.masc.toLowerCase()), { adj, plural: true });
+  }
+  tablesCache.set(lexicon, t);
+  return t;
+}
+
+/** Copy the capitalisation of `like` onto `word`. */
+function caseLike(word: string, like: string): string {
+  if (like.length > 1 && like === like.toUpperCase()) return word.toUpperCase();
+  if (like[0] && like[0] !== like[0].toLowerCase()) return word[0]!.toUpperCase() + word.slice(1);
+  return word.toLowerCase();
+}
+
+/** Where a masculine title counts as naming the role in running text. */
+const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|à titre d['’]|à titre de|en tant que|au poste de|le poste de|un poste de)\s+$/iu;
+const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant que|poste d|joindre|joignez/iu;
+/** A named person beside the title: `directeur général, Jean Tremblay`. */
+const NAME_AFTER = /^\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
+const NAME_BEFORE = /\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+\s*,\s*(?:(?:le|notre|votre|leur)\s+)?$/u;
+const HEADING_BEFORE = /^[\s\p{P}]*(?:(?:un|une|le|l['’]|votre|notre|devenez|poste\s+de|à titre de)\s+)?$/iu;
+const ARTICLE_AFTER = /^\s+(?:les|la|le|l['’]|des|un|une|sur|aux|au|ses|leurs|nos|vos)(?![\p{L}])/iu;
+
+function sentenceAround(text: string, i: number, j: number): [number, number] {
+  let s = i;
+  while (s > 0 && !/[.!?;]/.test(text[s - 1]!)) s--;
+  let e = j;
+  while (e < text.length && !/[.!?;]/.test(text[e]!)) e++;
+  return [s, e];
+}
+
+/** Masculine-only job titles in one segment. */
+export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): TitleMatch[] {
+  const t = tables(lexicon);
+  const toks = tokens(seg.text);
+  const out: TitleMatch[] = [];
+  const fieldLike = seg.scope === 'title' || seg.scope === 'heading';
+  for (let k = 0; k < toks.length; k++) {
+    const tok = toks[k]!;
+    const noun = t.nouns.get(tok.lower);
+    const epicene = !noun && t.epicene.has(tok.lower);
+    if (!noun && !epicene) continue;
+    const isPlural = noun ? noun.plural : /s$/.test(tok.lower);
+    // Plural masculine nouns outside the `title` field are generic nouns (inclusive-language/terms).
+    if (noun?.plural && seg.scope !== 'title') continue;
+    if (AFTER_ABBREV.test(seg.text.slice(tok.j))) continue;
+    // In a heading, the title opens it (`## Conseiller en partenariats`), not `## Mot du président`.
+    if (seg.scope === 'heading' && !HEADING_BEFORE.test(seg.text.slice(0, tok.i))) continue;
+    if (!fieldLike) {
+      if (!NAMING_BEFORE.test(seg.text.slice(Math.max(0, tok.i - 30), tok.i))) continue;
+      const [s, e] = sentenceAround(seg.text, tok.i, tok.j);
+      if (seg.scope === 'body' && !NAMING_SENTENCE.test(seg.text.slice(s, e))) continue;
+    }
+    if (noun?.noun.verb && ARTICLE_AFTER.test(seg.text.slice(tok.j))) continue;
+    // Adjectives right after the noun.
+    const adjs: Array<{ tok: Token; adj: TitleAdjective }> = [];
+    let abbreviated = false;
+    for (let a = k + 1; a < toks.length; a++) {
+      const next = toks[a]!;
+      const gap = seg.text.slice(toks[a - 1]!.j, next.i);
+      if (!/^\s+$/.test(gap)) break;
+      const adj = t.adjectives.get(next.lower);
+      if (!adj) break;
+      if (AFTER_ABBREV.test(seg.text.slice(next.j))) {
+        abbreviated = true;
+        break;
+      }
+      adjs.push({ tok: next, adj: adj.adj });
+    }
+    const gendered = adjs.filter((x) => x.adj.fem.toLowerCase() !== x.adj.masc.toLowerCase());
+    if (epicene && (gendered.length === 0 || abbreviated)) continue;
+    const last = adjs.length ? adjs[adjs.length - 1]!.tok : tok;
+    // A feminine form beside it makes a doublet.
+    const [ws, we] = fieldLike || seg.scope === 'description' ? [0, seg.text.length] : [Math.max(0, tok.i - PAIR_WINDOW), Math.min(seg.text.length, last.j + PAIR_WINDOW)];
+    const around = seg.text.slice(ws, we).toLowerCase();
+    const femWords = noun
+      ? noun.feminine
+      : gendered.flatMap((g) => [g.adj.fem.toLowerCase(), plural(g.adj.fem.toLowerCase())]);
+    if (femWords.some((f) => new RegExp(`(?<![${LETTER}])${f}(?![${LETTER}])`, 'u').test(around))) continue;
+    // A misspelt feminine (`Traducteur/traductrie`) is still a doublet: a spelling matter.
+    if (noun && tokens(around).some((w) => noun.feminine.some((f) => w.lower !== tok.lower && w.lower.slice(0, 4) === f.slice(0, 4) && editDistance(w.lower, f) <= 2))) continue;
+    if (NAME_AFTER.test(seg.text.slice(last.j)) || NAME_BEFORE.test(seg.text.slice(0, tok.i))) continue;
+    const i = tok.i;
+    const j = last.j;
+    if (seg.text.slice(i, j).includes(HOLE)) continue;
+    const range = exactRange(fileText, seg, i, j);
+    if (!range) continue;
+    const words = seg.text.slice(i, j);
+    const pl = noun ? noun.plural : isPlural;
+    const inflect = (w: string) => (pl ? plural(w) : w);
+    let doublet: string;
+    if (noun) {
+      const femNoun = noun.noun.fem ?? noun.noun.masc;
+      const titleCase = adjs.some((x) => x.tok.text[0] !== x.tok.text[0]!.toLowerCase());
+      const femParts = [
+        titleCase ? caseLike(inflect(femNoun), tok.text) : inflect(femNoun).toLowerCase(),
+        ...adjs.map((x) => caseLike(inflect(x.adj.fem), x.tok.text)),
+      ];
+      doublet = `${words} ${pl ? 'et' : 'ou'} ${femParts.join(' ')}`;
+    } else {
+      doublet = `${words} ${pl ? 'et' : 'ou'} ${adjs.map((x) => caseLike(inflect(x.adj.fem), x.tok.text)).join(' ')}`;
+    }
+    out.push({ nounId: noun ? noun.noun.masc.toLowerCase() : tok.lower, range, words, doublet });
+    k = k + adjs.length;
+  }
+  return out;
+}
+
+export interface AbbreviationMatch {
+  range: [number, number];
+  words: string;
+  doublet: string;
+}
+
+const ABBREV = new RegExp(
+  [
+    // point médian and friends, dot: adjoint·e, Directeur·rice, adjoint·e·s, principal.e
+    `([\\p{L}]{2,})[·•‧⋅](${ABBREV_SUFFIX})(?:[·•‧⋅](s))?`,
+    `([\\p{L}]{2,})\\.(${ABBREV_SUFFIX})(?:\\.(s))?(?![.\\p{L}])`,
+    // parentheses: chargé(e)s, Conseiller (ère)
+    `([\\p{L}]{2,})\\s?\\((${ABBREV_SUFFIX})\\)(s)?`,
+    // hyphen and slash: principal-e, étudiant/e
+    `([\\p{L}]{2,})[-/](e|es|ère|ères|rice|rices|trice|trices|se|euse|euses|ne|ve|ive)(?![\\p{L}-])`,
+    // capital E: candidatEs
+    `(\\p{Ll}{3,})(E)(S|s)?`,
+  ]
+    .map((s) => `(?<![\\p{L}\\p{N}_])${s}(?![\\p{L}\\p{N}_])`)
+    .join('|'),
+  'gu',
+);
+
+/** The feminine of `stem` told by an abbreviated suffix. */
+export function feminineOf(stem: string, suffix: string): string | undefined {
+  const base = suffix.toLowerCase();
+  switch (base) {
+    case 'e':
+    case 'ne':
+    case 'le':
+    case 'te':
+      return base === 'e' ? `${stem}e` : `${stem}${base}`;
+    case 'ale':
+      return /aux$/i.test(stem) ? `${stem.slice(0, -3)}ale` : /al$/i.test(stem) ? `${stem}e` : undefined;
+    case 'ère':
+      return /er$/i.test(stem) ? `${stem.slice(0, -2)}ère` : undefined;
+    case 'rice':
+      return /eur$/i.test(stem) ? `${stem.slice(0, -3)}rice` : undefined;
+    case 'trice':
+      return /teur$/i.test(stem) ? `${stem.slice(0, -4)}trice` : undefined;
+    case 'se':
+    case 'euse':
+      return /eur$/i.test(stem) ? `${stem.slice(0, -3)}euse` : undefined;
+    case 've':
+      return /f$/i.test(stem) ? `${stem.slice(0, -1)}ve` : undefined;
+    case 'ive':
+      return /if$/i.test(stem) ? `${stem.slice(0, -2)}ive` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+interface Abbrev {
+  i: number;
+  j: number;
+  masc: string;
+  fem: string;
+  plural: boolean;
+}
+
+/** Abbreviated doublets in one segment; neighbours (`Conseiller (ère) principal (e)`) merge. */
+export function matchAbbreviations(fileText: string, seg: Segment): AbbreviationMatch[] {
+  const found: Abbrev[] = [];
+  ABBREV.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ABBREV.exec(seg.text))) {
+    const groups = m.slice(1);
+    let g = 0;
+    while (g < groups.length && groups[g] === undefined) g++;
+    const stem = groups[g]!;
+    const suffix = groups[g + 1]!;
+    const pluralMark = groups[g + 2];
+    const isPlural =
+      Boolean(pluralMark) || (/s$/i.test(suffix) && !/^(?:s|se|ne|le|te|ve|ive|ère|rice|trice|euse)$/i.test(suffix));
+    const single = isPlural && !pluralMark ? suffix.replace(/s$/i, '') : suffix;
+    let masc = stem;
+    let isPl = isPlural;
+    let fem = suffix === 'E' ? `${stem}e` : feminineOf(stem, single);
+    if (!fem && /[sx]$/i.test(stem)) {
+      // A plural stem: `développeurs·ses`, `conseillers (ères)`, `principaux·ales`.
+      const singular = /aux$/i.test(stem) ? `${stem.slice(0, -3)}al` : stem.slice(0, -1);
+      fem = feminineOf(singular, single);
+      masc = singular;
+      isPl = true;
+    }
+    if (!fem) continue;
+    found.push({ i: m.index, j: m.index + m[0].length, masc, fem, plural: isPl });
+  }
+  const out: AbbreviationMatch[] = [];
+  for (let a = 0; a < found.length; a++) {
+    const group = [found[a]!];
+    while (a + 1 < found.length && /^\s+$/.test(seg.text.slice(group[group.length - 1]!.j, found[a + 1]!.i))) {
+      group.push(found[++a]!);
+    }
+    const i = group[0]!.i;
+    const j = group[group.length - 1]!.j;
+    const range = exactRange(fileText, seg, i, j);
+    if (!range) continue;
+    const pl = group.some((x) => x.plural);
+    const masc = group.map((x) => (pl ? plural(x.masc) : x.masc)).join(' ');
+    const fem = group.map((x, n) => (n === 0 ? x.fem.toLowerCase() : x.fem)).map((w) => (pl ? plural(w) : w)).join(' ');
+    const femOut = group[0]!.masc === group[0]!.masc.toUpperCase() ? fem.toUpperCase() : fem;
+    out.push({ range, words: seg.text.slice(i, j), doublet: `${masc} ${pl ? 'et' : 'ou'} ${femOut}` });
+  }
+  return out;
+}

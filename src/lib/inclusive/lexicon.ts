@@ -1,0 +1,249 @@
+/**
+ * The inclusive-language lexicons (`data/inclusive-en.json`, `data/inclusive-fr.json`,
+ * schema `schemas/data/inclusive-{en,fr}.schema.json`) and the term matcher shared by the
+ * `inclusive-language/*` rules.
+ */
+import type { Bilingual, Lang, Locale, RuleContext } from '../../types.js';
+import { collectDirectives, makeSilencer } from '../../engine/directives.js';
+import { HOLE, SCOPES, exactRange, type Scope, type Segment } from './segments.js';
+
+export interface FormSpec {
+  text: string;
+  suggestions?: string[];
+}
+
+export interface LexiconEntry {
+  id: string;
+  category: string;
+  /** Word forms (matched as whole words; a space matches any run of spaces). */
+  forms?: Array<string | FormSpec>;
+  /** A regular expression (Unicode), matched as whole words, instead of `forms`. */
+  pattern?: string;
+  caseSensitive?: boolean;
+  message: Bilingual;
+  suggestions?: string[];
+  /** Regular expressions (case-sensitive): a match of one overlapping the finding cancels it. */
+  exceptions?: string[];
+  /** Forms (a feminine or neutral form) that, near the finding, cancel it (a doublet). */
+  pairedWith?: string[];
+  /** Where the entry applies; every prose scope when absent. */
+  scopes?: Scope[];
+}
+
+export interface TitleNoun {
+  masc: string;
+  fem?: string;
+  /** Also a common verb (`conseiller`): only taken as a title where it cannot be one. */
+  verb?: boolean;
+}
+
+export interface TitleAdjective {
+  masc: string;
+  fem: string;
+}
+
+export interface Lexicon {
+  entries: LexiconEntry[];
+  titles?: {
+    nouns: TitleNoun[];
+    epicene: string[];
+    adjectives: TitleAdjective[];
+  };
+}
+
+export const LETTER = '\\p{L}\\p{M}\\p{N}_';
+
+export function lexiconFor(context: RuleContext, lang: Lang): Lexicon | undefined {
+  const table = context.config.data[`inclusive-${lang}`] as Lexicon | undefined;
+  return table && Array.isArray(table.entries) ? table : undefined;
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A word form as a pattern: spaces match runs of spaces, both apostrophes match. */
+export function formPattern(form: string): string {
+  return escapeRegExp(form)
+    .replace(/\s+/g, '\\s+')
+    .replace(/['’]/g, '[\'’]');
+}
+
+export function wordRegExp(source: string, caseSensitive = false): RegExp {
+  return new RegExp(`(?<![${LETTER}])(?:${source})(?![${LETTER}])`, caseSensitive ? 'gu' : 'giu');
+}
+
+/** Give a replacement the capitalisation of the words it replaces. */
+export function matchCase(replacement: string, original: string): string {
+  if (original.length > 1 && original === original.toUpperCase() && original !== original.toLowerCase()) {
+    return replacement.toUpperCase();
+  }
+  const first = original[0];
+  if (first && first !== first.toLowerCase() && replacement[0] === replacement[0]?.toLowerCase()) {
+    return replacement[0]!.toUpperCase() + replacement.slice(1);
+  }
+  return replacement;
+}
+
+export interface Options {
+  /** Entry ids not to report. */
+  ignore: string[];
+  /** Words or phrases never to report (case-insensitive). */
+  allow: string[];
+}
+
+export function readOptions(context: RuleContext): Options {
+  const o = context.options as Partial<Options>;
+  return { ignore: o.ignore ?? [], allow: o.allow ?? [] };
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+
+/**
+ * Silencing of one entry: `ignore` and `allow` options, and inline directives naming
+ * `RULE:entry-id` (`<!-- postings-disable-next-line inclusive-language/terms:chairman -->`).
+ */
+export function makeEntryFilter(context: RuleContext): (entryId: string, words: string, offset: number) => boolean {
+  const { ignore, allow } = readOptions(context);
+  const ignored = new Set(ignore);
+  const allowed = new Set(allow.map(normalise));
+  const directives = collectDirectives(context.posting).filter((d) => d.rules.some((r) => r.includes(':')));
+  const silenced = directives.length ? makeSilencer(directives) : undefined;
+  return (entryId, words, offset) => {
+    if (ignored.has(entryId) || allowed.has(normalise(words))) return false;
+    if (silenced && silenced(`${context.ruleId}:${entryId}`, context.pointAt(offset).line)) return false;
+    return true;
+  };
+}
+
+interface CompiledEntry {
+  entry: LexiconEntry;
+  re: RegExp;
+  /** Suggestions by lower-cased form, when a form has its own. */
+  formSuggestions: Map<string, string[]>;
+  exceptions: RegExp[];
+  paired?: RegExp;
+  scopes: Set<Scope>;
+}
+
+const cache = new WeakMap<Lexicon, CompiledEntry[]>();
+
+export function compile(lexicon: Lexicon): CompiledEntry[] {
+  const hit = cache.get(lexicon);
+  if (hit) return hit;
+  const out: CompiledEntry[] = [];
+  for (const entry of lexicon.entries) {
+    const forms = (entry.forms ?? []).map((f) => (typeof f === 'string' ? { text: f } : f));
+    // Longest forms first, so that `le candidat retenu` wins over `le candidat`.
+    const source =
+      entry.pattern ??
+      [...forms]
+        .sort((a, b) => b.text.length - a.text.length)
+        .map((f) => formPattern(f.text))
+        .join('|');
+    if (!source) continue;
+    const formSuggestions = new Map<string, string[]>();
+    for (const f of forms) if (f.suggestions) formSuggestions.set(normalise(f.text), f.suggestions);
+    let re: RegExp;
+    let exceptions: RegExp[];
+    let paired: RegExp | undefined;
+    try {
+      re = wordRegExp(source, entry.caseSensitive);
+      exceptions = (entry.exceptions ?? []).map((e) => new RegExp(e, 'gu'));
+      paired = entry.pairedWith?.length
+        ? wordRegExp(entry.pairedWith.map(formPattern).join('|'), entry.caseSensitive)
+        : undefined;
+    } catch {
+      continue; // A pattern JavaScript cannot read (the schema checks most): the entry is skipped.
+    }
+    out.push({
+      entry,
+      re,
+      formSuggestions,
+      exceptions,
+      paired,
+      scopes: new Set(entry.scopes ?? SCOPES),
+    });
+  }
+  cache.set(lexicon, out);
+  return out;
+}
+
+/** How far (in characters) a paired form may stand from the word it pairs with. */
+export const PAIR_WINDOW = 80;
+
+const ABBREVIATED_AFTER = /^(?:\s?\(\p{Ll}{1,6}\)|[·•‧⋅]\p{Ll}{1,6})/u;
+
+export interface TermMatch {
+  entry: LexiconEntry;
+  range: [number, number];
+  words: string;
+  suggestions: string[];
+}
+
+function overlaps(re: RegExp, text: string, i: number, j: number): boolean {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index < j && m.index + m[0].length > i) return true;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return false;
+}
+
+function near(re: RegExp, text: string, i: number, j: number): boolean {
+  const from = Math.max(0, i - PAIR_WINDOW);
+  const window = text.slice(from, Math.min(text.length, j + PAIR_WINDOW));
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(window))) {
+    const s = from + m.index;
+    if (s + m[0].length <= i || s >= j) return true;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return false;
+}
+
+/** Every lexicon match in the segments, longest first where matches overlap. */
+export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexicon): TermMatch[] {
+  const compiled = compile(lexicon);
+  const out: TermMatch[] = [];
+  for (const seg of segments) {
+    const found: Array<TermMatch & { i: number; j: number }> = [];
+    for (const c of compiled) {
+      if (!c.scopes.has(seg.scope)) continue;
+      c.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = c.re.exec(seg.text))) {
+        if (m[0].length === 0) {
+          c.re.lastIndex++;
+          continue;
+        }
+        const i = m.index;
+        const j = i + m[0].length;
+        if (m[0].includes(HOLE)) continue;
+        if (c.exceptions.some((re) => overlaps(re, seg.text, i, j))) continue;
+        if (c.paired && near(c.paired, seg.text, i, j)) continue;
+        // `développeurs·ses`, `conseillers (ères)`: an abbreviated doublet, not a masculine word.
+        if (ABBREVIATED_AFTER.test(seg.text.slice(j, j + 12))) continue;
+        const range = exactRange(fileText, seg, i, j);
+        if (!range) continue;
+        const words = m[0];
+        const list = c.formSuggestions.get(normalise(words)) ?? c.entry.suggestions ?? [];
+        found.push({ entry: c.entry, range, words, suggestions: list.map((s) => matchCase(s, words)), i, j });
+      }
+    }
+    found.sort((a, b) => a.i - b.i || b.j - a.j);
+    let end = -1;
+    for (const f of found) {
+      if (f.i < end) continue;
+      end = f.j;
+      out.push({ entry: f.entry, range: f.range, words: f.words, suggestions: f.suggestions });
+    }
+  }
+  return out;
+}
+
+export function pickText(b: Bilingual, locale: Locale): string {
+  return b[locale] ?? b.en;
+}

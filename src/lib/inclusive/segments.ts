@@ -1,0 +1,173 @@
+/**
+ * Prose of a posting, as segments of text with a map from each character back to its
+ * offset in the file: the `title` and `description` front matter values, headings, and
+ * body paragraphs and table cells. Code, inline code, HTML, images, link targets and bare
+ * URLs are never part of a segment (they become U+FFFC, which no pattern matches).
+ */
+import type { PhrasingContent, RootContent } from 'mdast';
+import { isScalar } from 'yaml';
+import type { ParsedPosting } from '../../types.js';
+import { locate } from '../../engine/yaml-locate.js';
+
+export type Scope = 'title' | 'description' | 'heading' | 'body';
+export const SCOPES: readonly Scope[] = ['title', 'description', 'heading', 'body'];
+
+/** Stands for anything that is not prose (code, HTML, a URL): no word matches across it. */
+export const HOLE = '\uFFFC';
+
+export interface Segment {
+  scope: Scope;
+  text: string;
+  /** Offset in the file of each character of `text` (-1 when unknown). */
+  map: number[];
+}
+
+const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
+
+class Builder {
+  text = '';
+  map: number[] = [];
+  add(value: string, map: number[]): void {
+    this.text += value;
+    this.map.push(...map);
+  }
+  hole(): void {
+    this.text += HOLE;
+    this.map.push(-1);
+  }
+  done(scope: Scope): Segment {
+    const text = this.text.replace(URL_LIKE, (m) => HOLE.repeat(m.length));
+    return { scope, text, map: this.map };
+  }
+}
+
+const isWs = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const ENTITY = /^&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+/**
+ * Map each character of `value` (a parsed string) to an offset in `src` (its source
+ * text, which may hold escapes, entities, quotes, folding and indentation).
+ */
+export function align(value: string, src: string, base: number): number[] {
+  const map: number[] = new Array(value.length);
+  let j = 0;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i]!;
+    let k = j;
+    let found = -1;
+    let width = 1;
+    while (k < src.length && k - j <= 40) {
+      const s = src[k]!;
+      if (s === v || (isWs(v) && isWs(s))) {
+        found = k;
+        break;
+      }
+      if (s === '&' && v !== '&') {
+        const m = ENTITY.exec(src.slice(k, k + 12));
+        if (m) {
+          found = k;
+          width = m[0].length;
+          break;
+        }
+      }
+      k++;
+    }
+    if (found < 0) {
+      map[i] = -1;
+      continue;
+    }
+    map[i] = base + found;
+    j = found + width;
+  }
+  return map;
+}
+
+export function collectSegments(posting: ParsedPosting): Segment[] {
+  const out: Segment[] = [];
+  const fm = posting.frontMatter;
+  if (fm?.doc && fm.errors.length === 0) {
+    for (const key of ['title', 'description'] as const) {
+      const found = locate(fm, [key]);
+      const node = found?.value;
+      if (!found?.valueRange || !isScalar(node) || typeof node.value !== 'string') continue;
+      const [s, e] = found.valueRange;
+      const b = new Builder();
+      b.add(node.value, align(node.value, posting.text.slice(s, e), s));
+      out.push(b.done(key));
+    }
+  }
+  const text = posting.text;
+  const visit = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
+        const b = new Builder();
+        inline(node.children, b, text);
+        out.push(b.done(node.type === 'heading' ? 'heading' : 'body'));
+      } else if ('children' in node && Array.isArray(node.children)) {
+        visit(node.children as RootContent[]);
+      }
+    }
+  };
+  visit(posting.tree.children);
+  return out;
+}
+
+function inline(nodes: PhrasingContent[], b: Builder, text: string): void {
+  for (const node of nodes) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    switch (node.type) {
+      case 'text': {
+        if (start === undefined || end === undefined) {
+          b.hole();
+          break;
+        }
+        const src = text.slice(start, end);
+        const map =
+          src === node.value ? Array.from({ length: src.length }, (_, i) => start + i) : align(node.value, src, start);
+        b.add(node.value, map);
+        break;
+      }
+      case 'break':
+        b.add('\n', [start ?? -1]);
+        break;
+      case 'link':
+      case 'linkReference':
+      case 'emphasis':
+      case 'strong':
+      case 'delete': {
+        const children = node.children as PhrasingContent[];
+        const only = children.length === 1 && children[0]!.type === 'text' ? children[0]!.value : undefined;
+        // A link whose text is its own address is an address, not prose.
+        if (node.type === 'link' && only !== undefined && (only === node.url || /^(?:https?:\/\/|www\.|mailto:)/i.test(only))) {
+          b.hole();
+          break;
+        }
+        inline(children, b, text);
+        break;
+      }
+      default:
+        // inlineCode, html, image, footnote references...: not prose.
+        b.hole();
+    }
+  }
+}
+
+/** The file range of `text[i, j)` in a segment, if every end is known. */
+export function rangeOf(seg: Segment, i: number, j: number): [number, number] | undefined {
+  const s = seg.map[i];
+  const e = seg.map[j - 1];
+  if (s === undefined || e === undefined || s < 0 || e < 0 || e < s) return undefined;
+  return [s, e + 1];
+}
+
+/**
+ * The file range of a match, only when the file text there reads the same as the match
+ * (whitespace may differ: a folded line). Positions are then exact by construction.
+ */
+export function exactRange(fileText: string, seg: Segment, i: number, j: number): [number, number] | undefined {
+  const r = rangeOf(seg, i, j);
+  if (!r) return undefined;
+  const norm = (s: string) => s.replace(/\s+/g, ' ');
+  return norm(fileText.slice(r[0], r[1])) === norm(seg.text.slice(i, j)) ? r : undefined;
+}

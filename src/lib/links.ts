@@ -1,0 +1,149 @@
+/**
+ * Links of a posting as the link rules need them: the URL (references resolved), the page it
+ * really leads to (redirects unwrapped), the text a reader sees, and where the destination
+ * is written in the source, so that a fix can rewrite exactly that.
+ */
+import type { Definition, Link, LinkReference, Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { ParsedPosting } from '../types.js';
+import { parseUrl, unwrapRedirect } from './urls.js';
+
+export interface LinkInfo {
+  node: Link | LinkReference;
+  /** The URL as the Markdown gives it (from the definition for a reference). */
+  url: string;
+  /** The page it leads to (a Google redirect unwrapped), when it is an http(s) URL. */
+  target: URL | undefined;
+  /** The link goes through a redirect. */
+  redirected: boolean;
+  /** The text a reader sees. */
+  text: string;
+  /** Where the destination is written (in the link, or in its definition). */
+  destination: UrlSite | undefined;
+}
+
+export interface UrlSite {
+  range: [number, number];
+  /** The destination as written (may differ from `url` by escapes or `<...>`). */
+  raw: string;
+  /** An autolink `<https://...>`: the text is the URL. */
+  autolink: boolean;
+}
+
+const defsCache = new WeakMap<object, Map<string, Definition>>();
+
+export function collectDefinitions(posting: ParsedPosting): Map<string, Definition> {
+  const hit = defsCache.get(posting.tree);
+  if (hit) return hit;
+  const defs = new Map<string, Definition>();
+  const walk = (node: Nodes): void => {
+    if (node.type === 'definition') {
+      if (!defs.has(node.identifier)) defs.set(node.identifier, node);
+      return;
+    }
+    if ('children' in node) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(posting.tree);
+  defsCache.set(posting.tree, defs);
+  return defs;
+}
+
+const infoCache = new WeakMap<object, LinkInfo | null>();
+
+export function linkInfo(
+  posting: ParsedPosting,
+  node: Link | LinkReference,
+  definitions: Map<string, Definition>,
+): LinkInfo | undefined {
+  const hit = infoCache.get(node);
+  if (hit !== undefined) return hit ?? undefined;
+  let url: string | undefined;
+  let destination: UrlSite | undefined;
+  if (node.type === 'link') {
+    url = node.url;
+    destination = linkDestination(posting.text, node);
+  } else {
+    const def = definitions.get(node.identifier);
+    if (def) {
+      url = def.url;
+      destination = definitionDestination(posting.text, def);
+    }
+  }
+  if (url === undefined) {
+    infoCache.set(node, null);
+    return undefined;
+  }
+  const parsed = parseUrl(url);
+  const unwrapped = parsed ? unwrapRedirect(parsed) : undefined;
+  const info: LinkInfo = {
+    node,
+    url,
+    target: unwrapped?.url,
+    redirected: unwrapped?.redirected ?? false,
+    text: toString(node),
+    destination,
+  };
+  infoCache.set(node, info);
+  return info;
+}
+
+/** Every inline link and every definition, each with where its URL is written. */
+export function urlSites(posting: ParsedPosting): Array<{ url: string; site: UrlSite | undefined; node: Link | Definition }> {
+  const out: Array<{ url: string; site: UrlSite | undefined; node: Link | Definition }> = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'link') out.push({ url: node.url, site: linkDestination(posting.text, node), node });
+    else if (node.type === 'definition') out.push({ url: node.url, site: definitionDestination(posting.text, node), node });
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return;
+    if ('children' in node) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(posting.tree);
+  return out;
+}
+
+function linkDestination(text: string, node: Link): UrlSite | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  if (text[start] === '<') return { range: [start + 1, end - 1], raw: text.slice(start + 1, end - 1), autolink: true };
+  if (text[start] !== '[') return undefined;
+  const last = node.children[node.children.length - 1];
+  const from = last?.position?.end.offset ?? start + 1;
+  const open = text.indexOf('](', from);
+  if (open < 0 || open >= end) return undefined;
+  return destinationAt(text, open + 2, end);
+}
+
+function definitionDestination(text: string, node: Definition): UrlSite | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const colon = text.indexOf(']:', start);
+  if (colon < 0 || colon >= end) return undefined;
+  return destinationAt(text, colon + 2, end);
+}
+
+function destinationAt(text: string, from: number, limit: number): UrlSite | undefined {
+  let i = from;
+  while (i < limit && /\s/.test(text[i]!)) i++;
+  if (text[i] === '<') {
+    const close = text.indexOf('>', i);
+    if (close < 0 || close > limit) return undefined;
+    return { range: [i + 1, close], raw: text.slice(i + 1, close), autolink: false };
+  }
+  let depth = 0;
+  let j = i;
+  for (; j < limit; j++) {
+    const c = text[j]!;
+    if (/\s/.test(c)) break;
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  return j > i ? { range: [i, j], raw: text.slice(i, j), autolink: false } : undefined;
+}
