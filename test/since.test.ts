@@ -86,6 +86,21 @@ describe('--since', () => {
     ]);
   });
 
+  test('--fix-dry-run --since fixes the changed postings only, never an unchanged partner', () => {
+    const r2 = gitRepo('since-fix');
+    write(r2, 'content/en/x.md', posting({ key: 'x', body: 'A CS4 position.' }));
+    write(r2, 'content/fr/x.md', posting({ key: 'x', title: 'Poste', body: 'Un poste CS4.' }));
+    git(r2, 'add', '-A');
+    git(r2, 'commit', '-qm', 'one');
+    write(r2, 'content/en/x.md', posting({ key: 'x', body: 'A CS4 position, edited.' }));
+    const all = runCli(['lint', '--fix-dry-run'], { cwd: r2 });
+    expect(all.stdout).toContain('content/fr/x.md');
+    const r = runCli(['lint', '--since', 'HEAD', '--fix-dry-run'], { cwd: r2 });
+    expect(r.stdout).toContain('+++ b/content/en/x.md');
+    expect(r.stdout).toContain('CS-04');
+    expect(r.stdout).not.toContain('content/fr/x.md');
+  });
+
   test('nothing changed: nothing to report, exit 0', () => {
     const r = runCli(['lint', '--since', 'HEAD', 'content/en/d.md'], { cwd: root });
     expect(r.status).toBe(0);

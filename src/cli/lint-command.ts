@@ -61,7 +61,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
 
   const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
-  const selected = scope ? scope.files : files;
+  const selected = scope ? scope.select(Boolean(opts.fix || opts.fixDryRun)) : files;
   let results =
     opts.fix || opts.fixDryRun
       ? (await import('./fix-command.js')).runFix(selected, config, locale, opts, io)

@@ -88,6 +88,8 @@ export interface SinceScope {
   files: string[];
   changed: Set<string>;
   partners: Set<string>;
+  /** What to lint, or to fix: `--fix` never touches a partner that did not change. */
+  select(fixing: boolean): string[];
   /** Keep every finding of the changed files and the pair findings of the partners. */
   filter(results: FileResult[]): FileResult[];
 }
@@ -146,6 +148,9 @@ export function sinceScope(ref: string, files: string[], config: ResolvedConfig,
     files: [...changed, ...partners].sort(),
     changed,
     partners,
+    select(fixing) {
+      return fixing ? [...changed].sort() : this.files;
+    },
     filter(results) {
       const out: FileResult[] = [];
       for (const r of results) {
