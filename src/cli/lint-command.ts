@@ -11,8 +11,12 @@ import { expandPaths, MissingPathError } from './files.js';
 import { buildProject } from './project.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
+import { sinceScope } from './since.js';
+import { runBaseline, type BaselineCliOptions } from './baseline.js';
 
-export interface LintCliOptions {
+export interface LintCliOptions extends BaselineCliOptions {
+  /** `--since REF`: only postings changed since this git ref (and their partners). */
+  since?: string;
   format: string;
   outputFile?: string;
   config?: string;
@@ -56,10 +60,14 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     throw e;
   }
 
-  const results =
+  const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
+  const selected = scope ? scope.select(Boolean(opts.fix || opts.fixDryRun)) : files;
+  let results =
     opts.fix || opts.fixDryRun
-      ? (await import('./fix-command.js')).runFix(files, config, locale, opts, io)
-      : lintFiles(files, config, locale);
+      ? (await import('./fix-command.js')).runFix(selected, config, locale, opts, io)
+      : lintFiles(selected, config, locale);
+  results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
+  if (scope) results = scope.filter(results);
   return report(results, opts, locale, io, maxWarnings);
 }
 

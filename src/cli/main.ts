@@ -9,6 +9,7 @@ import { formatNames } from '../reporters/index.js';
 import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
 import { UsageError } from './errors.js';
+import { addCiOptions } from './ci-options.js';
 import type { CliIO, LintCliOptions } from './lint-command.js';
 
 export function version(): string {
@@ -46,7 +47,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       outputError: (text, write) => write(locale === 'fr' ? frenchCommanderError(text) : text),
     });
 
-  program
+  const lint = program
     .command('lint')
     .description(t(locale, 'cmd.lint'))
     .argument('[paths...]', t(locale, 'lint.paths'))
@@ -62,8 +63,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
     .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
     .option('--debug', t(locale, 'opt.debug'))
-    .exitOverride()
-    .action(async (paths: string[], opts: LintCliOptions) => {
+    .exitOverride();
+  addCiOptions(lint, locale);
+  lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');
       exitCode = await runLint(paths, opts, locale, io);
     });

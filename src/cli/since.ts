@@ -1,0 +1,166 @@
+/**
+ * `--since REF`: lint only the postings changed since a git ref, for pull-request gates.
+ *
+ * Changed means added, modified or renamed between the merge base of REF and HEAD and the
+ * working tree (so committed, staged and unstaged changes all count), plus new untracked
+ * files. Their translation partners (same `translationKey` or `leverId`, found in the
+ * content root's index) are linted too, and so are the partners of deleted or renamed-away
+ * postings (a French file left behind): findings are reported in the changed files, and
+ * pair findings (`pairing/*`) in the partners.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileResult, IndexEntry, Locale, ResolvedConfig } from '../types.js';
+import { buildIndex } from '../engine/project-index.js';
+import { tc } from '../i18n/ci.js';
+import { UsageError } from './errors.js';
+
+/** Rules whose findings in a partner file concern the pair, and so the changed file. */
+export const PAIR_RULE_PREFIX = 'pairing/';
+
+export interface GitChanges {
+  /** Repository root (real path). */
+  top: string;
+  /** The commit compared with the working tree. */
+  base: string;
+  /** Files present now that changed (absolute, real paths). */
+  changed: string[];
+  /** Files gone since the base (deleted, or old names of renames), with their text at the base. */
+  gone: Array<{ path: string; text: string | undefined }>;
+}
+
+interface GitResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  error?: Error;
+}
+
+function git(args: string[], cwd: string): GitResult {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
+}
+
+/** What changed since `ref`, read from git. Throws a UsageError with a clear message. */
+export function gitChanges(ref: string, cwd: string, locale: Locale): GitChanges {
+  const top = git(['rev-parse', '--show-toplevel'], cwd);
+  if (top.error) throw new UsageError(tc(locale, 'since.noGit', { reason: top.error.message }));
+  if (top.status !== 0) throw new UsageError(tc(locale, 'since.notRepo', { dir: cwd }));
+  const root = realpathSync(top.stdout.trim());
+  const verified = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root);
+  if (verified.status !== 0 || !verified.stdout.trim()) throw new UsageError(tc(locale, 'since.badRef', { ref }));
+  const commit = verified.stdout.trim();
+  // The fork point: changes made on REF's branch since are not this branch's changes.
+  const mb = git(['merge-base', commit, 'HEAD'], root);
+  const base = mb.status === 0 && mb.stdout.trim() ? mb.stdout.trim() : commit;
+
+  const diff = git(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--no-ext-diff', base, '--'], root);
+  if (diff.status !== 0) throw new UsageError(tc(locale, 'since.failed', { reason: diff.stderr.trim().split('\n')[0] ?? '' }));
+  const changed = new Set<string>();
+  const gonePaths: string[] = [];
+  const tokens = diff.stdout.split('\0');
+  for (let i = 0; i < tokens.length - 1; ) {
+    const status = tokens[i++]!;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = tokens[i++]!;
+      const to = tokens[i++]!;
+      changed.add(to);
+      if (status.startsWith('R')) gonePaths.push(from);
+    } else {
+      const path = tokens[i++]!;
+      if (status.startsWith('D')) gonePaths.push(path);
+      else changed.add(path);
+    }
+  }
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], root);
+  if (untracked.status === 0) for (const p of untracked.stdout.split('\0')) if (p) changed.add(p);
+
+  const gone = gonePaths.map((p) => {
+    const shown = git(['show', `${base}:${p}`], root);
+    return { path: join(root, p), text: shown.status === 0 ? shown.stdout : undefined };
+  });
+  return { top: root, base, changed: [...changed].map((p) => join(root, p)), gone };
+}
+
+export interface SinceScope {
+  /** What to lint: the changed files and their partners. */
+  files: string[];
+  changed: Set<string>;
+  partners: Set<string>;
+  /** What to lint, or to fix: `--fix` never touches a partner that did not change. */
+  select(fixing: boolean): string[];
+  /** Keep every finding of the changed files and the pair findings of the partners. */
+  filter(results: FileResult[]): FileResult[];
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Partners of a posting: same translation key (either language) or same Lever id. */
+function partnersOf(entry: Pick<IndexEntry, 'filePath' | 'translationKey' | 'leverId'>, all: readonly IndexEntry[]): IndexEntry[] {
+  return all.filter(
+    (e) =>
+      e.filePath !== entry.filePath &&
+      ((entry.translationKey && e.translationKey === entry.translationKey) || (entry.leverId && e.leverId === entry.leverId)),
+  );
+}
+
+/**
+ * The scope of a `--since` run among `files` (the postings the paths and ignores select).
+ */
+export function sinceScope(ref: string, files: string[], config: ResolvedConfig, cwd: string, locale: Locale): SinceScope {
+  const changes = gitChanges(ref, cwd, locale);
+  const byReal = new Map(files.map((f) => [real(f), f]));
+  const changed = new Set<string>();
+  for (const c of changes.changed) {
+    const f = byReal.get(c);
+    if (f) changed.add(f);
+  }
+
+  // Partners are looked up among the selected postings, from their front matter only.
+  const inputs = files.flatMap((f) => {
+    try {
+      return [{ filePath: f, displayPath: f, text: readFileSync(f, 'utf8') }];
+    } catch {
+      return []; // unreadable: lintFiles reports it if it is linted
+    }
+  });
+  const index = buildIndex(inputs, config.language);
+  const wanted: Array<Pick<IndexEntry, 'filePath' | 'translationKey' | 'leverId'>> = index.entries.filter((e) =>
+    changed.has(e.filePath),
+  );
+  const goneInputs = changes.gone.flatMap((g) => (g.text === undefined ? [] : [{ filePath: g.path, displayPath: g.path, text: g.text }]));
+  wanted.push(...buildIndex(goneInputs, config.language).entries);
+
+  const partners = new Set<string>();
+  for (const w of wanted) {
+    for (const p of partnersOf(w, index.entries)) {
+      if (!changed.has(p.filePath)) partners.add(p.filePath);
+    }
+  }
+  return {
+    files: [...changed, ...partners].sort(),
+    changed,
+    partners,
+    select(fixing) {
+      return fixing ? [...changed].sort() : this.files;
+    },
+    filter(results) {
+      const out: FileResult[] = [];
+      for (const r of results) {
+        if (changed.has(r.filePath)) out.push(r);
+        else if (partners.has(r.filePath)) {
+          const findings = r.findings.filter((f) => f.ruleId.startsWith(PAIR_RULE_PREFIX));
+          if (findings.length) out.push({ ...r, findings });
+        }
+      }
+      return out;
+    },
+  };
+}

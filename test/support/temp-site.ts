@@ -1,0 +1,59 @@
+/** Test support: throw-away site folders and git repositories. */
+import { mkdtempSync, mkdirSync, writeFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+export function tempDir(prefix: string): string {
+  return realpathSync(mkdtempSync(join(tmpdir(), `postings-${prefix}-`)));
+}
+
+export function write(root: string, rel: string, text: string): string {
+  const file = join(root, rel);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+/** A posting with valid front matter, except for what `extra` overrides. */
+export function posting(o: { title?: string; key?: string; archived?: string; leverId?: string; body?: string; extra?: string } = {}): string {
+  const lines = [
+    '---',
+    'layout: job-posting',
+    'type: section',
+    `title: ${o.title ?? 'Developer'}`,
+    'description: A posting.',
+    `archived: ${o.archived ?? 'true'}`,
+    `translationKey: ${o.key ?? 'developer'}`,
+  ];
+  if (o.leverId) lines.push(`leverId: ${o.leverId}`);
+  if (o.extra) lines.push(o.extra);
+  lines.push('---', '', o.body ?? 'Body text.', '');
+  return lines.join('\n');
+}
+
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+/** Run git in `cwd`; throws with git's message when it fails. */
+export function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV },
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+export function gitRepo(prefix: string): string {
+  const dir = tempDir(prefix);
+  git(dir, 'init', '-q');
+  return dir;
+}
