@@ -48,16 +48,9 @@ function readFrontMatterComments(posting: ParsedPosting, out: Directive[]): void
     const m = YAML_DIRECTIVE.exec(line.replace(/\r$/, ''));
     if (m) {
       const kind = m[2] as Directive['kind'];
-      const listStart = offset + m[1]!.length + 'postings-'.length + kind.length;
-      const ruleRanges: Directive['ruleRanges'] = [];
-      const list = m[3]!.split(/\s--\s/)[0]!;
-      const re = /[^\s,]+/g;
-      let r: RegExpExecArray | null;
-      while ((r = re.exec(list))) {
-        ruleRanges.push({ id: r[0], range: [listStart + r.index, listStart + r.index + r[0].length] });
-      }
       const { line: lineNo } = offsetToPoint(posting.lineStarts, offset);
-      out.push({ kind, rules: ruleRanges.map((x) => x.id), line: lineNo, endLine: lineNo, ruleRanges });
+      const listStart = offset + m[1]!.length + 'postings-'.length + kind.length;
+      out.push(makeDirective(kind, m[3]!, listStart, lineNo, lineNo));
     }
     offset += line.length + 1;
   }
@@ -70,19 +63,23 @@ function readHtml(node: Html, posting: ParsedPosting, out: Directive[]): void {
   let m: RegExpExecArray | null;
   while ((m = DIRECTIVE.exec(node.value))) {
     const kind = m[1] as Directive['kind'];
-    const listStart = base + m.index + m[0].indexOf(m[2]!, 4 + 'postings-'.length + kind.length);
-    const ruleRanges: Directive['ruleRanges'] = [];
-    // Anything after `--` is a free comment: `<!-- postings-disable x/y -- reason -->`.
-    const list = m[2]!.split(/\s--\s/)[0]!;
-    const re = /[^\s,]+/g;
-    let r: RegExpExecArray | null;
-    while ((r = re.exec(list))) {
-      ruleRanges.push({ id: r[0], range: [listStart + r.index, listStart + r.index + r[0].length] });
-    }
+    const listStart = base + m.index + m[0].length - '-->'.length - m[2]!.length;
     const start = offsetToPoint(posting.lineStarts, base + m.index);
     const end = offsetToPoint(posting.lineStarts, base + m.index + m[0].length);
-    out.push({ kind, rules: ruleRanges.map((x) => x.id), line: start.line, endLine: end.line, ruleRanges });
+    out.push(makeDirective(kind, m[2]!, listStart, start.line, end.line));
   }
+}
+
+/** The rule ids of a directive, with where each stands; anything after ` -- ` is a free comment. */
+function makeDirective(kind: Directive['kind'], text: string, listStart: number, line: number, endLine: number): Directive {
+  const ruleRanges: Directive['ruleRanges'] = [];
+  const list = text.split(/\s--\s/)[0]!;
+  const re = /[^\s,]+/g;
+  let r: RegExpExecArray | null;
+  while ((r = re.exec(list))) {
+    ruleRanges.push({ id: r[0], range: [listStart + r.index, listStart + r.index + r[0].length] });
+  }
+  return { kind, rules: ruleRanges.map((x) => x.id), line, endLine, ruleRanges };
 }
 
 /** Is a finding of `ruleId` at `line` silenced by the directives? */
