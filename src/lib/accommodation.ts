@@ -1,0 +1,73 @@
+/**
+ * Finds the assessment accommodation section of a posting: the sentence on requesting
+ * accommodation during the assessment process, and a link to the Public Service
+ * Commission's page. Shared by `accommodation/missing` and `accommodation/link`.
+ */
+import type { Root } from 'mdast';
+import type { Lang, RuleContext } from '../types.js';
+import { dataPatterns } from './patterns.js';
+import { proseBlocks, rangeIn, sentences } from './prose.js';
+
+export interface AccommodationTable {
+  sentences: Record<Lang, string[]>;
+  notSection: Record<Lang, string[]>;
+  pages: Record<Lang, string[]>;
+}
+
+export interface AccommodationSection {
+  /** Where the sentence is, if there is one. */
+  sentence?: [number, number];
+  /** Whether a link (or a bare URL) to the PSC page is there. */
+  link: boolean;
+}
+
+const cache = new WeakMap<Root, AccommodationSection>();
+
+/** A URL reduced to what identifies the page: no scheme, `www.`, query, fragment or final slash. */
+export function normalizeUrl(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+}
+
+export function findAccommodation(context: RuleContext): AccommodationSection | undefined {
+  const lang = context.lang;
+  const table = context.config.data.accommodation as AccommodationTable | undefined;
+  if (!lang || !table) return undefined;
+  const tree = context.posting.tree;
+  const cached = cache.get(tree);
+  if (cached) return cached;
+
+  const pages = new Set([...table.pages.en, ...table.pages.fr].map(normalizeUrl));
+  let link = false;
+  const visit = (node: { type: string; url?: string; value?: string; children?: unknown[] }) => {
+    if (link) return;
+    if ((node.type === 'link' || node.type === 'definition') && node.url && pages.has(normalizeUrl(node.url))) link = true;
+    else if ((node.type === 'html' || node.type === 'text') && node.value) {
+      for (const m of node.value.matchAll(/https?:\/\/[^\s"'<>)\]]+/g)) if (pages.has(normalizeUrl(m[0]))) link = true;
+    }
+    for (const child of (node.children ?? []) as Array<typeof node>) visit(child);
+  };
+  visit(tree as unknown as Parameters<typeof visit>[0]);
+
+  const wanted = dataPatterns(table.sentences[lang]);
+  const excluded = dataPatterns(table.notSection[lang]);
+  let sentence: [number, number] | undefined;
+  outer: for (const block of proseBlocks(tree)) {
+    for (const s of sentences(block.text)) {
+      if (excluded.some((re) => re.test(s.text))) continue;
+      if (wanted.some((re) => re.test(s.text))) {
+        const lead = s.text.length - s.text.trimStart().length;
+        sentence = rangeIn(block, s.at + lead, s.at + s.text.trimEnd().length);
+        break outer;
+      }
+    }
+  }
+  const found = { sentence, link };
+  cache.set(tree, found);
+  return found;
+}

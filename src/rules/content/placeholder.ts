@@ -1,0 +1,138 @@
+import type { RuleContext, RuleModule } from '../../types.js';
+import { locate } from '../../engine/yaml-locate.js';
+import { dataPattern, dataPatterns } from '../../lib/patterns.js';
+import { proseBlocks, rangeIn } from '../../lib/prose.js';
+
+export interface PlaceholderTable {
+  markers: Array<{ id: string; pattern: string; caseSensitive?: boolean }>;
+  standalone: string[];
+  titles: string[];
+  leverIds: string[];
+  fileNames: string[];
+}
+
+/** URLs, e-mail addresses and paths are not prose: blank them out, keeping every index. */
+function maskLinks(text: string): string {
+  return text.replace(/\b(?:https?:\/\/|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi, (m) => ' '.repeat(m.length));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One line that is only a standalone phrase, or `Label: phrase`; the phrase is group 1. */
+function standalonePattern(phrases: string[]): RegExp | undefined {
+  if (phrases.length === 0) return undefined;
+  const alt = phrases.map((p) => escapeRegExp(p.trim()).replace(/\s+/g, '\\s+')).join('|');
+  return new RegExp(`^[\\s*_]*(?:[^:\\n]{1,60}?\\s?:\\s*)?[\\s\\[(«"“*_]*(${alt})[\\s\\])»"”*_.!…]*$`, 'diu');
+}
+
+interface Hit {
+  text: string;
+  from: number;
+  to: number;
+}
+
+function findIn(text: string, table: PlaceholderTable, standalone: RegExp | undefined): Hit[] {
+  const masked = maskLinks(text);
+  const hits: Hit[] = [];
+  for (const marker of table.markers) {
+    const re = dataPattern(marker.pattern, marker.caseSensitive ? 'gu' : 'giu');
+    re.lastIndex = 0;
+    for (const m of masked.matchAll(re)) hits.push({ text: m[0], from: m.index, to: m.index + m[0].length });
+  }
+  if (standalone) {
+    let at = 0;
+    for (const line of masked.split('\n')) {
+      const m = standalone.exec(line);
+      const span = m?.indices?.[1];
+      if (m?.[1] && span) hits.push({ text: m[1], from: at + span[0], to: at + span[1] });
+      at += line.length + 1;
+    }
+  }
+  return hits.sort((a, b) => a.from - b.from);
+}
+
+function frontMatterValue(context: RuleContext, key: string): { value: string; range: [number, number] } | undefined {
+  const fm = context.posting.frontMatter;
+  const value = fm?.data?.[key];
+  if (!fm || typeof value !== 'string') return undefined;
+  const found = locate(fm, [key]);
+  const range = found?.valueRange ?? found?.keyRange;
+  return range ? { value, range } : undefined;
+}
+
+const rule: RuleModule = {
+  meta: {
+    id: 'content/placeholder',
+    description: {
+      en: 'A posting must not be published with test or unfinished content: TODO, TBD, XXX, lorem ipsum, "test job post", a test title, a test leverId or file name.',
+      fr: 'Une offre ne doit pas être publiée avec du contenu de test ou inachevé : TODO, TBD, XXX, lorem ipsum, « à venir » seul, un titre de test, un leverId ou un nom de fichier de test.',
+    },
+    defaultSeverity: 'error',
+    fixable: false,
+    messages: {
+      text: {
+        en: 'Placeholder text “{text}” left in the posting; write the real content',
+        fr: 'Texte provisoire « {text} » oublié dans l’offre; écrivez le vrai contenu',
+      },
+      title: {
+        en: 'The title “{text}” is a test title',
+        fr: 'Le titre « {text} » est un titre de test',
+      },
+      leverId: {
+        en: '`leverId: {text}` is a test value; use the id of the posting in Lever',
+        fr: '`leverId: {text}` est une valeur de test; utilisez l’identifiant de l’offre dans Lever',
+      },
+      fileName: {
+        en: 'The file name `{text}` is a test name, and Hugo publishes the posting at `…/{slug}/`; name the file after the posting',
+        fr: 'Le nom de fichier `{text}` est un nom de test, et Hugo publie l’offre à `…/{slug}/`; nommez le fichier d’après l’offre',
+      },
+    },
+  },
+  create(context) {
+    const table = context.config.data.placeholders as PlaceholderTable | undefined;
+    if (!table) return;
+    const standalone = standalonePattern(table.standalone);
+    const fm = context.posting.frontMatter;
+
+    const name = context.filePath.split(/[\\/]/).pop() ?? '';
+    const slug = name.replace(/\.md$/i, '');
+    const stem = slug.replace(/\.(?:en|fr)$/i, '').replace(/-{2,}[^]*$/, '');
+    if (dataPatterns(table.fileNames).some((re) => re.test(stem))) {
+      context.report({
+        messageId: 'fileName',
+        data: { text: name, slug: slug.replace(/\.(?:en|fr)$/i, '') },
+        loc: { range: fm ? [fm.range[0], fm.range[0] + 3] : [0, 0] },
+      });
+    }
+
+    const title = frontMatterValue(context, 'title');
+    if (title) {
+      const trimmed = title.value.trim().replace(/\s+/g, ' ');
+      if (dataPatterns(table.titles).some((re) => re.test(trimmed))) {
+        context.report({ messageId: 'title', data: { text: trimmed }, loc: { range: title.range } });
+      } else {
+        const hit = findIn(trimmed, table, standalone)[0];
+        if (hit) context.report({ messageId: 'text', data: { text: hit.text }, loc: { range: title.range } });
+      }
+    }
+    const description = frontMatterValue(context, 'description');
+    if (description) {
+      const hit = findIn(description.value.trim(), table, standalone)[0];
+      if (hit) context.report({ messageId: 'text', data: { text: hit.text }, loc: { range: description.range } });
+    }
+    const lever = frontMatterValue(context, 'leverId');
+    if (lever && dataPatterns(table.leverIds).some((re) => re.test(lever.value.trim()))) {
+      context.report({ messageId: 'leverId', data: { text: lever.value.trim() }, loc: { range: lever.range } });
+    }
+
+    for (const block of proseBlocks(context.posting.tree)) {
+      for (const hit of findIn(block.text, table, standalone)) {
+        context.report({ messageId: 'text', data: { text: hit.text }, loc: { range: rangeIn(block, hit.from, hit.to) } });
+      }
+    }
+  },
+};
+
+export default rule;
