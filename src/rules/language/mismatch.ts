@@ -108,6 +108,9 @@ const rule: RuleModule = {
       context.report({ messageId: 'title', data: { ...names, title: shown }, loc: { range } });
       return;
     }
+    // Identical titles: English copied into the French posting is what real sites show;
+    // the English posting's title is taken to be the original.
+    if (lang !== 'fr') return;
     const view = pairView(context);
     const partner = view?.partners.find(
       (p) => p.title && normalize(p.title) === normalize(title) && normalize(title).split(' ').length >= 2,
