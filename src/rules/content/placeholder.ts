@@ -50,7 +50,18 @@ function findIn(text: string, table: PlaceholderTable, standalone: RegExp | unde
       at += line.length + 1;
     }
   }
-  return hits.sort((a, b) => a.from - b.from);
+  const seen = new Set<string>();
+  return hits
+    .sort((a, b) => a.from - b.from || b.to - a.to)
+    .filter((h) => {
+      // One report per place, even when a marker and a standalone phrase both match it.
+      const overlaps = [...seen].some((k) => {
+        const [from, to] = k.split(':').map(Number);
+        return h.from < to! && h.to > from!;
+      });
+      seen.add(`${h.from}:${h.to}`);
+      return !overlaps;
+    });
 }
 
 function frontMatterValue(context: RuleContext, key: string): { value: string; range: [number, number] } | undefined {
