@@ -5,7 +5,7 @@
  */
 import type { Root } from 'mdast';
 import type { Lang, RuleContext } from '../types.js';
-import { dataPatterns } from './patterns.js';
+import { dataPatterns, matches } from './patterns.js';
 import { proseBlocks, rangeIn, sentences } from './prose.js';
 
 export interface AccommodationTable {
@@ -47,7 +47,7 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
   const visit = (node: { type: string; url?: string; value?: string; children?: unknown[] }) => {
     if (link) return;
     if ((node.type === 'link' || node.type === 'definition') && node.url && pages.has(normalizeUrl(node.url))) link = true;
-    else if ((node.type === 'html' || node.type === 'text') && node.value) {
+    else if ((node.type === 'html' || node.type === 'text') && node.value?.includes('://')) {
       for (const m of node.value.matchAll(/https?:\/\/[^\s"'<>)\]]+/g)) if (pages.has(normalizeUrl(m[0]))) link = true;
     }
     for (const child of (node.children ?? []) as Array<typeof node>) visit(child);
@@ -58,9 +58,11 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
   const excluded = dataPatterns(table.notSection[lang]);
   let sentence: [number, number] | undefined;
   outer: for (const block of proseBlocks(tree)) {
+    // Most paragraphs are not about accommodation: reject them whole before splitting.
+    if (!wanted.some((re) => re.loose.test(block.text))) continue;
     for (const s of sentences(block.text)) {
-      if (excluded.some((re) => re.test(s.text))) continue;
-      if (wanted.some((re) => re.test(s.text))) {
+      if (excluded.some((re) => matches(re, s.text))) continue;
+      if (wanted.some((re) => matches(re, s.text))) {
         const lead = s.text.length - s.text.trimStart().length;
         sentence = rangeIn(block, s.at + lead, s.at + s.text.trimEnd().length);
         break outer;

@@ -7,6 +7,12 @@
 import { francAll } from 'franc-min';
 import type { Lang } from '../types.js';
 
+export interface TextStats {
+  letters: number;
+  /** Function words of each language. */
+  words: Record<Lang, number>;
+}
+
 export interface Verdict {
   lang: Lang;
   /** How far apart the two scores are (0 = a toss-up). */
@@ -14,26 +20,6 @@ export interface Verdict {
 }
 
 const CODES: Record<string, Lang> = { eng: 'en', fra: 'fr' };
-
-/**
- * The language of `text`, or undefined when it is too short or the signals disagree.
- * Two signals must agree: franc-min's trigrams (which alone take English prose full of
- * Latin words, "governance, iterative, development", for French) and the function words
- * (`the`, `and`, `de`, `les`...), of which the winner needs at least 3 and twice the other's.
- */
-export function detect(text: string, minLetters: number): Verdict | undefined {
-  const letters = countLetters(text);
-  if (letters < minLetters) return undefined;
-  const scores = francAll(text, { only: ['eng', 'fra'], minLength: 1 });
-  const [first, second] = scores;
-  const lang = first && CODES[first[0]];
-  if (!lang) return undefined;
-  const words = functionWords(text);
-  const mine = words[lang];
-  const theirs = words[lang === 'en' ? 'fr' : 'en'];
-  if (mine < 3 || mine < 2 * theirs) return undefined;
-  return { lang, margin: 1 - (second?.[1] ?? 0) };
-}
 
 /** Words each language cannot do without; none is also a common word of the other. */
 const STOP_WORDS: Record<Lang, Set<string>> = {
@@ -47,19 +33,39 @@ const STOP_WORDS: Record<Lang, Set<string>> = {
   ),
 };
 
-export function functionWords(text: string): Record<Lang, number> {
-  const counts: Record<Lang, number> = { en: 0, fr: 0 };
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    if (STOP_WORDS.en.has(m[0])) counts.en++;
-    if (STOP_WORDS.fr.has(m[0])) counts.fr++;
+/** Letters and function words of a text, in one pass over its words. */
+export function textStats(text: string): TextStats {
+  const stats: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const word = m[0];
+    stats.letters += word.length;
+    if (word.length > 5) continue;
+    const lower = word.toLowerCase();
+    if (STOP_WORDS.en.has(lower)) stats.words.en++;
+    if (STOP_WORDS.fr.has(lower)) stats.words.fr++;
   }
-  return counts;
+  return stats;
 }
 
-export function countLetters(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(/\p{L}/gu)) n++;
-  return n;
+/** The language the function words point to: at least 3 of it, and twice the other's. */
+function byWords(stats: TextStats): Lang | undefined {
+  const { en, fr } = stats.words;
+  if (en >= 3 && en >= 2 * fr) return 'en';
+  if (fr >= 3 && fr >= 2 * en) return 'fr';
+  return undefined;
+}
+
+/**
+ * Whether `text` is surely in `suspect`. Two signals must agree: the function words, and
+ * franc-min's trigrams, which alone take English prose full of Latin words ("governance,
+ * iterative development") for French. The function words are counted first, as they are
+ * cheap: franc only runs on text they already point to `suspect`.
+ */
+export function isIn(text: string, stats: TextStats, suspect: Lang, minLetters: number, minMargin: number): boolean {
+  if (stats.letters < minLetters || byWords(stats) !== suspect) return false;
+  const [first, second] = francAll(text, { only: ['eng', 'fra'], minLength: 1 });
+  if (!first || CODES[first[0]] !== suspect) return false;
+  return 1 - (second?.[1] ?? 0) >= minMargin;
 }
 
 const FUNCTION_WORDS: Record<Lang, Set<string>> = {

@@ -1,6 +1,6 @@
 import type { RuleContext, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
-import { dataPattern, dataPatterns } from '../../lib/patterns.js';
+import { dataPattern, dataPatterns, matchAll, matches, type DataRegExp } from '../../lib/patterns.js';
 import { proseBlocks, rangeIn } from '../../lib/prose.js';
 
 export interface PlaceholderTable {
@@ -13,6 +13,7 @@ export interface PlaceholderTable {
 
 /** URLs, e-mail addresses and paths are not prose: blank them out, keeping every index. */
 function maskLinks(text: string): string {
+  if (!/[@:]|www\./.test(text)) return text;
   return text.replace(/\b(?:https?:\/\/|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi, (m) => ' '.repeat(m.length));
 }
 
@@ -33,18 +34,45 @@ interface Hit {
   to: number;
 }
 
-function findIn(text: string, table: PlaceholderTable, standalone: RegExp | undefined): Hit[] {
+interface Compiled {
+  markers: DataRegExp[];
+  standalone: RegExp | undefined;
+  longest: number;
+  titles: DataRegExp[];
+  leverIds: DataRegExp[];
+  fileNames: DataRegExp[];
+}
+
+const compiled = new WeakMap<PlaceholderTable, Compiled>();
+
+function compileTable(table: PlaceholderTable): Compiled {
+  let c = compiled.get(table);
+  if (!c) {
+    c = {
+      markers: table.markers.map((m) => dataPattern(m.pattern, m.caseSensitive ? 'gu' : 'giu')),
+      standalone: standalonePattern(table.standalone),
+      longest: Math.max(0, ...table.standalone.map((p) => p.length)),
+      titles: dataPatterns(table.titles),
+      leverIds: dataPatterns(table.leverIds),
+      fileNames: dataPatterns(table.fileNames),
+    };
+    compiled.set(table, c);
+  }
+  return c;
+}
+
+function findIn(text: string, table: Compiled): Hit[] {
+  const { standalone, longest } = table;
   const masked = maskLinks(text);
   const hits: Hit[] = [];
-  for (const marker of table.markers) {
-    const re = dataPattern(marker.pattern, marker.caseSensitive ? 'gu' : 'giu');
-    re.lastIndex = 0;
-    for (const m of masked.matchAll(re)) hits.push({ text: m[0], from: m.index, to: m.index + m[0].length });
+  for (const re of table.markers) {
+    for (const m of matchAll(re, masked)) hits.push({ text: m[0], from: m.index!, to: m.index! + m[0].length });
   }
   if (standalone) {
     let at = 0;
     for (const line of masked.split('\n')) {
-      const m = standalone.exec(line);
+      // A label (60 characters at most) and a phrase: longer lines are sentences.
+      const m = line.length <= 80 + longest ? standalone.exec(line) : null;
       const span = m?.indices?.[1];
       if (m?.[1] && span) hits.push({ text: m[1], from: at + span[0], to: at + span[1] });
       at += line.length + 1;
@@ -102,15 +130,15 @@ const rule: RuleModule = {
     },
   },
   create(context) {
-    const table = context.config.data.placeholders as PlaceholderTable | undefined;
-    if (!table) return;
-    const standalone = standalonePattern(table.standalone);
+    const raw = context.config.data.placeholders as PlaceholderTable | undefined;
+    if (!raw) return;
+    const table = compileTable(raw);
     const fm = context.posting.frontMatter;
 
     const name = context.filePath.split(/[\\/]/).pop() ?? '';
     const slug = name.replace(/\.md$/i, '');
     const stem = slug.replace(/\.(?:en|fr)$/i, '').replace(/-{2,}[^]*$/, '');
-    if (dataPatterns(table.fileNames).some((re) => re.test(stem))) {
+    if (table.fileNames.some((re) => matches(re, stem))) {
       context.report({
         messageId: 'fileName',
         data: { text: name, slug: slug.replace(/\.(?:en|fr)$/i, '') },
@@ -121,25 +149,25 @@ const rule: RuleModule = {
     const title = frontMatterValue(context, 'title');
     if (title) {
       const trimmed = title.value.trim().replace(/\s+/g, ' ');
-      if (dataPatterns(table.titles).some((re) => re.test(trimmed))) {
+      if (table.titles.some((re) => matches(re, trimmed))) {
         context.report({ messageId: 'title', data: { text: trimmed }, loc: { range: title.range } });
       } else {
-        const hit = findIn(trimmed, table, standalone)[0];
+        const hit = findIn(trimmed, table)[0];
         if (hit) context.report({ messageId: 'text', data: { text: hit.text }, loc: { range: title.range } });
       }
     }
     const description = frontMatterValue(context, 'description');
     if (description) {
-      const hit = findIn(description.value.trim(), table, standalone)[0];
+      const hit = findIn(description.value.trim(), table)[0];
       if (hit) context.report({ messageId: 'text', data: { text: hit.text }, loc: { range: description.range } });
     }
     const lever = frontMatterValue(context, 'leverId');
-    if (lever && dataPatterns(table.leverIds).some((re) => re.test(lever.value.trim()))) {
+    if (lever && table.leverIds.some((re) => matches(re, lever.value.trim()))) {
       context.report({ messageId: 'leverId', data: { text: lever.value.trim() }, loc: { range: lever.range } });
     }
 
     for (const block of proseBlocks(context.posting.tree)) {
-      for (const hit of findIn(block.text, table, standalone)) {
+      for (const hit of findIn(block.text, table)) {
         context.report({ messageId: 'text', data: { text: hit.text }, loc: { range: rangeIn(block, hit.from, hit.to) } });
       }
     }

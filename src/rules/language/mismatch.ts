@@ -1,6 +1,6 @@
 import type { Lang, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
-import { detect, titleLanguage } from '../../lib/language-detect.js';
+import { isIn, textStats, titleLanguage, type TextStats } from '../../lib/language-detect.js';
 import { langName, pairView } from '../../lib/pairing.js';
 import { proseBlocks } from '../../lib/prose.js';
 
@@ -13,6 +13,7 @@ interface Options {
 
 /** URLs, e-mail addresses and code-like tokens are not language. */
 function prose(text: string): string {
+  if (!/[@:]|www\./.test(text)) return text;
   return text.replace(/\b(?:https?:\/\/|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi, ' ');
 }
 
@@ -84,15 +85,22 @@ const rule: RuleModule = {
       otherAdj: langName(other, context.locale),
     };
 
-    const blocks = proseBlocks(context.posting.tree);
-    const whole = prose(blocks.map((b) => b.text).join('\n'));
-    const verdict = detect(whole, options.minLetters);
-    if (verdict && verdict.lang === other && verdict.margin >= options.minMargin) {
+    const blocks = proseBlocks(context.posting.tree).map((b) => {
+      const text = prose(b.text);
+      return { node: b.node, text, stats: textStats(text) };
+    });
+    const total: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
+    for (const b of blocks) {
+      total.letters += b.stats.letters;
+      total.words.en += b.stats.words.en;
+      total.words.fr += b.stats.words.fr;
+    }
+    const { minLetters, minParagraphLetters, minMargin } = options;
+    if (blocks.length && isIn(blocks.map((b) => b.text).join('\n'), total, other, minLetters, minMargin)) {
       context.report({ messageId: 'body', data: names, loc: { node: blocks[0]!.node } });
     } else {
       for (const block of blocks) {
-        const v = detect(prose(block.text), options.minParagraphLetters);
-        if (v && v.lang === other && v.margin >= options.minMargin) {
+        if (isIn(block.text, block.stats, other, minParagraphLetters, minMargin)) {
           context.report({ messageId: 'paragraph', data: names, loc: { node: block.node } });
         }
       }
