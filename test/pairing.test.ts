@@ -125,6 +125,32 @@ describe('pairing/mismatch on classification codes', () => {
   });
 });
 
+describe('did you mean', () => {
+  const config = onlyRule('pairing/missing-translation');
+  const A = '0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b';
+
+  test('finds the partner by the `--<leverId>.md` ending of its file name when keys are far apart', () => {
+    const out = lintProject(
+      {
+        'en/dev.md': posting('senior-developer-2024', 'Text.', A),
+        [`fr/developpeur--${A}.md`]: `---\ntitle: Développeur\ntranslationKey: poste-dev\n---\n\nTexte.\n`,
+      },
+      config,
+    );
+    expect(out['en/dev.md']).toEqual([
+      `pairing/missing-translation:4: No French posting has translationKey \`senior-developer-2024\`; did you mean \`poste-dev\` (fr/developpeur--${A}.md)?`,
+    ]);
+  });
+
+  test('names no posting when none is close', () => {
+    const out = lintProject(
+      { 'en/dev.md': posting('senior-developer', 'Text.', A), 'fr/autre.md': posting('conseiller-politiques', 'Texte.', '5d1f0c8e-2a6b-4e3f-8c7d-9b0a1e2f3c4d') },
+      config,
+    );
+    expect(out['en/dev.md']).toEqual(['pairing/missing-translation:4: No French posting has translationKey `senior-developer`']);
+  });
+});
+
 describe('duplicates on the partner side', () => {
   const config = onlyRule('pairing/lever-id');
   const A = '0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b';
