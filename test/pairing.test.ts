@@ -106,10 +106,10 @@ describe('pairing/mismatch on classification codes', () => {
       config,
     );
     expect(out['en/dev.md']).toEqual([
-      'pairing/mismatch:4: The classification codes differ from the French posting (fr/dev.md): IT-03, IT-04 here, IT-04 there',
+      'pairing/mismatch:4: The classification codes differ from the French posting (fr/dev.md): here IT-03, IT-04; there IT-04',
     ]);
     expect(out['fr/dev.md']).toEqual([
-      'pairing/mismatch:4: The classification codes differ from the English posting (en/dev.md): IT-04 here, IT-03, IT-04 there',
+      'pairing/mismatch:4: The classification codes differ from the English posting (en/dev.md): here IT-04; there IT-03, IT-04',
     ]);
   });
 

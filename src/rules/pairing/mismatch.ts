@@ -18,8 +18,8 @@ const rule: RuleModule = {
         fr: '`archived` vaut {here} ici, mais {there} dans l’offre {lang} ({path})',
       },
       classifications: {
-        en: 'The classification codes differ from the {lang} posting ({path}): {here} here, {there} there',
-        fr: 'Les codes de classification diffèrent de ceux de l’offre {lang} ({path}) : {here} ici, {there} là-bas',
+        en: 'The classification codes differ from the {lang} posting ({path}): here {here}; there {there}',
+        fr: 'Les codes de classification diffèrent de ceux de l’offre {lang} ({path}) : ici {here}; là-bas {there}',
       },
     },
   },
