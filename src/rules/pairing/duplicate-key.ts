@@ -15,6 +15,10 @@ const rule: RuleModule = {
         en: 'Another {lang} posting has translationKey `{key}`: {others}; keep one, or give each its own key',
         fr: 'Une autre offre {lang} a la clé translationKey `{key}` : {others}; gardez-en une seule, ou donnez à chacune sa propre clé',
       },
+      duplicates: {
+        en: '{count} other {lang} postings have translationKey `{key}`: {others}; keep one, or give each its own key',
+        fr: '{count} autres offres {langs} ont la clé translationKey `{key}` : {others}; gardez-en une seule, ou donnez à chacune sa propre clé',
+      },
       duplicatePath: {
         en: 'Another {lang} posting has the same path `{key}`: {others}; keep one',
         fr: 'Une autre offre {lang} a le même chemin `{key}` : {others}; gardez-en une seule',
@@ -28,9 +32,16 @@ const rule: RuleModule = {
       .map((e) => e.displayPath)
       .sort()
       .join(', ');
+    const many = view.by !== 'path' && view.sameLang.length > 1;
     context.report({
-      messageId: view.by === 'path' ? 'duplicatePath' : 'duplicate',
-      data: { lang: langName(view.lang, context.locale), key: view.key, others },
+      messageId: view.by === 'path' ? 'duplicatePath' : many ? 'duplicates' : 'duplicate',
+      data: {
+        lang: langName(view.lang, context.locale),
+        langs: `${langName(view.lang, context.locale)}s`,
+        count: view.sameLang.length,
+        key: view.key,
+        others,
+      },
       loc: { range: view.range },
     });
   },
