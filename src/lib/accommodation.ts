@@ -43,26 +43,31 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
   if (cached) return cached;
 
   const pages = new Set([...table.pages.en, ...table.pages.fr].map(normalizeUrl));
+  const wanted = dataPatterns(table.sentences[lang]);
+  const excluded = dataPatterns(table.notSection[lang]);
+  const isSection = (text: string) => !excluded.some((re) => matches(re, text)) && wanted.some((re) => matches(re, text));
   let link = false;
-  const visit = (node: { type: string; url?: string; value?: string; children?: unknown[] }) => {
-    if (link) return;
+  let sentence: [number, number] | undefined;
+  type Node = { type: string; url?: string; value?: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+  const visit = (node: Node) => {
     if ((node.type === 'link' || node.type === 'definition') && node.url && pages.has(normalizeUrl(node.url))) link = true;
     else if ((node.type === 'html' || node.type === 'text') && node.value?.includes('://')) {
       for (const m of node.value.matchAll(/https?:\/\/[^\s"'<>)\]]+/g)) if (pages.has(normalizeUrl(m[0]))) link = true;
     }
-    for (const child of (node.children ?? []) as Array<typeof node>) visit(child);
+    // A section written in raw HTML: its text, without the tags, at the HTML block.
+    if (node.type === 'html' && node.value && !sentence) {
+      const text = node.value.replace(/<[^>]*>/g, ' ');
+      const { start, end } = node.position ?? {};
+      if (start?.offset !== undefined && sentences(text).some((s) => isSection(s.text))) sentence = [start.offset, end?.offset ?? start.offset];
+    }
+    for (const child of (node.children ?? []) as Node[]) visit(child);
   };
-  visit(tree as unknown as Parameters<typeof visit>[0]);
-
-  const wanted = dataPatterns(table.sentences[lang]);
-  const excluded = dataPatterns(table.notSection[lang]);
-  let sentence: [number, number] | undefined;
-  outer: for (const block of proseBlocks(tree)) {
+  visit(tree as unknown as Node);
+  if (!sentence) outer: for (const block of proseBlocks(tree)) {
     // Most paragraphs are not about accommodation: reject them whole before splitting.
     if (!wanted.some((re) => re.loose.test(block.text))) continue;
     for (const s of sentences(block.text)) {
-      if (excluded.some((re) => matches(re, s.text))) continue;
-      if (wanted.some((re) => matches(re, s.text))) {
+      if (isSection(s.text)) {
         const lead = s.text.length - s.text.trimStart().length;
         sentence = rangeIn(block, s.at + lead, s.at + s.text.trimEnd().length);
         break outer;
