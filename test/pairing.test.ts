@@ -142,6 +142,10 @@ describe('did you mean', () => {
     ]);
   });
 
+  test('says nothing when no posting of the other language is in sight (one file outside a content root)', () => {
+    expect(lintProject({ 'en/dev.md': posting('senior-developer', 'Text.', A) }, config)).toEqual({ 'en/dev.md': [] });
+  });
+
   test('names no posting when none is close', () => {
     const out = lintProject(
       { 'en/dev.md': posting('senior-developer', 'Text.', A), 'fr/autre.md': posting('conseiller-politiques', 'Texte.', '5d1f0c8e-2a6b-4e3f-8c7d-9b0a1e2f3c4d') },

@@ -1,5 +1,6 @@
 import type { RuleModule } from '../../types.js';
 import { findAccommodation } from '../../lib/accommodation.js';
+import { proseBlocks } from '../../lib/prose.js';
 
 const rule: RuleModule = {
   meta: {
@@ -10,6 +11,18 @@ const rule: RuleModule = {
     },
     defaultSeverity: 'error',
     fixable: false,
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        minWords: {
+          type: 'integer',
+          minimum: 0,
+          default: 60,
+          description: 'Words of prose a body needs before the section is expected (a shorter body is a stub).',
+        },
+      },
+    },
     messages: {
       missing: {
         en: 'No assessment accommodation section: add the sentence on requesting accommodation during the assessment process and a link to {url}',
@@ -20,6 +33,15 @@ const rule: RuleModule = {
   create(context) {
     const found = findAccommodation(context);
     if (!found || found.sentence || found.link) return;
+    // A stub (a template being filled in) lacks everything; the section is expected once
+    // the body reads like a posting.
+    const minWords = Number(context.options.minWords ?? 60);
+    let words = 0;
+    for (const block of proseBlocks(context.posting.tree)) {
+      words += block.text.split(/\s+/).filter(Boolean).length;
+      if (words >= minWords) break;
+    }
+    if (words < minWords) return;
     const table = context.config.data.accommodation as { pages: Record<'en' | 'fr', string[]> };
     const fm = context.posting.frontMatter;
     context.report({
