@@ -1,7 +1,7 @@
 import type { RuleContext, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { dataPattern, dataPatterns, matchAll, matches, type DataRegExp } from '../../lib/patterns.js';
-import { proseBlocks, rangeIn } from '../../lib/prose.js';
+import { maskUrls, proseBlocks, rangeIn } from '../../lib/prose.js';
 
 export interface PlaceholderTable {
   markers: Array<{ id: string; pattern: string; caseSensitive?: boolean }>;
@@ -9,12 +9,6 @@ export interface PlaceholderTable {
   titles: string[];
   leverIds: string[];
   fileNames: string[];
-}
-
-/** URLs, e-mail addresses and paths are not prose: blank them out, keeping every index. */
-function maskLinks(text: string): string {
-  if (!/[@:]|www\./.test(text)) return text;
-  return text.replace(/\b(?:https?:\/\/|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi, (m) => ' '.repeat(m.length));
 }
 
 function escapeRegExp(s: string): string {
@@ -63,7 +57,7 @@ function compileTable(table: PlaceholderTable): Compiled {
 
 function findIn(text: string, table: Compiled): Hit[] {
   const { standalone, longest } = table;
-  const masked = maskLinks(text);
+  const masked = maskUrls(text);
   const hits: Hit[] = [];
   for (const re of table.markers) {
     for (const m of matchAll(re, masked)) hits.push({ text: m[0], from: m.index!, to: m.index! + m[0].length });

@@ -2,19 +2,13 @@ import type { Lang, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { isIn, textStats, titleLanguage, type TextStats } from '../../lib/language-detect.js';
 import { langName, pairView } from '../../lib/pairing.js';
-import { proseBlocks } from '../../lib/prose.js';
+import { maskUrls, proseBlocks } from '../../lib/prose.js';
 
 interface Options {
   minLetters: number;
   minParagraphLetters: number;
   minMargin: number;
   title: boolean;
-}
-
-/** URLs, e-mail addresses and code-like tokens are not language. */
-function prose(text: string): string {
-  if (!/[@:]|www\./.test(text)) return text;
-  return text.replace(/\b(?:https?:\/\/|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi, ' ');
 }
 
 const normalize = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -86,7 +80,7 @@ const rule: RuleModule = {
     };
 
     const blocks = proseBlocks(context.posting.tree).map((b) => {
-      const text = prose(b.text);
+      const text = maskUrls(b.text);
       return { node: b.node, text, stats: textStats(text) };
     });
     const total: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
