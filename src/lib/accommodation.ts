@@ -1,0 +1,80 @@
+/**
+ * Finds the assessment accommodation section of a posting: the sentence on requesting
+ * accommodation during the assessment process, and a link to the Public Service
+ * Commission's page. Shared by `accommodation/missing` and `accommodation/link`.
+ */
+import type { Root } from 'mdast';
+import type { Lang, RuleContext } from '../types.js';
+import { dataPatterns, matches } from './patterns.js';
+import { proseBlocks, rangeIn, sentences } from './prose.js';
+
+export interface AccommodationTable {
+  sentences: Record<Lang, string[]>;
+  notSection: Record<Lang, string[]>;
+  pages: Record<Lang, string[]>;
+}
+
+export interface AccommodationSection {
+  /** Where the sentence is, if there is one. */
+  sentence?: [number, number];
+  /** Whether a link (or a bare URL) to the PSC page is there. */
+  link: boolean;
+}
+
+const cache = new WeakMap<Root, AccommodationSection>();
+
+/** A URL reduced to what identifies the page: no scheme, `www.`, query, fragment or final slash. */
+export function normalizeUrl(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+}
+
+export function findAccommodation(context: RuleContext): AccommodationSection | undefined {
+  const lang = context.lang;
+  const table = context.config.data.accommodation as AccommodationTable | undefined;
+  if (!lang || !table) return undefined;
+  const tree = context.posting.tree;
+  const cached = cache.get(tree);
+  if (cached) return cached;
+
+  const pages = new Set([...table.pages.en, ...table.pages.fr].map(normalizeUrl));
+  const wanted = dataPatterns(table.sentences[lang]);
+  const excluded = dataPatterns(table.notSection[lang]);
+  const isSection = (text: string) => !excluded.some((re) => matches(re, text)) && wanted.some((re) => matches(re, text));
+  let link = false;
+  let sentence: [number, number] | undefined;
+  type Node = { type: string; url?: string; value?: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+  const visit = (node: Node) => {
+    if ((node.type === 'link' || node.type === 'definition') && node.url && pages.has(normalizeUrl(node.url))) link = true;
+    else if ((node.type === 'html' || node.type === 'text') && node.value?.includes('://')) {
+      for (const m of node.value.matchAll(/https?:\/\/[^\s"'<>)\]]+/g)) if (pages.has(normalizeUrl(m[0]))) link = true;
+    }
+    // A section written in raw HTML: its text, without the tags, at the HTML block.
+    if (node.type === 'html' && node.value && !sentence) {
+      const text = node.value.replace(/<[^>]*>/g, ' ');
+      const { start, end } = node.position ?? {};
+      if (start?.offset !== undefined && sentences(text).some((s) => isSection(s.text))) sentence = [start.offset, end?.offset ?? start.offset];
+    }
+    for (const child of (node.children ?? []) as Node[]) visit(child);
+  };
+  visit(tree as unknown as Node);
+  if (!sentence) outer: for (const block of proseBlocks(tree)) {
+    // Most paragraphs are not about accommodation: reject them whole before splitting.
+    if (!wanted.some((re) => re.loose.test(block.text))) continue;
+    for (const s of sentences(block.text)) {
+      if (isSection(s.text)) {
+        const lead = s.text.length - s.text.trimStart().length;
+        sentence = rangeIn(block, s.at + lead, s.at + s.text.trimEnd().length);
+        break outer;
+      }
+    }
+  }
+  const found = { sentence, link };
+  cache.set(tree, found);
+  return found;
+}

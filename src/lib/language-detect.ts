@@ -1,0 +1,84 @@
+/**
+ * English or French? Trigram scores from franc-min (a well-kept detector, 82 languages),
+ * asked only to choose between English and French, and only on enough text to be sure.
+ * Titles are too short for trigrams; they are judged by the small words each language
+ * cannot do without (`of`, `and` against `de`, `et`, `l’`).
+ */
+import { francAll } from 'franc-min';
+import type { Lang } from '../types.js';
+
+export interface TextStats {
+  letters: number;
+  /** Function words of each language. */
+  words: Record<Lang, number>;
+}
+
+export interface Verdict {
+  lang: Lang;
+  /** How far apart the two scores are (0 = a toss-up). */
+  margin: number;
+}
+
+const CODES: Record<string, Lang> = { eng: 'en', fra: 'fr' };
+
+/** Words each language cannot do without; none is also a common word of the other. */
+const STOP_WORDS: Record<Lang, Set<string>> = {
+  en: new Set(
+    'the and of to in is are for with you we our your will be that this at by from it have has who what can their they not'.split(' '),
+  ),
+  fr: new Set(
+    'le la les de des du et un une en est sont pour avec sur vous nous notre nos votre vos qui que dans au aux par ce cette ces d l à être sera se ne pas leur leurs'.split(
+      ' ',
+    ),
+  ),
+};
+
+/** Letters and function words of a text, in one pass over its words. */
+export function textStats(text: string): TextStats {
+  const stats: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const word = m[0];
+    stats.letters += word.length;
+    if (word.length > 5) continue;
+    const lower = word.toLowerCase();
+    if (STOP_WORDS.en.has(lower)) stats.words.en++;
+    if (STOP_WORDS.fr.has(lower)) stats.words.fr++;
+  }
+  return stats;
+}
+
+/** The language the function words point to: at least 3 of it, and twice the other's. */
+function byWords(stats: TextStats): Lang | undefined {
+  const { en, fr } = stats.words;
+  if (en >= 3 && en >= 2 * fr) return 'en';
+  if (fr >= 3 && fr >= 2 * en) return 'fr';
+  return undefined;
+}
+
+/**
+ * Whether `text` is surely in `suspect`. Two signals must agree: the function words, and
+ * franc-min's trigrams, which alone take English prose full of Latin words ("governance,
+ * iterative development") for French. The function words are counted first, as they are
+ * cheap: franc only runs on text they already point to `suspect`.
+ */
+export function isIn(text: string, stats: TextStats, suspect: Lang, minLetters: number, minMargin: number): boolean {
+  if (stats.letters < minLetters || byWords(stats) !== suspect) return false;
+  const [first, second] = francAll(text, { only: ['eng', 'fra'], minLength: 1 });
+  if (!first || CODES[first[0]] !== suspect) return false;
+  return 1 - (second?.[1] ?? 0) >= minMargin;
+}
+
+const FUNCTION_WORDS: Record<Lang, Set<string>> = {
+  en: new Set(['of', 'and', 'the', 'for', 'with', 'to', 'in', 'on', 'at', 'or']),
+  fr: new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'pour', 'au', 'aux', 'ou', 'd', 'l', 'à', 'avec', 'chez']),
+};
+
+/** The language a short text's function words point to, when they point one way only. */
+export function titleLanguage(title: string): Lang | undefined {
+  const words = title.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const en = words.some((w) => FUNCTION_WORDS.en.has(w));
+  const fr = words.some((w) => FUNCTION_WORDS.fr.has(w));
+  if (en && !fr) return 'en';
+  if (fr && !en) return 'fr';
+  return undefined;
+}

@@ -1,0 +1,126 @@
+import type { Lang, RuleModule } from '../../types.js';
+import { locate } from '../../engine/yaml-locate.js';
+import { isIn, textStats, titleLanguage, type TextStats } from '../../lib/language-detect.js';
+import { langName, pairView } from '../../lib/pairing.js';
+import { maskUrls, proseBlocks } from '../../lib/prose.js';
+
+interface Options {
+  minLetters: number;
+  minParagraphLetters: number;
+  minMargin: number;
+  title: boolean;
+}
+
+const normalize = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+const rule: RuleModule = {
+  meta: {
+    id: 'language/mismatch',
+    description: {
+      en: 'A posting’s title and body must be in the posting’s language: no English text published as the French posting, and the reverse.',
+      fr: 'Le titre et le texte d’une offre doivent être dans la langue de l’offre : pas de texte anglais publié comme offre française, ni l’inverse.',
+    },
+    defaultSeverity: 'error',
+    fixable: false,
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        minLetters: {
+          type: 'integer',
+          minimum: 50,
+          default: 200,
+          description: 'Letters of prose the body needs before its language is judged.',
+        },
+        minParagraphLetters: {
+          type: 'integer',
+          minimum: 20,
+          default: 60,
+          description: 'Letters a paragraph needs before its own language is judged.',
+        },
+        minMargin: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          default: 0.01,
+          description: 'How far apart the English and French scores must be (franc-min scores, 0 to 1).',
+        },
+        title: { type: 'boolean', default: true, description: 'Also judge the title.' },
+      },
+    },
+    messages: {
+      body: {
+        en: 'The text of the {lang} posting is in {other}; publish the translation here',
+        fr: 'Le texte de l’offre {lang} est en {other}; publiez la traduction ici',
+      },
+      paragraph: {
+        en: 'This paragraph of the {lang} posting is in {other}; translate it',
+        fr: 'Ce paragraphe de l’offre {lang} est en {other}; traduisez-le',
+      },
+      title: {
+        en: 'The title “{title}” of the {lang} posting is in {other}',
+        fr: 'Le titre « {title} » de l’offre {lang} est en {other}',
+      },
+      titleSame: {
+        en: 'The title “{title}” of the {lang} posting is the same as the {otherAdj} posting’s ({path}); translate it',
+        fr: 'Le titre « {title} » de l’offre {lang} est le même que celui de l’offre {otherAdj} ({path}); traduisez-le',
+      },
+    },
+  },
+  create(context) {
+    const lang = context.lang;
+    if (!lang) return;
+    const options = context.options as unknown as Options;
+    const other: Lang = lang === 'en' ? 'fr' : 'en';
+    const fr = context.locale === 'fr';
+    const names = {
+      lang: langName(lang, context.locale),
+      other: fr ? (other === 'en' ? 'anglais' : 'français') : other === 'en' ? 'English' : 'French',
+      otherAdj: langName(other, context.locale),
+    };
+
+    const blocks = proseBlocks(context.posting.tree).map((b) => {
+      const text = maskUrls(b.text);
+      return { node: b.node, text, stats: textStats(text) };
+    });
+    const total: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
+    for (const b of blocks) {
+      total.letters += b.stats.letters;
+      total.words.en += b.stats.words.en;
+      total.words.fr += b.stats.words.fr;
+    }
+    const { minLetters, minParagraphLetters, minMargin } = options;
+    if (blocks.length && isIn(blocks.map((b) => b.text).join('\n'), total, other, minLetters, minMargin)) {
+      context.report({ messageId: 'body', data: names, loc: { node: blocks[0]!.node } });
+    } else {
+      for (const block of blocks) {
+        if (isIn(block.text, block.stats, other, minParagraphLetters, minMargin)) {
+          context.report({ messageId: 'paragraph', data: names, loc: { node: block.node } });
+        }
+      }
+    }
+
+    const fm = context.posting.frontMatter;
+    const title = fm?.data?.title;
+    if (!options.title || !fm || typeof title !== 'string' || !title.trim()) return;
+    const found = locate(fm, ['title']);
+    const range = found?.valueRange ?? found?.keyRange ?? [0, 0];
+    const shown = title.trim().replace(/\s+/g, ' ');
+    if (titleLanguage(title) === other) {
+      context.report({ messageId: 'title', data: { ...names, title: shown }, loc: { range } });
+      return;
+    }
+    // Identical titles: English copied into the French posting is what real sites show;
+    // the English posting's title is taken to be the original.
+    if (lang !== 'fr') return;
+    const view = pairView(context);
+    const partner = view?.partners.find(
+      (p) => p.title && normalize(p.title) === normalize(title) && normalize(title).split(' ').length >= 2,
+    );
+    if (partner && titleLanguage(title) !== lang) {
+      context.report({ messageId: 'titleSame', data: { ...names, title: shown, path: partner.displayPath }, loc: { range } });
+    }
+  },
+};
+
+export default rule;
