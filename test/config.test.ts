@@ -111,3 +111,15 @@ describe('configuration files', () => {
     expect(ids(runCli(['lint', '-f', 'json', 'english'], { cwd: dir }).stdout)).toEqual([]);
   });
 });
+
+describe('a user schema that is not a JSON Schema', () => {
+  test('is a clear error naming the file, exit 2', () => {
+    const dir = site();
+    writeFileSync(join(dir, 'schema.json'), JSON.stringify({ type: 'objet', required: 'title' }));
+    writeFileSync(join(dir, 'postings.config.json'), JSON.stringify({ schema: 'schema.json' }));
+    const r = runCli(['lint', 'content'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^postings: ${join(dir, 'schema.json').replace(/[.]/g, '\\.')}: not a valid JSON Schema: `));
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import type { ResolvedConfig, RuleModule } from '../types.js';
 import { ConfigError, resolveConfig, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
+import { checkUserSchema } from '../engine/ajv.js';
 
 /** The folder of postings' own package.json (from dist/cli/ or from the bundle in dist/bundle/). */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -147,6 +148,11 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
       if (e instanceof InputError) throw e;
       throw new InputError((e as Error).message, schemaPath);
     }
+    const problem =
+      schema && typeof schema === 'object' && !Array.isArray(schema)
+        ? checkUserSchema(schema)
+        : 'a JSON Schema must be an object';
+    if (problem) throw new InputError(`not a valid JSON Schema: ${problem}`, schemaPath);
   } else schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
   const { data, schemas } = loadBuiltinData();
   const configSchema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;

@@ -75,8 +75,10 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { raw, rules } = input;
   const problems: ConfigProblem[] = [];
 
-  const validate = compile(input.configSchema);
-  if (!validate(raw)) {
+  // No configuration at all (the common case of a pre-commit hook): nothing to validate,
+  // and compiling the configuration schema would cost a noticeable part of the start-up.
+  const validate = Object.keys(raw).length ? compile(input.configSchema) : undefined;
+  if (validate && !validate(raw)) {
     for (const e of validate.errors ?? []) {
       if (e.keyword === 'anyOf' || e.keyword === 'if') continue;
       const path = pointerPath(e.instancePath) || '(top level)';

@@ -15,7 +15,9 @@ const cache = new WeakMap<object, ValidateFunction>();
 
 export function getAjv(options: Options = {}): InstanceType<AjvClass> {
   if (!instance) {
-    instance = new Ajv({ allErrors: true, verbose: true, strict: false, ...options });
+    // Our own schemas are checked against the meta-schema by the tests, not at every start;
+    // a user's schema is checked by the configuration loader (checkUserSchema).
+    instance = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, ...options });
     addFormats(instance);
     instance.addKeyword({ keyword: 'x-message', schemaType: 'object' });
   }
@@ -33,4 +35,19 @@ export function compile(schema: object): ValidateFunction {
     cache.set(schema, fn);
   }
   return fn;
+}
+
+/** Check a schema a user wrote: undefined when it is valid, else a short reason. */
+export function checkUserSchema(schema: object): string | undefined {
+  const ajv = getAjv();
+  if (!ajv.validateSchema(schema)) {
+    const e = ajv.errors?.[0];
+    return `${e?.instancePath || '(top level)'} ${e?.message ?? 'is not a valid JSON Schema'}`;
+  }
+  try {
+    compile(schema);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.split('\n')[0];
+  }
 }

@@ -21,7 +21,7 @@ export function parsePosting(
   const text = hasBom ? rawText.slice(1) : rawText;
   const tree = processor.parse(text) as Root;
   const frontMatter = readFrontMatter(text, tree);
-  const { lang, langSource } = detectLanguage(filePath, frontMatter, language);
+  const { lang, langSource } = detectLanguage(filePath, frontMatter?.data, language);
   return {
     filePath,
     text,
@@ -66,12 +66,12 @@ export function parseYaml(source: string, offset: number, range: [number, number
 
 export function detectLanguage(
   filePath: string,
-  frontMatter: FrontMatter | undefined,
+  data: Record<string, unknown> | undefined,
   language: LanguageConfig,
 ): { lang: Lang | undefined; langSource?: 'path' | 'suffix' | 'frontmatter' } {
   const langs: Lang[] = ['en', 'fr'];
-  if (language.frontMatterKey && frontMatter?.data) {
-    const value = frontMatter.data[language.frontMatterKey];
+  if (language.frontMatterKey && data) {
+    const value = data[language.frontMatterKey];
     if (typeof value === 'string') {
       const v = value.toLowerCase().split(/[-_]/)[0];
       if (v === 'en' || v === 'fr') return { lang: v, langSource: 'frontmatter' };

@@ -24,20 +24,26 @@ export function buildIndex(
   extractCodes: CodeExtractor = () => [],
 ): ProjectIndex {
   const entries: IndexEntry[] = [];
+  const wanted = indexKeys(language);
   for (const input of inputs) {
     let data: Record<string, unknown> | undefined;
     let lang: Lang | undefined;
     let body = '';
+    // The same function of the text for linted and indexed-only postings, so that a pair is
+    // judged the same whether one file or the whole tree is linted.
     if (input.parsed) {
-      data = input.parsed.frontMatter?.data;
+      const fm = input.parsed.frontMatter;
+      data = fm ? (simpleFields(fm.source, wanted) ?? fm.data) : undefined;
       lang = input.parsed.lang;
-      body = input.parsed.text.slice(input.parsed.frontMatter?.range[1] ?? 0);
+      body = input.parsed.text.slice(fm?.range[1] ?? 0);
     } else if (input.text !== undefined) {
       const raw = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
       const split = splitFrontMatter(raw);
-      const fm = split ? parseYaml(raw.slice(split.contentStart, split.closingStart), split.contentStart, [0, split.end]) : undefined;
-      data = fm?.data;
-      lang = detectLanguage(input.filePath, fm, language).lang;
+      if (split) {
+        const source = raw.slice(split.contentStart, split.closingStart);
+        data = simpleFields(source, wanted) ?? parseYaml(source, split.contentStart, [0, split.end]).data;
+      }
+      lang = detectLanguage(input.filePath, data, language).lang;
       body = split ? raw.slice(split.end) : raw;
     }
     entries.push({
@@ -52,6 +58,62 @@ export function buildIndex(
     });
   }
   return makeIndex(entries);
+}
+
+const INDEX_KEYS = ['translationKey', 'leverId', 'archived', 'title'];
+
+function indexKeys(language: LanguageConfig): string[] {
+  return language.frontMatterKey ? [...INDEX_KEYS, language.frontMatterKey] : INDEX_KEYS;
+}
+
+const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)(.*)$/;
+
+/**
+ * The index keys of a front matter, read from its top-level `key: value` lines when each of
+ * them is a one-line plain or simply quoted scalar: about fifty times cheaper than a YAML
+ * parse, which matters when a pre-commit hook indexes a whole site to lint one file.
+ * Returns undefined when any wanted key is written in a way only a YAML parser reads
+ * right (block scalars, continuation lines, escapes, anchors, flow collections, a key
+ * given twice); the caller then parses the YAML.
+ */
+export function simpleFields(source: string, keys: readonly string[]): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const lines = source.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = TOP_LEVEL_KEY.exec(lines[i]!);
+    if (!m || !keys.includes(m[1]!)) continue;
+    if (m[1]! in out) return undefined;
+    const next = lines[i + 1];
+    if (next !== undefined && /^[ \t]+\S/.test(next) && !/^[ \t]+#/.test(next)) return undefined;
+    const value = scalar(m[2]!);
+    if (value === NOT_SIMPLE) return undefined;
+    out[m[1]!] = value;
+  }
+  return out;
+}
+
+const NOT_SIMPLE = Symbol('not simple');
+
+function scalar(text: string): unknown {
+  let v = text.trim();
+  if (v === '') return null;
+  if (v.startsWith('"')) {
+    const m = /^"([^"\\]*)"(?:[ \t]+#.*)?$/.exec(v);
+    return m ? m[1] : NOT_SIMPLE;
+  }
+  if (v.startsWith("'")) {
+    const m = /^'((?:[^']|'')*)'(?:[ \t]+#.*)?$/.exec(v);
+    return m ? m[1]!.replace(/''/g, "'") : NOT_SIMPLE;
+  }
+  if (/^[>|&*!\[{@`%,?:-]/.test(v) && !/^-?\d/.test(v)) return NOT_SIMPLE;
+  v = v.replace(/[ \t]+#.*$/, '');
+  if (/:[ \t]|[ \t]#/.test(v)) return NOT_SIMPLE;
+  if (/^(true|True|TRUE)$/.test(v)) return true;
+  if (/^(false|False|FALSE)$/.test(v)) return false;
+  if (/^(null|Null|NULL|~)$/.test(v)) return null;
+  if (/^[-+]?\d+$/.test(v)) return Number(v);
+  if (/^[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) || /^[-+]?\d+[eE][-+]?\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 export function makeIndex(entries: IndexEntry[]): ProjectIndex {

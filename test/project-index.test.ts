@@ -1,0 +1,59 @@
+/** The front matter index: its cheap key reader agrees with the YAML parser, or defers to it. */
+import { simpleFields, splitFrontMatter, buildIndex } from '../src/engine/project-index.js';
+import { parseYaml, parsePosting } from '../src/engine/parse.js';
+import { makeConfig } from './support/harness.js';
+
+const KEYS = ['translationKey', 'leverId', 'archived', 'title', 'lang'];
+
+const agrees = [
+  'translationKey: senior-dev\narchived: true\ntitle: Senior Developer',
+  'translationKey: "quoted-key"\narchived: false # open\ntitle: \'It\'\'s a title\'',
+  'title: Développeur ou développeuse – Plateforme\nleverId: 0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b\ntranslationKey: k',
+  'leverId: 11111111\narchived: FALSE\ntranslationKey: k\nlang: fr',
+  'leverId:\ntranslationKey: k\narchived: ~',
+  'description: >-\n  a folded: text\n  on two lines\ntranslationKey: k\ntitle: T',
+  'aliases:\n  - /a/\n  - /b/\ntranslationKey: k',
+];
+const defers = [
+  'title: >-\n  Folded title\ntranslationKey: k',
+  'title: A title\n  continued on a second line\ntranslationKey: k',
+  'translationKey: "escaped \\" quote"',
+  'translationKey: &anchor k',
+  'translationKey: k\ntranslationKey: other',
+  'title: [a, b]\ntranslationKey: k',
+  'title: a: b\ntranslationKey: k',
+];
+
+describe('simpleFields', () => {
+  test.each(agrees)('reads what the YAML parser reads: %j', (source) => {
+    const fast = simpleFields(source, KEYS);
+    expect(fast).toBeDefined();
+    const full = parseYaml(source, 0, [0, 0]).data ?? {};
+    for (const k of KEYS) expect([k, fast![k] ?? null]).toEqual([k, full[k] ?? null]);
+  });
+
+  test.each(defers)('defers to the YAML parser: %j', (source) => {
+    expect(simpleFields(source, KEYS)).toBeUndefined();
+  });
+});
+
+describe('buildIndex', () => {
+  test('a posting gives the same entry whether it was linted (parsed) or only indexed', () => {
+    const config = makeConfig();
+    const texts = [
+      '---\ntitle: >-\n  Folded\ntranslationKey: a\narchived: true\n---\nAn IT-03 job.\n',
+      '\ufeff---\r\ntranslationKey: b\r\nleverId: 0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b\r\narchived: false\r\n---\r\nBody.\r\n',
+      // Broken YAML elsewhere does not hide a simply written key, in both paths.
+      '---\ntranslationKey: c\ndescription: a: b\n---\nBody.\n',
+    ];
+    for (const [i, text] of texts.entries()) {
+      const path = `/site/en/p${i}.md`;
+      const parsed = buildIndex([{ filePath: path, displayPath: path, parsed: parsePosting(text, path, config.language) }], config.language);
+      const indexed = buildIndex([{ filePath: path, displayPath: path, text }], config.language);
+      expect(indexed.entries).toEqual(parsed.entries);
+    }
+    const third = buildIndex([{ filePath: '/site/en/p.md', displayPath: 'p', text: texts[2]! }], config.language);
+    expect(third.byKey('en', 'c')).toHaveLength(1);
+    expect(splitFrontMatter('no front matter')).toBeUndefined();
+  });
+});
