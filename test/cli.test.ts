@@ -195,7 +195,7 @@ describe('postings rules', () => {
     expect(en.status).toBe(0);
     expect(en.stdout).toMatch(/^frontmatter\/schema +error +no +The front matter must match/m);
     const fr = runCli(['rules', '--locale', 'fr']);
-    expect(fr.stdout).toMatch(/^frontmatter\/schema +error +non +Les métadonnées doivent respecter/m);
+    expect(fr.stdout).toMatch(/^frontmatter\/schema +erreur +non +Les métadonnées doivent respecter/m);
   });
 });
 

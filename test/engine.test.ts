@@ -111,3 +111,32 @@ describe('directives in front matter', () => {
     ]);
   });
 });
+
+describe('hostile front matter', () => {
+  const bomb = () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    let prev = 'a';
+    for (const n of 'bcdefghi') {
+      lines.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      prev = n;
+    }
+    return `---\n${lines.join('\n')}\ntitle: x\n---\n\nThe body is still checked: TODO.\n`;
+  };
+
+  test('an alias bomb is a YAML finding of its file, and the body rules still run', () => {
+    const found = at(bomb());
+    expect(found[0]).toBe('frontmatter/yaml:2:1-2:1');
+    expect(found.some((f) => f.startsWith('content/placeholder'))).toBe(true);
+  });
+
+  test('front matter that is a list or a scalar: one finding, not one per missing key', () => {
+    expect(at('---\n- a\n- b\n---\n\nText.\n')).toEqual(['frontmatter/schema:1:1-1:4']);
+    expect(at('---\njust a sentence\n---\n\nText.\n')).toEqual(['frontmatter/schema:1:1-1:4']);
+  });
+
+  test('a title that is not text gets the type error only, not the text checks', () => {
+    const text = BAD.replace('title: Developer', 'title: 42').replace('archived: "no"', 'archived: true').replace('description: A posting.', 'description:');
+    const messages = lintString(text, '/site/en/dev.md', config).map((f) => f.message);
+    expect(messages).toEqual(['`title` must be text, found the number 42', '`description` must be text, found an empty value']);
+  });
+});

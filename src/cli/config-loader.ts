@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import type { ResolvedConfig, RuleModule } from '../types.js';
+import type { Bilingual, ResolvedConfig, RuleModule } from '../types.js';
 import { ConfigError, resolveConfig, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
 import { checkUserSchema } from '../engine/ajv.js';
@@ -34,13 +34,15 @@ export const CONFIG_FILES = ['postings.config.json', '.postingsrc.json', '.posti
 
 /** A problem with a file the user gave us: shown as `file:line:col: message`. */
 export class InputError extends Error {
+  readonly text: Bilingual;
   constructor(
-    message: string,
+    message: string | Bilingual,
     readonly file?: string,
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
+    this.text = typeof message === 'string' ? { en: message, fr: message } : message;
     this.name = 'InputError';
   }
 }
@@ -129,7 +131,7 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
   const file = options.configFile ? resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
   let raw: RawConfig = {};
   if (file) {
-    if (!existsSync(file)) throw new InputError('file not found', file);
+    if (!existsSync(file)) throw new InputError({ en: 'file not found', fr: 'fichier introuvable' }, file);
     const parsed = readStructuredFile(file);
     const value = basename(file) === 'package.json' ? (parsed as Record<string, unknown>).postings : parsed;
     if (value === null || value === undefined) raw = {};
@@ -152,7 +154,9 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
       schema && typeof schema === 'object' && !Array.isArray(schema)
         ? checkUserSchema(schema)
         : 'a JSON Schema must be an object';
-    if (problem) throw new InputError(`not a valid JSON Schema: ${problem}`, schemaPath);
+    if (problem) {
+      throw new InputError({ en: `not a valid JSON Schema: ${problem}`, fr: `ce n’est pas un schéma JSON valide : ${problem}` }, schemaPath);
+    }
   } else schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
   const { data, schemas } = loadBuiltinData();
   const configSchema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;

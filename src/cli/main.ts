@@ -130,12 +130,14 @@ const FRENCH_TITLES: Record<string, string> = {
   'Commands:': 'Commandes :',
   'Arguments:': 'Arguments :',
 };
+
 const frenchExtras = (text: string) =>
   text.replace(/\(default: /g, '(par défaut : ').replace(/choices: /g, 'choix : ').replace(/\(preset: /g, '(préréglage : ');
 
 /** Commander's help headings and notes in French. */
 const FRENCH_HELP = {
   styleTitle: (title: string) => FRENCH_TITLES[title] ?? title,
+  styleUsage: (usage: string) => usage.replace('[command]', '[commande]'),
   optionDescription(this: Help, option: Option) {
     return frenchExtras(Help.prototype.optionDescription.call(this, option));
   },
@@ -170,12 +172,15 @@ function handleError(error: unknown, locale: Locale, debug: boolean, io: CliIO):
   }
   if (error instanceof ConfigError) {
     io.stderr(`postings: ${t(locale, 'err.config', { file: error.file ?? '(config)' })}\n`);
-    for (const p of error.problems) io.stderr(`  ${p.path}: ${p.message[locale]}\n`);
+    for (const p of error.problems) {
+      const path = p.path === '(top level)' && locale === 'fr' ? '(niveau supérieur)' : p.path;
+      io.stderr(`  ${path}: ${p.message[locale]}\n`);
+    }
     return 2;
   }
   if (error instanceof InputError) {
     const where = [error.file, error.line, error.column].filter((x) => x !== undefined).join(':');
-    io.stderr(`postings: ${where ? `${where}: ` : ''}${error.message}\n`);
+    io.stderr(`postings: ${where ? `${where}: ` : ''}${error.text[locale]}\n`);
     return 2;
   }
   const reason = error instanceof Error ? error.message : String(error);

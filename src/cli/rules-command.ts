@@ -23,7 +23,7 @@ export function listRules(locale: Locale, json: boolean): string {
   }
   const rows = sorted.map((r) => [
     r.meta.id,
-    r.meta.defaultSeverity,
+    severityName(r.meta.defaultSeverity, locale),
     t(locale, r.meta.fixable ? 'rules.yes' : 'rules.no'),
     r.meta.description[locale],
   ]);
@@ -31,4 +31,9 @@ export function listRules(locale: Locale, json: boolean): string {
   const widths = [0, 1, 2].map((i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ');
   return [line(head), ...rows.map(line)].join('\n') + '\n';
+}
+
+function severityName(severity: string, locale: Locale): string {
+  if (locale !== 'fr') return severity;
+  return severity === 'error' ? 'erreur' : severity === 'warn' ? 'avertissement' : 'désactivée';
 }

@@ -13,6 +13,18 @@ import type {
 } from '../types.js';
 import { compile } from '../engine/ajv.js';
 import { closest } from '../engine/format.js';
+import type { ErrorObject } from 'ajv';
+import localizeModule from 'ajv-i18n/localize/fr/index.js';
+
+type Localize = (errors: ErrorObject[]) => void;
+const localizeFr = ((localizeModule as unknown as { default?: Localize }).default ?? localizeModule) as unknown as Localize;
+
+/** Ajv's message in English, and in French through ajv-i18n. */
+function bilingualAjvMessage(e: ErrorObject): Bilingual {
+  const copy = [{ ...e }];
+  localizeFr(copy);
+  return { en: e.message ?? 'is not valid', fr: copy[0]!.message ?? 'n’est pas valide' };
+}
 
 export interface RawConfig {
   rules?: Record<string, unknown>;
@@ -103,7 +115,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
           },
         });
       } else {
-        problems.push({ path, message: { en: e.message ?? 'is not valid', fr: `n’est pas valide (${e.message})` } });
+        problems.push({ path, message: bilingualAjvMessage(e) });
       }
     }
   }
@@ -151,7 +163,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
             const where = pointerPath(e.instancePath);
             problems.push({
               path: `rules.${id}${where ? `.${where}` : ''}`,
-              message: { en: e.message ?? 'is not valid', fr: `n’est pas valide (${e.message})` },
+              message: bilingualAjvMessage(e),
             });
           }
         }
@@ -180,7 +192,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       for (const e of check.errors ?? []) {
         problems.push({
           path: `data.${name}${e.instancePath ? `.${pointerPath(e.instancePath)}` : ''}`,
-          message: { en: e.message ?? 'is not valid', fr: `n’est pas valide (${e.message})` },
+          message: bilingualAjvMessage(e),
         });
       }
       continue;

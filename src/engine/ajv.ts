@@ -19,6 +19,15 @@ export function getAjv(options: Options = {}): InstanceType<AjvClass> {
     // a user's schema is checked by the configuration loader (checkUserSchema).
     instance = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, ...options });
     addFormats(instance);
+    // Data tables' patterns run with the `u` flag: check them the same way.
+    instance.addFormat('regex', (pattern: string) => {
+      try {
+        new RegExp(pattern, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    });
     instance.addKeyword({ keyword: 'x-message', schemaType: 'object' });
   }
   return instance;

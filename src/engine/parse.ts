@@ -51,15 +51,25 @@ function readFrontMatter(text: string, tree: Root): FrontMatter | undefined {
 /** Parse front matter YAML; errors and node ranges are made absolute by `offset`. */
 export function parseYaml(source: string, offset: number, range: [number, number]): FrontMatter {
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => ({
+  const errors: FrontMatter['errors'] = doc.errors.map((e) => ({
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
     code: e.code,
     range: [offset + e.pos[0], offset + Math.max(e.pos[1], e.pos[0])] as [number, number],
   }));
   let data: Record<string, unknown> | undefined;
   if (errors.length === 0) {
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    try {
+      const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+      data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    } catch (error) {
+      // An alias "bomb" (aliases that expand exponentially) or a bad tag: a YAML error of
+      // this file, at the start of its front matter; never a crash of the run.
+      errors.push({
+        message: (error as Error).message.split('\n')[0]!,
+        code: (error as { code?: string }).code ?? 'RESOLVE',
+        range: [offset, offset],
+      });
+    }
   }
   return { source, offset, range, doc, data, errors };
 }

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { isMap } from 'yaml';
 import type { Bilingual, FrontMatter, RuleContext, RuleModule } from '../../types.js';
 import { compile } from '../../engine/ajv.js';
 import { closest, pick, formatMessage } from '../../engine/format.js';
@@ -17,7 +18,10 @@ const EXPECTED: Record<string, Bilingual> = {
 function describe(value: unknown, locale: 'en' | 'fr'): string {
   const fr = locale === 'fr';
   if (value === null || value === undefined) return fr ? 'une valeur vide' : 'an empty value';
-  if (typeof value === 'string') return fr ? `le texte « ${value} »` : `the text "${value}"`;
+  if (typeof value === 'string') {
+    const text = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+    return fr ? `le texte « ${text} »` : `the text "${text}"`;
+  }
   if (typeof value === 'number') return fr ? `le nombre ${value}` : `the number ${value}`;
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return fr ? 'une liste' : 'a list';
@@ -59,16 +63,35 @@ const rule: RuleModule = {
       empty: { en: '`{key}` must not be empty', fr: '`{key}` ne doit pas être vide' },
       custom: { en: '{text}', fr: '{text}' },
       invalid: { en: '`{key}` is not valid: {detail}', fr: '`{key}` n’est pas valide : {detail}' },
+      notMapping: {
+        en: 'The front matter must be `key: value` lines, found {found}',
+        fr: 'Les métadonnées doivent être des lignes `clé: valeur`; trouvé : {found}',
+      },
     },
   },
   create(context) {
     const fm = context.posting.frontMatter;
     if (!fm || !fm.data || fm.errors.length) return;
+    const contents = fm.doc?.contents;
+    if (contents && !isMap(contents)) {
+      // A list or a sentence between the fences: one finding, not one per missing key.
+      context.report({
+        messageId: 'notMapping',
+        data: { found: describe(contents.toJSON(), context.locale) },
+        loc: { range: [fm.range[0], fm.range[0] + 3] },
+      });
+      return;
+    }
     const validate = compile(context.config.schema);
     if (validate(fm.data)) return;
     const seen = new Set<string>();
-    for (const error of validate.errors ?? []) {
-      if (error.keyword === 'if' || error.keyword === 'allOf' || error.keyword === 'anyOf') continue;
+    const errors = (validate.errors ?? []).filter(
+      (e) => e.keyword !== 'if' && e.keyword !== 'allOf' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf',
+    );
+    // A value of the wrong type gets that one finding, not also the checks meant for text.
+    const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+    for (const error of errors) {
+      if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
       reportError(context, fm, error, seen);
     }
   },

@@ -39,6 +39,14 @@ const REASONS: Array<{ code: string; match?: RegExp; text: Bilingual }> = [
     text: { en: 'a tab indents this line; YAML needs spaces', fr: 'une tabulation met cette ligne en retrait; YAML exige des espaces' },
   },
   {
+    code: 'RESOLVE',
+    match: /alias/i,
+    text: {
+      en: 'its aliases (`*name`) expand to too much data; write the values out',
+      fr: 'ses alias (`*nom`) se développent en trop de données; écrivez les valeurs en entier',
+    },
+  },
+  {
     code: 'BAD_INDENT',
     text: { en: 'the indentation is off ({detail})', fr: 'le retrait est incorrect ({detail})' },
   },
