@@ -219,3 +219,14 @@ describe('help in French', () => {
     expect(r.stdout).not.toMatch(/\bUsage:|\(default:/);
   });
 });
+
+describe('Hugo section pages', () => {
+  test('_index.md is never linted as a posting, in folders or given by name', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'content', 'en', 'careers'), { recursive: true });
+    writeFileSync(join(dir, 'content', 'en', 'careers', '_index.md'), '---\ntitle: Careers\n---\n\nOur jobs.\n');
+    writeFileSync(join(dir, 'content', 'en', 'careers', '_index.fr.md'), '---\ntitle: Carrières\n---\n\nNos emplois.\n');
+    const r = runCli(['lint', '-f', 'json', 'content', 'content/en/careers/_index.md'], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+});

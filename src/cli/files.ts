@@ -60,8 +60,14 @@ export async function expandPaths(paths: string[], cwd: string, ignore: string[]
   }
   const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
   return [...files]
+    .filter((f) => !isSectionPage(f))
     .filter((f) => !isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/')))
     .sort();
+}
+
+/** Hugo's `_index.md` is a section (list) page, never a posting: it is not linted. */
+export function isSectionPage(file: string): boolean {
+  return /(^|[\\/])_index(\.[a-z]{2})?\.md$/i.test(file);
 }
 
 /** The nearest ancestor folder of `file` that holds both `en/` and `fr/` (the content root). */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
 import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
-import { findContentRoot, walkMarkdown } from './files.js';
+import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 
 export interface ProjectInfo {
@@ -34,6 +34,7 @@ export function buildProject(
   const seen = new Set<string>();
   for (const root of roots) {
     for (const file of walkMarkdown(root)) {
+      if (isSectionPage(file)) continue;
       if (seen.has(file)) continue;
       seen.add(file);
       const p = byPath.get(file);
