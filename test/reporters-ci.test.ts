@@ -10,7 +10,6 @@ import type { ReportContext } from '../src/reporters/types.js';
 import sarif from '../src/reporters/sarif.js';
 import github from '../src/reporters/github.js';
 import junit from '../src/reporters/junit.js';
-import json from '../src/reporters/json.js';
 import { rules, runCli } from './support/harness.js';
 import { parseWorkflowCommand, parseXml, sarifErrors } from './support/ci-formats.js';
 

@@ -4,15 +4,14 @@
  * line endings, final newline and permissions as they were. The dry run writes nothing and
  * returns a unified diff instead.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { FileResult, Finding, Locale, ParsedPosting, ResolvedConfig } from '../types.js';
+import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
-import { fileFinding, lintPosting } from '../engine/lint.js';
+import { lintPosting } from '../engine/lint.js';
 import { parsePosting } from '../engine/parse.js';
 import { fixText } from '../engine/fix.js';
-import { buildProject } from './project.js';
+import { internalFinding, loadPostings } from './project.js';
 import { writeFileAtomic, realFs, type WriteFs } from './atomic-write.js';
 import { UsageError } from './errors.js';
 import { ta } from '../i18n/authoring.js';
@@ -50,21 +49,8 @@ export function runFix(files: string[], config: ResolvedConfig, locale: Locale, 
 
 /** Lint `files` as one project, fix each, and write the fixed ones when `options.write`. */
 export function fixFiles(files: string[], config: ResolvedConfig, locale: Locale, options: FixRunOptions): FixRun {
-  const parsed: ParsedPosting[] = [];
-  const results = new Map<string, FileResult>();
-  /** Files whose bytes are not valid UTF-8: linted, never rewritten (that would change bytes). */
-  const notRewritable = new Set<string>();
-  for (const file of files) {
-    try {
-      const bytes = readFileSync(file);
-      const text = bytes.toString('utf8');
-      if (!Buffer.from(text, 'utf8').equals(bytes)) notRewritable.add(file);
-      parsed.push(parsePosting(text, file, config.language));
-    } catch (e) {
-      results.set(file, { filePath: file, findings: [internalFinding('internal/read-error', 'unreadable', e, locale)] });
-    }
-  }
-  const { index } = buildProject(parsed, config);
+  const { parsed, unreadable, notUtf8: notRewritable, index } = loadPostings(files, config, locale);
+  const results = new Map(unreadable);
   const patches: string[] = [];
   for (const posting of parsed) {
     const file = posting.filePath;
@@ -111,8 +97,3 @@ function displayPath(file: string, cwd: string): string {
   return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
 }
 
-function internalFinding(ruleId: string, messageId: string, error: unknown, locale: Locale): Finding {
-  const rule = rules.find((r) => r.meta.id === ruleId)!;
-  const e = error as Error & { code?: string };
-  return fileFinding(rule, messageId, { reason: e.code ?? e.message }, locale);
-}

@@ -1,14 +1,13 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { writeFileSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FileResult, Finding, Locale, ParsedPosting, ResolvedConfig } from '../types.js';
+import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
-import { fileFinding, lintPosting } from '../engine/lint.js';
-import { parsePosting } from '../engine/parse.js';
+import { lintPosting } from '../engine/lint.js';
 import { t } from '../i18n/cli.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { expandPaths, MissingPathError } from './files.js';
-import { buildProject } from './project.js';
+import { loadPostings } from './project.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
@@ -71,29 +70,15 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   return report(results, opts, locale, io, maxWarnings);
 }
 
-/** Read and parse each file once, index the project, lint. One bad file never stops the others. */
+/** Lint `files` as one project (each read and parsed once). */
 export function lintFiles(files: string[], config: ResolvedConfig, locale: Locale): FileResult[] {
-  const parsed: ParsedPosting[] = [];
-  const results = new Map<string, FileResult>();
-  for (const file of files) {
-    try {
-      const text = readFileSync(file, 'utf8');
-      parsed.push(parsePosting(text, file, config.language));
-    } catch (e) {
-      results.set(file, { filePath: file, findings: [readErrorFinding(e as Error, locale)] });
-    }
-  }
-  const { index } = buildProject(parsed, config);
+  const { parsed, unreadable, index } = loadPostings(files, config, locale);
+  const results = new Map(unreadable);
   for (const posting of parsed) {
     const findings = lintPosting(posting, { filePath: posting.filePath, config, rules, locale, project: index });
     results.set(posting.filePath, { filePath: posting.filePath, findings });
   }
   return files.map((f) => results.get(f)!);
-}
-
-function readErrorFinding(error: Error & { code?: string }, locale: Locale): Finding {
-  const rule = rules.find((r) => r.meta.id === 'internal/read-error')!;
-  return fileFinding(rule, 'unreadable', { reason: error.code ?? error.message }, locale);
 }
 
 async function report(

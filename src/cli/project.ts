@@ -1,7 +1,10 @@
 /** Build the front matter index for a run: every posting under the content roots. */
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
+import type { FileResult, Finding, Locale, ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
+import { rules } from '../rules/index.js';
+import { fileFinding } from '../engine/lint.js';
+import { parsePosting } from '../engine/parse.js';
 import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
 import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
@@ -55,4 +58,39 @@ export function buildProject(
     if (!seen.has(p.filePath)) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
   }
   return { index: buildIndex(inputs, config.language, extractCodes), roots: [...roots] };
+}
+
+export interface LoadedPostings {
+  /** The postings that could be read, each parsed once. */
+  parsed: ParsedPosting[];
+  /** Results for the files that could not be read (`internal/read-error`). */
+  unreadable: Map<string, FileResult>;
+  /** Files whose bytes are not valid UTF-8: lintable, never rewritten by --fix. */
+  notUtf8: Set<string>;
+  index: ProjectIndex;
+}
+
+/** Read and parse each file once, then index the project. One bad file never stops the others. */
+export function loadPostings(files: string[], config: ResolvedConfig, locale: Locale): LoadedPostings {
+  const parsed: ParsedPosting[] = [];
+  const unreadable = new Map<string, FileResult>();
+  const notUtf8 = new Set<string>();
+  for (const file of files) {
+    try {
+      const bytes = readFileSync(file);
+      const text = bytes.toString('utf8');
+      if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) notUtf8.add(file);
+      parsed.push(parsePosting(text, file, config.language));
+    } catch (e) {
+      unreadable.set(file, { filePath: file, findings: [internalFinding('internal/read-error', 'unreadable', e, locale)] });
+    }
+  }
+  return { parsed, unreadable, notUtf8, index: buildProject(parsed, config).index };
+}
+
+/** A finding about a whole file from one of the `internal/*` rules, with the system's reason. */
+export function internalFinding(ruleId: string, messageId: string, error: unknown, locale: Locale): Finding {
+  const rule = rules.find((r) => r.meta.id === ruleId)!;
+  const e = error as Error & { code?: string };
+  return fileFinding(rule, messageId, { reason: e.code ?? e.message }, locale);
 }
