@@ -96,7 +96,6 @@ export interface IndexEntry {
 /** The small, read-only index of every posting under the content root. */
 export interface ProjectIndex {
   entries: readonly IndexEntry[];
-  byKey(lang: Lang, key: string): IndexEntry[];
 }
 
 export interface FrontMatter {

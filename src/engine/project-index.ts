@@ -116,19 +116,9 @@ function scalar(text: string): unknown {
   return v;
 }
 
+/** The index is the list of entries; pairing groups them (by key or by path) once, in src/lib/pairing.ts. */
 export function makeIndex(entries: IndexEntry[]): ProjectIndex {
-  const byKey = new Map<string, IndexEntry[]>();
-  for (const e of entries) {
-    if (!e.lang || !e.translationKey) continue;
-    const k = `${e.lang}\u0000${e.translationKey}`;
-    const list = byKey.get(k);
-    if (list) list.push(e);
-    else byKey.set(k, [e]);
-  }
-  return {
-    entries,
-    byKey: (lang, key) => byKey.get(`${lang}\u0000${key}`) ?? [],
-  };
+  return { entries };
 }
 
 function str(v: unknown): string | undefined {
