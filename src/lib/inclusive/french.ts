@@ -181,7 +181,9 @@ const ABBREV = new RegExp(
   [
     // point médian and friends, dot: adjoint·e, Directeur·rice, adjoint·e·s, principal.e
     `([\\p{L}]{2,})[·•‧⋅](${ABBREV_SUFFIX})(?:[·•‧⋅](s))?`,
-    `([\\p{L}]{2,})\\.(${ABBREV_SUFFIX})(?:\\.(s))?(?![.\\p{L}])`,
+    // (a final dot ends the sentence, `bienvenu.e.s.`, when a space or the end follows it;
+    // `principal.e.js` and `nom.es.ca` stay file and host names)
+    `([\\p{L}]{2,})\\.(${ABBREV_SUFFIX})(?:\\.(s))?(?![\\p{L}])(?!\\.(?![\\s)\\]»*_]|$))`,
     // parentheses: chargé(e)s, Conseiller (ère)
     `([\\p{L}]{2,})\\s?\\((${ABBREV_SUFFIX})\\)(s)?`,
     // hyphen and slash: principal-e, étudiant/e
