@@ -43,7 +43,8 @@ export interface TitleMatch {
 
 interface TitleTables {
   nouns: Map<string, { noun: TitleNoun; plural: boolean; feminine: string[] }>;
-  epicene: Set<string>;
+  /** Épicène nouns, singular and plural, to their singular. */
+  epicene: Map<string, string>;
   adjectives: Map<string, { adj: TitleAdjective; plural: boolean }>;
 }
 
@@ -52,15 +53,15 @@ const tablesCache = new WeakMap<Lexicon, TitleTables>();
 function tables(lexicon: Lexicon): TitleTables {
   const hit = tablesCache.get(lexicon);
   if (hit) return hit;
-  const t: TitleTables = { nouns: new Map(), epicene: new Set(), adjectives: new Map() };
+  const t: TitleTables = { nouns: new Map(), epicene: new Map(), adjectives: new Map() };
   for (const noun of lexicon.titles?.nouns ?? []) {
     const fem = noun.fem ? [noun.fem.toLowerCase(), plural(noun.fem.toLowerCase())] : [];
     t.nouns.set(noun.masc.toLowerCase(), { noun, plural: false, feminine: fem });
     t.nouns.set(plural(noun.masc.toLowerCase()), { noun, plural: true, feminine: fem });
   }
   for (const e of lexicon.titles?.epicene ?? []) {
-    t.epicene.add(e.toLowerCase());
-    t.epicene.add(plural(e.toLowerCase()));
+    t.epicene.set(e.toLowerCase(), e.toLowerCase());
+    t.epicene.set(plural(e.toLowerCase()), e.toLowerCase());
   }
   for (const adj of lexicon.titles?.adjectives ?? []) {
     t.adjectives.set(adj.masc.toLowerCase(), { adj, plural: false });
@@ -92,6 +93,12 @@ function sentenceAround(text: string, i: number, j: number): [number, number] {
   let e = j;
   while (e < text.length && !/[.!?;]/.test(text[e]!)) e++;
   return [s, e];
+}
+
+/** The ids `matchTitles` reports under (the masculine or épicène noun, singular). */
+export function titleIds(lexicon: Lexicon | undefined): string[] {
+  const titles = lexicon?.titles;
+  return [...(titles?.nouns ?? []).map((n) => n.masc.toLowerCase()), ...(titles?.epicene ?? []).map((e) => e.toLowerCase())];
 }
 
 /** Masculine-only job titles in one segment. */
@@ -165,7 +172,7 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
     } else {
       doublet = `${words} ${pl ? 'et' : 'ou'} ${adjs.map((x) => caseLike(inflect(x.adj.fem), x.tok.text)).join(' ')}`;
     }
-    out.push({ nounId: noun ? noun.noun.masc.toLowerCase() : tok.lower, range, words, doublet });
+    out.push({ nounId: noun ? noun.noun.masc.toLowerCase() : t.epicene.get(tok.lower) ?? tok.lower, range, words, doublet });
     k = k + adjs.length;
   }
   return out;
