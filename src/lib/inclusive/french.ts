@@ -79,13 +79,16 @@ function caseLike(word: string, like: string): string {
 }
 
 /** Where a masculine title counts as naming the role in running text. */
-const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|à titre d['’]|à titre de|en tant que|au poste de|le poste de|un poste de)\s+$/iu;
+const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|un\(e\)|d['’]un\(e\)|à titre d['’]|à titre de|en tant que|au poste de|le poste de|un poste de)\s+$/iu;
 const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant que|poste d|joindre|joignez/iu;
 /** A named person beside the title: `directeur général, Jean Tremblay`. */
 const NAME_AFTER = /^\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
 const NAME_BEFORE = /\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+\s*,\s*(?:(?:le|notre|votre|leur)\s+)?$/u;
 const HEADING_BEFORE = /^[\s\p{P}]*(?:(?:un|une|le|l['’]|votre|notre|devenez|poste\s+de|à titre de)\s+)?$/iu;
 const ARTICLE_AFTER = /^\s+(?:les|la|le|l['’]|des|un|une|sur|aux|au|ses|leurs|nos|vos)(?![\p{L}])/iu;
+
+/** A one-word complement after a title: ` de produit `, ` de la livraison `, ` du programme `. */
+const COMPLEMENT = /^\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)(\p{L}+)\s+(?=\p{L})/u;
 
 function sentenceAround(text: string, i: number, j: number): [number, number] {
   let s = i;
@@ -138,6 +141,17 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
         break;
       }
       adjs.push({ tok: next, adj: adj.adj });
+    }
+    // An épicène title, a short complement, then an adjective only people take:
+    // `Gestionnaire de produit principal` (the adjective qualifies the title).
+    if (epicene && adjs.length === 0 && !abbreviated) {
+      const c = COMPLEMENT.exec(seg.text.slice(tok.j));
+      const after = c ? toks.find((x) => x.i === tok.j + c[0].length) : undefined;
+      const adj = after && t.adjectives.get(after.lower);
+      // It agrees with the title, not with the complement (`des produits principaux`).
+      if (after && adj?.adj.person && adj.plural === isPlural && !t.adjectives.has(c![1]!.toLowerCase()) && !AFTER_ABBREV.test(seg.text.slice(after.j))) {
+        adjs.push({ tok: after, adj: adj.adj });
+      }
     }
     const gendered = adjs.filter((x) => x.adj.fem.toLowerCase() !== x.adj.masc.toLowerCase());
     if (epicene && (gendered.length === 0 || abbreviated)) continue;

@@ -40,6 +40,8 @@ export interface TitleNoun {
 export interface TitleAdjective {
   masc: string;
   fem: string;
+  /** Qualifies people only: read past a `de X` complement (`Gestionnaire de produit principal`). */
+  person?: boolean;
 }
 
 export interface Lexicon {
