@@ -139,6 +139,13 @@ export interface RuleMeta {
   optionsSchema?: Record<string, unknown>;
   /** Messages by id, each in both languages, with `{name}` placeholders. */
   messages: Record<string, Bilingual>;
+  /**
+   * Ids of the entries the rule reports under (`inclusive-language/terms:guys`), for rules
+   * whose findings can be silenced one entry at a time. When given, the engine warns about
+   * an unknown `rule:entry` in a `postings-disable` comment, and the configuration resolver
+   * rejects an unknown id in the rule's `ignore` option.
+   */
+  entryIds?(config: ResolvedConfig): string[];
 }
 
 export interface RuleContext {

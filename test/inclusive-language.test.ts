@@ -199,6 +199,22 @@ describe('silencing and extending', () => {
     expect(lintString(text, '/s/en/x.md', c)).toEqual([]);
   });
 
+  test('an unknown entry id in `ignore` is a configuration error with a guess', () => {
+    expect(() => inclusiveOnly({}, { 'inclusive-language/terms': { ignore: ['guyz'] } })).toThrow(
+      /rules\.inclusive-language\/terms\.ignore\.0: unknown entry `guyz`; did you mean `guys`\?/,
+    );
+    expect(() => inclusiveOnly({}, { 'inclusive-language/masculine-title': { ignore: ['gestionnaires'] } })).toThrow(
+      /did you mean `gestionnaire`/,
+    );
+    expect(() => inclusiveOnly({}, { 'inclusive-language/abbreviated-doublet': { ignore: ['abbreviated'] } })).not.toThrow();
+  });
+
+  test('an entry a user adds to a lexicon can be ignored', () => {
+    const entry = { id: 'hustle', category: 'jargon', forms: ['hustle'], message: { en: 'Avoid', fr: 'Évitez' } };
+    const c = inclusiveOnly({ data: { 'inclusive-en': { entries: [entry] } } }, { 'inclusive-language/terms': { ignore: ['hustle'] } });
+    expect(lintString('---\ntitle: x\n---\n\nWe love the hustle.\n', '/s/en/x.md', c)).toEqual([]);
+  });
+
   test('users add their own terms through the data table', () => {
     const c = inclusiveOnly({
       data: {

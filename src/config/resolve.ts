@@ -206,7 +206,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const settings: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) if (!known.has(k)) settings[k] = v;
 
-  return {
+  const resolved: ResolvedConfig = {
     rules: ruleSettings,
     ignore: raw.ignore ?? [],
     language: {
@@ -221,6 +221,35 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     data,
     settings,
   };
+  checkIgnoredEntries(raw, byId, resolved);
+  return resolved;
+}
+
+/**
+ * An `ignore` option naming an entry its rule does not have silences nothing: a typo the
+ * user must hear about. Checked once the data tables are merged, since rules read their
+ * entry ids from them (`meta.entryIds`).
+ */
+function checkIgnoredEntries(raw: RawConfig, byId: Map<string, RuleModule>, config: ResolvedConfig): void {
+  const problems: ConfigProblem[] = [];
+  for (const [id, value] of Object.entries(raw.rules ?? {})) {
+    const rule = byId.get(id);
+    const ignore = Array.isArray(value) ? (value[1] as { ignore?: unknown } | undefined)?.ignore : undefined;
+    if (!rule?.meta.entryIds || !Array.isArray(ignore) || !ignore.length) continue;
+    const known = rule.meta.entryIds(config);
+    ignore.forEach((entry, n) => {
+      if (typeof entry !== 'string' || known.includes(entry)) return;
+      const guess = closest(entry, known);
+      problems.push({
+        path: `rules.${id}.ignore.${n}`,
+        message: {
+          en: `unknown entry \`${entry}\`${guess ? `; did you mean \`${guess}\`?` : ''} (the ids are listed in the rule’s documentation)`,
+          fr: `entrée \`${entry}\` inconnue${guess ? `; vouliez-vous dire \`${guess}\`?` : ''} (la documentation de la règle énumère les identifiants)`,
+        },
+      });
+    });
+  }
+  if (problems.length) throw new ConfigError(problems);
 }
 
 /** `/rules/frontmatter~1yaml` → `rules.frontmatter/yaml`. */

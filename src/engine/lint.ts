@@ -114,8 +114,25 @@ export function lintPosting(posting: ParsedPosting, options: LintOptions): Findi
   if (unknownRule && unknownSetting !== 'off') {
     for (const d of directives) {
       for (const { id, range } of d.ruleRanges) {
-        // `rule/id:entry` silences one entry of a rule (the rule reads those itself).
-        if (byId.has(id) || byId.has(id.split(':')[0]!)) continue;
+        if (byId.has(id)) continue;
+        // `rule/id:entry` silences one entry of a rule (the rule reads those itself); the
+        // entry must be one the rule knows, when the rule says which it knows.
+        const colon = id.indexOf(':');
+        const owner = colon > 0 ? byId.get(id.slice(0, colon)) : undefined;
+        if (owner) {
+          const entry = id.slice(colon + 1);
+          const known = owner.meta.entryIds?.(config);
+          if (!known || known.includes(entry)) continue;
+          const guess = closest(entry, known);
+          kept.push(
+            toFinding(unknownRule, unknownSetting === 'error' ? 'error' : 'warning', {
+              messageId: guess ? 'unknownEntryWithGuess' : 'unknownEntry',
+              data: { id, entry, rule: owner.meta.id, guess: guess ? `${owner.meta.id}:${guess}` : '' },
+              loc: { range },
+            }),
+          );
+          continue;
+        }
         const guess = closest(id, byId.keys());
         kept.push(
           toFinding(unknownRule, unknownSetting === 'error' ? 'error' : 'warning', {

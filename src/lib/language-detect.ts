@@ -82,3 +82,62 @@ export function titleLanguage(title: string): Lang | undefined {
   if (fr && !en) return 'fr';
   return undefined;
 }
+
+/** `data/title-words.json`: words of job titles by language. */
+export interface TitleWords {
+  en: string[];
+  fr: string[];
+  shared: string[];
+}
+
+export interface TitleEvidence {
+  /** Words of each language's list (accented words count as French). */
+  words: Record<Lang, number>;
+  /** Lower-case words in no list: they could be either language. */
+  unknown: number;
+}
+
+const titleWordSets = new WeakMap<TitleWords, Record<Lang | 'shared', Set<string>>>();
+
+/**
+ * Weigh a title's words against the title word lists. Acronyms and capitalised names
+ * (`GC Notify`, `Python`, `DevOps`) count for nothing, and so do words after a dash,
+ * colon, comma or parenthesis when the part before them is judged (team and product names).
+ */
+export function titleEvidence(title: string, table: TitleWords): TitleEvidence {
+  let sets = titleWordSets.get(table);
+  if (!sets) {
+    const set = (words: unknown) => new Set(Array.isArray(words) ? words.map((w) => String(w).toLowerCase()) : []);
+    sets = { en: set(table.en), fr: set(table.fr), shared: set(table.shared) };
+    titleWordSets.set(table, sets);
+  }
+  const evidence: TitleEvidence = { words: { en: 0, fr: 0 }, unknown: 0 };
+  // The role is named before any qualifier: `Senior Product Manager – Notify`.
+  const head = title.split(/\s[–—-]\s|[:,(/]/)[0] ?? title;
+  for (const [part, isHead] of [
+    [head, true],
+    [title.slice(head.length), false],
+  ] as const) {
+    for (const m of part.matchAll(/\p{L}+/gu)) {
+      const word = m[0];
+      const lower = word.toLowerCase();
+      if (sets.fr.has(lower) || /[àâçéèêëîïôûùüÿœæ]/u.test(lower)) evidence.words.fr++;
+      else if (sets.en.has(lower)) evidence.words.en++;
+      else if (sets.shared.has(lower)) continue;
+      else if (isHead && word[0] === lower[0]) evidence.unknown++;
+    }
+  }
+  return evidence;
+}
+
+/**
+ * Whether a title is in `suspect` by its words: none of the other language, and either two
+ * of `suspect`'s with every lower-case word known, or one when other text of the posting
+ * (its description or body) was already found in `suspect`.
+ */
+export function titleIsIn(evidence: TitleEvidence, suspect: Lang, supported: boolean): boolean {
+  const own = suspect === 'en' ? 'fr' : 'en';
+  if (evidence.words[own] > 0) return false;
+  if (supported) return evidence.words[suspect] >= 1;
+  return evidence.words[suspect] >= 2 && evidence.unknown === 0;
+}

@@ -43,7 +43,8 @@ export interface TitleMatch {
 
 interface TitleTables {
   nouns: Map<string, { noun: TitleNoun; plural: boolean; feminine: string[] }>;
-  epicene: Set<string>;
+  /** Épicène nouns, singular and plural, to their singular. */
+  epicene: Map<string, string>;
   adjectives: Map<string, { adj: TitleAdjective; plural: boolean }>;
 }
 
@@ -52,15 +53,15 @@ const tablesCache = new WeakMap<Lexicon, TitleTables>();
 function tables(lexicon: Lexicon): TitleTables {
   const hit = tablesCache.get(lexicon);
   if (hit) return hit;
-  const t: TitleTables = { nouns: new Map(), epicene: new Set(), adjectives: new Map() };
+  const t: TitleTables = { nouns: new Map(), epicene: new Map(), adjectives: new Map() };
   for (const noun of lexicon.titles?.nouns ?? []) {
     const fem = noun.fem ? [noun.fem.toLowerCase(), plural(noun.fem.toLowerCase())] : [];
     t.nouns.set(noun.masc.toLowerCase(), { noun, plural: false, feminine: fem });
     t.nouns.set(plural(noun.masc.toLowerCase()), { noun, plural: true, feminine: fem });
   }
   for (const e of lexicon.titles?.epicene ?? []) {
-    t.epicene.add(e.toLowerCase());
-    t.epicene.add(plural(e.toLowerCase()));
+    t.epicene.set(e.toLowerCase(), e.toLowerCase());
+    t.epicene.set(plural(e.toLowerCase()), e.toLowerCase());
   }
   for (const adj of lexicon.titles?.adjectives ?? []) {
     t.adjectives.set(adj.masc.toLowerCase(), { adj, plural: false });
@@ -78,7 +79,7 @@ function caseLike(word: string, like: string): string {
 }
 
 /** Where a masculine title counts as naming the role in running text. */
-const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|à titre d['’]|à titre de|en tant que|au poste de|le poste de|un poste de)\s+$/iu;
+const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|un\(e\)|d['’]un\(e\)|à titre d['’]|à titre de|en tant que|au poste de|le poste de|un poste de)\s+$/iu;
 const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant que|poste d|joindre|joignez/iu;
 /** A named person beside the title: `directeur général, Jean Tremblay`. */
 const NAME_AFTER = /^\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
@@ -86,12 +87,21 @@ const NAME_BEFORE = /\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+\s*,\s*(?:(?:le|notre|vo
 const HEADING_BEFORE = /^[\s\p{P}]*(?:(?:un|une|le|l['’]|votre|notre|devenez|poste\s+de|à titre de)\s+)?$/iu;
 const ARTICLE_AFTER = /^\s+(?:les|la|le|l['’]|des|un|une|sur|aux|au|ses|leurs|nos|vos)(?![\p{L}])/iu;
 
+/** A one-word complement after a title: ` de produit `, ` de la livraison `, ` du programme `. */
+const COMPLEMENT = /^\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)(\p{L}+)\s+(?=\p{L})/u;
+
 function sentenceAround(text: string, i: number, j: number): [number, number] {
   let s = i;
   while (s > 0 && !/[.!?;]/.test(text[s - 1]!)) s--;
   let e = j;
   while (e < text.length && !/[.!?;]/.test(text[e]!)) e++;
   return [s, e];
+}
+
+/** The ids `matchTitles` reports under (the masculine or épicène noun, singular). */
+export function titleIds(lexicon: Lexicon | undefined): string[] {
+  const titles = lexicon?.titles;
+  return [...(titles?.nouns ?? []).map((n) => n.masc.toLowerCase()), ...(titles?.epicene ?? []).map((e) => e.toLowerCase())];
 }
 
 /** Masculine-only job titles in one segment. */
@@ -132,6 +142,17 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
       }
       adjs.push({ tok: next, adj: adj.adj });
     }
+    // An épicène title, a short complement, then an adjective only people take:
+    // `Gestionnaire de produit principal` (the adjective qualifies the title).
+    if (epicene && adjs.length === 0 && !abbreviated) {
+      const c = COMPLEMENT.exec(seg.text.slice(tok.j));
+      const after = c ? toks.find((x) => x.i === tok.j + c[0].length) : undefined;
+      const adj = after && t.adjectives.get(after.lower);
+      // It agrees with the title, not with the complement (`des produits principaux`).
+      if (after && adj?.adj.person && adj.plural === isPlural && !t.adjectives.has(c![1]!.toLowerCase()) && !AFTER_ABBREV.test(seg.text.slice(after.j))) {
+        adjs.push({ tok: after, adj: adj.adj });
+      }
+    }
     const gendered = adjs.filter((x) => x.adj.fem.toLowerCase() !== x.adj.masc.toLowerCase());
     if (epicene && (gendered.length === 0 || abbreviated)) continue;
     const last = adjs.length ? adjs[adjs.length - 1]!.tok : tok;
@@ -165,7 +186,7 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
     } else {
       doublet = `${words} ${pl ? 'et' : 'ou'} ${adjs.map((x) => caseLike(inflect(x.adj.fem), x.tok.text)).join(' ')}`;
     }
-    out.push({ nounId: noun ? noun.noun.masc.toLowerCase() : tok.lower, range, words, doublet });
+    out.push({ nounId: noun ? noun.noun.masc.toLowerCase() : t.epicene.get(tok.lower) ?? tok.lower, range, words, doublet });
     k = k + adjs.length;
   }
   return out;
@@ -181,7 +202,9 @@ const ABBREV = new RegExp(
   [
     // point médian and friends, dot: adjoint·e, Directeur·rice, adjoint·e·s, principal.e
     `([\\p{L}]{2,})[·•‧⋅](${ABBREV_SUFFIX})(?:[·•‧⋅](s))?`,
-    `([\\p{L}]{2,})\\.(${ABBREV_SUFFIX})(?:\\.(s))?(?![.\\p{L}])`,
+    // (a final dot ends the sentence, `bienvenu.e.s.`, when a space or the end follows it;
+    // `principal.e.js` and `nom.es.ca` stay file and host names)
+    `([\\p{L}]{2,})\\.(${ABBREV_SUFFIX})(?:\\.(s))?(?![\\p{L}])(?!\\.(?![\\s)\\]»*_]|$))`,
     // parentheses: chargé(e)s, Conseiller (ère)
     `([\\p{L}]{2,})\\s?\\((${ABBREV_SUFFIX})\\)(s)?`,
     // hyphen and slash: principal-e, étudiant/e

@@ -3,7 +3,7 @@
  * schema `schemas/data/inclusive-{en,fr}.schema.json`) and the term matcher shared by the
  * `inclusive-language/*` rules.
  */
-import type { Bilingual, Lang, Locale, RuleContext } from '../../types.js';
+import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../types.js';
 import { collectDirectives, makeSilencer } from '../../engine/directives.js';
 import { HOLE, SCOPES, exactRange, type Scope, type Segment } from './segments.js';
 
@@ -40,6 +40,8 @@ export interface TitleNoun {
 export interface TitleAdjective {
   masc: string;
   fem: string;
+  /** Qualifies people only: read past a `de X` complement (`Gestionnaire de produit principal`). */
+  person?: boolean;
 }
 
 export interface Lexicon {
@@ -56,6 +58,14 @@ export const LETTER = '\\p{L}\\p{M}\\p{N}_';
 export function lexiconFor(context: RuleContext, lang: Lang): Lexicon | undefined {
   const table = context.config.data[`inclusive-${lang}`] as Lexicon | undefined;
   return table && Array.isArray(table.entries) ? table : undefined;
+}
+
+/** Ids of the entries of the English and French lexicons. */
+export function lexiconEntryIds(config: ResolvedConfig): string[] {
+  return (['en', 'fr'] as const).flatMap((lang) => {
+    const table = config.data[`inclusive-${lang}`] as Lexicon | undefined;
+    return Array.isArray(table?.entries) ? table.entries.map((e) => e.id) : [];
+  });
 }
 
 export function escapeRegExp(s: string): string {

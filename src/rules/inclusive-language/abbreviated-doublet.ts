@@ -15,6 +15,7 @@ const rule: RuleModule = {
     fixable: false,
     hasSuggestions: true,
     optionsSchema: OPTIONS_SCHEMA,
+    entryIds: () => ['abbreviated'],
     messages: {
       abbreviated: {
         en: '“{words}” is an abbreviated doublet: write it in full, “{doublet}”',

@@ -1,7 +1,8 @@
 import type { RuleModule } from '../../types.js';
+import type { Lexicon } from '../../lib/inclusive/lexicon.js';
 import { collectSegments } from '../../lib/inclusive/segments.js';
 import { lexiconFor, makeEntryFilter } from '../../lib/inclusive/lexicon.js';
-import { matchTitles } from '../../lib/inclusive/french.js';
+import { matchTitles, titleIds } from '../../lib/inclusive/french.js';
 import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
 
 const rule: RuleModule = {
@@ -15,6 +16,7 @@ const rule: RuleModule = {
     fixable: false,
     hasSuggestions: true,
     optionsSchema: OPTIONS_SCHEMA,
+    entryIds: (config) => titleIds(config.data['inclusive-fr'] as Lexicon | undefined),
     messages: {
       masculine: {
         en: '“{words}” is a masculine-only job title: write the doublet “{doublet}” or an épicène title',

@@ -1,7 +1,7 @@
 import type { Lang, RuleModule } from '../../types.js';
 import { formatMessage } from '../../engine/format.js';
 import { collectSegments } from '../../lib/inclusive/segments.js';
-import { lexiconFor, makeEntryFilter, matchTerms, pickText } from '../../lib/inclusive/lexicon.js';
+import { lexiconEntryIds, lexiconFor, makeEntryFilter, matchTerms, pickText } from '../../lib/inclusive/lexicon.js';
 import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
 
 const rule: RuleModule = {
@@ -15,6 +15,7 @@ const rule: RuleModule = {
     fixable: false,
     hasSuggestions: true,
     optionsSchema: OPTIONS_SCHEMA,
+    entryIds: lexiconEntryIds,
     messages: {
       term: { en: '{message}', fr: '{message}' },
       suggest: SUGGEST_MESSAGE,

@@ -1,6 +1,14 @@
 import type { Lang, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
-import { isIn, textStats, titleLanguage, type TextStats } from '../../lib/language-detect.js';
+import {
+  isIn,
+  textStats,
+  titleEvidence,
+  titleIsIn,
+  titleLanguage,
+  type TextStats,
+  type TitleWords,
+} from '../../lib/language-detect.js';
 import { langName, pairView } from '../../lib/pairing.js';
 import { maskUrls, proseBlocks } from '../../lib/prose.js';
 
@@ -9,6 +17,8 @@ interface Options {
   minParagraphLetters: number;
   minMargin: number;
   title: boolean;
+  description: boolean;
+  minDescriptionLetters: number;
 }
 
 const normalize = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -17,8 +27,8 @@ const rule: RuleModule = {
   meta: {
     id: 'language/mismatch',
     description: {
-      en: 'A posting’s title and body must be in the posting’s language: no English text published as the French posting, and the reverse.',
-      fr: 'Le titre et le texte d’une offre doivent être dans la langue de l’offre : pas de texte anglais publié comme offre française, ni l’inverse.',
+      en: 'A posting’s title, description and body must be in the posting’s language: no English text published as the French posting, and the reverse.',
+      fr: 'Le titre, la description et le texte d’une offre doivent être dans la langue de l’offre : pas de texte anglais publié comme offre française, ni l’inverse.',
     },
     defaultSeverity: 'error',
     fixable: false,
@@ -46,6 +56,13 @@ const rule: RuleModule = {
           description: 'How far apart the English and French scores must be (franc-min scores, 0 to 1).',
         },
         title: { type: 'boolean', default: true, description: 'Also judge the title.' },
+        description: { type: 'boolean', default: true, description: 'Also judge the `description`.' },
+        minDescriptionLetters: {
+          type: 'integer',
+          minimum: 20,
+          default: 60,
+          description: 'Letters the `description` needs before its language is judged.',
+        },
       },
     },
     messages: {
@@ -56,6 +73,10 @@ const rule: RuleModule = {
       paragraph: {
         en: 'This paragraph of the {lang} posting is in {other}; translate it',
         fr: 'Ce paragraphe de l’offre {lang} est en {other}; traduisez-le',
+      },
+      description: {
+        en: 'The description of the {lang} posting is in {other}; translate it',
+        fr: 'La description de l’offre {lang} est en {other}; traduisez-la',
       },
       title: {
         en: 'The title “{title}” of the {lang} posting is in {other}',
@@ -90,7 +111,8 @@ const rule: RuleModule = {
       total.words.fr += b.stats.words.fr;
     }
     const { minLetters, minParagraphLetters, minMargin } = options;
-    if (blocks.length && isIn(blocks.map((b) => b.text).join('\n'), total, other, minLetters, minMargin)) {
+    const bodyIsOther = blocks.length > 0 && isIn(blocks.map((b) => b.text).join('\n'), total, other, minLetters, minMargin);
+    if (bodyIsOther) {
       context.report({ messageId: 'body', data: names, loc: { node: blocks[0]!.node } });
     } else {
       for (const block of blocks) {
@@ -101,12 +123,28 @@ const rule: RuleModule = {
     }
 
     const fm = context.posting.frontMatter;
+    // The description is prose too, judged alone, with the same two signals.
+    let descriptionIsOther = false;
+    const description = fm?.data?.description;
+    if (options.description && fm && typeof description === 'string') {
+      const text = maskUrls(description);
+      descriptionIsOther = isIn(text, textStats(text), other, options.minDescriptionLetters, minMargin);
+      if (descriptionIsOther) {
+        const found = locate(fm, ['description']);
+        context.report({ messageId: 'description', data: names, loc: { range: found?.valueRange ?? found?.keyRange ?? [0, 0] } });
+      }
+    }
+
     const title = fm?.data?.title;
     if (!options.title || !fm || typeof title !== 'string' || !title.trim()) return;
     const found = locate(fm, ['title']);
     const range = found?.valueRange ?? found?.keyRange ?? [0, 0];
     const shown = title.trim().replace(/\s+/g, ' ');
-    if (titleLanguage(title) === other) {
+    // Function words first; then the title's words (`Senior Product Manager` has none), taken
+    // on their own when they are plainly one language, or with the description or body.
+    const words = context.config.data['title-words'] as TitleWords | undefined;
+    const byTitleWords = words && titleIsIn(titleEvidence(title, words), other, bodyIsOther || descriptionIsOther);
+    if (titleLanguage(title) === other || byTitleWords) {
       context.report({ messageId: 'title', data: { ...names, title: shown }, loc: { range } });
       return;
     }
