@@ -230,3 +230,18 @@ describe('Hugo section pages', () => {
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
 });
+
+describe('symbolic links', () => {
+  test('a posting reached through a link is one posting: linted once, no duplicate key', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'content', 'en'), { recursive: true });
+    mkdirSync(join(dir, 'content', 'fr'), { recursive: true });
+    writeFileSync(join(dir, 'content', 'en', 'dev.md'), posting('Developer'));
+    writeFileSync(join(dir, 'content', 'fr', 'dev.md'), posting('Développeur ou développeuse'));
+    symlinkSync(join(dir, 'content', 'en', 'dev.md'), join(dir, 'content', 'en', 'dev-link.md'));
+    const r = runCli(['lint', '-f', 'json', 'content'], { cwd: dir });
+    const results = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    expect(results.map((x) => x.filePath.slice(dir.length + 1)).sort()).toEqual(['content/en/dev.md', 'content/fr/dev.md']);
+    expect(results.flatMap((x) => x.messages.map((m) => m.ruleId))).not.toContain('pairing/duplicate-key');
+  });
+});

@@ -1,5 +1,5 @@
 /** Turn the paths a user gives into the list of postings to lint. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -59,7 +59,7 @@ export async function expandPaths(paths: string[], cwd: string, ignore: string[]
     throw new MissingPathError(p);
   }
   const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
-  return [...files]
+  return uniqueFiles([...files])
     .filter((f) => !isSectionPage(f))
     .filter((f) => !isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/')))
     .sort();
@@ -100,4 +100,26 @@ function isDir(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The real path of a file (links resolved), or the path itself when it cannot be resolved. */
+export function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Drop the files that are another path (a symbolic link) to a file listed; the file itself wins. */
+export function uniqueFiles(files: string[]): string[] {
+  const reals = files.map(realPath);
+  const direct = new Set(files.filter((f, i) => f === reals[i]));
+  const seen = new Set<string>();
+  return files.filter((f, i) => {
+    const real = reals[i]!;
+    if (seen.has(real) || (f !== real && direct.has(real))) return false;
+    seen.add(real);
+    return true;
+  });
 }

@@ -6,7 +6,7 @@ import { rules } from '../rules/index.js';
 import { fileFinding } from '../engine/lint.js';
 import { parsePosting } from '../engine/parse.js';
 import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
-import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
+import { findContentRoot, isSectionPage, realPath, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 
 export interface ProjectInfo {
@@ -27,7 +27,8 @@ export function buildProject(
     const root = findContentRoot(p.filePath, cache);
     if (root) roots.add(root);
   }
-  const byPath = new Map(parsed.map((p) => [p.filePath, p]));
+  // Keyed by real path: a posting reached through a symbolic link is still one posting.
+  const byPath = new Map(parsed.map((p) => [realPath(p.filePath), p]));
   const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
   const display = (file: string) => {
     const root = rootOf(file);
@@ -38,10 +39,11 @@ export function buildProject(
   for (const root of roots) {
     for (const file of walkMarkdown(root)) {
       if (isSectionPage(file)) continue;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const p = byPath.get(file);
-      if (p) inputs.push({ filePath: file, displayPath: display(file), parsed: p });
+      const real = realPath(file);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const p = byPath.get(real);
+      if (p) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
       else {
         let text: string | undefined;
         try {
@@ -55,7 +57,7 @@ export function buildProject(
   }
   // Linted postings outside any content root still pair with each other.
   for (const p of parsed) {
-    if (!seen.has(p.filePath)) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
+    if (!seen.has(realPath(p.filePath))) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
   }
   return { index: buildIndex(inputs, config.language, extractCodes), roots: [...roots] };
 }
