@@ -82,7 +82,16 @@ export function align(value: string, src: string, base: number): number[] {
   return map;
 }
 
+const segmentCache = new WeakMap<ParsedPosting, Segment[]>();
+
+/** The segments of a posting, computed once for the three inclusive-language rules. */
 export function collectSegments(posting: ParsedPosting): Segment[] {
+  let segments = segmentCache.get(posting);
+  if (!segments) segmentCache.set(posting, (segments = buildSegments(posting)));
+  return segments;
+}
+
+function buildSegments(posting: ParsedPosting): Segment[] {
   const out: Segment[] = [];
   const fm = posting.frontMatter;
   if (fm?.doc && fm.errors.length === 0) {
