@@ -179,6 +179,44 @@ describe('JSON output and --output-file', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))[0].filePath).toBe(PM_EN);
     expect(r.status).toBe(1);
   });
+
+  test('--output-file into a missing folder creates the folder', () => {
+    const dir = tempDir();
+    const out = join(dir, 'reports', 'lint', 'report.json');
+    const r = runCli(['lint', '-f', 'json', '-o', out, PM_EN]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8'))[0].filePath).toBe(PM_EN);
+    expect(r.status).toBe(1);
+  });
+
+  test('--output-file that cannot be written: the report on stdout, the reason on stderr, exit 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const out = join(dir, 'not-a-folder', 'report.json');
+    const r = runCli(['lint', '-f', 'json', '-o', out, PM_EN]);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout)[0].filePath).toBe(PM_EN);
+    expect(r.stderr).toMatch(new RegExp(`^postings: Cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\n$`));
+    const fr = runCli(['lint', '-f', 'json', '-o', out, '--locale', 'fr', PM_EN]);
+    expect(fr.status).toBe(2);
+    expect(fr.stderr).toContain(`postings: Impossible d’écrire ${out} : `);
+  });
+});
+
+describe('paths without any Markdown file', () => {
+  test('an empty folder, or a folder named x.md, is a usage error (exit 2), in both languages', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(dir, 'x.md'));
+    const r = runCli(['lint', 'empty', 'x.md'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('postings: No Markdown files found in: empty, x.md\n');
+    const fr = runCli(['lint', 'x.md', '--locale', 'fr'], { cwd: dir });
+    expect(fr.status).toBe(2);
+    expect(fr.stderr).toBe('postings: Aucun fichier Markdown trouvé dans : x.md\n');
+  });
 });
 
 describe('colours', () => {
