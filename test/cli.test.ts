@@ -217,6 +217,16 @@ describe('paths without any Markdown file', () => {
     expect(fr.status).toBe(2);
     expect(fr.stderr).toBe('postings: Aucun fichier Markdown trouvé dans : x.md\n');
   });
+
+  test('Markdown files all left out by the ignore setting are a clean run, not a usage error', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, 'drafts', 'a.md'), '# Draft\n');
+    writeFileSync(join(dir, 'postings.config.json'), JSON.stringify({ ignore: ['drafts/**'] }));
+    const r = runCli(['lint', 'drafts'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('No problems found in 0 files.\n');
+  });
 });
 
 describe('colours', () => {

@@ -60,8 +60,11 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     throw e;
   }
   // An empty folder (or a folder named `x.md`) is a mistake, not a clean run (as ESLint's
-  // "No files matching the pattern"). `--since` with nothing changed still reports 0 files.
-  if (files.length === 0) throw new UsageError(t(locale, 'err.noFiles', { paths: paths.join(', ') }));
+  // "No files matching the pattern"). Files all left out by `ignore` are a clean run, and so
+  // is `--since` with nothing changed: both report 0 files.
+  if (files.length === 0 && (await expandPaths(paths, io.cwd, [], io.cwd)).length === 0) {
+    throw new UsageError(t(locale, 'err.noFiles', { paths: paths.join(', ') }));
+  }
 
   const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
   const selected = scope ? scope.select(Boolean(opts.fix || opts.fixDryRun)) : files;
