@@ -179,6 +179,54 @@ describe('JSON output and --output-file', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))[0].filePath).toBe(PM_EN);
     expect(r.status).toBe(1);
   });
+
+  test('--output-file into a missing folder creates the folder', () => {
+    const dir = tempDir();
+    const out = join(dir, 'reports', 'lint', 'report.json');
+    const r = runCli(['lint', '-f', 'json', '-o', out, PM_EN]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8'))[0].filePath).toBe(PM_EN);
+    expect(r.status).toBe(1);
+  });
+
+  test('--output-file that cannot be written: the report on stdout, the reason on stderr, exit 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const out = join(dir, 'not-a-folder', 'report.json');
+    const r = runCli(['lint', '-f', 'json', '-o', out, PM_EN]);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout)[0].filePath).toBe(PM_EN);
+    expect(r.stderr).toMatch(new RegExp(`^postings: Cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\n$`));
+    const fr = runCli(['lint', '-f', 'json', '-o', out, '--locale', 'fr', PM_EN]);
+    expect(fr.status).toBe(2);
+    expect(fr.stderr).toContain(`postings: Impossible d’écrire ${out} : `);
+  });
+});
+
+describe('paths without any Markdown file', () => {
+  test('an empty folder, or a folder named x.md, is a usage error (exit 2), in both languages', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(dir, 'x.md'));
+    const r = runCli(['lint', 'empty', 'x.md'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('postings: No Markdown files found in: empty, x.md\n');
+    const fr = runCli(['lint', 'x.md', '--locale', 'fr'], { cwd: dir });
+    expect(fr.status).toBe(2);
+    expect(fr.stderr).toBe('postings: Aucun fichier Markdown trouvé dans : x.md\n');
+  });
+
+  test('Markdown files all left out by the ignore setting are a clean run, not a usage error', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, 'drafts', 'a.md'), '# Draft\n');
+    writeFileSync(join(dir, 'postings.config.json'), JSON.stringify({ ignore: ['drafts/**'] }));
+    const r = runCli(['lint', 'drafts'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('No problems found in 0 files.\n');
+  });
 });
 
 describe('colours', () => {

@@ -2,11 +2,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runNew } from '../src/cli/new-command.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { promptAsk, runNew } from '../src/cli/new-command.js';
+import { CancelledError } from '../src/cli/errors.js';
 import { classificationInfo } from '../src/lib/classification-info.js';
 import { fileName, renderPosting, slugify } from '../src/lib/posting-template.js';
 import { parsePosting } from '../src/engine/parse.js';
-import { makeConfig, rules, runCli } from './support/harness.js';
+import { BIN, makeConfig, rules, runCli } from './support/harness.js';
 
 const LEVER = '0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b';
 const PLACEHOLDER = 'content/placeholder';
@@ -188,6 +191,105 @@ describe('postings new', () => {
     expect(fr).toContain('translationKey: data-scientist');
     expect(fr).toContain('[EC-05](https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-fra.aspx?id=4)');
     expect(out.join('')).toContain('Fichier écrit : ');
+  });
+});
+
+describe('postings new: a retired classification group', () => {
+  test('CS-04 is refused with its successor IT-04, exit 2, in both languages, nothing written', () => {
+    const args = ['new', 'developer', '--title-en', 'Developer', '--title-fr', 'Développeur ou développeuse', '--classification'];
+    const en = runCli([...args, 'cs4'], { cwd: dir });
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe(
+      'postings: The CS group (Computer Systems) was retired on 2021-12-09 and replaced by IT (Information Technology); use IT-04 instead of CS-04. Nothing was written.\n',
+    );
+    const fr = runCli([...args, 'CS-04', '--locale', 'fr'], { cwd: dir });
+    expect(fr.status).toBe(2);
+    expect(fr.stderr).toBe(
+      'postings: Le groupe CS (Systèmes d’ordinateurs) a été aboli le 2021-12-09 et remplacé par IT (Technologie de l’information); utilisez IT-04 au lieu de CS-04. Rien n’a été écrit.\n',
+    );
+    expect(existsSync(join(dir, 'content'))).toBe(false);
+    // The successor is accepted.
+    expect(runCli([...args, 'IT-04'], { cwd: dir }).status).toBe(0);
+  });
+});
+
+/** `script` (util-linux) gives the child a terminal, so that `postings new` asks its questions. */
+const hasScript = spawnSync('script', ['-qec', 'true', '/dev/null'], { encoding: 'utf8' }).status === 0;
+if (!hasScript) console.warn('SKIPPED terminal cancel tests: `script` (util-linux) is not installed; the prompt is tested directly');
+
+/** Run `postings new` in a terminal; type `key` at the first question. */
+function newInTerminal(key: string, cwd: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} new`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let typed = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no exit; output so far: ${JSON.stringify(output)}`));
+    }, 20_000);
+    const onData = (d: Buffer) => {
+      output += d.toString('utf8');
+      if (!typed && output.includes('Translation key')) {
+        typed = true;
+        child.stdin.write(key);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      resolvePromise({ status, output });
+    });
+  });
+}
+
+describe('postings new: cancelling at a prompt', () => {
+  const inTerminal = hasScript ? test : test.skip;
+
+  inTerminal('Ctrl+C: "Cancelled; nothing was written.", exit 130, no internal error', async () => {
+    const r = await newInTerminal('\x03', dir);
+    expect(r.output).toContain('postings: Cancelled; nothing was written.');
+    expect(r.output).not.toMatch(/Internal error|at .*\.js:\d+/);
+    expect(r.status).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  inTerminal('Ctrl+D (end of input): "Cancelled; nothing was written.", exit 1', async () => {
+    const r = await newInTerminal('\x04', dir);
+    expect(r.output).toContain('postings: Cancelled; nothing was written.');
+    expect(r.output).not.toContain('Internal error');
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('the prompt rejects with a cancel at the end of its input, in the chosen language; runNew writes nothing', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    output.resume();
+    const ask = promptAsk(input, output, 'fr');
+    const answered = ask('Clé : ');
+    input.write('data-scientist\n');
+    await expect(answered).resolves.toBe('data-scientist');
+    const asked = ask('Titre anglais : ');
+    input.end();
+    const error = await asked.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect((error as CancelledError).message).toBe('Annulé; rien n’a été écrit.');
+    expect((error as CancelledError).exitCode).toBe(1);
+
+    const io = { cwd: dir, env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: true, version: '0' };
+    const ended = new PassThrough();
+    const sink = new PassThrough();
+    sink.resume();
+    const run = runNew(undefined, {}, 'en', io, promptAsk(ended, sink, 'en'));
+    ended.end();
+    await expect(run).rejects.toThrow('Cancelled; nothing was written.');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

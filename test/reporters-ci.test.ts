@@ -253,3 +253,43 @@ describe('CLI: every format agrees on the count and honours --output-file', () =
     }
   });
 });
+
+describe('control characters from postings never reach the terminal or the CI log raw', () => {
+  const ESC_MESSAGE = 'found "\u001b[31mALERT\u001b[0m\u001b[2J" then \u009b1A, a bell\u0007 and \u202eesrever';
+
+  test('stylish: ESC and the other C0/C1 controls are shown, not obeyed; its own colours stay', async () => {
+    const stylish = (await import('../src/reporters/stylish.js')).default;
+    const results: FileResult[] = [{ filePath: join(cwd, 'content', 'en', 'x\u001b]0;pwned\u0007.md'), findings: [finding({ message: ESC_MESSAGE })] }];
+    const plain = stylish(results, ctx);
+    expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(plain).toContain('found "␛[31mALERT␛[0m␛[2J" then \\x9b1A, a bell␇ and \\u202eesrever');
+    expect(plain).toContain('x␛]0;pwned␇.md');
+    const coloured = stylish(results, { ...ctx, color: true });
+    expect(coloured).toContain('\u001b['); // the reporter's own formatting
+    expect(coloured).toContain('␛[31mALERT␛[0m␛[2J');
+    expect(coloured).not.toContain('\u001b[31mALERT');
+  });
+
+  test('github: controls made visible, CR/LF and % still escaped as GitHub reads them', () => {
+    const out = github([{ filePath: join(cwd, 'content', 'en', 'x\u001b[1m.md'), findings: [finding({ message: `${ESC_MESSAGE}\nline 2 50%` })] }], ctx);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const command = parseWorkflowCommand(out.trimEnd());
+    expect(command.message).toBe('found "␛[31mALERT␛[0m␛[2J" then \\x9b1A, a bell␇ and \\u202eesrever\nline 2 50%');
+    expect(command.properties.file).toBe('content/en/x␛[1m.md');
+  });
+
+  test('CLI: an ANSI escape in a posting value is printed visibly by stylish and github', () => {
+    const site = mkdtempSync(join(tmpdir(), 'postings-ansi-'));
+    mkdirSync(join(site, 'content', 'en'), { recursive: true });
+    writeFileSync(
+      join(site, 'content', 'en', 'dev.md'),
+      '---\nlayout: job-posting\ntype: section\ntitle: Developer\ndescription: A posting.\narchived: true\ntranslationKey: dev\nleverId: "\u001b[31mred\u001b[2J"\n---\n\nBody text.\n',
+    );
+    for (const format of ['stylish', 'github']) {
+      const r = runCli(['lint', 'content', '-f', format], { cwd: site });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('␛[31mred␛[2J');
+      expect(r.stdout).not.toContain('\u001b');
+    }
+  });
+});

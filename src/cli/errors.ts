@@ -5,3 +5,19 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * The user stopped the command at a prompt: Ctrl+C (exit 130, as a shell reports SIGINT)
+ * or Ctrl+D / end of input (exit 1). Printed in one line, no stack trace.
+ */
+export class CancelledError extends Error {
+  readonly exitCode: number;
+  constructor(
+    message: string,
+    readonly how: 'interrupt' | 'eof',
+  ) {
+    super(message);
+    this.name = 'CancelledError';
+    this.exitCode = how === 'interrupt' ? 130 : 1;
+  }
+}

@@ -38,7 +38,16 @@ export function walkMarkdown(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-export async function expandPaths(paths: string[], cwd: string, ignore: string[], ignoreBase: string): Promise<string[]> {
+/**
+ * The postings to lint, sorted, and how many Markdown files the paths held before section
+ * pages and `ignore` left some out (0 means the paths hold no Markdown at all).
+ */
+export async function expandPaths(
+  paths: string[],
+  cwd: string,
+  ignore: string[],
+  ignoreBase: string,
+): Promise<{ files: string[]; found: number }> {
   const files = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
@@ -59,10 +68,11 @@ export async function expandPaths(paths: string[], cwd: string, ignore: string[]
     throw new MissingPathError(p);
   }
   const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
-  return uniqueFiles([...files])
+  const kept = uniqueFiles([...files])
     .filter((f) => !isSectionPage(f))
     .filter((f) => !isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/')))
     .sort();
+  return { files: kept, found: files.size };
 }
 
 /** Hugo's `_index.md` is a section (list) page, never a posting: it is not linted. */

@@ -1,6 +1,6 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { writeFileSync, existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { lintPosting } from '../engine/lint.js';
@@ -52,11 +52,18 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     else throw new UsageError(t(locale, 'err.noPath'));
   }
   let files: string[];
+  let found: number;
   try {
-    files = await expandPaths(paths, io.cwd, config.ignore, configFile ? resolve(configFile, '..') : io.cwd);
+    ({ files, found } = await expandPaths(paths, io.cwd, config.ignore, configFile ? resolve(configFile, '..') : io.cwd));
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(t(locale, 'err.pathMissing', { path: e.path }));
     throw e;
+  }
+  // An empty folder (or a folder named `x.md`) is a mistake, not a clean run (as ESLint's
+  // "No files matching the pattern"). Files all left out by `ignore` (or section pages) are a
+  // clean run, and so is `--since` with nothing changed: both report 0 files.
+  if (found === 0) {
+    throw new UsageError(t(locale, 'err.noFiles', { paths: paths.join(', ') }));
   }
 
   const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
@@ -106,9 +113,13 @@ async function report(
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     try {
+      mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
     } catch (e) {
-      throw new UsageError(t(locale, 'err.write', { file: target, reason: (e as Error).message }));
+      // The report is not lost: it goes to the standard output, the reason to the error output.
+      io.stdout(text);
+      io.stderr(`postings: ${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
+      return 2;
     }
   } else io.stdout(text);
   if (errors > 0) return 1;

@@ -8,7 +8,7 @@ import { ta } from '../i18n/authoring.js';
 import { formatNames } from '../reporters/index.js';
 import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
-import { UsageError } from './errors.js';
+import { CancelledError, UsageError } from './errors.js';
 import { addCiOptions } from './ci-options.js';
 import type { CliIO, LintCliOptions } from './lint-command.js';
 
@@ -169,6 +169,10 @@ function handleError(error: unknown, locale: Locale, debug: boolean, io: CliIO):
   if (error instanceof UsageError) {
     io.stderr(`postings: ${error.message}\n`);
     return 2;
+  }
+  if (error instanceof CancelledError) {
+    io.stderr(`postings: ${error.message}\n`);
+    return error.exitCode;
   }
   if (error instanceof ConfigError) {
     io.stderr(`postings: ${t(locale, 'err.config', { file: error.file ?? '(config)' })}\n`);

@@ -5,16 +5,17 @@
  */
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Lang, Locale } from '../types.js';
 import { rules } from '../rules/index.js';
 import { parsePosting } from '../engine/parse.js';
 import { ta } from '../i18n/authoring.js';
 import { classificationInfo, parseClassification } from '../lib/classification-info.js';
+import { classificationTable } from '../lib/classification-table.js';
 import { fileName, renderPosting, slugify, type NewPosting } from '../lib/posting-template.js';
 import { loadConfig } from './config-loader.js';
 import { walkMarkdown } from './files.js';
-import { UsageError } from './errors.js';
+import { CancelledError, UsageError } from './errors.js';
 import type { CliIO } from './lint-command.js';
 
 export interface NewCliOptions {
@@ -43,7 +44,7 @@ export async function runNew(
   opts: NewCliOptions,
   locale: Locale,
   io: CliIO,
-  ask: Ask | undefined = io.isTTY ? terminalAsk() : undefined,
+  ask: Ask | undefined = io.isTTY ? terminalAsk(locale) : undefined,
 ): Promise<number> {
   const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
   const settings = (config.settings.new ?? {}) as NewSettings;
@@ -76,9 +77,11 @@ export async function runNew(
   if (leverId && !UUID.test(leverId)) throw new UsageError(ta(locale, 'new.err.leverId', { value: leverId }));
   let classification;
   if (answers.classification) {
-    if (!parseClassification(answers.classification)) {
+    const parsed = parseClassification(answers.classification);
+    if (!parsed) {
       throw new UsageError(ta(locale, 'new.err.classification', { value: answers.classification }));
     }
+    refuseRetired(parsed, config.data, locale);
     classification = classificationInfo(answers.classification, config.data);
   }
   const title: Record<Lang, string> = { en: answers.titleEn!, fr: answers.titleFr! };
@@ -108,6 +111,10 @@ export async function runNew(
 
   const posting: NewPosting = { translationKey, title, leverId, classification };
   const written: string[] = [];
+  // Ctrl+C while the two files are written (synchronously) is held back until both are, so
+  // an interrupt never leaves half a pair; the listener is gone before the signal is handled.
+  const holdInterrupt = () => {};
+  process.on('SIGINT', holdInterrupt);
   try {
     for (const lang of ['en', 'fr'] as const) {
       mkdirSync(dirname(files[lang]), { recursive: true });
@@ -121,6 +128,8 @@ export async function runNew(
       throw new UsageError(ta(locale, 'new.err.exists', { file: show(files[written.length ? 'fr' : 'en']) }));
     }
     throw e;
+  } finally {
+    process.off('SIGINT', holdInterrupt);
   }
   for (const f of written) io.stdout(ta(locale, 'new.written', { file: show(f) }) + '\n');
   io.stdout(ta(locale, 'new.next', { dir: show(contentDir) }) + '\n');
@@ -144,15 +153,63 @@ function postingWithKey(dir: string, key: string, language: Parameters<typeof pa
   return undefined;
 }
 
-/** Questions on the terminal, one readline interface per question (closed after each). */
-function terminalAsk(): Ask | undefined {
+/**
+ * A retired group (CS became IT) would give the new pair `classification/retired` warnings
+ * from the start: refuse it and name the successor, as read from the `classifications` table.
+ */
+function refuseRetired(
+  parsed: { group: string; level: string },
+  data: Record<string, unknown>,
+  locale: Locale,
+): void {
+  const table = classificationTable(data);
+  const group = table.groups.get(parsed.group);
+  if (!group?.retired) return;
+  const successor = table.groups.get(group.retired.successor);
+  throw new UsageError(
+    ta(locale, 'new.err.retired', {
+      value: `${parsed.group}-${parsed.level}`,
+      group: group.code,
+      name: group.name[locale],
+      since: group.retired.date ? (locale === 'fr' ? ` le ${group.retired.date}` : ` on ${group.retired.date}`) : '',
+      successor: group.retired.successor,
+      successorName: successor?.name[locale] ?? group.retired.successor,
+      expected: `${group.retired.successor}-${parsed.level}`,
+    }),
+  );
+}
+
+/** Questions on the terminal (nothing to ask with when standard input is not one). */
+function terminalAsk(locale: Locale): Ask | undefined {
   if (!process.stdin.isTTY) return undefined;
-  return async (question) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout });
-    try {
-      return await rl.question(question);
-    } finally {
-      rl.close();
-    }
-  };
+  return promptAsk(process.stdin, process.stdout, locale);
+}
+
+/**
+ * Questions read from `input`, one readline interface per question (closed after each, so
+ * that nothing keeps the process alive). Ctrl+C rejects with a `CancelledError` of kind
+ * `interrupt` (exit 130), Ctrl+D on an empty line or the end of the input with kind `eof`
+ * (exit 1); nothing has been written at that point.
+ */
+export function promptAsk(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, locale: Locale): Ask {
+  return (question) =>
+    new Promise<string>((resolvePromise, reject) => {
+      const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
+      let settled = false;
+      const cancel = (how: 'interrupt' | 'eof') => {
+        if (settled) return;
+        settled = true;
+        // The prompt is still on the line: end it so that the message starts on its own.
+        output.write('\n');
+        rl.close();
+        reject(new CancelledError(ta(locale, 'new.cancelled'), how));
+      };
+      rl.on('SIGINT', () => cancel('interrupt'));
+      rl.on('close', () => cancel('eof'));
+      rl.question(question, (answer) => {
+        settled = true;
+        rl.close();
+        resolvePromise(answer);
+      });
+    });
 }

@@ -5,10 +5,14 @@
 import type { FileResult } from '../types.js';
 import type { Reporter } from './types.js';
 import { relativePath } from './paths.js';
+import { visibleControls } from './control.js';
 
-/** The message part: `%`, CR and LF escaped (as GitHub's toolkit `escapeData`). */
+/**
+ * The message part: `%`, CR and LF escaped (as GitHub's toolkit `escapeData`); any other
+ * control character (an ANSI escape would recolour or hide the log) made visible.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleControls(value, { keepLineBreaks: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: as `escapeData`, and `:` and `,` too (as the toolkit `escapeProperty`). */

@@ -4,6 +4,7 @@ import { Chalk } from 'chalk';
 import type { FileResult } from '../types.js';
 import { t } from '../i18n/cli.js';
 import type { Reporter } from './types.js';
+import { visibleControls } from './control.js';
 
 const stylish: Reporter = (results, ctx) => {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
@@ -16,7 +17,7 @@ const stylish: Reporter = (results, ctx) => {
   for (const result of results as FileResult[]) {
     if (result.findings.length === 0) continue;
     const shown = isAbsolute(result.filePath) ? relative(ctx.cwd, result.filePath) || result.filePath : result.filePath;
-    lines.push('', c.underline(shown));
+    lines.push('', c.underline(visibleControls(shown)));
     const rows = result.findings.map((f) => {
       if (f.severity === 'error') {
         errors++;
@@ -29,8 +30,8 @@ const stylish: Reporter = (results, ctx) => {
         pos: `${f.line}:${f.column}`,
         sev: t(L, f.severity === 'error' ? 'severity.error' : 'severity.warning'),
         isError: f.severity === 'error',
-        message: f.message.replace(/\s*\r?\n\s*/g, ' '),
-        ruleId: f.ruleId,
+        message: visibleControls(f.message.replace(/\s*\r?\n\s*/g, ' ')),
+        ruleId: visibleControls(f.ruleId),
       };
     });
     const posWidth = Math.max(...rows.map((r) => r.pos.length));
