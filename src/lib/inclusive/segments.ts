@@ -8,6 +8,7 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import { isScalar } from 'yaml';
 import type { ParsedPosting } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
+import { maskAddresses } from '../addresses.js';
 
 export type Scope = 'title' | 'description' | 'heading' | 'body';
 export const SCOPES: readonly Scope[] = ['title', 'description', 'heading', 'body'];
@@ -22,8 +23,6 @@ export interface Segment {
   map: number[];
 }
 
-const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
-
 class Builder {
   text = '';
   map: number[] = [];
@@ -36,7 +35,7 @@ class Builder {
     this.map.push(-1);
   }
   done(scope: Scope): Segment {
-    const text = this.text.replace(URL_LIKE, (m) => HOLE.repeat(m.length));
+    const text = maskAddresses(this.text, HOLE);
     return { scope, text, map: this.map };
   }
 }

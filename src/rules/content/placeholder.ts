@@ -1,7 +1,8 @@
 import type { RuleContext, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { dataPattern, dataPatterns, matchAll, matches, type DataRegExp } from '../../lib/patterns.js';
-import { maskUrls, proseBlocks, rangeIn } from '../../lib/prose.js';
+import { maskAddresses } from '../../lib/addresses.js';
+import { proseBlocks, rangeIn } from '../../lib/prose.js';
 
 export interface PlaceholderTable {
   markers: Array<{ id: string; pattern: string; caseSensitive?: boolean }>;
@@ -57,7 +58,7 @@ function compileTable(table: PlaceholderTable): Compiled {
 
 function findIn(text: string, table: Compiled): Hit[] {
   const { standalone, longest } = table;
-  const masked = maskUrls(text);
+  const masked = maskAddresses(text);
   const hits: Hit[] = [];
   for (const re of table.markers) {
     for (const m of matchAll(re, masked)) hits.push({ text: m[0], from: m.index!, to: m.index! + m[0].length });

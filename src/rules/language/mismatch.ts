@@ -2,7 +2,8 @@ import type { Lang, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { isIn, textStats, titleLanguage, type TextStats } from '../../lib/language-detect.js';
 import { langName, pairView } from '../../lib/pairing.js';
-import { maskUrls, proseBlocks } from '../../lib/prose.js';
+import { maskAddresses } from '../../lib/addresses.js';
+import { proseBlocks } from '../../lib/prose.js';
 
 interface Options {
   minLetters: number;
@@ -80,7 +81,7 @@ const rule: RuleModule = {
     };
 
     const blocks = proseBlocks(context.posting.tree).map((b) => {
-      const text = maskUrls(b.text);
+      const text = maskAddresses(b.text);
       return { node: b.node, text, stats: textStats(text) };
     });
     const total: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
