@@ -193,6 +193,42 @@ describe('fixes', () => {
     expect(fixed).toContain('(https://www.canada.ca/en/services/jobs.html)');
   });
 
+  test('links/language checks bare URLs (linkified by Hugo) and raw HTML hrefs, and rewrites the URL only', () => {
+    const text = [
+      '---',
+      'title: x',
+      '---',
+      '',
+      'Policy: https://www.tbs-sct.gc.ca/pol/doc-eng.aspx?id=1. Pay: www.canada.ca/en/treasury-board-secretariat/services/pay/rates-pay/rates-pay-unrepresented-senior-excluded-employees.html!',
+      'Values: <a href="https://digital.canada.ca/our-values/">CDS</a>, <A HREF=https://www.canada.ca/en/services/jobs.html>jobs</A>.',
+      '',
+      '<div><a title="a" href = \'https://www.tbs-sct.gc.ca/x/y-eng.aspx?a=1&amp;b=2\'>TBS</a></div>',
+      '',
+      'Not links: `https://www.tbs-sct.gc.ca/pol/doc-eng.aspx?id=2` <!-- <a href="https://digital.canada.ca/">x</a> --> jobs@digital.canada.ca',
+      '',
+    ].join('\n');
+    const findings = lintString(text, '/c/fr/x.md', onlyRule('links/language'), 'en');
+    expect(findings.map((f) => [f.line, f.column, text.slice(...f.range!), !!f.fix])).toEqual([
+      [5, 9, 'https://www.tbs-sct.gc.ca/pol/doc-eng.aspx?id=1', true],
+      [5, 63, 'www.canada.ca/en/treasury-board-secretariat/services/pay/rates-pay/rates-pay-unrepresented-senior-excluded-employees.html', true],
+      [6, 18, 'https://digital.canada.ca/our-values/', true],
+      [6, 74, 'https://www.canada.ca/en/services/jobs.html', false],
+      [8, 27, 'https://www.tbs-sct.gc.ca/x/y-eng.aspx?a=1&amp;b=2', false],
+    ]);
+    // English messages take "an English", "a French".
+    expect(findings[3]!.message).toBe(
+      'This link leads to an English page in a French posting; link the French page (its address is not in `data.link-counterparts`)',
+    );
+    expect(findings[0]!.message).toMatch(/^This link leads to the English page in a French posting; link /);
+    const fixed = applyFixes(text, findings);
+    expect(fixed).toContain('Policy: https://www.tbs-sct.gc.ca/pol/doc-fra.aspx?id=1. Pay: www.canada.ca/fr/secretariat-conseil-tresor/services/remuneration/taux-remuneration/taux-remuneration-employes-non-representes-exclus-niveaux-superieurs.html!');
+    expect(fixed).toContain('Values: <a href="https://numerique.canada.ca/nos-valeurs/">CDS</a>, <A HREF=');
+    const fr = lintString(text.replace('/c/fr/', ''), '/c/en/x.md', onlyRule('links/language'), 'fr');
+    expect(fr).toEqual([]);
+    const [first] = lintString('---\ntitle: x\n---\n\nhttps://digital.canada.ca/\n', '/c/fr/x.md', onlyRule('links/language'), 'fr');
+    expect(first?.message).toBe('Ce lien mène à la page en anglais dans une offre en français; liez https://numerique.canada.ca/');
+  });
+
   test('classification/retired suggests the successor code but never fixes', () => {
     const text = '---\narchived: false\n---\n\nClassified as CS-04.\n';
     const [finding] = lintString(text, '/c/en/x.md', onlyRule('classification/retired'));
