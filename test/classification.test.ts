@@ -229,6 +229,27 @@ describe('fixes', () => {
     expect(first?.message).toBe('Ce lien mène à la page en anglais dans une offre en français; liez https://numerique.canada.ca/');
   });
 
+  test('classification/retired suggests a successor code only where the successor has that level', () => {
+    const text = '---\narchived: false\n---\n\nClassified as CS-07, CS-05 or CS-04/07.\n';
+    const findings = lintString(text, '/c/en/x.md', onlyRule('classification/retired'));
+    expect(findings.map((f) => [text.slice(...f.range!), f.messageId, f.suggestions?.[0]?.fix.text])).toEqual([
+      ['CS-07', 'retiredNoLevel', 'IT'],
+      ['CS-05', 'retired', 'IT-05'],
+      ['CS-04/07', 'retiredNoLevel', 'IT'],
+    ]);
+    expect(findings[0]!.message).toBe(
+      '`CS-07`: the CS group (Computer Systems) was retired on 2021-12-09 and replaced by IT (Information Technology), whose levels run from IT-01 to IT-05; write the IT level of the job',
+    );
+    const [fr] = lintString(text, '/c/en/x.md', onlyRule('classification/retired'), 'fr');
+    expect(fr!.message).toContain('dont les niveaux vont de IT-01 à IT-05; écrivez le niveau IT du poste');
+    expect(fr!.suggestions?.[0]?.desc).toBe('Remplacer par `IT`');
+    // A successor the table does not know: no level can be checked, the group alone.
+    const group = { code: 'XX', name: { en: 'Old', fr: 'Vieux' }, levels: [1, 3], retired: { date: '2020-01-01', successor: 'ZZ' }, targets: [] };
+    const custom = makeConfig({ data: { classifications: { groups: [group] } }, rules: { 'classification/retired': 'warn' } });
+    const [xx] = lintString('---\narchived: false\n---\n\nClassified as XX-02.\n', '/c/en/x.md', custom).filter((f) => f.ruleId === 'classification/retired');
+    expect([xx?.messageId, xx?.suggestions?.[0]?.fix.text]).toEqual(['retiredUnknownSuccessor', 'ZZ']);
+  });
+
   test('classification/retired suggests the successor code but never fixes', () => {
     const text = '---\narchived: false\n---\n\nClassified as CS-04.\n';
     const [finding] = lintString(text, '/c/en/x.md', onlyRule('classification/retired'));
