@@ -28,7 +28,8 @@ class Builder {
   map: number[] = [];
   add(value: string, map: number[]): void {
     this.text += value;
-    this.map.push(...map);
+    // One by one: spreading a map of a megabyte-long line as arguments overflows the stack.
+    for (const offset of map) this.map.push(offset);
   }
   hole(): void {
     this.text += HOLE;
