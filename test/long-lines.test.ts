@@ -6,7 +6,7 @@
  * with every rule on, and is killed well before a quadratic scan could end.
  */
 import { spawnSync } from 'node:child_process';
-import { BIN } from './support/harness.js';
+import { BIN, lintString, makeConfig } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { findAddresses, maskAddresses } from '../src/lib/addresses.js';
 import { extractCodes } from '../src/lib/classification-codes.js';
@@ -105,4 +105,24 @@ describe('bare URLs and e-mail addresses (one scanner for every rule)', () => {
     expect(masked).toBe('IT-03, see ' + ' '.repeat(18) + ' or ' + ' '.repeat(9) + '; CS-02');
     expect(maskAddresses(text, '\uFFFC')).toContain('\uFFFC'.repeat(18));
   });
+});
+
+describe('rules stay linear on a long paragraph full of matches', () => {
+  const cases: Array<[string, string, string, number]> = [
+    ['content/placeholder: `TBD` 10,000 times', 'en', 'TBD ', 40_000],
+    ['inclusive-language/terms: a term with exceptions (`crazy`), 40,000 times', 'en', 'crazy ', 240_000],
+    ['inclusive-language/terms: `utilisateurs`, 20,000 times', 'fr', 'utilisateurs ', 260_000],
+    ['inclusive-language/masculine-title: `un gestionnaire` in one long sentence', 'fr', 'un gestionnaire ', 320_000],
+  ];
+  const config = makeConfig();
+  for (const [name, lang, unit, size] of cases) {
+    test(name, () => {
+      const text = `---\ntitle: x\narchived: false\n---\n\n${unit.repeat(Math.ceil(size / unit.length))}\n`;
+      const t0 = performance.now();
+      const findings = lintString(text, `/c/${lang}/x.md`, config);
+      expect(performance.now() - t0).toBeLessThan(1_500);
+      expect(findings.filter((f) => f.ruleId.startsWith('internal/'))).toEqual([]);
+      expect(findings.length).toBeGreaterThan(0);
+    });
+  }
 });
