@@ -113,6 +113,7 @@ describe('rules stay linear on a long paragraph full of matches', () => {
     ['inclusive-language/terms: a term with exceptions (`crazy`), 40,000 times', 'en', 'crazy ', 240_000],
     ['inclusive-language/terms: `utilisateurs`, 20,000 times', 'fr', 'utilisateurs ', 260_000],
     ['inclusive-language/masculine-title: `un gestionnaire` in one long sentence', 'fr', 'un gestionnaire ', 320_000],
+    ['accommodation/*: `accommodation` in one long sentence with no assessment word', 'en', 'accommodation ', 200_000],
   ];
   const config = makeConfig();
   for (const [name, lang, unit, size] of cases) {
