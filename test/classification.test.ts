@@ -193,6 +193,63 @@ describe('fixes', () => {
     expect(fixed).toContain('(https://www.canada.ca/en/services/jobs.html)');
   });
 
+  test('links/language checks bare URLs (linkified by Hugo) and raw HTML hrefs, and rewrites the URL only', () => {
+    const text = [
+      '---',
+      'title: x',
+      '---',
+      '',
+      'Policy: https://www.tbs-sct.gc.ca/pol/doc-eng.aspx?id=1. Pay: www.canada.ca/en/treasury-board-secretariat/services/pay/rates-pay/rates-pay-unrepresented-senior-excluded-employees.html!',
+      'Values: <a href="https://digital.canada.ca/our-values/">CDS</a>, <A HREF=https://www.canada.ca/en/services/jobs.html>jobs</A>.',
+      '',
+      '<div><a title="a" href = \'https://www.tbs-sct.gc.ca/x/y-eng.aspx?a=1&amp;b=2\'>TBS</a></div>',
+      '',
+      'Not links: `https://www.tbs-sct.gc.ca/pol/doc-eng.aspx?id=2` <!-- <a href="https://digital.canada.ca/">x</a> --> jobs@digital.canada.ca',
+      '',
+    ].join('\n');
+    const findings = lintString(text, '/c/fr/x.md', onlyRule('links/language'), 'en');
+    expect(findings.map((f) => [f.line, f.column, text.slice(...f.range!), !!f.fix])).toEqual([
+      [5, 9, 'https://www.tbs-sct.gc.ca/pol/doc-eng.aspx?id=1', true],
+      [5, 63, 'www.canada.ca/en/treasury-board-secretariat/services/pay/rates-pay/rates-pay-unrepresented-senior-excluded-employees.html', true],
+      [6, 18, 'https://digital.canada.ca/our-values/', true],
+      [6, 74, 'https://www.canada.ca/en/services/jobs.html', false],
+      [8, 27, 'https://www.tbs-sct.gc.ca/x/y-eng.aspx?a=1&amp;b=2', false],
+    ]);
+    // English messages take "an English", "a French".
+    expect(findings[3]!.message).toBe(
+      'This link leads to an English page in a French posting; link the French page (its address is not in `data.link-counterparts`)',
+    );
+    expect(findings[0]!.message).toMatch(/^This link leads to the English page in a French posting; link /);
+    const fixed = applyFixes(text, findings);
+    expect(fixed).toContain('Policy: https://www.tbs-sct.gc.ca/pol/doc-fra.aspx?id=1. Pay: www.canada.ca/fr/secretariat-conseil-tresor/services/remuneration/taux-remuneration/taux-remuneration-employes-non-representes-exclus-niveaux-superieurs.html!');
+    expect(fixed).toContain('Values: <a href="https://numerique.canada.ca/nos-valeurs/">CDS</a>, <A HREF=');
+    const fr = lintString(text.replace('/c/fr/', ''), '/c/en/x.md', onlyRule('links/language'), 'fr');
+    expect(fr).toEqual([]);
+    const [first] = lintString('---\ntitle: x\n---\n\nhttps://digital.canada.ca/\n', '/c/fr/x.md', onlyRule('links/language'), 'fr');
+    expect(first?.message).toBe('Ce lien mène à la page en anglais dans une offre en français; liez https://numerique.canada.ca/');
+  });
+
+  test('classification/retired suggests a successor code only where the successor has that level', () => {
+    const text = '---\narchived: false\n---\n\nClassified as CS-07, CS-05 or CS-04/07.\n';
+    const findings = lintString(text, '/c/en/x.md', onlyRule('classification/retired'));
+    expect(findings.map((f) => [text.slice(...f.range!), f.messageId, f.suggestions?.[0]?.fix.text])).toEqual([
+      ['CS-07', 'retiredNoLevel', 'IT'],
+      ['CS-05', 'retired', 'IT-05'],
+      ['CS-04/07', 'retiredNoLevel', 'IT'],
+    ]);
+    expect(findings[0]!.message).toBe(
+      '`CS-07`: the CS group (Computer Systems) was retired on 2021-12-09 and replaced by IT (Information Technology), whose levels run from IT-01 to IT-05; write the IT level of the job',
+    );
+    const [fr] = lintString(text, '/c/en/x.md', onlyRule('classification/retired'), 'fr');
+    expect(fr!.message).toContain('dont les niveaux vont de IT-01 à IT-05; écrivez le niveau IT du poste');
+    expect(fr!.suggestions?.[0]?.desc).toBe('Remplacer par `IT`');
+    // A successor the table does not know: no level can be checked, the group alone.
+    const group = { code: 'XX', name: { en: 'Old', fr: 'Vieux' }, levels: [1, 3], retired: { date: '2020-01-01', successor: 'ZZ' }, targets: [] };
+    const custom = makeConfig({ data: { classifications: { groups: [group] } }, rules: { 'classification/retired': 'warn' } });
+    const [xx] = lintString('---\narchived: false\n---\n\nClassified as XX-02.\n', '/c/en/x.md', custom).filter((f) => f.ruleId === 'classification/retired');
+    expect([xx?.messageId, xx?.suggestions?.[0]?.fix.text]).toEqual(['retiredUnknownSuccessor', 'ZZ']);
+  });
+
   test('classification/retired suggests the successor code but never fixes', () => {
     const text = '---\narchived: false\n---\n\nClassified as CS-04.\n';
     const [finding] = lintString(text, '/c/en/x.md', onlyRule('classification/retired'));

@@ -56,7 +56,8 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
     }
     // A section written in raw HTML: its text, without the tags, at the HTML block.
     if (node.type === 'html' && node.value && !sentence) {
-      const text = node.value.replace(/<[^>]*>/g, ' ');
+      // `[^<>]`: a tag never runs past the next `<` (an unclosed `<!--` stays linear).
+      const text = node.value.replace(/<[^<>]*>/g, ' ');
       const { start, end } = node.position ?? {};
       if (start?.offset !== undefined && sentences(text).some((s) => isSection(s.text))) sentence = [start.offset, end?.offset ?? start.offset];
     }

@@ -12,6 +12,7 @@
 import type { Root } from 'mdast';
 import type { Lang, ParsedPosting } from '../types.js';
 import type { ClassificationTable } from './classification-table.js';
+import { maskAddresses } from './addresses.js';
 import { collectDefinitions, type LinkInfo, linkInfo } from './links.js';
 
 export interface Mention {
@@ -107,11 +108,6 @@ export function canonical(mention: Mention, lang: Lang | undefined): string {
   return `${codes[0]} ${lang === 'fr' ? 'à' : 'to'} ${codes[codes.length - 1]}`;
 }
 
-/** Blank out (with spaces, keeping offsets) bare URLs and e-mail addresses in plain text. */
-export function blankUrls(text: string): string {
-  return text.replace(/(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>()[\]]+|[^\s<>()[\]@]+@[^\s<>()[\]@]+/gi, blank);
-}
-
 function blank(s: string): string {
   return s.replace(/[^\n]/g, ' ');
 }
@@ -151,7 +147,7 @@ export function textSegments(posting: ParsedPosting): TextSegment[] {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start !== undefined && end !== undefined) {
-        out.push({ start, end, text: blankUrls(posting.text.slice(start, end)), link });
+        out.push({ start, end, text: maskAddresses(posting.text.slice(start, end)), link });
       }
       return;
     }
@@ -205,19 +201,60 @@ function plausibleUnknown(
 /** Blank out what is not prose in raw Markdown: code, HTML, link targets, URLs. */
 export function proseOf(body: string): string {
   let s = body;
-  // Fenced code blocks.
-  s = s.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, blank);
-  // HTML comments, tags, autolinks.
-  s = s.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|<[a-z][a-z0-9+.-]*:[^<>\s]*>/gi, blank);
+  // Every pattern here runs over the whole body, so each is linear: a run never crosses the
+  // start of another match (`[^[\]…]` in images), and a construct left open runs to the end
+  // of the body (a fence, a comment) instead of failing, which would make the scan try again
+  // from every later start.
+  // Fenced code blocks (an opening fence on the last line, without a newline, included).
+  s = s.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*(?:\n|$(?![\s\S]))[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, blank);
+  // HTML comments (an unclosed one runs to the end, as an HTML block does), tags, autolinks.
+  s = s.replace(/<!--[\s\S]*?(?:-->|(?![\s\S]))|<\/?[A-Za-z][^<>]*>|<[a-z][a-z0-9+.-]*:[^<>\s]*>/gi, blank);
   // Inline code.
-  s = s.replace(/(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])*?(?<!`)\1(?!`)/g, blank);
+  s = blankCodeSpans(s);
   // Images: alt text is not prose a reader sees in the page flow.
-  s = s.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, blank);
+  s = s.replace(/!\[[^[\]\n]*\]\([^)[\]\n]*\)/g, blank);
   // Inline link destinations `](url "title")` (one level of parentheses inside the URL).
-  s = s.replace(/\]\(\s*(?:<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g, (x) => ']' + blank(x.slice(1)));
+  s = s.replace(/\]\(\s*(?:<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*\)/g, (x) => ']' + blank(x.slice(1)));
   // Link reference definitions.
   s = s.replace(/^( {0,3}\[[^\]\n]+\]:)([^\n]*)/gm, (_x, head: string, rest: string) => blank(head) + blank(rest));
-  return blankUrls(s);
+  return maskAddresses(s);
+}
+
+/**
+ * Blank out code spans: a run of backticks up to the next run of the same length in the
+ * same paragraph (not across a blank line). A regular expression does this in O(n^1.5) on
+ * runs of many lengths (each unclosed opener scans the rest of the paragraph); this is
+ * linear: each run learns its closer from one pass right to left.
+ */
+function blankCodeSpans(s: string): string {
+  const runs: Array<{ start: number; end: number; para: number }> = [];
+  const breaks: number[] = [];
+  for (const m of s.matchAll(/\n[ \t]*(?=\n)/g)) breaks.push(m.index);
+  let para = 0;
+  for (const m of s.matchAll(/`+/g)) {
+    while (para < breaks.length && breaks[para]! < m.index) para++;
+    runs.push({ start: m.index, end: m.index + m[0].length, para });
+  }
+  if (runs.length < 2) return s;
+  const closer = new Array<number>(runs.length).fill(-1);
+  let seen = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const r = runs[i]!;
+    if (i < runs.length - 1 && runs[i + 1]!.para !== r.para) seen = new Map();
+    const len = r.end - r.start;
+    closer[i] = seen.get(len) ?? -1;
+    seen.set(len, i);
+  }
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const j = closer[i]!;
+    if (j < 0) continue;
+    out += s.slice(at, runs[i]!.start) + blank(s.slice(runs[i]!.start, runs[j]!.end));
+    at = runs[j]!.end;
+    i = j;
+  }
+  return out + s.slice(at);
 }
 
 /** Codes named in a raw body, known groups only, for the index. */

@@ -3,9 +3,10 @@
  * really leads to (redirects unwrapped), the text a reader sees, and where the destination
  * is written in the source, so that a fix can rewrite exactly that.
  */
-import type { Definition, Link, LinkReference, Nodes } from 'mdast';
+import type { Definition, Html, Link, LinkReference, Nodes, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ParsedPosting } from '../types.js';
+import { findAddresses } from './addresses.js';
 import { parseUrl, unwrapRedirect } from './urls.js';
 
 export interface LinkInfo {
@@ -97,6 +98,77 @@ export function urlSites(posting: ParsedPosting): Array<{ url: string; site: Url
     if ('children' in node) for (const c of node.children) walk(c as Nodes);
   };
   walk(posting.tree);
+  return out;
+}
+
+export interface RawUrlSite {
+  /** The URL to judge: `www.` gets `https://`, `&amp;` in an attribute is decoded. */
+  url: string;
+  /** Where it is written; `site.raw === url` when it is written plainly. */
+  site: UrlSite;
+  node: Text | Html;
+  kind: 'bare' | 'href';
+}
+
+/** Nodes whose text Hugo does not turn into links (and links, whose destination is judged). */
+const NO_BARE = new Set(['code', 'inlineCode', 'html', 'link', 'linkReference', 'definition', 'image', 'imageReference', 'yaml', 'toml']);
+
+/**
+ * URLs that are links on the page without being Markdown links: bare URLs in text (Hugo
+ * linkifies `https://…` and `www.…`; remark-parse without GFM leaves them as text), and
+ * `href` attributes of raw HTML `<a>` tags. Offsets come from each node's position and the
+ * node's source text, never from a search of the whole file.
+ */
+export function rawUrlSites(posting: ParsedPosting): RawUrlSite[] {
+  const out: RawUrlSite[] = [];
+  const text = posting.text;
+  const walk = (node: Nodes): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'text' && start !== undefined && end !== undefined) {
+      const src = text.slice(start, end);
+      for (const a of findAddresses(src)) {
+        if (a.kind === 'email') continue;
+        const raw = src.slice(a.start, a.end);
+        if (a.kind === 'url' && !/^https?:\/\//i.test(raw)) continue;
+        const site: UrlSite = { range: [start + a.start, start + a.end], raw, autolink: false };
+        out.push({ url: a.kind === 'www' ? `https://${raw}` : raw, site, node, kind: 'bare' });
+      }
+      return;
+    }
+    if (node.type === 'html' && start !== undefined && end !== undefined) {
+      const src = text.slice(start, end);
+      for (const h of hrefs(src)) {
+        const site: UrlSite = { range: [start + h.start, start + h.end], raw: h.raw, autolink: false };
+        out.push({ url: h.raw.replace(/&amp;/gi, '&'), site, node, kind: 'href' });
+      }
+      return;
+    }
+    if (NO_BARE.has(node.type)) return;
+    if ('children' in node) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(posting.tree);
+  return out;
+}
+
+/** `<a … href="…">` tags outside comments: the attribute value and where it is in `src`. */
+function hrefs(src: string): Array<{ start: number; end: number; raw: string }> {
+  const out: Array<{ start: number; end: number; raw: string }> = [];
+  if (!/<a\b/i.test(src)) return out;
+  // Comments are blanked (same length) so that `<a>` in one is not read; `[^<>]` keeps each
+  // scan within one tag (linear on any text).
+  const visible = src.replace(/<!--[\s\S]*?(?:-->|(?![\s\S]))/g, (c) => ' '.repeat(c.length));
+  for (const tag of visible.matchAll(/<a\b[^<>]*>?/gi)) {
+    const attr = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(tag[0]);
+    if (!attr) continue;
+    const value = attr[1] ?? attr[2] ?? attr[3] ?? '';
+    const quoted = attr[3] === undefined ? 1 : 0;
+    const at = tag.index! + attr.index + attr[0].length - value.length - quoted;
+    const raw = value.trim();
+    if (!raw) continue;
+    const lead = value.length - value.trimStart().length;
+    out.push({ start: at + lead, end: at + lead + raw.length, raw });
+  }
   return out;
 }
 

@@ -96,9 +96,3 @@ export function sentences(text: string): Array<{ text: string; at: number }> {
   if (pending.trim()) out.push({ text: pending, at: pendingAt });
   return out;
 }
-
-/** URLs and e-mail addresses are not prose: blank them out, keeping every index. */
-export function maskUrls(text: string): string {
-  if (!/[@:]|www\./.test(text)) return text;
-  return text.replace(/\b(?:https?:\/\/|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/gi, (m) => ' '.repeat(m.length));
-}

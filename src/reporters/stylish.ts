@@ -34,8 +34,9 @@ const stylish: Reporter = (results, ctx) => {
         ruleId: visibleControls(f.ruleId),
       };
     });
-    const posWidth = Math.max(...rows.map((r) => r.pos.length));
-    const sevWidth = Math.max(...rows.map((r) => r.sev.length));
+    // A reduce, not Math.max(...rows): a file with 200,000 findings would overflow the stack.
+    const posWidth = rows.reduce((w, r) => Math.max(w, r.pos.length), 0);
+    const sevWidth = rows.reduce((w, r) => Math.max(w, r.sev.length), 0);
     for (const r of rows) {
       const sev = r.sev.padEnd(sevWidth);
       lines.push(

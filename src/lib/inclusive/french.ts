@@ -90,12 +90,39 @@ const ARTICLE_AFTER = /^\s+(?:les|la|le|l['’]|des|un|une|sur|aux|au|ses|leurs|
 /** A one-word complement after a title: ` de produit `, ` de la livraison `, ` du programme `. */
 const COMPLEMENT = /^\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)(\p{L}+)\s+(?=\p{L})/u;
 
-function sentenceAround(text: string, i: number, j: number): [number, number] {
-  let s = i;
-  while (s > 0 && !/[.!?;]/.test(text[s - 1]!)) s--;
-  let e = j;
-  while (e < text.length && !/[.!?;]/.test(text[e]!)) e++;
-  return [s, e];
+/** Where sentences end in `text` (`.!?;`), found once per segment. */
+function sentenceStops(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/[.!?;]/g)) out.push(m.index);
+  return out;
+}
+
+/** The sentence holding `[i, j)`, by binary search in the stops (a walk per title was quadratic). */
+function sentenceAround(text: string, stops: number[], i: number, j: number): [number, number] {
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo > 0 ? stops[lo - 1]! + 1 : 0;
+  let k = lo;
+  while (k < stops.length && stops[k]! < j) k++;
+  return [s, k < stops.length ? stops[k]! : text.length];
+}
+
+/** Names are short: the name patterns look this far around a title, not the whole segment. */
+const NAME_REACH = 200;
+const wordRegExps = new Map<string, RegExp>();
+
+function wordRegExp(word: string): RegExp {
+  let re = wordRegExps.get(word);
+  if (!re) {
+    re = new RegExp(`(?<![${LETTER}])${word}(?![${LETTER}])`, 'u');
+    wordRegExps.set(word, re);
+  }
+  return re;
 }
 
 /** The ids `matchTitles` reports under (the masculine or épicène noun, singular). */
@@ -110,6 +137,12 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
   const toks = tokens(seg.text);
   const out: TitleMatch[] = [];
   const fieldLike = seg.scope === 'title' || seg.scope === 'heading';
+  let stops: number[] | undefined;
+  // Titles, headings and descriptions are searched whole for a feminine form: once per word.
+  const inWhole = new Map<string, boolean>();
+  let wholeLower: string | undefined;
+  const misspeltInWhole = new Map<string, boolean>();
+  const namingSentences = new Map<number, boolean>();
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k]!;
     const noun = t.nouns.get(tok.lower);
@@ -123,8 +156,13 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
     if (seg.scope === 'heading' && !HEADING_BEFORE.test(seg.text.slice(0, tok.i))) continue;
     if (!fieldLike) {
       if (!NAMING_BEFORE.test(seg.text.slice(Math.max(0, tok.i - 30), tok.i))) continue;
-      const [s, e] = sentenceAround(seg.text, tok.i, tok.j);
-      if (seg.scope === 'body' && !NAMING_SENTENCE.test(seg.text.slice(s, e))) continue;
+      const [s, e] = sentenceAround(seg.text, (stops ??= sentenceStops(seg.text)), tok.i, tok.j);
+      if (seg.scope === 'body') {
+        // Once per sentence: a long sentence with many titles would be read again for each.
+        let naming = namingSentences.get(s);
+        if (naming === undefined) namingSentences.set(s, (naming = NAMING_SENTENCE.test(seg.text.slice(s, e))));
+        if (!naming) continue;
+      }
     }
     if (noun?.noun.verb && ARTICLE_AFTER.test(seg.text.slice(tok.j))) continue;
     // Adjectives right after the noun.
@@ -157,15 +195,43 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
     if (epicene && (gendered.length === 0 || abbreviated)) continue;
     const last = adjs.length ? adjs[adjs.length - 1]!.tok : tok;
     // A feminine form beside it makes a doublet.
-    const [ws, we] = fieldLike || seg.scope === 'description' ? [0, seg.text.length] : [Math.max(0, tok.i - PAIR_WINDOW), Math.min(seg.text.length, last.j + PAIR_WINDOW)];
-    const around = seg.text.slice(ws, we).toLowerCase();
+    const whole = fieldLike || seg.scope === 'description';
     const femWords = noun
       ? noun.feminine
       : gendered.flatMap((g) => [g.adj.fem.toLowerCase(), plural(g.adj.fem.toLowerCase())]);
-    if (femWords.some((f) => new RegExp(`(?<![${LETTER}])${f}(?![${LETTER}])`, 'u').test(around))) continue;
+    let femNear: boolean;
+    let aroundToks: Token[];
+    if (whole) {
+      wholeLower ??= seg.text.toLowerCase();
+      const lower = wholeLower;
+      femNear = femWords.some((f) => {
+        let hit = inWhole.get(f);
+        if (hit === undefined) inWhole.set(f, (hit = wordRegExp(f).test(lower)));
+        return hit;
+      });
+      aroundToks = toks;
+    } else {
+      const around = seg.text.slice(Math.max(0, tok.i - PAIR_WINDOW), Math.min(seg.text.length, last.j + PAIR_WINDOW)).toLowerCase();
+      femNear = femWords.some((f) => wordRegExp(f).test(around));
+      aroundToks = femNear ? [] : tokens(around);
+    }
+    if (femNear) continue;
     // A misspelt feminine (`Traducteur/traductrie`) is still a doublet: a spelling matter.
-    if (noun && tokens(around).some((w) => noun.feminine.some((f) => w.lower !== tok.lower && w.lower.slice(0, 4) === f.slice(0, 4) && editDistance(w.lower, f) <= 2))) continue;
-    if (NAME_AFTER.test(seg.text.slice(last.j)) || NAME_BEFORE.test(seg.text.slice(0, tok.i))) continue;
+    const misspelt = () =>
+      aroundToks.some((w) => noun!.feminine.some((f) => w.lower !== tok.lower && w.lower.slice(0, 4) === f.slice(0, 4) && editDistance(w.lower, f) <= 2));
+    if (noun) {
+      let near: boolean | undefined;
+      if (whole) {
+        near = misspeltInWhole.get(tok.lower);
+        if (near === undefined) misspeltInWhole.set(tok.lower, (near = misspelt()));
+      } else near = misspelt();
+      if (near) continue;
+    }
+    if (
+      NAME_AFTER.test(seg.text.slice(last.j, last.j + NAME_REACH)) ||
+      NAME_BEFORE.test(seg.text.slice(Math.max(0, tok.i - NAME_REACH), tok.i))
+    )
+      continue;
     const i = tok.i;
     const j = last.j;
     if (seg.text.slice(i, j).includes(HOLE)) continue;

@@ -191,11 +191,19 @@ export interface TermMatch {
   suggestions: string[];
 }
 
+/** How far around a match an exception is looked for (exceptions are phrases, not pages). */
+const EXCEPTION_REACH = 200;
+
+/** An exception overlaps `[i, j)`. Searched near the match only: a search of the whole
+ * segment for each match was quadratic on a long paragraph full of matches. */
 function overlaps(re: RegExp, text: string, i: number, j: number): boolean {
+  const from = Math.max(0, i - EXCEPTION_REACH);
+  const window = text.slice(from, Math.min(text.length, j + EXCEPTION_REACH));
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m.index < j && m.index + m[0].length > i) return true;
+  while ((m = re.exec(window))) {
+    const s = from + m.index;
+    if (s < j && s + m[0].length > i) return true;
     if (m[0].length === 0) re.lastIndex++;
   }
   return false;

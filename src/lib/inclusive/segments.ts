@@ -8,6 +8,7 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import { isScalar } from 'yaml';
 import type { ParsedPosting } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
+import { maskAddresses } from '../addresses.js';
 
 export type Scope = 'title' | 'description' | 'heading' | 'body';
 export const SCOPES: readonly Scope[] = ['title', 'description', 'heading', 'body'];
@@ -22,21 +23,20 @@ export interface Segment {
   map: number[];
 }
 
-const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
-
 class Builder {
   text = '';
   map: number[] = [];
   add(value: string, map: number[]): void {
     this.text += value;
-    this.map.push(...map);
+    // One by one: spreading a map of a megabyte-long line as arguments overflows the stack.
+    for (const offset of map) this.map.push(offset);
   }
   hole(): void {
     this.text += HOLE;
     this.map.push(-1);
   }
   done(scope: Scope): Segment {
-    const text = this.text.replace(URL_LIKE, (m) => HOLE.repeat(m.length));
+    const text = maskAddresses(this.text, HOLE);
     return { scope, text, map: this.map };
   }
 }

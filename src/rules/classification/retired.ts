@@ -18,6 +18,14 @@ const rule: RuleModule = {
         en: '`{raw}`: the {group} group ({name}) was retired{since} and replaced by {successor} ({successorName}); write `{expected}`',
         fr: '`{raw}` : le groupe {group} ({name}) a été aboli{since} et remplacé par {successor} ({successorName}); écrivez `{expected}`',
       },
+      retiredNoLevel: {
+        en: '`{raw}`: the {group} group ({name}) was retired{since} and replaced by {successor} ({successorName}), whose levels run from {first} to {last}; write the {successor} level of the job',
+        fr: '`{raw}` : le groupe {group} ({name}) a été aboli{since} et remplacé par {successor} ({successorName}), dont les niveaux vont de {first} à {last}; écrivez le niveau {successor} du poste',
+      },
+      retiredUnknownSuccessor: {
+        en: '`{raw}`: the {group} group ({name}) was retired{since} and replaced by {successor}; write the {successor} code of the job',
+        fr: '`{raw}` : le groupe {group} ({name}) a été aboli{since} et remplacé par {successor}; écrivez le code {successor} du poste',
+      },
       retiredName: {
         en: 'The {name} group ({group}) was retired{since}; it is now {successorName} ({successor})',
         fr: 'Le groupe {name} ({group}) a été aboli{since}; c’est maintenant {successorName} ({successor})',
@@ -36,10 +44,15 @@ const rule: RuleModule = {
       const successor = table.groups.get(g.retired.successor);
       // `IT-04 (previously CS-04)`: the old code is history, the new one is given.
       if (m.levels.every((l) => named.has(code(g.retired!.successor, l)))) continue;
-      const expected = canonical({ ...m, group: g.retired.successor, codes: m.levels.map((l) => code(g.retired!.successor, l)) }, context.lang);
+      // `CS-07` is not `IT-07` when IT runs 01 to 05: the successor code only for levels it
+      // has, else the group alone (the writer picks the level).
+      const levelsExist = !!successor && m.levels.every((l) => l >= successor.levels[0] && l <= successor.levels[1]);
+      const expected = levelsExist
+        ? canonical({ ...m, group: g.retired.successor, codes: m.levels.map((l) => code(g.retired!.successor, l)) }, context.lang)
+        : g.retired.successor;
       const since = sinceText(g, context.locale);
       context.report({
-        messageId: 'retired',
+        messageId: levelsExist ? 'retired' : successor ? 'retiredNoLevel' : 'retiredUnknownSuccessor',
         data: {
           raw: m.raw,
           group: g.code,
@@ -48,6 +61,8 @@ const rule: RuleModule = {
           successor: g.retired.successor,
           successorName: successor?.name[context.locale] ?? g.retired.successor,
           expected,
+          first: successor ? code(successor.code, successor.levels[0]) : '',
+          last: successor ? code(successor.code, successor.levels[1]) : '',
         },
         loc: { range: m.range },
         suggestions: [{ messageId: 'replace', data: { expected }, fix: { range: m.range, text: expected } }],

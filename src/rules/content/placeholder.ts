@@ -1,7 +1,8 @@
 import type { RuleContext, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { dataPattern, dataPatterns, matchAll, matches, type DataRegExp } from '../../lib/patterns.js';
-import { maskUrls, proseBlocks, rangeIn } from '../../lib/prose.js';
+import { maskAddresses } from '../../lib/addresses.js';
+import { proseBlocks, rangeIn } from '../../lib/prose.js';
 
 export interface PlaceholderTable {
   markers: Array<{ id: string; pattern: string; caseSensitive?: boolean }>;
@@ -57,7 +58,7 @@ function compileTable(table: PlaceholderTable): Compiled {
 
 function findIn(text: string, table: Compiled): Hit[] {
   const { standalone, longest } = table;
-  const masked = maskUrls(text);
+  const masked = maskAddresses(text);
   const hits: Hit[] = [];
   for (const re of table.markers) {
     for (const m of matchAll(re, masked)) hits.push({ text: m[0], from: m.index!, to: m.index! + m[0].length });
@@ -72,16 +73,15 @@ function findIn(text: string, table: Compiled): Hit[] {
       at += line.length + 1;
     }
   }
-  const seen = new Set<string>();
+  // One report per place, even when a marker and a standalone phrase both match it. Sorted
+  // by start, a hit overlaps an earlier one exactly when it starts before the furthest end
+  // seen (comparing with every earlier hit was quadratic on a line full of `TBD`).
+  let furthest = -1;
   return hits
     .sort((a, b) => a.from - b.from || b.to - a.to)
     .filter((h) => {
-      // One report per place, even when a marker and a standalone phrase both match it.
-      const overlaps = [...seen].some((k) => {
-        const [from, to] = k.split(':').map(Number);
-        return h.from < to! && h.to > from!;
-      });
-      seen.add(`${h.from}:${h.to}`);
+      const overlaps = h.from < furthest && h.to > h.from;
+      furthest = Math.max(furthest, h.to);
       return !overlaps;
     });
 }

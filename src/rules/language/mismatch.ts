@@ -10,7 +10,8 @@ import {
   type TitleWords,
 } from '../../lib/language-detect.js';
 import { langName, pairView } from '../../lib/pairing.js';
-import { maskUrls, proseBlocks } from '../../lib/prose.js';
+import { maskAddresses } from '../../lib/addresses.js';
+import { proseBlocks } from '../../lib/prose.js';
 
 interface Options {
   minLetters: number;
@@ -101,7 +102,7 @@ const rule: RuleModule = {
     };
 
     const blocks = proseBlocks(context.posting.tree).map((b) => {
-      const text = maskUrls(b.text);
+      const text = maskAddresses(b.text);
       return { node: b.node, text, stats: textStats(text) };
     });
     const total: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
@@ -127,7 +128,7 @@ const rule: RuleModule = {
     let descriptionIsOther = false;
     const description = fm?.data?.description;
     if (options.description && fm && typeof description === 'string') {
-      const text = maskUrls(description);
+      const text = maskAddresses(description);
       descriptionIsOther = isIn(text, textStats(text), other, options.minDescriptionLetters, minMargin);
       if (descriptionIsOther) {
         const found = locate(fm, ['description']);

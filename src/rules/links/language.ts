@@ -1,9 +1,12 @@
+import type { Nodes as Node } from 'mdast';
 import type { RuleModule } from '../../types.js';
 import { counterpartTable } from '../../lib/link-language.js';
-import { urlSites } from '../../lib/links.js';
+import { rawUrlSites, urlSites, type UrlSite } from '../../lib/links.js';
 import { parseUrl, unwrapRedirect } from '../../lib/urls.js';
 
 const NAMES = { en: { en: 'English', fr: 'French' }, fr: { en: 'anglais', fr: 'français' } } as const;
+/** The names with their indefinite article, for English messages ("an English posting"). */
+const WITH_ARTICLE = { en: 'an English', fr: 'a French' } as const;
 
 const rule: RuleModule = {
   meta: {
@@ -16,11 +19,11 @@ const rule: RuleModule = {
     fixable: true,
     messages: {
       withCounterpart: {
-        en: 'This link leads to the {pageLang} page in a {postingLang} posting; link {counterpart}',
+        en: 'This link leads to the {pageLang} page in {aPostingLang} posting; link {counterpart}',
         fr: 'Ce lien mène à la page en {pageLang} dans une offre en {postingLang}; liez {counterpart}',
       },
       noCounterpart: {
-        en: 'This link leads to a {pageLang} page in a {postingLang} posting; link the {postingLang} page (its address is not in `data.link-counterparts`)',
+        en: 'This link leads to {aPageLang} page in {aPostingLang} posting; link the {postingLang} page (its address is not in `data.link-counterparts`)',
         fr: 'Ce lien mène à une page en {pageLang} dans une offre en {postingLang}; liez la page en {postingLang} (son adresse n’est pas dans `data.link-counterparts`)',
       },
     },
@@ -30,21 +33,36 @@ const rule: RuleModule = {
     if (!lang) return;
     const table = counterpartTable(context.config.data);
     const names = NAMES[context.locale];
-    for (const { url, site, node } of urlSites(context.posting)) {
+    // Markdown links and definitions, then what Hugo also makes links: bare URLs in text and
+    // `href` attributes of raw HTML (both rewritten in place, the URL only).
+    const sites: Array<{ url: string; site: UrlSite | undefined; node: Node; www?: boolean }> = [
+      ...urlSites(context.posting),
+      ...rawUrlSites(context.posting).map((r) => ({ ...r, www: r.kind === 'bare' && r.url !== r.site.raw })),
+    ];
+    for (const { url, site, node, www } of sites) {
       const parsed = parseUrl(url);
       if (!parsed) continue;
       const unwrapped = unwrapRedirect(parsed);
       const page = table.languageOf(unwrapped.redirected ? unwrapped.url.href : url.trim());
       if (!page || page.lang === lang) continue;
-      const data = { pageLang: names[page.lang], postingLang: names[lang], counterpart: page.counterpart ?? '' };
+      const data = {
+        pageLang: names[page.lang],
+        postingLang: names[lang],
+        aPageLang: WITH_ARTICLE[page.lang],
+        aPostingLang: WITH_ARTICLE[lang],
+        counterpart: page.counterpart ?? '',
+      };
       const loc = site ? { range: site.range } : { node };
+      // A bare `www.…` keeps its form: the counterpart without `https://`, when it has `www.` too.
+      const replacement = www ? page.counterpart?.replace(/^https?:\/\/(?=www\.)/i, '') : page.counterpart;
       // Rewrite only what is written plainly: not a redirect, not an escaped or autolinked URL.
-      const fixable = page.counterpart && !unwrapped.redirected && site && !site.autolink && site.raw === url;
+      const plain = site && !site.autolink && (www ? /^www\./i.test(replacement ?? '') : site.raw === url);
+      const fixable = replacement && !unwrapped.redirected && site && plain;
       context.report({
         messageId: page.counterpart && !unwrapped.redirected ? 'withCounterpart' : 'noCounterpart',
         data,
         loc,
-        fix: fixable ? { range: site.range, text: page.counterpart! } : undefined,
+        fix: fixable ? { range: site.range, text: replacement } : undefined,
       });
     }
   },
