@@ -293,3 +293,16 @@ describe('symbolic links', () => {
     expect(results.flatMap((x) => x.messages.map((m) => m.ruleId))).not.toContain('pairing/duplicate-key');
   });
 });
+
+describe('pathological Markdown', () => {
+  test('50,000 nested blockquotes: findings and exit 1, never a crash of the run', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'deep.md'), `---\ntitle: x\n---\n\n${'> '.repeat(50_000)}deep\n`);
+    writeFileSync(join(dir, 'ok.md'), posting('Fine'));
+    const r = runCli(['lint', '-f', 'json', 'deep.md', 'ok.md'], { cwd: dir });
+    expect(r.status).toBe(1);
+    const results = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    expect(results.map((x) => x.filePath)).toEqual([join(dir, 'deep.md'), join(dir, 'ok.md')]);
+    expect(results[0]!.messages.map((m) => m.ruleId)).toContain('frontmatter/schema');
+  });
+});

@@ -23,13 +23,15 @@ const DIRECTIVE = /<!--\s*postings-(disable-next-line|disable-line|disable|enabl
 
 export function collectDirectives(posting: ParsedPosting): Directive[] {
   const out: Directive[] = [];
-  const visit = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'html') readHtml(node, posting, out);
-      if ('children' in node && Array.isArray(node.children)) visit(node.children as RootContent[]);
+  // Iterative, in document order: a deeply nested posting must not overflow the stack.
+  const stack: RootContent[] = [...posting.tree.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'html') readHtml(node, posting, out);
+    if ('children' in node && Array.isArray(node.children)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
     }
-  };
-  visit(posting.tree.children);
+  }
   readFrontMatterComments(posting, out);
   return out;
 }
