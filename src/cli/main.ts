@@ -47,11 +47,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       outputError: (text, write) => write(locale === 'fr' ? frenchCommanderError(text) : text),
     });
 
-  const lint = program
-    .command('lint')
-    .description(t(locale, 'cmd.lint'))
+  /** A sub-command with what every one has: bilingual help, `--locale`, no process.exit. */
+  const command = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .helpOption('-h, --help', t(locale, 'opt.help'))
+      .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
+      .exitOverride();
+
+  const lint = command('lint', t(locale, 'cmd.lint'))
     .argument('[paths...]', t(locale, 'lint.paths'))
-    .helpOption('-h, --help', t(locale, 'opt.help'))
     .addOption(new Option('-f, --format <name>', t(locale, 'opt.format', { formats: formatNames().join(', ') })).default('stylish'))
     .option('-o, --output-file <file>', t(locale, 'opt.outputFile'))
     .option('-c, --config <file>', t(locale, 'opt.config'))
@@ -61,52 +67,35 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-color', t(locale, 'opt.noColor'))
     .option('--fix', ta(locale, 'opt.fix'))
     .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
-    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
-    .option('--debug', t(locale, 'opt.debug'))
-    .exitOverride();
+    .option('--debug', t(locale, 'opt.debug'));
   addCiOptions(lint, locale);
   lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');
       exitCode = await runLint(paths, opts, locale, io);
     });
 
-  program
-    .command('rules')
-    .description(t(locale, 'cmd.rules'))
-    .helpOption('-h, --help', t(locale, 'opt.help'))
-    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
+  command('rules', t(locale, 'cmd.rules'))
     .option('--json', t(locale, 'opt.json'))
-    .exitOverride()
     .action(async (opts: { json?: boolean }) => {
       const { listRules } = await import('./rules-command.js');
       io.stdout(listRules(locale, Boolean(opts.json)));
     });
 
-  program
-    .command('new')
-    .description(ta(locale, 'cmd.new'))
+  command('new', ta(locale, 'cmd.new'))
     .argument('[translationKey]', ta(locale, 'new.key'))
-    .helpOption('-h, --help', t(locale, 'opt.help'))
     .option('--title-en <title>', ta(locale, 'new.titleEn'))
     .option('--title-fr <title>', ta(locale, 'new.titleFr'))
     .option('--dir <folder>', ta(locale, 'new.dir'))
     .option('--lever-id <uuid>', ta(locale, 'new.leverId'))
     .option('--classification <code>', ta(locale, 'new.classification'))
     .option('-c, --config <file>', ta(locale, 'new.config'))
-    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
-    .exitOverride()
     .action(async (key: string | undefined, opts: import('./new-command.js').NewCliOptions) => {
       const { runNew } = await import('./new-command.js');
       exitCode = await runNew(key, opts, locale, io);
     });
 
-  program
-    .command('explain')
-    .description(ta(locale, 'cmd.explain'))
+  command('explain', ta(locale, 'cmd.explain'))
     .argument('<rule>', ta(locale, 'explain.rule'))
-    .helpOption('-h, --help', t(locale, 'opt.help'))
-    .addOption(new Option('--locale <locale>', t(locale, 'opt.locale')).choices(['en', 'fr']))
-    .exitOverride()
     .action(async (ruleId: string) => {
       const { explainRule } = await import('./explain-command.js');
       io.stdout(explainRule(ruleId, locale));
