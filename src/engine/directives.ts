@@ -5,7 +5,8 @@
  *   <!-- postings-disable [RULE, ...] --> ... <!-- postings-enable [RULE, ...] -->
  * Applied as a filter after the rules ran.
  */
-import type { Html, RootContent } from 'mdast';
+import { walk } from './walk.js';
+import type { Html, Root, RootContent } from 'mdast';
 import type { ParsedPosting } from '../types.js';
 import { offsetToPoint } from './positions.js';
 
@@ -23,15 +24,9 @@ const DIRECTIVE = /<!--\s*postings-(disable-next-line|disable-line|disable|enabl
 
 export function collectDirectives(posting: ParsedPosting): Directive[] {
   const out: Directive[] = [];
-  // Iterative, in document order: a deeply nested posting must not overflow the stack.
-  const stack: RootContent[] = [...posting.tree.children].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
+  walk<Root | RootContent>(posting.tree, (node) => {
     if (node.type === 'html') readHtml(node, posting, out);
-    if ('children' in node && Array.isArray(node.children)) {
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
-    }
-  }
+  });
   readFrontMatterComments(posting, out);
   return out;
 }

@@ -3,6 +3,7 @@
  * accommodation during the assessment process, and a link to the Public Service
  * Commission's page. Shared by `accommodation/missing` and `accommodation/link`.
  */
+import { walk } from '../engine/walk.js';
 import type { Root } from 'mdast';
 import type { Lang, RuleContext } from '../types.js';
 import { dataPatterns, matches } from './patterns.js';
@@ -49,7 +50,7 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
   let link = false;
   let sentence: [number, number] | undefined;
   type Node = { type: string; url?: string; value?: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } };
-  const visit = (node: Node) => {
+  walk<Node>(tree as unknown as Node, (node) => {
     if ((node.type === 'link' || node.type === 'definition') && node.url && pages.has(normalizeUrl(node.url))) link = true;
     else if ((node.type === 'html' || node.type === 'text') && node.value?.includes('://')) {
       for (const m of node.value.matchAll(/https?:\/\/[^\s"'<>)\]]+/g)) if (pages.has(normalizeUrl(m[0]))) link = true;
@@ -61,9 +62,7 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
       const { start, end } = node.position ?? {};
       if (start?.offset !== undefined && sentences(text).some((s) => isSection(s.text))) sentence = [start.offset, end?.offset ?? start.offset];
     }
-    for (const child of (node.children ?? []) as Node[]) visit(child);
-  };
-  visit(tree as unknown as Node);
+  });
   if (!sentence) outer: for (const block of proseBlocks(tree)) {
     // Most paragraphs are not about accommodation: reject them whole before splitting.
     if (!wanted.some((re) => re.loose.test(block.text))) continue;

@@ -9,6 +9,7 @@
  *   with code, HTML and URLs blanked out, scanned the same way.
  * Both give the same codes for the same posting (a test holds them to it).
  */
+import { walk } from '../engine/walk.js';
 import type { Root } from 'mdast';
 import type { Lang, ParsedPosting } from '../types.js';
 import type { ClassificationTable } from './classification-table.js';
@@ -141,21 +142,19 @@ export function textSegments(posting: ParsedPosting): TextSegment[] {
   if (hit) return hit;
   const definitions = collectDefinitions(posting);
   const out: TextSegment[] = [];
-  const walk = (node: AnyNode, link: LinkInfo | undefined): void => {
-    if (SKIP.has(node.type)) return;
+  walk<AnyNode, LinkInfo | undefined>(posting.tree as unknown as AnyNode, (node, link) => {
+    if (SKIP.has(node.type)) return false;
     if (node.type === 'text') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start !== undefined && end !== undefined) {
         out.push({ start, end, text: maskAddresses(posting.text.slice(start, end)), link });
       }
-      return;
+      return false;
     }
-    let inner = link;
-    if (node.type === 'link' || node.type === 'linkReference') inner = linkInfo(posting, node as never, definitions) ?? link;
-    for (const child of node.children ?? []) walk(child, inner);
-  };
-  walk(posting.tree as unknown as AnyNode, undefined);
+    if (node.type === 'link' || node.type === 'linkReference') return linkInfo(posting, node as never, definitions) ?? link;
+    return link;
+  });
   segmentCache.set(posting.tree, out);
   return out;
 }

@@ -3,6 +3,7 @@
  * really leads to (redirects unwrapped), the text a reader sees, and where the destination
  * is written in the source, so that a fix can rewrite exactly that.
  */
+import { walk } from '../engine/walk.js';
 import type { Definition, Html, Link, LinkReference, Nodes, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ParsedPosting } from '../types.js';
@@ -37,14 +38,11 @@ export function collectDefinitions(posting: ParsedPosting): Map<string, Definiti
   const hit = defsCache.get(posting.tree);
   if (hit) return hit;
   const defs = new Map<string, Definition>();
-  const walk = (node: Nodes): void => {
-    if (node.type === 'definition') {
-      if (!defs.has(node.identifier)) defs.set(node.identifier, node);
-      return;
-    }
-    if ('children' in node) for (const c of node.children) walk(c as Nodes);
-  };
-  walk(posting.tree);
+  walk<Nodes>(posting.tree, (node) => {
+    if (node.type !== 'definition') return;
+    if (!defs.has(node.identifier)) defs.set(node.identifier, node);
+    return false;
+  });
   defsCache.set(posting.tree, defs);
   return defs;
 }
@@ -91,13 +89,11 @@ export function linkInfo(
 /** Every inline link and every definition, each with where its URL is written. */
 export function urlSites(posting: ParsedPosting): Array<{ url: string; site: UrlSite | undefined; node: Link | Definition }> {
   const out: Array<{ url: string; site: UrlSite | undefined; node: Link | Definition }> = [];
-  const walk = (node: Nodes): void => {
+  walk<Nodes>(posting.tree, (node) => {
     if (node.type === 'link') out.push({ url: node.url, site: linkDestination(posting.text, node), node });
     else if (node.type === 'definition') out.push({ url: node.url, site: definitionDestination(posting.text, node), node });
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return;
-    if ('children' in node) for (const c of node.children) walk(c as Nodes);
-  };
-  walk(posting.tree);
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return false;
+  });
   return out;
 }
 
@@ -122,7 +118,7 @@ const NO_BARE = new Set(['code', 'inlineCode', 'html', 'link', 'linkReference', 
 export function rawUrlSites(posting: ParsedPosting): RawUrlSite[] {
   const out: RawUrlSite[] = [];
   const text = posting.text;
-  const walk = (node: Nodes): void => {
+  walk<Nodes>(posting.tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'text' && start !== undefined && end !== undefined) {
@@ -134,7 +130,7 @@ export function rawUrlSites(posting: ParsedPosting): RawUrlSite[] {
         const site: UrlSite = { range: [start + a.start, start + a.end], raw, autolink: false };
         out.push({ url: a.kind === 'www' ? `https://${raw}` : raw, site, node, kind: 'bare' });
       }
-      return;
+      return false;
     }
     if (node.type === 'html' && start !== undefined && end !== undefined) {
       const src = text.slice(start, end);
@@ -142,12 +138,10 @@ export function rawUrlSites(posting: ParsedPosting): RawUrlSite[] {
         const site: UrlSite = { range: [start + h.start, start + h.end], raw: h.raw, autolink: false };
         out.push({ url: h.raw.replace(/&amp;/gi, '&'), site, node, kind: 'href' });
       }
-      return;
+      return false;
     }
-    if (NO_BARE.has(node.type)) return;
-    if ('children' in node) for (const c of node.children) walk(c as Nodes);
-  };
-  walk(posting.tree);
+    if (NO_BARE.has(node.type)) return false;
+  });
   return out;
 }
 

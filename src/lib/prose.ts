@@ -4,6 +4,7 @@
  * prose: link text is kept, the URL is not. Rules that read sentences (accommodation,
  * language, placeholders) share this instead of re-searching the file text.
  */
+import { walk } from '../engine/walk.js';
 import type { Heading, Paragraph, Root, RootContent, PhrasingContent } from 'mdast';
 
 export interface ProseBlock {
@@ -20,17 +21,15 @@ export function proseBlocks(tree: Root): ProseBlock[] {
   const cached = cache.get(tree);
   if (cached) return cached;
   const blocks: ProseBlock[] = [];
-  const visit = (node: Root | RootContent) => {
+  walk<Root | RootContent>(tree, (node) => {
     if (node.type === 'paragraph' || node.type === 'heading') {
       const block: ProseBlock = { node, text: '', pieces: [] };
       for (const child of node.children) collect(child, block);
       if (block.text.trim()) blocks.push(block);
-      return;
+      return false;
     }
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return;
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
-  };
-  visit(tree);
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return false;
+  });
   cache.set(tree, blocks);
   return blocks;
 }

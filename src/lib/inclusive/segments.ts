@@ -4,7 +4,8 @@
  * body paragraphs and table cells. Code, inline code, HTML, images, link targets and bare
  * URLs are never part of a segment (they become U+FFFC, which no pattern matches).
  */
-import type { PhrasingContent, RootContent } from 'mdast';
+import { walk } from '../../engine/walk.js';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { isScalar } from 'yaml';
 import type { ParsedPosting } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
@@ -106,18 +107,13 @@ function buildSegments(posting: ParsedPosting): Segment[] {
     }
   }
   const text = posting.text;
-  const visit = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
-        const b = new Builder();
-        inline(node.children, b, text);
-        out.push(b.done(node.type === 'heading' ? 'heading' : 'body'));
-      } else if ('children' in node && Array.isArray(node.children)) {
-        visit(node.children as RootContent[]);
-      }
-    }
-  };
-  visit(posting.tree.children);
+  walk<Root | RootContent>(posting.tree, (node) => {
+    if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return;
+    const b = new Builder();
+    inline(node.children, b, text);
+    out.push(b.done(node.type === 'heading' ? 'heading' : 'body'));
+    return false;
+  });
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { walk } from '../../engine/walk.js';
 import type { RuleModule } from '../../types.js';
 import { classificationTable } from '../../lib/classification-table.js';
 import { findMentions } from '../../lib/classification-mentions.js';
@@ -37,7 +38,7 @@ const rule: RuleModule = {
     // to one of the group's pages carries every code of that group.
     const linkedGroups = new Set<string>();
     const definitions = collectDefinitions(context.posting);
-    const walk = (node: Nodes): void => {
+    walk<Nodes>(context.posting.tree, (node) => {
       if (node.type === 'link' || node.type === 'linkReference') {
         const info = linkInfo(context.posting, node as Link | LinkReference, definitions);
         if (info?.target) {
@@ -49,9 +50,7 @@ const rule: RuleModule = {
           }
         }
       }
-      if ('children' in node) for (const c of node.children) walk(c as Nodes);
-    };
-    walk(context.posting.tree);
+    });
     const reported = new Set<string>();
     for (const m of mentions) {
       if (linkedGroups.has(m.group)) continue;

@@ -1,4 +1,5 @@
-import type { Nodes, Parent } from 'mdast';
+import { walk } from '../../engine/walk.js';
+import type { Nodes } from 'mdast';
 import type { RuleContext, RuleModule } from '../../types.js';
 
 /**
@@ -41,7 +42,7 @@ const rule: RuleModule = {
       h.toLowerCase().replace(/^\.+|\.+$/g, ''),
     );
     const matches = (host: string) => hosts.some((h) => host === h || host.endsWith(`.${h}`));
-    walk(context.posting.tree, (node) => {
+    walk<Nodes>(context.posting.tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       const m = /^http:\/\/([^/?#:\s]+)/i.exec(node.url);
       if (!m || !matches(m[1]!.toLowerCase())) return;
@@ -58,10 +59,6 @@ const rule: RuleModule = {
   },
 };
 
-function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, visit);
-}
 
 /**
  * Where the destination of a link, image or definition starts in the file, read from the
