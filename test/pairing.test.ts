@@ -9,7 +9,7 @@ import { FIXTURES, makeConfig, onlyRule, lintFolder, rules, runCli } from './sup
 import { parsePosting } from '../src/engine/parse.js';
 import { lintPosting } from '../src/engine/lint.js';
 import { buildIndex } from '../src/engine/project-index.js';
-import { extractCodes } from '../src/lib/classification-codes.js';
+import { codeExtractor } from '../src/lib/classification-codes.js';
 import type { ResolvedConfig } from '../src/types.js';
 
 interface JsonFile {
@@ -80,7 +80,7 @@ function lintProject(files: Record<string, string>, config: ResolvedConfig) {
   const index = buildIndex(
     parsed.map((p) => ({ filePath: p.filePath, displayPath: p.filePath.slice('/site/'.length), parsed: p })),
     config.language,
-    (body) => extractCodes(body),
+    codeExtractor(config),
   );
   const out: Record<string, string[]> = {};
   for (const p of parsed) {

@@ -2,8 +2,7 @@
  * Command-line text of the writing tools (`lint --fix`, `new`, `explain`), in both official
  * languages. Kept apart from `cli.ts` so that each command owns its strings.
  */
-import type { Locale } from '../types.js';
-import { formatMessage } from '../engine/format.js';
+import { translator } from './cli.js';
 
 const en = {
   'opt.fix': 'apply the fixes of fixable rules to the files, then report what is left',
@@ -80,6 +79,4 @@ const fr: Record<Key, string> = {
 export const authoringMessages = { en, fr };
 export type AuthoringKey = Key;
 
-export function ta(locale: Locale, key: Key, data?: Record<string, string | number>): string {
-  return formatMessage((locale === 'fr' ? fr : en)[key], data);
-}
+export const ta = translator<Key>(en, fr);

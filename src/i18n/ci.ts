@@ -1,6 +1,6 @@
 /** Text of the CI features (`--since`, baseline), in both official languages. */
 import type { Locale } from '../types.js';
-import { formatMessage } from '../engine/format.js';
+import { translator } from './cli.js';
 
 const en = {
   'opt.since': 'lint only postings changed since this git ref (committed or not, renames and new files included), plus their translation partners',
@@ -60,9 +60,7 @@ const fr: Record<Key, string> = {
 
 export type CiMessageKey = Key;
 
-export function tc(locale: Locale, key: Key, data?: Record<string, string | number>): string {
-  return formatMessage((locale === 'fr' ? fr : en)[key], data);
-}
+export const tc = translator<Key>(en, fr);
 
 /** The singular or plural word, by count. */
 export function plural(locale: Locale, count: number, one: Key, many: Key): string {

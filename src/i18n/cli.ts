@@ -111,9 +111,13 @@ const fr: Record<Key, string> = {
 export const cliMessages = { en, fr };
 export type CliMessageKey = Key;
 
-export function t(locale: Locale, key: Key, data?: Record<string, string | number>): string {
-  return formatMessage((locale === 'fr' ? fr : en)[key], data);
+/** A `t(locale, key, data)` function over a table of messages in both languages. */
+export function translator<K extends string>(en: Record<K, string>, fr: Record<K, string>) {
+  return (locale: Locale, key: K, data?: Record<string, string | number>): string =>
+    formatMessage((locale === 'fr' ? fr : en)[key], data);
 }
+
+export const t = translator<Key>(en, fr);
 
 /** Locale from the environment: `fr*` in LC_ALL, LC_MESSAGES or LANG (first one set) → fr. */
 export function localeFromEnv(env: Record<string, string | undefined>): Locale {

@@ -6,36 +6,11 @@
  */
 import type { ResolvedConfig } from '../types.js';
 import type { CodeExtractor } from '../engine/project-index.js';
-import { classificationTable, type ClassificationTable } from './classification-table.js';
+import { classificationTable } from './classification-table.js';
 import { extractCodes as extract } from './classification-mentions.js';
 
 /** The index's extractor for a configuration: known groups of `data.classifications` only. */
 export function codeExtractor(config: Pick<ResolvedConfig, 'data'>): CodeExtractor {
   const table = classificationTable(config.data);
   return (body) => extract(body, table);
-}
-
-/**
- * Codes in `body`, sorted `GROUP-NN`. Without a table: the groups in `groups`, or any two
- * capitals when none are given (prefer `codeExtractor(config)`).
- */
-export function extractCodes(body: string, groups?: ReadonlySet<string>): string[] {
-  return extract(body, looseTable(groups));
-}
-
-function looseTable(groups?: ReadonlySet<string>): ClassificationTable {
-  const all = new Proxy(new Map(), {
-    get(target, prop) {
-      if (prop === 'get') return (code: string) => (!groups || groups.has(code) ? { code, levels: [0, 99] } : undefined);
-      return Reflect.get(target, prop, target);
-    },
-  });
-  return {
-    groups: all,
-    targets: new Map(),
-    notMentions: new Set(),
-    targetsMatching: () => [],
-    anyTargetMatching: () => undefined,
-    preferredUrl: () => undefined,
-  } as unknown as ClassificationTable;
 }

@@ -194,32 +194,39 @@ export interface TermMatch {
 /** How far around a match an exception is looked for (exceptions are phrases, not pages). */
 const EXCEPTION_REACH = 200;
 
-/** An exception overlaps `[i, j)`. Searched near the match only: a search of the whole
- * segment for each match was quadratic on a long paragraph full of matches. */
-function overlaps(re: RegExp, text: string, i: number, j: number): boolean {
-  const from = Math.max(0, i - EXCEPTION_REACH);
-  const window = text.slice(from, Math.min(text.length, j + EXCEPTION_REACH));
+/**
+ * Whether `re` matches within `reach` characters around `[i, j)` in a way `accept` takes.
+ * Searched near the match only: a search of the whole segment for each match was quadratic
+ * on a long paragraph full of matches.
+ */
+function matchNear(
+  re: RegExp,
+  text: string,
+  i: number,
+  j: number,
+  reach: number,
+  accept: (start: number, end: number) => boolean,
+): boolean {
+  const from = Math.max(0, i - reach);
+  const window = text.slice(from, Math.min(text.length, j + reach));
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(window))) {
     const s = from + m.index;
-    if (s < j && s + m[0].length > i) return true;
+    if (accept(s, s + m[0].length)) return true;
     if (m[0].length === 0) re.lastIndex++;
   }
   return false;
 }
 
+/** An exception overlaps `[i, j)`. */
+function overlaps(re: RegExp, text: string, i: number, j: number): boolean {
+  return matchNear(re, text, i, j, EXCEPTION_REACH, (s, e) => s < j && e > i);
+}
+
+/** The paired form (the feminine or a neutral word) stands beside `[i, j)`, not on it. */
 function near(re: RegExp, text: string, i: number, j: number): boolean {
-  const from = Math.max(0, i - PAIR_WINDOW);
-  const window = text.slice(from, Math.min(text.length, j + PAIR_WINDOW));
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(window))) {
-    const s = from + m.index;
-    if (s + m[0].length <= i || s >= j) return true;
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return false;
+  return matchNear(re, text, i, j, PAIR_WINDOW, (s, e) => e <= i || s >= j);
 }
 
 /** Every lexicon match in the segments, longest first where matches overlap. */
