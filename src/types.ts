@@ -60,6 +60,8 @@ export interface FileResult {
   findings: Finding[];
   /** Set when `--fix` changed the file: the text written. */
   output?: string;
+  /** The text the findings' ranges refer to (BOM excluded), for the baseline; never reported. */
+  source?: string;
 }
 
 /** A location a rule reports at: a node with a position, offsets, or points. */

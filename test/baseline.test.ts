@@ -177,3 +177,16 @@ describe('baseline (units)', () => {
     expect(out.fixed).toEqual([]);
   });
 });
+
+describe('baseline and --fix-dry-run on a file with a BOM', () => {
+  test('the findings left after fixing still match their baseline entries', () => {
+    const root = tempDir('baseline-bom');
+    write(root, 'content/en/dev.md', '\ufeff' + posting({ key: 'dev', archived: '"no"', body: 'A CS4 position.' }));
+    write(root, 'content/fr/dev.md', posting({ key: 'dev', title: 'Poste', body: 'Un poste de niveau [CS-04](https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-fra.aspx?id=1).' }));
+    expect(runCli(['lint', '--update-baseline'], { cwd: root }).status).toBe(0);
+    // The dry run fixes CS4 in memory; `archived: "no"` stays and is in the baseline.
+    const r = runCli(['lint', '--fix-dry-run', '-f', 'json', 'content/en'], { cwd: root });
+    const left = (JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string }> }>).flatMap((f) => f.messages.map((m) => m.ruleId));
+    expect(left).not.toContain('frontmatter/schema');
+  });
+});

@@ -91,9 +91,12 @@ export function parseBaseline(json: string): BaselineEntry[] {
 
 export type TextReader = (result: FileResult) => string | undefined;
 
-/** The file's text as linted (the fixed output when `--fix` wrote one), BOM stripped. */
+/**
+ * The text the findings refer to, BOM stripped: the one the linter kept (the fixed text after
+ * `--fix`), so the file is not read again; the file itself for results made elsewhere.
+ */
 export const readLintedText: TextReader = (result) => {
-  if (result.output !== undefined) return result.output;
+  if (result.source !== undefined) return result.source;
   try {
     const text = readFileSync(result.filePath, 'utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -57,13 +57,13 @@ export function fixFiles(files: string[], config: ResolvedConfig, locale: Locale
     const lintOptions = { filePath: file, config, rules, locale, project: index };
     const findings = lintPosting(posting, lintOptions);
     if (notRewritable.has(file) || !findings.some((f) => f.fix)) {
-      results.set(file, { filePath: file, findings });
+      results.set(file, { filePath: file, findings, source: posting.text });
       continue;
     }
     const outcome = fixText(posting.text, findings, (text) =>
       lintPosting(parsePosting((posting.hasBom ? BOM : '') + text, file, config.language), lintOptions),
     );
-    const result: FileResult = { filePath: file, findings: outcome.findings };
+    const result: FileResult = { filePath: file, findings: outcome.findings, source: outcome.output };
     if (outcome.changed) {
       const output = (posting.hasBom ? BOM : '') + outcome.output;
       result.output = output;
@@ -73,6 +73,7 @@ export function fixFiles(files: string[], config: ResolvedConfig, locale: Locale
         } catch (e) {
           // The original is untouched: report the findings it still has, and the failure.
           delete result.output;
+          result.source = posting.text;
           result.findings = [internalFinding('internal/write-error', 'unwritable', e, locale), ...findings];
         }
       } else {

@@ -83,7 +83,7 @@ export function lintFiles(files: string[], config: ResolvedConfig, locale: Local
   const results = new Map(unreadable);
   for (const posting of parsed) {
     const findings = lintPosting(posting, { filePath: posting.filePath, config, rules, locale, project: index });
-    results.set(posting.filePath, { filePath: posting.filePath, findings });
+    results.set(posting.filePath, { filePath: posting.filePath, findings, source: posting.text });
   }
   return files.map((f) => results.get(f)!);
 }
