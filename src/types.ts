@@ -5,6 +5,7 @@
  */
 import type { Root as MdastRoot } from 'mdast';
 import type { Document as YamlDocument } from 'yaml';
+import type { Outline } from './pairing/outline.js';
 
 export type Lang = 'en' | 'fr';
 export type Locale = Lang;
@@ -51,6 +52,23 @@ export interface Finding {
   docsUrl?: string;
   /** The id of the message in the rule's metadata, for tools that key on it. */
   messageId?: string;
+  /**
+   * Places in other files the finding is about (the translation partner's lines), so that a
+   * report or an editor can show both sides; SARIF `relatedLocations`.
+   */
+  related?: RelatedLocation[];
+}
+
+/** A place in another file that a finding refers to. */
+export interface RelatedLocation {
+  /** Absolute path, as the CLI knows it. */
+  filePath: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** What is there, in the chosen locale. */
+  message?: string;
 }
 
 /** The findings of one file. */
@@ -78,6 +96,8 @@ export interface ReportDescriptor {
   loc: Location;
   fix?: Edit;
   suggestions?: Array<{ messageId: string; data?: Record<string, string | number>; fix: Edit }>;
+  /** Places in other files the finding refers to (already in the locale of the messages). */
+  related?: RelatedLocation[];
 }
 
 /** One entry of the front matter index used by cross-file rules (pairing). */
@@ -93,11 +113,34 @@ export interface IndexEntry {
   title?: string;
   /** Classification codes (`IT-03`) named in the body, normalised and sorted. */
   classifications: string[];
+  /**
+   * The shape and the values of the body (sections, lists, amounts, dates, links...), for
+   * the rules that compare a posting with its translation; computed for the postings that
+   * are linted and for their partners only. Plain JSON.
+   */
+  outline?: Outline;
+  /** What git says of the file (last commit, uncommitted change), when the CLI asked git. */
+  git?: GitInfo;
+}
+
+/** The last change git knows of a file. */
+export interface GitInfo {
+  /** Unix time in seconds of the last commit that touched the file; absent when never committed. */
+  time?: number;
+  /** Abbreviated hash and subject of that commit. */
+  commit?: string;
+  subject?: string;
+  /** The file differs from HEAD in the working tree or the index (or is untracked). */
+  dirty?: boolean;
+  /** With `--since REF`: the file changed between REF and the working tree. */
+  changedSince?: boolean;
 }
 
 /** The small, read-only index of every posting under the content root. */
 export interface ProjectIndex {
   entries: readonly IndexEntry[];
+  /** The `--since` reference, when the run compares with one (for pairing/stale). */
+  since?: string;
 }
 
 export interface FrontMatter {

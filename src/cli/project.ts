@@ -8,6 +8,7 @@ import { parsePosting } from '../engine/parse.js';
 import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
 import { findContentRoot, isSectionPage, realPath, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
+import { outliner } from '../pairing/outliner.js';
 
 export interface ProjectInfo {
   index: ProjectIndex;
@@ -59,7 +60,7 @@ export function buildProject(
   for (const p of parsed) {
     if (!seen.has(realPath(p.filePath))) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
   }
-  return { index: buildIndex(inputs, config.language, extractCodes), roots: [...roots] };
+  return { index: buildIndex(inputs, config.language, extractCodes, outliner(config)), roots: [...roots] };
 }
 
 export interface LoadedPostings {

@@ -62,6 +62,7 @@ export function lintPosting(posting: ParsedPosting, options: LintOptions): Findi
       messageId: d.messageId,
     };
     if (d.fix && rule.meta.fixable) finding.fix = d.fix;
+    if (d.related?.length) finding.related = d.related;
     if (d.suggestions?.length) {
       finding.suggestions = d.suggestions.map((sg) => {
         const t = rule.meta.messages[sg.messageId];

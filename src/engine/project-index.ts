@@ -5,7 +5,9 @@
  * Markdown parse.
  */
 import type { IndexEntry, Lang, LanguageConfig, ParsedPosting, ProjectIndex } from '../types.js';
-import { detectLanguage, parseYaml } from './parse.js';
+import { detectLanguage, parsePosting, parseYaml } from './parse.js';
+import { pathKey } from '../lib/pairing.js';
+import type { Outliner } from '../pairing/outliner.js';
 
 /** Pulls classification codes out of a posting's body text; set by the classification code. */
 export type CodeExtractor = (body: string) => string[];
@@ -22,8 +24,10 @@ export function buildIndex(
   inputs: IndexInput[],
   language: LanguageConfig,
   extractCodes: CodeExtractor = () => [],
+  outline?: Outliner,
 ): ProjectIndex {
   const entries: IndexEntry[] = [];
+  const texts = new Map<IndexEntry, string>();
   const wanted = indexKeys(language);
   for (const input of inputs) {
     let data: Record<string, unknown> | undefined;
@@ -46,7 +50,7 @@ export function buildIndex(
       lang = detectLanguage(input.filePath, data, language).lang;
       body = split ? raw.slice(split.end) : raw;
     }
-    entries.push({
+    const entry: IndexEntry = {
       filePath: input.filePath,
       displayPath: input.displayPath,
       lang,
@@ -55,9 +59,39 @@ export function buildIndex(
       archived: typeof data?.archived === 'boolean' ? data.archived : undefined,
       title: str(data?.title),
       classifications: extractCodes(body),
-    });
+    };
+    if (outline && input.parsed) entry.outline = outline(input.parsed);
+    else if (outline && input.text !== undefined) texts.set(entry, input.text);
+    entries.push(entry);
   }
+  if (outline) outlinePartners(entries, texts, language, outline);
   return makeIndex(entries);
+}
+
+/**
+ * Outlines of the postings that are only indexed, for those that may be the translation of a
+ * linted one (same `translationKey` or same path): each is parsed, outlined and let go, so
+ * that no more than one extra tree is held at a time.
+ */
+function outlinePartners(entries: IndexEntry[], texts: Map<IndexEntry, string>, language: LanguageConfig, outline: Outliner): void {
+  if (!texts.size) return;
+  const keys = new Set<string>();
+  const paths = new Set<string>();
+  for (const e of entries) {
+    if (!e.outline) continue;
+    if (e.translationKey) keys.add(e.translationKey);
+    const p = pathKey(e, language);
+    if (p) paths.add(p);
+  }
+  for (const [e, text] of texts) {
+    const p = pathKey(e, language);
+    if (!(e.translationKey && keys.has(e.translationKey)) && !(p && paths.has(p))) continue;
+    try {
+      e.outline = outline(parsePosting(text, e.filePath, language));
+    } catch {
+      // A posting that cannot be read as Markdown has no outline; the rules then say nothing.
+    }
+  }
 }
 
 const INDEX_KEYS = ['translationKey', 'leverId', 'archived', 'title'];

@@ -19,7 +19,7 @@ export function fileUri(filePath: string, cwd: string): { uri: string; uriBaseId
   return { uri, uriBaseId: '%SRCROOT%' };
 }
 
-function region(f: Finding) {
+function region(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>) {
   const startLine = Math.max(1, f.line);
   const startColumn = Math.max(1, f.column);
   let endLine = Math.max(startLine, f.endLine || startLine);
@@ -51,7 +51,19 @@ const sarif: Reporter = (results, ctx) => {
         }
         driverRules.push(rule);
       }
+      const related = (f.related ?? []).map((r, id) => {
+        const loc: Record<string, unknown> = {
+          id,
+          physicalLocation: {
+            artifactLocation: fileUri(r.filePath, ctx.cwd),
+            region: region({ line: r.line, column: r.column, endLine: r.endLine ?? r.line, endColumn: r.endColumn ?? r.column }),
+          },
+        };
+        if (r.message) loc.message = { text: r.message };
+        return loc;
+      });
       sarifResults.push({
+        ...(related.length ? { relatedLocations: related } : {}),
         ruleId: f.ruleId,
         ruleIndex: index,
         level: f.severity === 'error' ? 'error' : 'warning',

@@ -14,6 +14,7 @@ import { lintPosting } from '../../src/engine/lint.js';
 import { buildIndex } from '../../src/engine/project-index.js';
 import { walkMarkdown } from '../../src/cli/files.js';
 import { codeExtractor } from '../../src/lib/classification-codes.js';
+import { outliner } from '../../src/pairing/outliner.js';
 import type { Finding, Locale, ResolvedConfig } from '../../src/types.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,6 +68,7 @@ export function lintFolder(dir: string, config: ResolvedConfig, locale: Locale =
     parsed.map((p) => ({ filePath: p.filePath, displayPath: rel(dir, p.filePath), parsed: p })),
     config.language,
     codeExtractor(config),
+    outliner(config),
   );
   const out = new Map<string, Finding[]>();
   for (const p of parsed) {
@@ -77,7 +79,7 @@ export function lintFolder(dir: string, config: ResolvedConfig, locale: Locale =
 
 export function lintString(text: string, filePath: string, config: ResolvedConfig, locale: Locale = 'en'): Finding[] {
   const p = parsePosting(text, filePath, config.language);
-  const index = buildIndex([{ filePath, displayPath: filePath, parsed: p }], config.language, codeExtractor(config));
+  const index = buildIndex([{ filePath, displayPath: filePath, parsed: p }], config.language, codeExtractor(config), outliner(config));
   return lintPosting(p, { filePath, config, rules, locale, project: index });
 }
 

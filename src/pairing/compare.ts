@@ -1,0 +1,466 @@
+/**
+ * Compare the outlines of a posting and its translation: align their blocks (headings,
+ * paragraphs, lists) by position, size and anchors, then their list items, and say what one
+ * side has that the other lacks; compare their values as values.
+ *
+ * Precision first: a difference is reported only where one side has content and the other
+ * has nothing in its place. Where both sides have unpaired content at the same place (a
+ * paragraph rewritten, a list reordered, sentences merged differently), nothing is said.
+ */
+import { align, type Step } from './align.js';
+import type { Outline, OutlineBlock, OutlineItem, OutlineValue } from './outline.js';
+import type { ValueKind } from './values.js';
+
+export type Side = 'a' | 'b';
+export const otherSide = (s: Side): Side => (s === 'a' ? 'b' : 'a');
+
+export interface Lines {
+  line: number;
+  endLine: number;
+}
+
+export interface Gap {
+  /** The side that lacks the content. */
+  lacking: Side;
+  kind: 'section' | 'list' | 'items' | 'paragraph';
+  /** Where the content would be on the lacking side. */
+  at: Lines;
+  /** The content on the other side, and each of its parts. */
+  there: Lines;
+  parts: Lines[];
+  /** Items (kind `items` and `list`), paragraphs or blocks of a section. */
+  count: number;
+  words: number;
+  /** The heading of the section (kind `section`) or of the section the list is in (`items`). */
+  heading?: string;
+  /** The block (or first item) on the side that has the content. */
+  index: number;
+}
+
+export interface BlockAlignment {
+  steps: Step[];
+  /** For each block of A, the blocks of B it is paired with; and the reverse. */
+  aToB: number[][];
+  bToA: number[][];
+  /** Size ratio B / A of the whole bodies. */
+  ratio: number;
+}
+
+export interface StructureOptions {
+  /** Words a paragraph must have to be reported missing. */
+  minWords: number;
+  /** Items a list must lack to be reported. */
+  minItems: number;
+  /** Report missing sections, whole lists, items, paragraphs. */
+  sections: boolean;
+  lists: boolean;
+  paragraphs: boolean;
+}
+
+const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+const textual = (b: OutlineBlock) => b.kind === 'paragraph' || b.kind === 'html';
+
+function sharedAnchors(a: Iterable<string>, b: Iterable<string>): number {
+  const set = new Set(a);
+  let n = 0;
+  for (const x of new Set(b)) if (set.has(x)) n++;
+  return n;
+}
+
+/**
+ * How much two sides look like translations of each other by their shared word stems
+ * (cognates): a cost from +0.2 (nothing shared) to -0.6 (all shared); 0 when too short to tell.
+ */
+function stemCost(as: Array<{ stems: string[] }>, bs: Array<{ stems: string[] }>): number {
+  const A = new Set(as.flatMap((x) => x.stems));
+  const B = new Set(bs.flatMap((x) => x.stems));
+  const small = Math.min(A.size, B.size);
+  if (small < 2) return 0;
+  let shared = 0;
+  for (const s of A) if (B.has(s)) shared++;
+  return 0.8 * (0.25 - shared / small);
+}
+
+/** Each part of a merge shares a stem with the other side (or is too short to tell). */
+function partsShare(parts: Array<{ stems: string[] }>, other: Array<{ stems: string[] }>): boolean {
+  const B = new Set(other.flatMap((x) => x.stems));
+  return parts.every((p) => p.stems.length < 2 || p.stems.some((s) => B.has(s)));
+}
+
+/**
+ * The content of `unit` is on the other side in another form nearby: a list item written as
+ * a paragraph, a paragraph turned into an item (many shared stems, a size that fits).
+ */
+function presentIn(unit: { size: number; stems: string[] }, candidates: Array<{ size: number; stems: string[] }>, ratio: number): boolean {
+  if (unit.stems.length < 3) return false;
+  const own = new Set(unit.stems);
+  return candidates.some((c) => {
+    if (c.stems.length < 3) return false;
+    let shared = 0;
+    for (const st of c.stems) if (own.has(st)) shared++;
+    const fit = (c.size + 15) / (ratio * unit.size + 15);
+    return shared / Math.min(own.size, c.stems.length) >= 0.5 && fit > 0.6 && fit < 1.7;
+  });
+}
+
+/** The units (paragraphs, list items) of the blocks next to a place, on one side. */
+function unitsOf(outline: Outline, blocks: number[], paragraphsOnly = false): Array<{ size: number; stems: string[] }> {
+  return blocks.flatMap((i): Array<{ size: number; stems: string[] }> => {
+    const b = outline.blocks[i];
+    if (!b || b.kind === 'heading') return [];
+    if (paragraphsOnly) return textual(b) ? [b] : [];
+    return b.items ? b.items : [b];
+  });
+}
+
+const cache = new WeakMap<Outline, WeakMap<Outline, BlockAlignment | null>>();
+
+/** The alignment of the blocks of A and B (memoised per pair of outlines). */
+export function alignBlocks(A: Outline, B: Outline): BlockAlignment | undefined {
+  let inner = cache.get(A);
+  if (!inner) cache.set(A, (inner = new WeakMap()));
+  const hit = inner.get(B);
+  if (hit !== undefined) return hit ?? undefined;
+  const result = computeAlignment(A, B);
+  inner.set(B, result ?? null);
+  return result;
+}
+
+function sizeRatio(sa: number, sb: number): number {
+  if (sa <= 0 || sb <= 0) return 1;
+  return Math.min(1.8, Math.max(0.55, sb / sa));
+}
+
+function lengthCost(sa: number, sb: number, ratio: number): number {
+  return 2 * Math.abs(Math.log((sb + 15) / (ratio * sa + 15)));
+}
+
+function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
+  const ratio = sizeRatio(sum(A.blocks.map((b) => b.size)), sum(B.blocks.map((b) => b.size)));
+  const steps = align(A.blocks, B.blocks, {
+    pair(as, bs) {
+      const sa = sum(as.map((b) => b.size));
+      const sb = sum(bs.map((b) => b.size));
+      const bonus = 0.5 * Math.min(3, sharedAnchors(as.flatMap((b) => b.anchors), bs.flatMap((b) => b.anchors)));
+      const len = lengthCost(sa, sb, ratio) + stemCost(as, bs);
+      const floor = (c: number) => Math.max(0.05, c - bonus);
+      if (as.length === 1 && bs.length === 1) {
+        const x = as[0]!;
+        const y = bs[0]!;
+        if ((x.kind === 'heading') !== (y.kind === 'heading')) return undefined;
+        if (x.kind === 'heading') return floor(0.2 + 0.3 * len + (x.depth && y.depth && x.depth !== y.depth ? 0.2 : 0));
+        if (x.kind === 'list' && y.kind === 'list') {
+          const na = x.items!.length;
+          const nb = y.items!.length;
+          return floor(0.7 * len + 0.5 * Math.abs(Math.log((nb + 1) / (na + 1))));
+        }
+        if (textual(x) && textual(y)) return floor(len);
+        if ((x.kind === 'list' && textual(y)) || (textual(x) && y.kind === 'list')) return floor(len + 1.2);
+        if (x.kind === y.kind) return floor(0.5 * len);
+        return floor(len + 1.5);
+      }
+      const all = [...as, ...bs];
+      if (all.every(textual)) return floor(len + 0.7);
+      if (all.every((b) => b.kind === 'list')) return floor(0.7 * len + 0.7);
+      return undefined;
+    },
+    skip(x) {
+      if (x.kind === 'heading') return 1.0;
+      if (x.kind === 'list') return 1.5;
+      return 1.2;
+    },
+  });
+  if (!steps) return undefined;
+  const aToB: number[][] = A.blocks.map(() => []);
+  const bToA: number[][] = B.blocks.map(() => []);
+  for (const s of steps) {
+    for (const i of s.a) aToB[i]!.push(...s.b);
+    for (const j of s.b) bToA[j]!.push(...s.a);
+  }
+  return { steps, aToB, bToA, ratio };
+}
+
+/** Maximal runs of steps where one side or the other has no partner, with their neighbours. */
+function regions(steps: Step[]): Array<{ a: number[]; b: number[]; before?: Step; after?: Step }> {
+  const out: Array<{ a: number[]; b: number[]; before?: Step; after?: Step }> = [];
+  let i = 0;
+  while (i < steps.length) {
+    const s = steps[i]!;
+    if (s.a.length && s.b.length) {
+      i++;
+      continue;
+    }
+    const r = { a: [] as number[], b: [] as number[], before: steps[i - 1], after: undefined as Step | undefined };
+    while (i < steps.length && !(steps[i]!.a.length && steps[i]!.b.length)) {
+      r.a.push(...steps[i]!.a);
+      r.b.push(...steps[i]!.b);
+      i++;
+    }
+    r.after = steps[i];
+    out.push(r);
+  }
+  return out;
+}
+
+const linesOf = (x: { line: number; endLine: number }): Lines => ({ line: x.line, endLine: x.endLine });
+
+function span(parts: Lines[]): Lines {
+  return { line: Math.min(...parts.map((p) => p.line)), endLine: Math.max(...parts.map((p) => p.endLine)) };
+}
+
+/** Where missing content goes on the lacking side: after its last paired block, else before the next. */
+function placeOn(lacking: Side, outline: Outline, before: Step | undefined, after: Step | undefined): Lines {
+  const pick = (s: Step | undefined, last: boolean) => {
+    const idx = s?.[lacking];
+    if (!idx?.length) return undefined;
+    return outline.blocks[last ? idx[idx.length - 1]! : idx[0]!];
+  };
+  const b = pick(before, true) ?? pick(after, false);
+  if (b) return { line: b.kind === 'list' ? b.endLine : b.line, endLine: b.endLine };
+  return { line: 1, endLine: 1 };
+}
+
+function headingBefore(outline: Outline, index: number): string | undefined {
+  for (let i = index; i >= 0; i--) {
+    const b = outline.blocks[i]!;
+    if (b.kind === 'heading') return b.text;
+  }
+  return undefined;
+}
+
+/** What each side lacks that the other has: sections, whole lists, list items, paragraphs. */
+export function structureGaps(A: Outline, B: Outline, options: StructureOptions): Gap[] {
+  const al = alignBlocks(A, B);
+  if (!al) return [];
+  const gaps: Gap[] = [];
+  const sides: Record<Side, Outline> = { a: A, b: B };
+  for (const r of regions(al.steps)) {
+    for (const has of ['a', 'b'] as const) {
+      const lacking = otherSide(has);
+      // Content on both sides at the same place: a rewrite, not a gap.
+      if (!r[has].length || r[lacking].length) continue;
+      const near = [...(r.before?.[lacking] ?? []), ...(r.after?.[lacking] ?? [])];
+      const nearby = unitsOf(sides[lacking], near);
+      const scale = has === 'a' ? al.ratio : 1 / al.ratio;
+      gaps.push(
+        ...blockGaps(sides[has], r[has], lacking, placeOn(lacking, sides[lacking], r.before, r.after), options).filter(
+          (g) => g.kind !== 'paragraph' || !presentIn(sides[has].blocks[g.index]!, nearby, scale),
+        ),
+      );
+    }
+  }
+  if (options.lists) {
+    for (const s of al.steps) {
+      const la = s.a.map((i) => A.blocks[i]!).filter((b) => b.kind === 'list');
+      const lb = s.b.map((j) => B.blocks[j]!).filter((b) => b.kind === 'list');
+      if (!la.length || !lb.length || la.length !== s.a.length || lb.length !== s.b.length) continue;
+      gaps.push(...itemGaps(A, B, s, al.ratio, options));
+    }
+  }
+  return gaps.sort((x, y) => x.at.line - y.at.line || x.there.line - y.there.line);
+}
+
+function blockGaps(outline: Outline, indices: number[], lacking: Side, at: Lines, options: StructureOptions): Gap[] {
+  const out: Gap[] = [];
+  let i = 0;
+  while (i < indices.length) {
+    const b = outline.blocks[indices[i]!]!;
+    if (b.kind === 'heading') {
+      // The heading and what follows it up to the next heading of the same or a higher level.
+      const parts: OutlineBlock[] = [b];
+      let j = i + 1;
+      while (j < indices.length) {
+        const c = outline.blocks[indices[j]!]!;
+        if (c.kind === 'heading' && (c.depth ?? 0) <= (b.depth ?? 0) && (c.depth ?? 0) > 0) break;
+        if (c.kind === 'heading' && b.depth === 0 && c.depth === 0) break;
+        parts.push(c);
+        j++;
+      }
+      const content = parts.slice(1);
+      const words = sum(content.map((c) => c.words));
+      if (options.sections && content.length && words > 0) {
+        out.push({
+          lacking,
+          kind: 'section',
+          at,
+          there: span(parts.map(linesOf)),
+          parts: parts.map(linesOf),
+          count: content.length,
+          words,
+          heading: b.text,
+          index: indices[i]!,
+        });
+      }
+      i = j;
+      continue;
+    }
+    if (b.kind === 'list' || b.kind === 'table') {
+      const n = b.items?.length ?? 0;
+      if (options.lists && n >= Math.max(1, options.minItems)) {
+        out.push({ lacking, kind: 'list', at, there: linesOf(b), parts: (b.items ?? []).map(linesOf), count: n, words: b.words, index: indices[i]! });
+      }
+    } else if (options.paragraphs && b.words >= options.minWords) {
+      out.push({ lacking, kind: 'paragraph', at, there: linesOf(b), parts: [linesOf(b)], count: 1, words: b.words, index: indices[i]! });
+    }
+    i++;
+  }
+  return out;
+}
+
+function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: StructureOptions): Gap[] {
+  const itemsA = step.a.flatMap((i) => A.blocks[i]!.items!);
+  const itemsB = step.b.flatMap((j) => B.blocks[j]!.items!);
+  const steps = align(itemsA, itemsB, {
+    pair(as, bs) {
+      const len = lengthCost(sum(as.map((x) => x.size)), sum(bs.map((x) => x.size)), ratio);
+      const stem = stemCost(as, bs);
+      const bonus = 0.5 * Math.min(2, sharedAnchors(as.flatMap((x) => x.anchors), bs.flatMap((x) => x.anchors)));
+      // Items merged or split: only when the sizes fit closely (a longer translation of one
+      // item is not a merge of two).
+      // A short item ("Privacy") is never half of a merge: translators merge sentences.
+      const tight =
+        len < 0.4 &&
+        Math.min(...as.map((x) => x.size), ...bs.map((x) => x.size)) >= 40 &&
+        (as.length > 1 ? partsShare(as, bs) : partsShare(bs, as));
+      const merge = as.length + bs.length > 2 ? (tight ? 0.5 : 2.0) : 0;
+      return Math.max(0.05, len + stem + merge - bonus);
+    },
+    skip: () => 1.3,
+  });
+  if (!steps) return [];
+  const out: Gap[] = [];
+  const lists: Record<Side, { items: OutlineItem[]; block: OutlineBlock; index: number }> = {
+    a: { items: itemsA, block: A.blocks[step.a[0]!]!, index: step.a[0]! },
+    b: { items: itemsB, block: B.blocks[step.b[0]!]!, index: step.b[0]! },
+  };
+  const outlines: Record<Side, Outline> = { a: A, b: B };
+  for (const r of regions(steps)) {
+    for (const has of ['a', 'b'] as const) {
+      const lacking = otherSide(has);
+      if (!r[has].length || r[lacking].length) continue;
+      // Items written as a paragraph just before or after the list are not missing.
+      const steps = has === 'a' ? step.b : step.a;
+      const around = unitsOf(outlines[lacking], [steps[0]! - 1, steps[steps.length - 1]! + 1], true);
+      const scale = has === 'a' ? ratio : 1 / ratio;
+      const missing = r[has].filter((i) => !presentIn(lists[has].items[i]!, around, scale));
+      if (missing.length < Math.max(1, options.minItems)) continue;
+      const parts = missing.map((i) => linesOf(lists[has].items[i]!));
+      const before = r.before?.[lacking];
+      const after = r.after?.[lacking];
+      const near = before?.length
+        ? lists[lacking].items[before[before.length - 1]!]
+        : after?.length
+          ? lists[lacking].items[after[0]!]
+          : undefined;
+      out.push({
+        lacking,
+        kind: 'items',
+        at: near ? linesOf(near) : linesOf(lists[lacking].block),
+        there: span(parts),
+        parts,
+        count: missing.length,
+        words: sum(missing.map((i) => lists[has].items[i]!.words)),
+        index: missing[0]!,
+        heading: headingBefore(outlines[lacking], lists[lacking].index),
+      });
+    }
+  }
+  return out;
+}
+
+export interface ValueDiff {
+  kind: ValueKind;
+  /** The side whose value has no equal on the other side. */
+  side: Side;
+  value: OutlineValue;
+  /** A value of the same kind at the same place on the other side, that differs. */
+  counterpart?: OutlineValue;
+  /** Where the value would be on the other side (its paired block). */
+  at: Lines;
+}
+
+/** Values that one side has and the other has not, compared as values, each listed once. */
+export function valueDiffs(A: Outline, B: Outline, kinds: ReadonlySet<ValueKind>): ValueDiff[] {
+  const al = alignBlocks(A, B);
+  const out: ValueDiff[] = [];
+  const outlines: Record<Side, Outline> = { a: A, b: B };
+  const pairedBlocks = (side: Side, block: number): number[] => (al ? (side === 'a' ? al.aToB : al.bToA)[block] ?? [] : []);
+  for (const kind of kinds) {
+    const va = A.values.filter((v) => v.kind === kind);
+    const vb = B.values.filter((v) => v.kind === kind);
+    if (!va.length && !vb.length) continue;
+    let leftA = unmatched(va, vb, kind);
+    let leftB = unmatched(vb, va, kind);
+    if (kind === 'link') [leftA, leftB] = looseLinks(leftA, leftB, (v) => pairedBlocks('a', v.block));
+    const used = new Set<OutlineValue>();
+    for (const [side, left, others] of [
+      ['a', leftA, leftB],
+      ['b', leftB, leftA],
+    ] as const) {
+      for (const v of left) {
+        const paired = pairedBlocks(side, v.block);
+        const counterpart = others.find((o) => paired.includes(o.block) && !used.has(o) && (kind !== 'link' || o.family === v.family));
+        const lacking = outlines[otherSide(side)];
+        const place = paired.length ? lacking.blocks[paired[0]!] : nearestPaired(side, v.block, al, lacking);
+        out.push({ kind, side, value: v, counterpart, at: place ? linesOf(place) : { line: 1, endLine: 1 } });
+      }
+    }
+  }
+  return out;
+}
+
+function nearestPaired(side: Side, block: number, al: BlockAlignment | undefined, lacking: Outline): OutlineBlock | undefined {
+  if (!al) return undefined;
+  const map = side === 'a' ? al.aToB : al.bToA;
+  for (let i = block; i >= 0; i--) {
+    const p = map[i];
+    if (p?.length) return lacking.blocks[p[p.length - 1]!];
+  }
+  for (let i = block + 1; i < map.length; i++) {
+    const p = map[i];
+    if (p?.length) return lacking.blocks[p[0]!];
+  }
+  return undefined;
+}
+
+/** Values of `mine` whose key the other side never has (each key once, at its first place). */
+function unmatched(mine: OutlineValue[], theirs: OutlineValue[], kind: ValueKind): OutlineValue[] {
+  const keys = new Set(theirs.map((v) => v.key));
+  const seen = new Set<string>();
+  const out: OutlineValue[] = [];
+  for (const v of mine) {
+    if (keys.has(v.key) || seen.has(v.key)) continue;
+    if (kind === 'date') {
+      const day = v.key.slice(-5);
+      const yearless = v.key.startsWith('-');
+      if (theirs.some((t) => t.key.slice(-5) === day && (yearless || t.key.startsWith('-')))) continue;
+    }
+    seen.add(v.key);
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Links whose counterpart is not known (a page of the site, a canada.ca page in the other
+ * language) pair with a link of the same site on the other side, one to one: only a link
+ * with nothing like it on the other side remains.
+ */
+function looseLinks(
+  leftA: OutlineValue[],
+  leftB: OutlineValue[],
+  pairedOfA: (v: OutlineValue) => number[],
+): [OutlineValue[], OutlineValue[]] {
+  const restB = new Set(leftB);
+  const restA: OutlineValue[] = [];
+  // Links in paired blocks first, then anywhere.
+  const order = [...leftA].sort((x, y) => Number(pairedOfA(y).length > 0) - Number(pairedOfA(x).length > 0));
+  for (const a of order) {
+    const candidates = [...restB].filter((b) => b.family === a.family && !(a.sure && b.sure));
+    const inBlock = candidates.find((b) => pairedOfA(a).includes(b.block));
+    const hit = inBlock ?? candidates[0];
+    if (hit) restB.delete(hit);
+    else restA.push(a);
+  }
+  return [restA.sort((x, y) => x.line - y.line || x.column - y.column), leftB.filter((b) => restB.has(b))];
+}

@@ -1,0 +1,64 @@
+/**
+ * Links compared across languages: a link and its counterpart in the other language are the
+ * same link (`-eng.aspx` and `-fra.aspx`, the two pages of a pair the `link-counterparts`
+ * data table knows, `/en/` and `/fr/`, the site's English and French hosts).
+ */
+import type { ResolvedConfig } from '../types.js';
+import { counterpartTable, type CounterpartTable } from '../lib/link-language.js';
+import { pageKey, parseUrl, unwrapRedirect } from '../lib/urls.js';
+
+export interface LinkNormaliser {
+  table: CounterpartTable;
+  /** Hosts that serve one language each (the site's English and French hosts). */
+  languageHosts: ReadonlySet<string>;
+}
+
+export function linkNormaliser(config: Pick<ResolvedConfig, 'data'>): LinkNormaliser {
+  const raw = config.data['link-counterparts'] as { hostLanguages?: Array<{ id: string }> } | undefined;
+  return {
+    table: counterpartTable(config.data),
+    languageHosts: new Set((raw?.hostLanguages ?? []).map((h) => h.id.toLowerCase().replace(/^www\./, ''))),
+  };
+}
+
+export interface LinkKey {
+  /** The page, in its English form when its counterpart is known. */
+  key: string;
+  /** The site with the language taken out, for links whose counterpart is not known. */
+  family: string;
+  /** `key` is the same in both languages for the same page. */
+  sure: boolean;
+}
+
+const LANG_SEGMENT = /^\/(en|eng|fr|fra)(?=\/|$)/i;
+
+/** The comparable form of a link, or undefined for what is not a page link (anchors, `tel:`). */
+export function linkKey(raw: string, n: LinkNormaliser): LinkKey | undefined {
+  const href = raw.trim();
+  if (!href || href.startsWith('#')) return undefined;
+  if (href.startsWith('/') && !href.startsWith('//')) {
+    // A page of the site itself: its path differs by language (`/careers/`, `/carrieres/`).
+    const path = href.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
+    return { key: `site:${path.replace(LANG_SEGMENT, '')}`, family: 'site', sure: false };
+  }
+  const parsed = parseUrl(href);
+  if (!parsed) return undefined;
+  const { url } = unwrapRedirect(parsed);
+  const info = n.table.languageOf(url.href);
+  let target = url;
+  let sure = !info;
+  if (info?.counterpart) {
+    sure = true;
+    if (info.lang === 'fr') target = parseUrl(info.counterpart) ?? url;
+  }
+  const host = target.hostname.toLowerCase().replace(/^www\./, '');
+  const query = [...target.searchParams]
+    .filter(([k]) => !/^utm_/i.test(k))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const path = pageKey(target).slice(target.hostname.length);
+  const key = host + path + (query ? `?${query}` : '');
+  const family = n.languageHosts.has(host) ? 'site' : host;
+  return { key, family, sure };
+}

@@ -1,0 +1,359 @@
+/**
+ * The outline of a posting: what the pairing rules compare with the translation, computed
+ * once from the parsed posting and kept in the project index instead of the tree. It is a
+ * plain JSON value (workers and caches can pass it on): the body's blocks in order (headings,
+ * paragraphs, lists with their items, tables, code), each with its lines, its size in letters
+ * and its anchors (numbers, links, codes that survive translation), and the values a
+ * translation must keep (amounts, dates, durations, percentages, codes, e-mail addresses,
+ * links), each with its place.
+ */
+import type { Nodes, Root } from 'mdast';
+import type { ParsedPosting } from '../types.js';
+import { offsetToPoint } from '../engine/positions.js';
+import { walk } from '../engine/walk.js';
+import { findAddresses } from '../lib/addresses.js';
+import { collectDefinitions } from '../lib/links.js';
+import { numbersIn, scanValues, type ValueKind } from './values.js';
+import { linkKey, type LinkNormaliser } from './links.js';
+
+export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code' | 'html';
+
+export interface OutlineItem {
+  line: number;
+  endLine: number;
+  /** Letters and digits of the text. */
+  size: number;
+  words: number;
+  /** Nesting depth in its list (0 for the top level). */
+  depth: number;
+  anchors: string[];
+  /** Word stems that survive translation (`admin`, `envir`, `candi`): cognates, for alignment. */
+  stems: string[];
+}
+
+export interface OutlineBlock {
+  kind: BlockKind;
+  line: number;
+  endLine: number;
+  size: number;
+  words: number;
+  /** Heading level; 0 for a paragraph of bold text standing as a heading. */
+  depth?: number;
+  /** A heading's text (shortened), for messages. */
+  text?: string;
+  /** List items (kind `list`) or table rows (kind `table`). */
+  items?: OutlineItem[];
+  anchors: string[];
+  stems: string[];
+}
+
+export interface OutlineValue {
+  kind: ValueKind;
+  key: string;
+  /** As written (shortened), for messages. */
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Index of its block in `blocks`. */
+  block: number;
+  /** Links: the site and language-free part used to match a link whose counterpart is not known. */
+  family?: string;
+  /** Links: the key is known in both languages (same URL, or a counterpart the data knows). */
+  sure?: boolean;
+}
+
+export interface Outline {
+  blocks: OutlineBlock[];
+  values: OutlineValue[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface AnyNode {
+  type: string;
+  children?: AnyNode[];
+  depth?: number;
+  url?: string;
+  identifier?: string;
+  value?: string;
+  position?: { start: { offset?: number; line?: number }; end: { offset?: number; line?: number } };
+}
+
+export interface OutlineOptions {
+  /** Classification codes named in the posting, with their offsets. */
+  codes: (posting: ParsedPosting) => Array<{ codes: string[]; range: [number, number] }>;
+  links: LinkNormaliser;
+}
+
+const LETTERS = /[\p{L}\p{N}]/gu;
+const WORDS = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+
+/** The outline of one parsed posting: a pure function of the posting and the options. */
+export function computeOutline(posting: ParsedPosting, options: OutlineOptions): Outline {
+  const blocks: OutlineBlock[] = [];
+  const values: OutlineValue[] = [];
+  const text = posting.text;
+  const definitions = collectDefinitions(posting);
+  const codeMentions = options.codes(posting);
+  const point = (o: number) => offsetToPoint(posting.lineStarts, o);
+  const line = (n: AnyNode) => n.position?.start.line ?? point(n.position?.start.offset ?? 0).line;
+  const endLine = (n: AnyNode) => n.position?.end.line ?? line(n);
+
+  const addValue = (kind: ValueKind, key: string, start: number, end: number, block: number, extra?: Partial<OutlineValue>) => {
+    const s = point(start);
+    const e = point(end);
+    const shown = text.slice(start, end).replace(/\s+/g, ' ');
+    values.push({
+      kind,
+      key,
+      text: shown.length > 80 ? `${shown.slice(0, 77)}...` : shown,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      block,
+      ...extra,
+    });
+  };
+
+  /** Prose of a node: text node sources kept in place, everything else blanked. */
+  const prose = (node: AnyNode, blockIndex: number, anchors: Set<string>): { size: number; words: number; masked: string; stems: string[] } => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const buf: string[] = [];
+    const spans: Span[] = [];
+    const links: Array<{ url: string; start: number; end: number }> = [];
+    walk<AnyNode>(node, (n) => {
+      const s = n.position?.start.offset;
+      const e = n.position?.end.offset;
+      if (n.type === 'text' && s !== undefined && e !== undefined) {
+        spans.push({ start: s, end: e });
+        return false;
+      }
+      if (n.type === 'inlineCode' && s !== undefined && e !== undefined) return false;
+      if (n.type === 'link' && s !== undefined && e !== undefined) links.push({ url: n.url ?? '', start: s, end: e });
+      if (n.type === 'linkReference' && s !== undefined && e !== undefined) {
+        const def = definitions.get(n.identifier ?? '');
+        if (def) links.push({ url: def.url, start: s, end: e });
+      }
+      if (n.type === 'html' && s !== undefined && e !== undefined) {
+        const src = text.slice(s, e);
+        for (const m of src.matchAll(/<a\b[^<>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
+          links.push({ url: (m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/gi, '&'), start: s + m.index!, end: s + m.index! + m[0].length });
+        }
+        // The words of raw HTML count for the size, tags do not.
+        const stripped = src.replace(/<[^<>]*>/g, (t) => ' '.repeat(t.length));
+        let from = 0;
+        for (const m of stripped.matchAll(/[^ ]+/g)) {
+          if (m.index! < from) continue;
+          spans.push({ start: s + m.index!, end: s + m.index! + m[0].length });
+          from = m.index! + m[0].length;
+        }
+        return false;
+      }
+      if (n.type === 'code' || n.type === 'image' || n.type === 'imageReference') return false;
+    });
+    // Build the masked prose of the node, offsets preserved relative to `start`.
+    const chars = new Array<string>(Math.max(0, end - start)).fill(' ');
+    for (const sp of spans) for (let i = sp.start; i < sp.end && i < end; i++) chars[i - start] = text[i]!;
+    let masked = chars.join('').replace(/[\r\n]/g, ' ');
+    // Bare URLs and e-mail addresses: values of their own, then blanked.
+    for (const a of findAddresses(masked)) {
+      const raw = masked.slice(a.start, a.end);
+      if (a.kind === 'email') {
+        addValue('email', raw.replace(/^mailto:/i, '').toLowerCase(), start + a.start, start + a.end, blockIndex);
+        anchors.add(`email:${raw.toLowerCase()}`);
+      } else links.push({ url: a.kind === 'www' ? `https://${raw}` : raw, start: start + a.start, end: start + a.end });
+      masked = masked.slice(0, a.start) + ' '.repeat(a.end - a.start) + masked.slice(a.end);
+    }
+    for (const l of links) {
+      const mail = /^mailto:([^?]+)/i.exec(l.url.trim());
+      if (mail) {
+        const address = decodeURIComponentSafe(mail[1]!).toLowerCase();
+        if (!values.some((v) => v.kind === 'email' && v.key === address && v.line === point(l.start).line)) {
+          addValue('email', address, l.start, l.end, blockIndex);
+        }
+        anchors.add(`email:${address}`);
+        continue;
+      }
+      const k = linkKey(l.url, options.links);
+      if (!k) continue;
+      addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure });
+      anchors.add(`link:${k.family}`);
+    }
+    for (const v of scanValues(masked)) {
+      addValue(v.kind, v.key, start + v.start, start + v.end, blockIndex);
+      anchors.add(`${v.kind}:${v.key}`);
+    }
+    for (const n of numbersIn(masked)) anchors.add(`n:${n}`);
+    for (const c of codeMentions) {
+      if (c.range[0] >= start && c.range[1] <= end) {
+        for (const code of c.codes) {
+          addValue('code', code, c.range[0], c.range[1], blockIndex);
+          anchors.add(`code:${code}`);
+        }
+      }
+    }
+    return { size: count(masked, LETTERS), words: count(masked, WORDS), masked, stems: stemsOf(masked) };
+  };
+
+  const block = (kind: BlockKind, node: AnyNode, depth?: number): OutlineBlock => {
+    const index = blocks.length;
+    const anchors = new Set<string>();
+    const b: OutlineBlock = { kind, line: line(node), endLine: endLine(node), size: 0, words: 0, anchors: [], stems: [] };
+    const stems = new Set<string>();
+    if (depth !== undefined) b.depth = depth;
+    blocks.push(b);
+    if (kind === 'list' || kind === 'table') {
+      b.items = [];
+      const rows: Array<{ node: AnyNode; depth: number }> = [];
+      if (kind === 'table') for (const r of node.children ?? []) rows.push({ node: r, depth: 0 });
+      else collectItems(node, 0, rows);
+      for (const r of rows) {
+        const own = new Set<string>();
+        const p = prose(r.node, index, own);
+        const { size, words } = p;
+        for (const st of p.stems) stems.add(st);
+        b.items.push({ line: line(r.node), endLine: itemEnd(r.node), size, words, depth: r.depth, anchors: [...own], stems: p.stems });
+        b.size += size;
+        b.words += words;
+        for (const a of own) anchors.add(a);
+      }
+    } else if (kind !== 'code') {
+      const { size, words, masked, stems: own } = prose(node, index, anchors);
+      for (const st of own) stems.add(st);
+      b.size = size;
+      b.words = words;
+      if (kind === 'heading') {
+        const t = masked.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
+        b.text = t.length > 70 ? `${t.slice(0, 67)}...` : t;
+      }
+    } else {
+      b.size = count(node.value ?? '', LETTERS);
+    }
+    b.anchors = [...anchors].sort();
+    b.stems = [...stems].sort();
+    return b;
+  };
+
+  const visit = (nodes: AnyNode[]) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'heading':
+          block('heading', node, node.depth);
+          break;
+        case 'paragraph':
+          if (standsAsHeading(node, text)) block('heading', node, 0);
+          else block('paragraph', node);
+          break;
+        case 'list':
+          block('list', node);
+          break;
+        case 'table':
+          block('table', node);
+          break;
+        case 'code':
+          block('code', node);
+          break;
+        case 'html': {
+          const b = block('html', node);
+          if (b.size === 0) blocks.pop();
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  };
+  visitIterative((posting.tree as unknown as Root).children as unknown as AnyNode[], visit);
+  return { blocks, values };
+}
+
+/** Top-level blocks in order, block quotes opened in place (no recursion on deep nesting). */
+function visitIterative(children: AnyNode[], visit: (nodes: AnyNode[]) => void): void {
+  const flat: AnyNode[] = [];
+  walk<AnyNode>({ type: 'root', children }, (n) => {
+    if (n.type === 'root' || n.type === 'blockquote') return;
+    flat.push(n);
+    return false;
+  });
+  visit(flat);
+}
+
+function collectItems(list: AnyNode, depth: number, out: Array<{ node: AnyNode; depth: number }>): void {
+  const stack: Array<{ node: AnyNode; depth: number }> = [];
+  const items = list.children ?? [];
+  for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i]!, depth });
+  while (stack.length) {
+    const { node, depth: d } = stack.pop()!;
+    // The item's own text, without its nested lists (they are items of their own).
+    const own: AnyNode = { ...node, children: (node.children ?? []).filter((c) => c.type !== 'list') };
+    const nestedLists = (node.children ?? []).filter((c) => c.type === 'list');
+    out.push({ node: own, depth: d });
+    for (let l = nestedLists.length - 1; l >= 0; l--) {
+      const kids = nestedLists[l]!.children ?? [];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: d + 1 });
+    }
+  }
+}
+
+function itemEnd(node: AnyNode): number {
+  const kids = node.children ?? [];
+  const last = kids[kids.length - 1];
+  return last?.position?.end.line ?? node.position?.end.line ?? node.position?.start.line ?? 0;
+}
+
+/**
+ * A paragraph of bold (or italic) text alone, short, maybe ending with a colon: written as a
+ * heading, read as one (`**What you will do**`).
+ */
+function standsAsHeading(node: AnyNode, text: string): boolean {
+  const kids = node.children ?? [];
+  let strong = 0;
+  for (const k of kids) {
+    if (k.type === 'strong' || k.type === 'emphasis') strong++;
+    else if (k.type === 'text' && /^[\s:.]*$/.test(k.value ?? '')) continue;
+    else if (k.type === 'break') continue;
+    else return false;
+  }
+  if (strong === 0) return false;
+  const s = node.position?.start.offset ?? 0;
+  const e = node.position?.end.offset ?? s;
+  return e - s <= 160 && !/[.!?]\s*\**\s*$/.test(text.slice(s, e).replace(/[*_]+$/, ''));
+}
+
+/**
+ * The first five letters of each word of six letters or more, accents and case removed: the
+ * English and French words of a translation share many of them (`administration`,
+ * `environnement`/`environment`, `expérience`/`experience`), which says which paragraph or
+ * item translates which without reading either language.
+ */
+export function stemsOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\p{L}{6,}/gu)) {
+    out.add(
+      m[0]
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .slice(0, 5),
+    );
+  }
+  return [...out].sort();
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export type { Nodes };

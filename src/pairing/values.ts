@@ -1,0 +1,203 @@
+/**
+ * Values a translation must keep as they are, read from prose in either official language
+ * and reduced to one comparable key whatever the formatting: amounts (`$80,000`,
+ * `80 000 $`, `$80K`), percentages (`5%`, `5 %`), dates (`March 3, 2023`, `3 mars 2023`,
+ * `2023-03-03`), months (`March 2023`, `mars 2023`) and durations (`3 years`, `trois ans`).
+ * Pure functions of text; offsets are into the text given.
+ */
+
+export type ValueKind = 'amount' | 'percent' | 'date' | 'month' | 'duration' | 'code' | 'email' | 'link';
+
+export interface FoundValue {
+  kind: ValueKind;
+  /** The comparable key (`80000`, `2023-03-03`, `--03-03` for a date without year, `3:year`). */
+  key: string;
+  start: number;
+  end: number;
+}
+
+const SP = '[ \\u00a0\\u202f]';
+/** A number as written in either language: `80,000`, `80 000`, `80.000,50`, `37.5`, `37,5`. */
+const NUM = `\\d{1,3}(?:(?:,|\\.|${SP})\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?`;
+
+/** The value of a number written with any thousands and decimal separators. */
+export function parseNumber(raw: string): number | undefined {
+  const s = raw.replace(/[ \u00a0\u202f]/g, '');
+  // The last separator is a decimal one when 1 or 2 digits follow it, or when it is the only
+  // separator and not followed by exactly three digits.
+  const m = /^(.*?)([.,])(\d+)$/.exec(s);
+  if (!m) return /^\d+$/.test(s) ? Number(s) : undefined;
+  const [, head = '', , tail = ''] = m;
+  const headDigits = head.replace(/[.,]/g, '');
+  if (!/^\d*$/.test(headDigits)) return undefined;
+  if (tail.length === 3 && head.length > 0) return Number(headDigits + tail);
+  return Number(`${headDigits || '0'}.${tail}`);
+}
+
+const AMOUNT_BEFORE = new RegExp(`\\$${SP}?(${NUM})(${SP}?(?:[kK]|M\\b|million|thousand))?`, 'g');
+const AMOUNT_AFTER = new RegExp(`(?<![\\d.,])(${NUM})${SP}?(k|K|M|millions?|mille)?${SP}?\\$`, 'g');
+/** `$80,000 - 90,000`, `80 000 à 90 000 $`: the bare end of a range. */
+const RANGE_TAIL = new RegExp(`^${SP}*(?:-|–|—|to|à|and|et)${SP}*(${NUM})(?![\\d$]|${SP}?\\$)`);
+const RANGE_HEAD = new RegExp(`(${NUM})${SP}*(?:-|–|—|to|à|and|et)${SP}*$`);
+
+const MULT: Record<string, number> = { k: 1e3, K: 1e3, thousand: 1e3, mille: 1e3, M: 1e6, million: 1e6, millions: 1e6 };
+
+function amountKey(n: number | undefined, suffix: string | undefined): string | undefined {
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  const value = Math.round(n * (MULT[(suffix ?? '').trim()] ?? 1) * 100) / 100;
+  return value > 0 ? String(value) : undefined;
+}
+
+const PERCENT = new RegExp(`(?<![\\d.,])(${NUM})${SP}?(?:%|percent\\b|per cent\\b|pour cent\\b|p\\. 100)`, 'g');
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, janvier: 1, janv: 1,
+  february: 2, feb: 2, février: 2, fevrier: 2, févr: 2, fev: 2, fév: 2,
+  march: 3, mar: 3, mars: 3,
+  april: 4, apr: 4, avril: 4, avr: 4,
+  may: 5, mai: 5,
+  june: 6, jun: 6, juin: 6,
+  july: 7, jul: 7, juillet: 7, juil: 7,
+  august: 8, aug: 8, août: 8, aout: 8,
+  september: 9, sept: 9, sep: 9, septembre: 9,
+  october: 10, oct: 10, octobre: 10,
+  november: 11, nov: 11, novembre: 11,
+  december: 12, dec: 12, décembre: 12, decembre: 12, déc: 12,
+};
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
+const DAY = `(\\d{1,2})(?:st|nd|rd|th|er|e)?`;
+const YEAR = `((?:19|20)\\d{2})`;
+const L = '\\p{L}';
+/** `March 3, 2023`, `March 3rd`, `Friday, March 3`. */
+const DATE_EN = new RegExp(`(?<!${L})${MONTH}${SP}+${DAY}(?![\\d${L}])(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
+/** `3 mars 2023`, `le 1er avril`, `3 March 2023`. */
+const DATE_FR = new RegExp(`(?<![\\d${L}])${DAY}${SP}+${MONTH}(?!${L})(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
+/** `2023-03-03`. */
+const DATE_ISO = /(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])/g;
+/** `March 2023`, `mars 2023`. */
+const MONTH_YEAR = new RegExp(`(?<!${L})${MONTH}${SP}+(?:de${SP}+)?${YEAR}(?!\\d)`, 'giu');
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+};
+const UNITS: Record<string, string> = {
+  year: 'year', years: 'year', yr: 'year', yrs: 'year', an: 'year', ans: 'year', année: 'year', années: 'year',
+  month: 'month', months: 'month', mois: 'month',
+  week: 'week', weeks: 'week', semaine: 'week', semaines: 'week',
+  day: 'day', days: 'day', jour: 'day', jours: 'day',
+  hour: 'hour', hours: 'hour', heure: 'hour', heures: 'hour', hrs: 'hour',
+};
+const DURATION = new RegExp(
+  `(?<![\\d.,${L}])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\\+|${SP}?\\+)?${SP}*(?:\\(\\d+\\)${SP}*)?(?:or more${SP}+|ou plus${SP}+|full${SP}+|complètes?${SP}+)?(${Object.keys(
+    UNITS,
+  )
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?!${L})`,
+  'giu',
+);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validDay(month: number | undefined, day: number): boolean {
+  return month !== undefined && day >= 1 && day <= 31;
+}
+
+/** Values in `text` (prose with URLs and e-mail addresses already blanked out). */
+export function scanValues(text: string): FoundValue[] {
+  const out: FoundValue[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
+  const add = (kind: ValueKind, key: string | undefined, start: number, end: number) => {
+    if (key === undefined || !free(start, end)) return;
+    taken.push([start, end]);
+    out.push({ kind, key, start, end });
+  };
+
+  for (const m of text.matchAll(DATE_ISO)) {
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add('date', `${m[1]}-${m[2]}-${m[3]}`, m.index!, m.index! + m[0].length);
+  }
+  for (const re of [DATE_EN, DATE_FR]) {
+    for (const m of text.matchAll(re)) {
+      const [monthRaw, dayRaw] = re === DATE_EN ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      const month = MONTHS[monthRaw.toLowerCase()];
+      const day = Number(dayRaw);
+      // "may" and "mar" are words too: only with a capital or a day that reads as a date.
+      if (!validDay(month, day)) continue;
+      if (/^(may|mai|mar|sept|sep|jan|jun|jul|oct|nov|dec|aug|apr|feb)$/i.test(monthRaw) && monthRaw[0] === monthRaw[0]!.toLowerCase() && re === DATE_EN) continue;
+      const year = m[3];
+      add('date', `${year ?? ''}-${pad(month!)}-${pad(day)}`, m.index!, m.index! + m[0].length);
+    }
+  }
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    const month = MONTHS[m[1]!.toLowerCase()];
+    if (month === undefined) continue;
+    if (/^(may|mar)$/i.test(m[1]!) && m[1]![0] === 'm') continue;
+    add('month', `${m[2]}-${pad(month)}`, m.index!, m.index! + m[0].length);
+  }
+
+  const amounts: FoundValue[] = [];
+  for (const re of [AMOUNT_BEFORE, AMOUNT_AFTER]) {
+    for (const m of text.matchAll(re)) {
+      const key = amountKey(parseNumber(m[1]!), m[2]);
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (key === undefined || !free(start, end)) continue;
+      taken.push([start, end]);
+      amounts.push({ kind: 'amount', key, start, end });
+      // The other end of a range written with one `$`.
+      if (re === AMOUNT_BEFORE) {
+        const tail = RANGE_TAIL.exec(text.slice(end, end + 40));
+        if (tail) {
+          const s = end + tail[0].length - tail[1]!.length;
+          const k = amountKey(parseNumber(tail[1]!), m[2]);
+          if (k && free(s, end + tail[0].length)) {
+            taken.push([s, end + tail[0].length]);
+            amounts.push({ kind: 'amount', key: k, start: s, end: end + tail[0].length });
+          }
+        }
+      } else {
+        const head = RANGE_HEAD.exec(text.slice(Math.max(0, start - 40), start));
+        if (head) {
+          const s = start - head[0].length;
+          const k = amountKey(parseNumber(head[1]!), m[2]);
+          if (k && free(s, s + head[1]!.length)) {
+            taken.push([s, s + head[1]!.length]);
+            amounts.push({ kind: 'amount', key: k, start: s, end: s + head[1]!.length });
+          }
+        }
+      }
+    }
+  }
+  out.push(...amounts);
+  for (const m of text.matchAll(PERCENT)) {
+    const n = parseNumber(m[1]!);
+    if (n !== undefined) add('percent', String(n), m.index!, m.index! + m[0].length);
+  }
+  for (const m of text.matchAll(DURATION)) {
+    const word = m[1]!.toLowerCase();
+    const n = NUMBER_WORDS[word] ?? parseNumber(m[1]!);
+    const unit = UNITS[m[2]!.toLowerCase()];
+    // "un an"/"une année" and "one year" read the same; "an" alone after a word is not a unit.
+    if (n === undefined || !unit) continue;
+    if (word === 'un' || word === 'une' || word === 'one') {
+      if (unit === 'day' || unit === 'hour') continue; // "un jour" is "one day" (some day)
+    }
+    add('duration', `${n}:${unit}`, m.index!, m.index! + m[0].length);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A number of any kind, for anchors of the alignment (not compared as values). */
+export function numbersIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\d])\d+(?:[.,]\d+)?/gu)) {
+    const n = parseNumber(m[0]);
+    if (n !== undefined && n >= 2) out.push(String(n));
+  }
+  return out;
+}
