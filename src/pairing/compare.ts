@@ -380,7 +380,13 @@ export interface ValueDiff {
 }
 
 /** Values that one side has and the other has not, compared as values, each listed once. */
-export function valueDiffs(A: Outline, B: Outline, kinds: ReadonlySet<ValueKind>): ValueDiff[] {
+export function valueDiffs(
+  A: Outline,
+  B: Outline,
+  kinds: ReadonlySet<ValueKind>,
+  /** Kinds whose absence is a difference; the others count only when the other side has another value in its place. */
+  missing: ReadonlySet<ValueKind> = kinds,
+): ValueDiff[] {
   const al = alignBlocks(A, B);
   const out: ValueDiff[] = [];
   const outlines: Record<Side, Outline> = { a: A, b: B };
@@ -392,14 +398,14 @@ export function valueDiffs(A: Outline, B: Outline, kinds: ReadonlySet<ValueKind>
     let leftA = unmatched(va, vb, kind);
     let leftB = unmatched(vb, va, kind);
     if (kind === 'link') [leftA, leftB] = looseLinks(leftA, leftB, (v) => pairedBlocks('a', v.block));
-    const used = new Set<OutlineValue>();
     for (const [side, left, others] of [
       ['a', leftA, leftB],
       ['b', leftB, leftA],
     ] as const) {
       for (const v of left) {
         const paired = pairedBlocks(side, v.block);
-        const counterpart = others.find((o) => paired.includes(o.block) && !used.has(o) && (kind !== 'link' || o.family === v.family));
+        const counterpart = others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
+        if (!counterpart && !missing.has(kind)) continue;
         const lacking = outlines[otherSide(side)];
         const place = paired.length ? lacking.blocks[paired[0]!] : nearestPaired(side, v.block, al, lacking);
         out.push({ kind, side, value: v, counterpart, at: place ? linesOf(place) : { line: 1, endLine: 1 } });
@@ -442,9 +448,10 @@ function unmatched(mine: OutlineValue[], theirs: OutlineValue[], kind: ValueKind
 }
 
 /**
- * Links whose counterpart is not known (a page of the site, a canada.ca page in the other
- * language) pair with a link of the same site on the other side, one to one: only a link
- * with nothing like it on the other side remains.
+ * Links whose counterpart the data does not know (a page of the site, a page that has its
+ * own address in each language) pair with a link in the paired block on the other side, then
+ * with a link to the same site anywhere, one to one: only a link with nothing like it on the
+ * other side remains. Two links whose counterparts are both known never pair this way.
  */
 function looseLinks(
   leftA: OutlineValue[],
@@ -452,15 +459,21 @@ function looseLinks(
   pairedOfA: (v: OutlineValue) => number[],
 ): [OutlineValue[], OutlineValue[]] {
   const restB = new Set(leftB);
-  const restA: OutlineValue[] = [];
-  // Links in paired blocks first, then anywhere.
-  const order = [...leftA].sort((x, y) => Number(pairedOfA(y).length > 0) - Number(pairedOfA(x).length > 0));
-  for (const a of order) {
-    const candidates = [...restB].filter((b) => b.family === a.family && !(a.sure && b.sure));
-    const inBlock = candidates.find((b) => pairedOfA(a).includes(b.block));
-    const hit = inBlock ?? candidates[0];
-    if (hit) restB.delete(hit);
-    else restA.push(a);
+  const restA = new Set(leftA);
+  const may = (a: OutlineValue, b: OutlineValue) => !(a.sure && b.sure);
+  for (const a of leftA) {
+    const hit = [...restB].find((b) => may(a, b) && pairedOfA(a).includes(b.block));
+    if (hit) {
+      restB.delete(hit);
+      restA.delete(a);
+    }
   }
-  return [restA.sort((x, y) => x.line - y.line || x.column - y.column), leftB.filter((b) => restB.has(b))];
+  for (const a of [...restA]) {
+    const hit = [...restB].find((b) => may(a, b) && b.family === a.family);
+    if (hit) {
+      restB.delete(hit);
+      restA.delete(a);
+    }
+  }
+  return [leftA.filter((a) => restA.has(a)), leftB.filter((b) => restB.has(b))];
 }

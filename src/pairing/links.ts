@@ -11,11 +11,19 @@ export interface LinkNormaliser {
   table: CounterpartTable;
   /** Hosts that serve one language each (the site's English and French hosts). */
   languageHosts: ReadonlySet<string>;
+  /** Host (without `www.`) to the host it is compared as. */
+  aliases: ReadonlyMap<string, string>;
 }
 
 export function linkNormaliser(config: Pick<ResolvedConfig, 'data'>): LinkNormaliser {
-  const raw = config.data['link-counterparts'] as { hostLanguages?: Array<{ id: string }> } | undefined;
+  const raw = config.data['link-counterparts'] as
+    | { hostLanguages?: Array<{ id: string }>; hostAliases?: Array<{ hosts: string[] }> }
+    | undefined;
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  const aliases = new Map<string, string>();
+  for (const a of raw?.hostAliases ?? []) for (const h of a.hosts) aliases.set(bare(h), bare(a.hosts[0]!));
   return {
+    aliases,
     table: counterpartTable(config.data),
     languageHosts: new Set((raw?.hostLanguages ?? []).map((h) => h.id.toLowerCase().replace(/^www\./, ''))),
   };
@@ -26,7 +34,7 @@ export interface LinkKey {
   key: string;
   /** The site with the language taken out, for links whose counterpart is not known. */
   family: string;
-  /** `key` is the same in both languages for the same page. */
+  /** The data knows the page in both languages: `key` is then the same for both. */
   sure: boolean;
 }
 
@@ -46,12 +54,16 @@ export function linkKey(raw: string, n: LinkNormaliser): LinkKey | undefined {
   const { url } = unwrapRedirect(parsed);
   const info = n.table.languageOf(url.href);
   let target = url;
-  let sure = !info;
+  // Sure: the data knows the page in both languages. Any other link may have a page of its
+  // own in each language (`en.wikipedia.org`, `?lang=fr`), so only a link with no link at all
+  // in its place on the other side is reported.
+  let sure = false;
   if (info?.counterpart) {
     sure = true;
     if (info.lang === 'fr') target = parseUrl(info.counterpart) ?? url;
   }
-  const host = target.hostname.toLowerCase().replace(/^www\./, '');
+  const bareHost = target.hostname.toLowerCase().replace(/^www\./, '');
+  const host = n.aliases.get(bareHost) ?? bareHost;
   const query = [...target.searchParams]
     .filter(([k]) => !/^utm_/i.test(k))
     .sort(([a], [b]) => a.localeCompare(b))

@@ -105,10 +105,10 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
   const line = (n: AnyNode) => n.position?.start.line ?? point(n.position?.start.offset ?? 0).line;
   const endLine = (n: AnyNode) => n.position?.end.line ?? line(n);
 
-  const addValue = (kind: ValueKind, key: string, start: number, end: number, block: number, extra?: Partial<OutlineValue>) => {
+  const addValue = (kind: ValueKind, key: string, start: number, end: number, block: number, extra?: Partial<OutlineValue>, as?: string) => {
     const s = point(start);
     const e = point(end);
-    const shown = text.slice(start, end).replace(/\s+/g, ' ');
+    const shown = (as ?? text.slice(start, end)).replace(/\s+/g, ' ');
     values.push({
       kind,
       key,
@@ -177,14 +177,14 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       if (mail) {
         const address = decodeURIComponentSafe(mail[1]!).toLowerCase();
         if (!values.some((v) => v.kind === 'email' && v.key === address && v.line === point(l.start).line)) {
-          addValue('email', address, l.start, l.end, blockIndex);
+          addValue('email', address, l.start, l.end, blockIndex, undefined, address);
         }
         anchors.add(`email:${address}`);
         continue;
       }
       const k = linkKey(l.url, options.links);
       if (!k) continue;
-      addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure });
+      addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure }, l.url.trim());
       anchors.add(`link:${k.family}`);
     }
     for (const v of scanValues(masked)) {

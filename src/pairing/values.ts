@@ -34,17 +34,23 @@ export function parseNumber(raw: string): number | undefined {
   return Number(`${headDigits || '0'}.${tail}`);
 }
 
-const AMOUNT_BEFORE = new RegExp(`\\$${SP}?(${NUM})(${SP}?(?:[kK]|M\\b|million|thousand))?`, 'g');
-const AMOUNT_AFTER = new RegExp(`(?<![\\d.,])(${NUM})${SP}?(k|K|M|millions?|mille)?${SP}?\\$`, 'g');
+const AMOUNT_BEFORE = new RegExp(`\\$${SP}?(${NUM})(${SP}?(?:[kK]\\b|[MB]\\b|[Mm]illion|[Tt]housand|[Bb]illion))?`, 'g');
+const AMOUNT_AFTER = new RegExp(
+  `(?<![\\d.,])(${NUM})${SP}?(k|K|M|millions?|mille|thousand|milliards?|billion)?${SP}?(?:\\$|(?:de${SP}+)?dollars\\b)`,
+  'g',
+);
 /** `$80,000 - 90,000`, `80 000 à 90 000 $`: the bare end of a range. */
 const RANGE_TAIL = new RegExp(`^${SP}*(?:-|–|—|to|à|and|et)${SP}*(${NUM})(?![\\d$]|${SP}?\\$)`);
 const RANGE_HEAD = new RegExp(`(${NUM})${SP}*(?:-|–|—|to|à|and|et)${SP}*$`);
 
-const MULT: Record<string, number> = { k: 1e3, K: 1e3, thousand: 1e3, mille: 1e3, M: 1e6, million: 1e6, millions: 1e6 };
+const MULT: Record<string, number> = {
+  k: 1e3, K: 1e3, thousand: 1e3, mille: 1e3, M: 1e6, million: 1e6, millions: 1e6, B: 1e9, billion: 1e9, milliard: 1e9, milliards: 1e9,
+};
 
 function amountKey(n: number | undefined, suffix: string | undefined): string | undefined {
   if (n === undefined || !Number.isFinite(n)) return undefined;
-  const value = Math.round(n * (MULT[(suffix ?? '').trim()] ?? 1) * 100) / 100;
+  const word = (suffix ?? '').trim();
+  const value = Math.round(n * (MULT[word] ?? MULT[word.toLowerCase()] ?? 1) * 100) / 100;
   return value > 0 ? String(value) : undefined;
 }
 
@@ -77,11 +83,13 @@ const DATE_FR = new RegExp(`(?<![\\d${L}])${DAY}${SP}+${MONTH}(?!${L})(?:,?${SP}
 /** `2023-03-03`. */
 const DATE_ISO = /(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])/g;
 /** `March 2023`, `mars 2023`. */
-const MONTH_YEAR = new RegExp(`(?<!${L})${MONTH}${SP}+(?:de${SP}+)?${YEAR}(?!\\d)`, 'giu');
+const MONTH_YEAR = new RegExp(`(?<!${L})${MONTH}${SP}+(?:(?:de|of)${SP}+)?${YEAR}(?!\\d)`, 'giu');
+/** `Dec/02/2019`. */
+const DATE_SLASH = new RegExp(`(?<!${L})${MONTH}/(\\d{1,2})/${YEAR}(?!\\d)`, 'giu');
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
 };
 const UNITS: Record<string, string> = {
   year: 'year', years: 'year', yr: 'year', yrs: 'year', an: 'year', ans: 'year', année: 'year', années: 'year',
@@ -91,7 +99,7 @@ const UNITS: Record<string, string> = {
   hour: 'hour', hours: 'hour', heure: 'hour', heures: 'hour', hrs: 'hour',
 };
 const DURATION = new RegExp(
-  `(?<![\\d.,${L}])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\\+|${SP}?\\+)?${SP}*(?:\\(\\d+\\)${SP}*)?(?:or more${SP}+|ou plus${SP}+|full${SP}+|complètes?${SP}+)?(${Object.keys(
+  `(?<![\\d.,${L}])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\\+|${SP}?\\+)?(?:${SP}*|-)(?:\\(\\d+\\)${SP}*)?(?:or more${SP}+|ou plus${SP}+|full${SP}+|complètes?${SP}+|derni[eè]re?s${SP}+|prochaine?s${SP}+|premi[eè]re?s${SP}+)?(${Object.keys(
     UNITS,
   )
     .sort((a, b) => b.length - a.length)
@@ -121,9 +129,9 @@ export function scanValues(text: string): FoundValue[] {
     const d = Number(m[3]);
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add('date', `${m[1]}-${m[2]}-${m[3]}`, m.index!, m.index! + m[0].length);
   }
-  for (const re of [DATE_EN, DATE_FR]) {
+  for (const re of [DATE_SLASH, DATE_EN, DATE_FR]) {
     for (const m of text.matchAll(re)) {
-      const [monthRaw, dayRaw] = re === DATE_EN ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      const [monthRaw, dayRaw] = re === DATE_FR ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
       const month = MONTHS[monthRaw.toLowerCase()];
       const day = Number(dayRaw);
       // "may" and "mar" are words too: only with a capital or a day that reads as a date.
@@ -184,9 +192,6 @@ export function scanValues(text: string): FoundValue[] {
     const unit = UNITS[m[2]!.toLowerCase()];
     // "un an"/"une année" and "one year" read the same; "an" alone after a word is not a unit.
     if (n === undefined || !unit) continue;
-    if (word === 'un' || word === 'une' || word === 'one') {
-      if (unit === 'day' || unit === 'hour') continue; // "un jour" is "one day" (some day)
-    }
     add('duration', `${n}:${unit}`, m.index!, m.index! + m[0].length);
   }
   return out.sort((a, b) => a.start - b.start);
