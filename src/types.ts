@@ -123,14 +123,20 @@ export interface IndexEntry {
   git?: GitInfo;
 }
 
-/** The last change git knows of a file. */
+/** A commit that touched a file. */
+export interface GitCommit {
+  /** Abbreviated hash. */
+  hash: string;
+  /** Unix time in seconds (committer date). */
+  time: number;
+  subject: string;
+}
+
+/** What git says of a file, gathered by the CLI (two git commands for the whole run). */
 export interface GitInfo {
-  /** Unix time in seconds of the last commit that touched the file; absent when never committed. */
-  time?: number;
-  /** Abbreviated hash and subject of that commit. */
-  commit?: string;
-  subject?: string;
-  /** The file differs from HEAD in the working tree or the index (or is untracked). */
+  /** The last commits that touched the file, latest first (a few). */
+  commits: GitCommit[];
+  /** The file differs from HEAD in the working tree or the index, or is untracked. */
   dirty?: boolean;
   /** With `--since REF`: the file changed between REF and the working tree. */
   changedSince?: boolean;

@@ -1,7 +1,7 @@
 /** `postings lint`: the I/O around the pure engine. */
 import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { FileResult, Locale, ResolvedConfig } from '../types.js';
+import type { FileResult, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { lintPosting } from '../engine/lint.js';
 import { t } from '../i18n/cli.js';
@@ -12,6 +12,7 @@ import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
+import { attachGit } from './git-history.js';
 
 export interface LintCliOptions extends BaselineCliOptions {
   /** `--since REF`: only postings changed since this git ref (and their partners). */
@@ -71,15 +72,27 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   let results =
     opts.fix || opts.fixDryRun
       ? (await import('./fix-command.js')).runFix(selected, config, locale, opts, io)
-      : lintFiles(selected, config, locale);
+      : lintFiles(selected, config, locale, (index) => {
+          // pairing/stale reads what git says of each posting: two git commands per run.
+          if ((config.rules['pairing/stale']?.severity ?? 'warn') !== 'off') {
+            attachGit(index, scope ? { changed: scope.changed, since: opts.since } : {});
+          }
+        });
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
   return report(results, opts, locale, io, maxWarnings);
 }
 
 /** Lint `files` as one project (each read and parsed once). */
-export function lintFiles(files: string[], config: ResolvedConfig, locale: Locale): FileResult[] {
+export function lintFiles(
+  files: string[],
+  config: ResolvedConfig,
+  locale: Locale,
+  /** Adds what the CLI knows beyond the files (git) to the index before the rules run. */
+  prepare?: (index: ProjectIndex) => void,
+): FileResult[] {
   const { parsed, unreadable, index } = loadPostings(files, config, locale);
+  prepare?.(index);
   const results = new Map(unreadable);
   for (const posting of parsed) {
     const findings = lintPosting(posting, { filePath: posting.filePath, config, rules, locale, project: index });

@@ -57,3 +57,14 @@ export function gitRepo(prefix: string): string {
   git(dir, 'init', '-q');
   return dir;
 }
+
+/** Run git with the author and committer dates set (ISO 8601), for commits at known times. */
+export function gitAt(cwd: string, date: string, ...args: string[]): string {
+  const r = spawnSync('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}

@@ -1,0 +1,127 @@
+/**
+ * pairing/stale in a real git repository whose commits the test makes at known dates: the
+ * posting whose translation changed after it is reported, with the date and the subject of
+ * the commit; a partner with uncommitted changes; with `--since`, the partner a branch did
+ * not update. Git runs twice per lint, whatever the number of postings; nothing without git.
+ */
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli } from './support/harness.js';
+import { git, gitAt, gitRepo, posting, tempDir, write } from './support/temp-site.js';
+
+// The findings of the other rules are left out by `staleFindings`.
+const CONFIG = JSON.stringify({ rules: { 'pairing/stale': 'warn' } });
+
+const en = (key: string, body: string) => posting({ key, title: 'Developer', body });
+const fr = (key: string, body: string) => posting({ key, title: 'Développeuse ou développeur', body });
+
+interface Message {
+  ruleId: string;
+  message: string;
+  line: number;
+  related?: Array<{ filePath: string; line: number }>;
+}
+
+function staleFindings(root: string, args: string[] = [], env: Record<string, string> = {}): Map<string, Message[]> {
+  const r = runCli(['lint', '-f', 'json', '--config', 'postings.config.json', ...args], { cwd: root, env });
+  expect(r.stderr).toBe('');
+  const out = new Map<string, Message[]>();
+  for (const res of JSON.parse(r.stdout) as Array<{ filePath: string; messages: Message[] }>) {
+    const mine = res.messages.filter((m) => m.ruleId === 'pairing/stale');
+    if (mine.length) out.set(res.filePath.slice(root.length + 1), mine);
+  }
+  return out;
+}
+
+function site(): string {
+  const root = gitRepo('stale');
+  writeFileSync(join(root, 'postings.config.json'), CONFIG);
+  for (const k of ['dev', 'ops', 'qa']) {
+    write(root, `content/en/${k}.md`, en(k, 'You will build services.'));
+    write(root, `content/fr/${k}.md`, fr(k, 'Vous bâtirez des services.'));
+  }
+  git(root, 'add', '-A');
+  gitAt(root, '2024-01-10T12:00:00Z', 'commit', '-qm', 'Postings');
+  return root;
+}
+
+describe('pairing/stale', () => {
+  test('reports the posting whose translation changed after it, naming the commit', () => {
+    const root = site();
+    write(root, 'content/fr/dev.md', fr('dev', 'Vous bâtirez des services.\n\n- Une nouvelle exigence'));
+    gitAt(root, '2024-02-03T09:00:00Z', 'commit', '-qam', 'Ajout d’une exigence');
+    const found = staleFindings(root);
+    expect([...found.keys()]).toEqual(['content/en/dev.md']);
+    const [m] = found.get('content/en/dev.md')!;
+    expect(m!.message).toContain('fr/dev.md');
+    expect(m!.message).toContain('2024-02-03');
+    expect(m!.message).toContain('Ajout d’une exigence');
+    expect(m!.related).toEqual([expect.objectContaining({ filePath: join(root, 'content/fr/dev.md'), line: 1 })]);
+  });
+
+  test('a translation catching up with its posting is not stale, nor is the posting', () => {
+    const root = site();
+    write(root, 'content/en/dev.md', en('dev', 'You will build services.\n\n- A new requirement'));
+    gitAt(root, '2024-02-03T09:00:00Z', 'commit', '-qam', 'New requirement');
+    expect([...staleFindings(root).keys()]).toEqual(['content/fr/dev.md']);
+    write(root, 'content/fr/dev.md', fr('dev', 'Vous bâtirez des services.\n\n- Une nouvelle exigence'));
+    gitAt(root, '2024-02-05T09:00:00Z', 'commit', '-qam', 'Traduction');
+    expect(staleFindings(root).size).toBe(0);
+  });
+
+  test('a partner with uncommitted changes makes the other posting stale (pre-commit)', () => {
+    const root = site();
+    write(root, 'content/en/ops.md', en('ops', 'You will run services.'));
+    const found = staleFindings(root);
+    expect([...found.keys()]).toEqual(['content/fr/ops.md']);
+    expect(found.get('content/fr/ops.md')![0]!.message).toMatch(/uncommitted/);
+  });
+
+  test('--since: the partner a branch did not update is reported, not the changed posting', () => {
+    const root = site();
+    git(root, 'checkout', '-qb', 'feature');
+    write(root, 'content/en/qa.md', en('qa', 'You will test services.'));
+    gitAt(root, '2024-03-01T09:00:00Z', 'commit', '-qam', 'QA: new wording');
+    const found = staleFindings(root, ['--since', 'main']);
+    expect([...found.keys()]).toEqual(['content/fr/qa.md']);
+    expect(found.get('content/fr/qa.md')![0]!.message).toMatch(/changed since main/);
+    // Once the branch updates the translation too, nothing is reported.
+    write(root, 'content/fr/qa.md', fr('qa', 'Vous testerez des services.'));
+    gitAt(root, '2024-03-02T09:00:00Z', 'commit', '-qam', 'QA : traduction');
+    expect(staleFindings(root, ['--since', 'main']).size).toBe(0);
+  });
+
+  test('git runs once for the history and once for the status, whatever the number of postings', () => {
+    const root = site();
+    for (let i = 0; i < 20; i++) {
+      write(root, `content/en/p${i}.md`, en(`p${i}`, 'Text.'));
+      write(root, `content/fr/p${i}.md`, fr(`p${i}`, 'Texte.'));
+    }
+    git(root, 'add', '-A');
+    gitAt(root, '2024-04-01T09:00:00Z', 'commit', '-qm', 'More');
+    // A `git` in front of the real one that writes down each call.
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    const bin = tempDir('git-shim');
+    const log = join(bin, 'calls.log');
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    staleFindings(root, [], { PATH: `${bin}:${process.env.PATH}` });
+    const calls = readFileSync(log, 'utf8').trim().split('\n');
+    expect(calls.filter((c) => / log /.test(` ${c} `)).length).toBe(1);
+    expect(calls.filter((c) => / status /.test(` ${c} `)).length).toBe(1);
+    expect(calls.length).toBeLessThanOrEqual(3);
+  });
+
+  test('nothing when the postings are not in a git repository, or git is absent', () => {
+    const root = tempDir('stale-nogit');
+    writeFileSync(join(root, 'postings.config.json'), CONFIG);
+    write(root, 'content/en/dev.md', en('dev', 'Text.'));
+    write(root, 'content/fr/dev.md', fr('dev', 'Texte.'));
+    expect(staleFindings(root).size).toBe(0);
+    const inRepo = site();
+    write(inRepo, 'content/fr/dev.md', fr('dev', 'Autre texte.'));
+    gitAt(inRepo, '2024-02-03T09:00:00Z', 'commit', '-qam', 'Changement');
+    expect(staleFindings(inRepo, [], { PATH: tempDir('empty-path') }).size).toBe(0);
+  });
+});
