@@ -81,10 +81,13 @@ function stemCost(as: Array<{ stems: string[] }>, bs: Array<{ stems: string[] }>
   return 0.8 * (0.25 - shared / small);
 }
 
-/** Each part of a merge shares a stem with the other side (or is too short to tell). */
+/** Each part of a merge shares word stems with the other side (two, or a quarter of its own). */
 function partsShare(parts: Array<{ stems: string[] }>, other: Array<{ stems: string[] }>): boolean {
   const B = new Set(other.flatMap((x) => x.stems));
-  return parts.every((p) => p.stems.length < 2 || p.stems.some((s) => B.has(s)));
+  return parts.every((p) => {
+    const shared = p.stems.filter((s) => B.has(s)).length;
+    return shared >= 2 || (shared >= 1 && shared >= 0.25 * p.stems.length);
+  });
 }
 
 /**
@@ -126,9 +129,10 @@ export function alignBlocks(A: Outline, B: Outline): BlockAlignment | undefined 
   return result;
 }
 
+/** French takes 10 to 30 per cent more letters than English; a pair far from that lacks content. */
 function sizeRatio(sa: number, sb: number): number {
-  if (sa <= 0 || sb <= 0) return 1;
-  return Math.min(1.8, Math.max(0.55, sb / sa));
+  if (sa <= 0 || sb <= 0) return 1.15;
+  return Math.min(1.6, Math.max(0.85, sb / sa));
 }
 
 function lengthCost(sa: number, sb: number, ratio: number): number {
@@ -160,7 +164,10 @@ function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
         return floor(len + 1.5);
       }
       const all = [...as, ...bs];
-      if (all.every(textual)) return floor(len + 0.7);
+      // Paragraphs merged or split: each part shares words (cognates) with the other side, or
+      // the sizes add up closely.
+      const share = as.length > 1 ? partsShare(as, bs) : partsShare(bs, as);
+      if (all.every(textual)) return floor(len + (share ? 0.7 : len < 0.3 ? 0.9 : 2.0));
       if (all.every((b) => b.kind === 'list')) return floor(0.7 * len + 0.7);
       return undefined;
     },
@@ -320,7 +327,7 @@ function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: St
       // A short item ("Privacy") is never half of a merge: translators merge sentences.
       const tight =
         len < 0.4 &&
-        Math.min(...as.map((x) => x.size), ...bs.map((x) => x.size)) >= 40 &&
+        Math.min(...as.map((x) => x.size), ...bs.map((x) => x.size)) >= 20 &&
         (as.length > 1 ? partsShare(as, bs) : partsShare(bs, as));
       const merge = as.length + bs.length > 2 ? (tight ? 0.5 : 2.0) : 0;
       return Math.max(0.05, len + stem + merge - bonus);

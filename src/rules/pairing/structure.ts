@@ -27,8 +27,8 @@ const rule: RuleModule = {
     },
     messages: {
       section: {
-        en: 'The {lang} posting has a section “{heading}” here ({blocks}) that this posting lacks ({path}:{lines})',
-        fr: 'L’offre {lang} a ici une section «\u00a0{heading}\u00a0» ({blocks}) qui manque dans cette offre ({path}:{lines})',
+        en: 'The {lang} posting has a section “{heading}” here that this posting lacks ({path}:{lines})',
+        fr: 'L’offre {lang} a ici une section «\u00a0{heading}\u00a0» qui manque dans cette offre ({path}:{lines})',
       },
       list: {
         en: 'The {lang} posting has a list of {count} items here that this posting lacks ({path}:{lines})',
@@ -58,14 +58,6 @@ const rule: RuleModule = {
         en: 'What the {lang} posting has here',
         fr: 'Ce que l’offre {lang} a ici',
       },
-      blocks: {
-        en: '{count} blocks',
-        fr: '{count} blocs',
-      },
-      block: {
-        en: '1 block',
-        fr: '1 bloc',
-      },
     },
   },
   create(context) {
@@ -86,7 +78,6 @@ const rule: RuleModule = {
       const data: Record<string, string | number> = { ...base };
       if (g.kind === 'section') {
         data.heading = g.heading ?? '';
-        data.blocks = msg(g.count === 1 ? 'block' : 'blocks', { count: g.count });
       } else if (g.kind === 'items') {
         messageId = (g.count === 1 ? 'item' : 'items') + (g.heading ? 'Under' : '');
         data.heading = g.heading ?? '';
