@@ -15,7 +15,7 @@ import { buildIndex } from '../../src/engine/project-index.js';
 import { walkMarkdown } from '../../src/cli/files.js';
 import { codeExtractor } from '../../src/lib/classification-codes.js';
 import { outliner } from '../../src/pairing/outliner.js';
-import type { Finding, Locale, ResolvedConfig } from '../../src/types.js';
+import type { Finding, GitInfo, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../../src/types.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = join(ROOT, 'fixtures');
@@ -70,6 +70,7 @@ export function lintFolder(dir: string, config: ResolvedConfig, locale: Locale =
     codeExtractor(config),
     outliner(config),
   );
+  attachFixtureGit(dir, index);
   const out = new Map<string, Finding[]>();
   for (const p of parsed) {
     out.set(rel(dir, p.filePath), lintPosting(p, { filePath: p.filePath, config, rules, locale, project: index }));
@@ -81,6 +82,21 @@ export function lintString(text: string, filePath: string, config: ResolvedConfi
   const p = parsePosting(text, filePath, config.language);
   const index = buildIndex([{ filePath, displayPath: filePath, parsed: p }], config.language, codeExtractor(config), outliner(config));
   return lintPosting(p, { filePath, config, rules, locale, project: index });
+}
+
+/**
+ * What git would say of a fixture folder's postings, from its `git.json` (`{ "since"?: REF,
+ * "files": { "en/x.md": GitInfo } }`): the rules read plain data, so fixtures can hold it.
+ */
+function attachFixtureGit(dir: string, index: ProjectIndex): void {
+  const file = join(dir, 'git.json');
+  if (!existsSync(file)) return;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { since?: string; files: Record<string, GitInfo> };
+  for (const e of index.entries as IndexEntry[]) {
+    const info = data.files[rel(dir, e.filePath)];
+    if (info) e.git = info;
+  }
+  if (data.since !== undefined) (index as { since?: string }).since = data.since;
 }
 
 function rel(dir: string, file: string): string {

@@ -88,7 +88,7 @@ const rule: RuleModule = {
     const related = pick(rule.meta.messages.related!, locale);
     for (const { item: d, partner } of found) {
       const base = { lang: pair.otherName, path: partner.displayPath, kind: name(d.kind), Kind: cap(name(d.kind)) };
-      const shown = (v: { text: string }) => `“${v.text}”`;
+      const shown = (v: { text: string }) => (locale === 'fr' ? `«\u00a0${v.text}\u00a0»` : `“${v.text}”`);
       if (d.side === own) {
         // The value is here.
         const loc = { start: { line: d.value.line, column: d.value.column }, end: { line: d.value.endLine, column: d.value.endColumn } };
