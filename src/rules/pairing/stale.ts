@@ -28,7 +28,7 @@ const rule: RuleModule = {
     id: 'pairing/stale',
     description: {
       en: 'A posting must not lag behind its translation: when the other language changed after it, it probably needs the same change.',
-      fr: 'Une offre ne doit pas être en retard sur sa traduction : quand l’autre langue a changé après elle, elle a sans doute besoin du même changement.',
+      fr: 'Une offre ne doit pas être en retard sur sa traduction\u00a0: quand l’autre langue a changé après elle, elle a sans doute besoin du même changement.',
     },
     defaultSeverity: 'warn',
     fixable: false,
@@ -50,15 +50,15 @@ const rule: RuleModule = {
     messages: {
       newer: {
         en: 'The {lang} posting ({path}) changed after this one, on {date} in {commit} “{subject}”: this posting may need the same change',
-        fr: 'L’offre {lang} ({path}) a changé après celle-ci, le {date} dans {commit} «\u00a0{subject}\u00a0» : cette offre a peut-être besoin du même changement',
+        fr: 'L’offre {lang} ({path}) a changé après celle-ci, le {date} dans {commit} «\u00a0{subject}\u00a0»\u00a0: cette offre a peut-être besoin du même changement',
       },
       uncommitted: {
         en: 'The {lang} posting ({path}) has uncommitted changes and this posting has none: it may need the same change',
-        fr: 'L’offre {lang} ({path}) a des changements non validés et celle-ci n’en a pas : elle a peut-être besoin du même changement',
+        fr: 'L’offre {lang} ({path}) a des changements non validés et celle-ci n’en a pas\u00a0: elle a peut-être besoin du même changement',
       },
       since: {
         en: 'The {lang} posting ({path}) changed since {ref} and this posting did not: the translation was not updated in this change',
-        fr: 'L’offre {lang} ({path}) a changé depuis {ref}, mais pas celle-ci : la traduction n’a pas été mise à jour dans ce changement',
+        fr: 'L’offre {lang} ({path}) a changé depuis {ref}, mais pas celle-ci\u00a0: la traduction n’a pas été mise à jour dans ce changement',
       },
     },
   },
