@@ -94,7 +94,12 @@ function partsShare(parts: Array<{ stems: string[] }>, other: Array<{ stems: str
  * The content of `unit` is on the other side in another form nearby: a list item written as
  * a paragraph, a paragraph turned into an item (many shared stems, a size that fits).
  */
-function presentIn(unit: { size: number; stems: string[] }, candidates: Array<{ size: number; stems: string[] }>, ratio: number): boolean {
+function presentIn(
+  unit: { size: number; stems: string[] },
+  candidates: Array<{ size: number; stems: string[] }>,
+  ratio: number,
+  minShare = 0.5,
+): boolean {
   if (unit.stems.length < 3) return false;
   const own = new Set(unit.stems);
   return candidates.some((c) => {
@@ -102,7 +107,7 @@ function presentIn(unit: { size: number; stems: string[] }, candidates: Array<{ 
     let shared = 0;
     for (const st of c.stems) if (own.has(st)) shared++;
     const fit = (c.size + 15) / (ratio * unit.size + 15);
-    return shared / Math.min(own.size, c.stems.length) >= 0.5 && fit > 0.6 && fit < 1.7;
+    return shared / Math.min(own.size, c.stems.length) >= minShare && fit > 0.6 && fit < 1.7;
   });
 }
 
@@ -146,7 +151,8 @@ function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
       const sa = sum(as.map((b) => b.size));
       const sb = sum(bs.map((b) => b.size));
       const bonus = 0.5 * Math.min(3, sharedAnchors(as.flatMap((b) => b.anchors), bs.flatMap((b) => b.anchors)));
-      const len = lengthCost(sa, sb, ratio) + stemCost(as, bs);
+      const size = lengthCost(sa, sb, ratio);
+      const len = size + stemCost(as, bs);
       const floor = (c: number) => Math.max(0.05, c - bonus);
       if (as.length === 1 && bs.length === 1) {
         const x = as[0]!;
@@ -167,7 +173,7 @@ function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
       // Paragraphs merged or split: each part shares words (cognates) with the other side, or
       // the sizes add up closely.
       const share = as.length > 1 ? partsShare(as, bs) : partsShare(bs, as);
-      if (all.every(textual)) return floor(len + (share ? 0.7 : len < 0.3 ? 0.9 : 2.0));
+      if (all.every(textual)) return floor(len + (share ? 0.7 : size < 0.3 ? 0.9 : 2.0));
       if (all.every((b) => b.kind === 'list')) return floor(0.7 * len + 0.7);
       return undefined;
     },
@@ -248,14 +254,21 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
       if (!r[has].length || r[lacking].length) continue;
       const near = [...(r.before?.[lacking] ?? []), ...(r.after?.[lacking] ?? [])];
       const nearby = unitsOf(sides[lacking], near);
+      // A paragraph moved a little (paragraphs swapped) shows as a gap next to a merge.
+      const merged = al.steps
+        .filter((s) => s.a.length + s.b.length > 2 && Math.abs((s[lacking][0] ?? -99) - (near[0] ?? -99)) <= 3)
+        .flatMap((s) => unitsOf(sides[lacking], s[lacking]));
       const scale = has === 'a' ? al.ratio : 1 / al.ratio;
       gaps.push(
         ...blockGaps(sides[has], r[has], lacking, placeOn(lacking, sides[lacking], r.before, r.after), options).filter(
-          (g) => g.kind !== 'paragraph' || !presentIn(sides[has].blocks[g.index]!, nearby, scale),
+          (g) =>
+            g.kind !== 'paragraph' ||
+            !(presentIn(sides[has].blocks[g.index]!, nearby, scale) || presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3)),
         ),
       );
     }
   }
+  cancelSwaps(gaps, sides, al.ratio);
   if (options.lists) {
     for (const s of al.steps) {
       const la = s.a.map((i) => A.blocks[i]!).filter((b) => b.kind === 'list');
@@ -265,6 +278,26 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
     }
   }
   return gaps.sort((x, y) => x.at.line - y.at.line || x.there.line - y.there.line);
+}
+
+/**
+ * Two paragraphs that swapped places show as a gap on each side, each the other's content:
+ * neither is missing.
+ */
+function cancelSwaps(gaps: Gap[], sides: Record<Side, Outline>, ratio: number): void {
+  const paragraphs = (lacking: Side) => gaps.filter((g) => g.kind === 'paragraph' && g.lacking === lacking);
+  const gone = new Set<Gap>();
+  for (const x of paragraphs('b')) {
+    const ux = sides.a.blocks[x.index]!;
+    for (const y of paragraphs('a')) {
+      if (gone.has(y)) continue;
+      const uy = sides.b.blocks[y.index]!;
+      if (Math.abs(x.there.line - y.at.line) > 12 || !presentIn(ux, [uy], ratio, 0.3)) continue;
+      gone.add(x).add(y);
+      break;
+    }
+  }
+  for (let i = gaps.length - 1; i >= 0; i--) if (gone.has(gaps[i]!)) gaps.splice(i, 1);
 }
 
 function blockGaps(outline: Outline, indices: number[], lacking: Side, at: Lines, options: StructureOptions): Gap[] {
@@ -325,11 +358,11 @@ function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: St
       // Items merged or split: only when the sizes fit closely (a longer translation of one
       // item is not a merge of two).
       // A short item ("Privacy") is never half of a merge: translators merge sentences.
-      const tight =
-        len < 0.4 &&
-        Math.min(...as.map((x) => x.size), ...bs.map((x) => x.size)) >= 20 &&
-        (as.length > 1 ? partsShare(as, bs) : partsShare(bs, as));
-      const merge = as.length + bs.length > 2 ? (tight ? 0.5 : 2.0) : 0;
+      const smallest = Math.min(...as.map((x) => x.size), ...bs.map((x) => x.size));
+      const tight = len < 0.4 && smallest >= 20 && (as.length > 1 ? partsShare(as, bs) : partsShare(bs, as));
+      // Sizes of sentence-long items that add up almost exactly are a merge even without
+      // shared stems; short items ("Privacy") are never merged that way.
+      const merge = as.length + bs.length > 2 ? (tight ? 0.5 : len < 0.2 && smallest >= 40 ? 1.0 : 2.0) : 0;
       return Math.max(0.05, len + stem + merge - bonus);
     },
     skip: () => 1.3,
