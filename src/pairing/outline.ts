@@ -167,7 +167,8 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     for (const a of findAddresses(masked)) {
       const raw = masked.slice(a.start, a.end);
       if (a.kind === 'email') {
-        addValue('email', raw.replace(/^mailto:/i, '').toLowerCase(), start + a.start, start + a.end, blockIndex);
+        const address = raw.replace(/^mailto:/i, '').toLowerCase();
+        addValue('email', address, start + a.start, start + a.end, blockIndex, undefined, address);
         anchors.add(`email:${raw.toLowerCase()}`);
       } else links.push({ url: a.kind === 'www' ? `https://${raw}` : raw, start: start + a.start, end: start + a.end });
       masked = masked.slice(0, a.start) + ' '.repeat(a.end - a.start) + masked.slice(a.end);
