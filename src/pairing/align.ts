@@ -20,7 +20,7 @@ export interface AlignCosts<T> {
 }
 
 /** Tables larger than this are not aligned (a posting of thousands of blocks): no steps. */
-export const MAX_CELLS = 2_000_000;
+export const MAX_CELLS = 250_000;
 
 const MOVES: Array<[number, number]> = [
   [1, 1],

@@ -60,32 +60,65 @@ export interface StructureOptions {
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const textual = (b: OutlineBlock) => b.kind === 'paragraph' || b.kind === 'html';
 
-function sharedAnchors(a: Iterable<string>, b: Iterable<string>): number {
-  const set = new Set(a);
+const anchorSets = new WeakMap<{ anchors: string[] }, Set<string>>();
+
+/** Anchors (numbers, links, codes) the two sides share. */
+function sharedAnchors(as: Array<{ anchors: string[] }>, bs: Array<{ anchors: string[] }>): number {
+  const set = (xs: Array<{ anchors: string[] }>) => {
+    if (xs.length === 1) {
+      let one = anchorSets.get(xs[0]!);
+      if (!one) anchorSets.set(xs[0]!, (one = new Set(xs[0]!.anchors)));
+      return one;
+    }
+    return new Set(xs.flatMap((x) => x.anchors));
+  };
+  const A = set(as);
+  const B = set(bs);
+  if (!A.size || !B.size) return 0;
   let n = 0;
-  for (const x of new Set(b)) if (set.has(x)) n++;
+  for (const x of A) if (B.has(x)) n++;
   return n;
+}
+
+type Stemmed = { stems: string[] };
+
+const stemSets = new WeakMap<Stemmed, Set<string>>();
+
+/** The stems of one unit, as a set (made once per unit: the aligner asks for them in every cell). */
+function stemSet(x: Stemmed): Set<string> {
+  let set = stemSets.get(x);
+  if (!set) stemSets.set(x, (set = new Set(x.stems)));
+  return set;
+}
+
+function union(xs: Stemmed[]): Set<string> {
+  if (xs.length === 1) return stemSet(xs[0]!);
+  const out = new Set<string>();
+  for (const x of xs) for (const s of x.stems) out.add(s);
+  return out;
 }
 
 /**
  * How much two sides look like translations of each other by their shared word stems
  * (cognates): a cost from +0.2 (nothing shared) to -0.6 (all shared); 0 when too short to tell.
  */
-function stemCost(as: Array<{ stems: string[] }>, bs: Array<{ stems: string[] }>): number {
-  const A = new Set(as.flatMap((x) => x.stems));
-  const B = new Set(bs.flatMap((x) => x.stems));
+function stemCost(as: Stemmed[], bs: Stemmed[]): number {
+  const A = union(as);
+  const B = union(bs);
   const small = Math.min(A.size, B.size);
   if (small < 2) return 0;
+  const [few, many] = A.size <= B.size ? [A, B] : [B, A];
   let shared = 0;
-  for (const s of A) if (B.has(s)) shared++;
+  for (const s of few) if (many.has(s)) shared++;
   return 0.8 * (0.25 - shared / small);
 }
 
 /** Each part of a merge shares word stems with the other side (two, or a quarter of its own). */
-function partsShare(parts: Array<{ stems: string[] }>, other: Array<{ stems: string[] }>): boolean {
-  const B = new Set(other.flatMap((x) => x.stems));
+function partsShare(parts: Stemmed[], other: Stemmed[]): boolean {
+  const B = union(other);
   return parts.every((p) => {
-    const shared = p.stems.filter((s) => B.has(s)).length;
+    let shared = 0;
+    for (const s of p.stems) if (B.has(s)) shared++;
     return shared >= 2 || (shared >= 1 && shared >= 0.25 * p.stems.length);
   });
 }
@@ -150,7 +183,7 @@ function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
     pair(as, bs) {
       const sa = sum(as.map((b) => b.size));
       const sb = sum(bs.map((b) => b.size));
-      const bonus = 0.5 * Math.min(3, sharedAnchors(as.flatMap((b) => b.anchors), bs.flatMap((b) => b.anchors)));
+      const bonus = 0.5 * Math.min(3, sharedAnchors(as, bs));
       const size = lengthCost(sa, sb, ratio);
       const len = size + stemCost(as, bs);
       const floor = (c: number) => Math.max(0.05, c - bonus);
@@ -172,8 +205,10 @@ function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
       const all = [...as, ...bs];
       // Paragraphs merged or split: each part shares words (cognates) with the other side, or
       // the sizes add up closely.
-      const share = as.length > 1 ? partsShare(as, bs) : partsShare(bs, as);
-      if (all.every(textual)) return floor(len + (share ? 0.7 : size < 0.3 ? 0.9 : 2.0));
+      if (all.every(textual)) {
+        const share = as.length > 1 ? partsShare(as, bs) : partsShare(bs, as);
+        return floor(len + (share ? 0.7 : size < 0.3 ? 0.9 : 2.0));
+      }
       if (all.every((b) => b.kind === 'list')) return floor(0.7 * len + 0.7);
       return undefined;
     },
@@ -354,7 +389,7 @@ function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: St
     pair(as, bs) {
       const len = lengthCost(sum(as.map((x) => x.size)), sum(bs.map((x) => x.size)), ratio);
       const stem = stemCost(as, bs);
-      const bonus = 0.5 * Math.min(2, sharedAnchors(as.flatMap((x) => x.anchors), bs.flatMap((x) => x.anchors)));
+      const bonus = 0.5 * Math.min(2, sharedAnchors(as, bs));
       // Items merged or split: only when the sizes fit closely (a longer translation of one
       // item is not a merge of two).
       // A short item ("Privacy") is never half of a merge: translators merge sentences.
