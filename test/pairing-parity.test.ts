@@ -1,0 +1,195 @@
+/**
+ * Translation parity beyond the rule fixtures: the partner's place reaches the JSON and SARIF
+ * reports (valid SARIF), a pair is judged the same when one file or the whole tree is
+ * linted, the outline kept in the index is plain JSON computed by one pure function, and
+ * values compare as values whatever their formatting.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeConfig, runCli } from './support/harness.js';
+import { sarifErrors } from './support/ci-formats.js';
+import { posting, tempDir, write } from './support/temp-site.js';
+import { parsePosting } from '../src/engine/parse.js';
+import { outliner } from '../src/pairing/outliner.js';
+import { parseNumber, scanValues } from '../src/pairing/values.js';
+import { linkKey, linkNormaliser } from '../src/pairing/links.js';
+
+const EN = posting({
+  key: 'dev',
+  title: 'Developer',
+  body: [
+    'The salary is $80,000 a year.',
+    '',
+    '## What you will do',
+    '',
+    '- Build and operate web services with the product team',
+    '- Review code written by other developers on the team',
+    '- Write automated tests for the services you build',
+    '- Document your decisions and share them in the open',
+  ].join('\n'),
+});
+const FR = posting({
+  key: 'dev',
+  title: 'Développeuse ou développeur',
+  body: [
+    'Le salaire est de 85 000 $ par année.',
+    '',
+    '## Ce que vous ferez',
+    '',
+    '- Bâtir et exploiter des services Web avec l’équipe de produit',
+    '- Réviser le code écrit par les autres membres de l’équipe',
+  ].join('\n'),
+});
+
+function site(): string {
+  const root = tempDir('parity');
+  writeFileSync(join(root, 'postings.config.json'), JSON.stringify({ rules: {} }));
+  write(root, 'content/en/dev.md', EN);
+  write(root, 'content/fr/dev.md', FR);
+  return root;
+}
+
+interface JsonMessage {
+  ruleId: string;
+  line: number;
+  message: string;
+  related?: Array<{ filePath: string; line: number; endLine?: number; message?: string }>;
+}
+
+function pairFindings(stdout: string): Map<string, JsonMessage[]> {
+  const out = new Map<string, JsonMessage[]>();
+  for (const r of JSON.parse(stdout) as Array<{ filePath: string; messages: JsonMessage[] }>) {
+    out.set(
+      r.filePath.replace(/^.*content\//, ''),
+      r.messages.filter((m) => m.ruleId === 'pairing/structure' || m.ruleId === 'pairing/values'),
+    );
+  }
+  return out;
+}
+
+describe('pairing/structure and pairing/values through the CLI', () => {
+  const root = site();
+
+  test('the JSON report carries the partner’s path and lines', () => {
+    const r = runCli(['lint', '-f', 'json', 'content'], { cwd: root });
+    const found = pairFindings(r.stdout);
+    const fr = found.get('fr/dev.md')!;
+    const items = fr.find((m) => m.ruleId === 'pairing/structure')!;
+    expect(items.message).toContain('2 more items');
+    expect(items.related).toEqual([
+      { filePath: join(root, 'content/en/dev.md'), line: 16, column: 1, endLine: 17, message: 'What the English posting has here' },
+    ]);
+    const amount = fr.find((m) => m.ruleId === 'pairing/values')!;
+    expect(amount.message).toBe('The amount “85 000 $” here is “$80,000” in the English posting (en/dev.md:10)');
+    expect(amount.related![0]).toMatchObject({ filePath: join(root, 'content/en/dev.md'), line: 10 });
+    // Reported on both sides; the English posting lacks no item.
+    expect(found.get('en/dev.md')!.map((m) => m.ruleId)).toEqual(['pairing/values']);
+  });
+
+  test('SARIF gives the partner as relatedLocations, valid against the SARIF 2.1.0 schema', () => {
+    const r = runCli(['lint', '-f', 'sarif', 'content'], { cwd: root });
+    const log = JSON.parse(r.stdout);
+    expect(sarifErrors(log)).toEqual([]);
+    const result = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'pairing/structure');
+    expect(result.relatedLocations).toEqual([
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: 'content/en/dev.md', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 16, startColumn: 1, endLine: 17, endColumn: 1 },
+        },
+        message: { text: 'What the English posting has here' },
+      },
+    ]);
+  });
+
+  test('linting one file of the pair gives the same findings as linting the tree', () => {
+    const whole = pairFindings(runCli(['lint', '-f', 'json', 'content'], { cwd: root }).stdout).get('fr/dev.md');
+    const one = pairFindings(runCli(['lint', '-f', 'json', 'content/fr/dev.md'], { cwd: root }).stdout).get('fr/dev.md');
+    expect(one).toEqual(whole);
+  });
+
+  test('messages in French use French quotation marks with no-break spaces', () => {
+    const r = runCli(['lint', '-f', 'json', '--locale', 'fr', 'content'], { cwd: root });
+    const fr = pairFindings(r.stdout).get('fr/dev.md')!;
+    expect(fr.find((m) => m.ruleId === 'pairing/values')!.message).toBe(
+      'Le montant «\u00a085 000 $\u00a0» ici vaut «\u00a0$80,000\u00a0» dans l’offre anglaise (en/dev.md:10)',
+    );
+  });
+});
+
+describe('the outline', () => {
+  const config = makeConfig();
+  const outline = outliner(config);
+
+  test('is plain JSON, and the same for the same posting', () => {
+    const a = outline(parsePosting(EN, '/site/content/en/dev.md', config.language));
+    const b = outline(parsePosting(EN, '/site/content/en/dev.md', config.language));
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+    expect(b).toEqual(a);
+    expect(a.blocks.map((x) => x.kind)).toEqual(['paragraph', 'heading', 'list']);
+    expect(a.blocks[2]!.items!.length).toBe(4);
+  });
+
+  test('reads a bold paragraph as a heading, and list items of nested lists as items', () => {
+    const p = posting({ body: '**What you will do**\n\n- One thing\n  - A nested thing\n- Another thing' });
+    const o = outline(parsePosting(p, '/site/content/en/x.md', config.language));
+    expect(o.blocks.map((x) => [x.kind, x.depth ?? null])).toEqual([
+      ['heading', 0],
+      ['list', null],
+    ]);
+    expect(o.blocks[1]!.items!.map((i) => i.depth)).toEqual([0, 1, 0]);
+  });
+});
+
+describe('values compare as values', () => {
+  const keys = (text: string) => scanValues(text).map((v) => `${v.kind}:${v.key}`);
+
+  test.each([
+    ['$80,000', '80 000 $'],
+    ['$80K', '80\u00a0000\u00a0$'],
+    ['$80,000 to $95,000', '80 000 $ à 95 000 $'],
+    ['$1.5 million', '1,5 million $'],
+    ['March 3, 2023', '3 mars 2023'],
+    ['Friday, March 3rd, 2023', 'le vendredi 3 mars 2023'],
+    ['2023-03-03', '3 mars 2023'],
+    ['March 2023', 'mars 2023'],
+    ['5%', '5 %'],
+    ['37.5 hours', '37,5 heures'],
+    ['two years', '2 ans'],
+    ['a 2-year term', 'un mandat de deux ans'],
+  ])('%s is %s', (en, fr) => {
+    expect(keys(en)).toEqual(keys(fr));
+    expect(keys(en).length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['$80,000', '85 000 $'],
+    ['March 3, 2023', '13 mars 2023'],
+    ['5%', '15 %'],
+  ])('%s is not %s', (en, fr) => {
+    expect(keys(en)).not.toEqual(keys(fr));
+  });
+
+  test('numbers in either language’s notation', () => {
+    expect(parseNumber('80,000')).toBe(80000);
+    expect(parseNumber('80 000')).toBe(80000);
+    expect(parseNumber('80.000,50')).toBe(80000.5);
+    expect(parseNumber('37,5')).toBe(37.5);
+    expect(parseNumber('37.5')).toBe(37.5);
+  });
+
+  test('a link and its counterpart in the other language are one link', () => {
+    const n = linkNormaliser(makeConfig());
+    const key = (u: string) => linkKey(u, n)!.key;
+    expect(key('https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1#toc1')).toBe(
+      key('https://www.tbs-sct.canada.ca/agreements-conventions/view-visualiser-fra.aspx?id=1'),
+    );
+    expect(key('https://www.canada.ca/fr/commission-fonction-publique/services/mesures-d-adaptation-matiere-evaluation.html')).toBe(
+      key('https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html'),
+    );
+    expect(key('https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1')).not.toBe(
+      key('https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=15'),
+    );
+  });
+});
