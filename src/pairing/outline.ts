@@ -294,7 +294,11 @@ function collectItems(list: AnyNode, depth: number, out: Array<{ node: AnyNode; 
   while (stack.length) {
     const { node, depth: d } = stack.pop()!;
     // The item's own text, without its nested lists (they are items of their own).
-    const own: AnyNode = { ...node, children: (node.children ?? []).filter((c) => c.type !== 'list') };
+    const kids = (node.children ?? []).filter((c) => c.type !== 'list');
+    // Its own span ends with its own text: a deep nest of lists is read in linear time.
+    const last = kids[kids.length - 1];
+    const position = node.position && last?.position ? { start: node.position.start, end: last.position.end } : node.position;
+    const own: AnyNode = { ...node, children: kids, position };
     const nestedLists = (node.children ?? []).filter((c) => c.type === 'list');
     out.push({ node: own, depth: d });
     for (let l = nestedLists.length - 1; l >= 0; l--) {
