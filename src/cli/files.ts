@@ -47,7 +47,7 @@ export async function expandPaths(
   cwd: string,
   ignore: string[],
   ignoreBase: string,
-): Promise<{ files: string[]; found: number; ignored: string[]; named: Set<string> }> {
+): Promise<{ files: string[]; found: number; ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>; named: Set<string> }> {
   const files = new Set<string>();
   // Files named one by one: when one is left out, the user is told why.
   const named = new Set<string>();
@@ -73,12 +73,16 @@ export async function expandPaths(
     throw new MissingPathError(p);
   }
   const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
-  const ignored: string[] = [];
+  const ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }> = [];
   const kept = uniqueFiles([...files])
-    .filter((f) => !isSectionPage(f))
+    .filter((f) => {
+      if (!isSectionPage(f)) return true;
+      if (named.has(f)) ignored.push({ file: f, reason: 'section-page' });
+      return false;
+    })
     .filter((f) => {
       if (!isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/'))) return true;
-      if (named.has(f)) ignored.push(f);
+      if (named.has(f)) ignored.push({ file: f, reason: 'ignored' });
       return false;
     })
     .sort();

@@ -58,7 +58,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   let files: string[];
   let found: number;
-  let ignored: string[];
+  let ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
   let named: Set<string>;
   const useIgnore = opts.ignore !== false;
   try {
@@ -79,7 +79,14 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     throw new UsageError(t(locale, 'err.noFiles', { paths: paths.join(', ') }));
   }
 
-  for (const file of ignored) io.stderr(t(locale, 'skip.ignored', { file: relative(io.cwd, file) || file }) + '\n');
+  for (const { file, reason } of ignored) {
+    const shown = relative(io.cwd, file) || file;
+    io.stderr(
+      (reason === 'ignored'
+        ? t(locale, 'skip.ignored', { file: shown })
+        : t(locale, 'skip.notPosting', { file: shown, reason: t(locale, 'skip.section-page') })) + '\n',
+    );
+  }
 
   // The Hugo site around the files: which are postings, and what their layouts print.
   const site = await siteForRun(paths, io.cwd, config, locale);
