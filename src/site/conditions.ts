@@ -2,7 +2,7 @@
  * What a template's `{{ if }}` / `{{ with }}` / `{{ range }}` conditions say for one page.
  * Evaluated (three-valued: true, false, or unknown):
  *   `.Params.x` / `$.Params.x` / `.Param "x"` (keys not case-sensitive, as Hugo's), `.Title`,
- *   `.Description`, `.Draft`, `.Type`, `.Layout`; literals `true`, `false`, `nil`, numbers and
+ *   `.Description`, `.Draft`, `.Type`, `.Layout`, `.Lang`; literals `true`, `false`, `nil`, numbers and
  *   strings; `eq`, `ne`, `and`, `or`, `not`, `isset .Params "x"`, and parentheses.
  * Anything else (`.Site`, pipes, other functions, variables) is unknown: text under an unknown
  * condition never counts as printed. Pure.
@@ -52,6 +52,8 @@ export interface PageValues {
   params: Record<string, unknown>;
   type?: string;
   layout?: string;
+  /** The page's language code (`.Lang`, `.Language.Lang`). */
+  lang?: string;
 }
 
 function param(values: PageValues, key: string): Value {
@@ -75,6 +77,9 @@ function field(values: PageValues, path: string): Value {
       return values.type ?? UNKNOWN;
     case '.Layout':
       return values.layout ?? '';
+    case '.Lang':
+    case '.Language.Lang':
+      return values.lang ?? UNKNOWN;
     default:
       return UNKNOWN;
   }

@@ -85,8 +85,8 @@ export function templateOf(model: SiteModel, file: string, fm: Record<string, un
 }
 
 /** The pieces of a template that are certainly printed on this page (unknown conditions excluded). */
-export function printedPieces(facts: TemplateFacts, fm: Record<string, unknown> | undefined): TemplatePiece[] {
-  const values = { params: fm ?? {}, type: typeof fm?.type === 'string' ? fm.type : undefined, layout: typeof fm?.layout === 'string' ? fm.layout : undefined };
+export function printedPieces(facts: TemplateFacts, fm: Record<string, unknown> | undefined, lang?: string): TemplatePiece[] {
+  const values = { params: fm ?? {}, type: typeof fm?.type === 'string' ? fm.type : undefined, layout: typeof fm?.layout === 'string' ? fm.layout : undefined, lang };
   const memo = new Map<readonly unknown[], boolean>();
   return facts.pieces.filter((p) => {
     if (p.conds.length === 0) return true;

@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { Lang, RuleContext } from '../../types.js';
 import { dataPatterns, matches } from '../../lib/patterns.js';
 import { proseBlocks, rangeIn, sentences } from '../../lib/prose.js';
-import { printedPieces, templateOf } from '../../site/page.js';
+import { languageOfFile, printedPieces, templateOf } from '../../site/page.js';
 
 export interface AccommodationTable {
   sentences: Record<Lang, string[]>;
@@ -95,7 +95,7 @@ function fromLayout(context: RuleContext, found: AccommodationSection, isSection
   const facts = templateOf(site, context.filePath, fm);
   if (!facts) return;
   const blocks = new Map<number, string>();
-  for (const piece of printedPieces(facts, fm)) {
+  for (const piece of printedPieces(facts, fm, languageOfFile(site, context.filePath)?.code)) {
     if (piece.kind === 'text') blocks.set(piece.block, (blocks.get(piece.block) ?? '') + piece.value);
     else if (piece.value.startsWith('<')) {
       for (const m of piece.value.matchAll(/\bhref\s*=\s*["']?([^"'\s>]+)/gi)) if (pages.has(normalizeUrl(m[1]!))) found.link = true;

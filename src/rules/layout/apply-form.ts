@@ -1,7 +1,7 @@
 import type { RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { evaluate, UNKNOWN } from '../../site/conditions.js';
-import { templateOf } from '../../site/page.js';
+import { languageOfFile, templateOf } from '../../site/page.js';
 
 /** `.Params.leverId` → `leverId`, each parameter a condition reads. */
 function paramsOf(expr: string): string[] {
@@ -52,7 +52,12 @@ const rule: RuleModule = {
     if (!site || !fm || !data || data.archived === true) return;
     const facts = templateOf(site, context.filePath, data);
     if (!facts || facts.forms.length === 0) return;
-    const values = { params: data, type: typeof data.type === 'string' ? data.type : undefined, layout: typeof data.layout === 'string' ? data.layout : undefined };
+    const values = {
+      params: data,
+      type: typeof data.type === 'string' ? data.type : undefined,
+      layout: typeof data.layout === 'string' ? data.layout : undefined,
+      lang: languageOfFile(site, context.filePath)?.code,
+    };
     // Shown (or maybe shown) by one of the forms: nothing to say.
     const failing = facts.forms.map((form) => form.conds.filter((c) => {
       const v = evaluate(c.expr, values);
@@ -72,7 +77,7 @@ const rule: RuleModule = {
       const v = value(key);
       return v === undefined || v === null || v === '' ? (context.locale === 'fr' ? `${key} n’est pas indiqué` : `${key} is not set`) : `${key}: ${JSON.stringify(v)}`;
     };
-    const target = params.map((p) => locate(fm, [p])).find(Boolean);
+    const target = params.map((p) => locate(fm, [p])).find(Boolean) ?? locate(fm, ['archived']);
     context.report({
       messageId: 'noForm',
       data: {

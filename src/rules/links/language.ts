@@ -3,7 +3,7 @@ import type { RuleModule } from '../../types.js';
 import { counterpartTable } from '../../lib/link-language.js';
 import { rawUrlSites, urlSites, type UrlSite } from '../../lib/links.js';
 import { parseUrl, unwrapRedirect } from '../../lib/urls.js';
-import { fullUrl, resolveLink, translationOf } from '../../site/links.js';
+import { fullUrl, pageOfFile, resolveLink, translationOf } from '../../site/links.js';
 import type { SiteModel } from '../../site/model.js';
 import type { Lang } from '../../types.js';
 
@@ -15,6 +15,9 @@ const WITH_ARTICLE = { en: 'an English', fr: 'a French' } as const;
 function ownPage(site: SiteModel, file: string, url: string, lang: Lang): { lang: Lang; counterpart?: string } | undefined {
   const target = resolveLink(site, file, url);
   if (target.kind !== 'page' || !target.language.lang || target.language.lang === lang) return undefined;
+  // A link to this page's own translation is a language switch, on purpose.
+  const self = pageOfFile(site, file);
+  if (self && self.key === target.page.key) return undefined;
   const own = site.languages.find((l) => l.lang === lang);
   const translation = own && translationOf(site, target.page, own.code);
   const counterpart = translation && (target.viaHost || site.multihost ? fullUrl(site, translation) : translation.url);
