@@ -58,7 +58,12 @@ describe('--since', () => {
     // deleted, is reported for the pair finding that involves the change, and nothing else.
     expect(found).toEqual([
       // e.md is new and has no French posting yet: that is reported too.
-      ...CHANGED.map((f) => [f, f === 'content/en/e.md' ? ['frontmatter/schema', 'pairing/missing-translation'] : ['frontmatter/schema']]),
+      ...[
+        ...CHANGED.map((f) => [f, f === 'content/en/e.md' ? ['frontmatter/schema', 'pairing/missing-translation'] : ['frontmatter/schema']]),
+        // en/a.md and en/b.md changed on the branch, their French partners did not.
+        ['content/fr/a.md', ['pairing/stale']],
+        ['content/fr/b.md', ['pairing/stale']],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
       ['content/fr/f.md', ['pairing/missing-translation']],
     ]);
   });
@@ -141,7 +146,15 @@ describe('--since', () => {
     write(r2, 'content/en/x.md', bad('x', 'Edited'));
     git(r2, 'commit', '-qam', 'two');
     const r = runCli(['lint', '--since', 'HEAD~1', '-f', 'json'], { cwd: r2 });
-    expect((JSON.parse(r.stdout) as Array<{ filePath: string }>).map((x) => x.filePath)).toEqual([join(r2, 'content/en/x.md')]);
+    // fr/x.md for pairing/stale only: its English partner changed in the range, it did not.
+    const found = (JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>).map((x) => [
+      x.filePath,
+      x.messages.map((m) => m.ruleId).filter((id) => id.startsWith('pairing/')),
+    ]);
+    expect(found).toEqual([
+      [join(r2, 'content/en/x.md'), []],
+      [join(r2, 'content/fr/x.md'), ['pairing/stale']],
+    ]);
     rmSync(join(r2, 'content/en/x.md'));
     writeFileSync(join(r2, 'content/en/y.md'), bad('y'));
     const moved = runCli(['lint', '--since', 'HEAD', '-f', 'json'], { cwd: r2 });

@@ -90,6 +90,11 @@ export interface OutlineOptions {
   links: LinkNormaliser;
 }
 
+/** Bounds that keep an outline small on any input. */
+const MAX_VALUES = 2000;
+const MAX_ANCHORS = 64;
+const MAX_STEMS = 300;
+
 const LETTERS = /[\p{L}\p{N}]/gu;
 const WORDS = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
@@ -100,13 +105,18 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
   const values: OutlineValue[] = [];
   const text = posting.text;
   const definitions = collectDefinitions(posting);
-  const codeMentions = options.codes(posting);
+  const codeMentions = [...options.codes(posting)].sort((a, b) => a.range[0] - b.range[0]);
   const point = (o: number) => offsetToPoint(posting.lineStarts, o);
   const line = (n: AnyNode) => n.position?.start.line ?? point(n.position?.start.offset ?? 0).line;
   const endLine = (n: AnyNode) => n.position?.end.line ?? line(n);
 
+  const emailsAt = new Set<string>();
   const addValue = (kind: ValueKind, key: string, start: number, end: number, block: number, extra?: Partial<OutlineValue>, as?: string) => {
+    // The outline stays small whatever the posting: a hostile file of a million addresses
+    // keeps its first values only.
+    if (values.length >= MAX_VALUES) return;
     const s = point(start);
+    if (kind === 'email') emailsAt.add(`${key}\u0000${s.line}`);
     const e = point(end);
     const shown = (as ?? text.slice(start, end)).replace(/\s+/g, ' ');
     values.push({
@@ -160,26 +170,31 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       if (n.type === 'code' || n.type === 'image' || n.type === 'imageReference') return false;
     });
     // Build the masked prose of the node, offsets preserved relative to `start`.
-    const chars = new Array<string>(Math.max(0, end - start)).fill(' ');
-    for (const sp of spans) for (let i = sp.start; i < sp.end && i < end; i++) chars[i - start] = text[i]!;
-    let masked = chars.join('').replace(/[\r\n]/g, ' ');
+    let masked = blankOutside(text, start, end, spans).replace(/[\r\n]/g, ' ');
     // Bare URLs and e-mail addresses: values of their own, then blanked.
-    for (const a of findAddresses(masked)) {
-      const raw = masked.slice(a.start, a.end);
-      if (a.kind === 'email') {
-        const address = raw.replace(/^mailto:/i, '').toLowerCase();
-        addValue('email', address, start + a.start, start + a.end, blockIndex, undefined, address);
-        anchors.add(`email:${raw.toLowerCase()}`);
-      } else links.push({ url: a.kind === 'www' ? `https://${raw}` : raw, start: start + a.start, end: start + a.end });
-      masked = masked.slice(0, a.start) + ' '.repeat(a.end - a.start) + masked.slice(a.end);
+    const addresses = findAddresses(masked);
+    if (addresses.length) {
+      const kept: Span[] = [];
+      let from = 0;
+      for (const a of addresses) {
+        if (a.start > from) kept.push({ start: from, end: a.start });
+        from = a.end;
+        const raw = masked.slice(a.start, a.end);
+        if (a.kind === 'email') {
+          const address = raw.replace(/^mailto:/i, '').toLowerCase();
+          addValue('email', address, start + a.start, start + a.end, blockIndex, undefined, address);
+          anchors.add(`email:${address}`);
+        } else links.push({ url: a.kind === 'www' ? `https://${raw}` : raw, start: start + a.start, end: start + a.end });
+      }
+      if (from < masked.length) kept.push({ start: from, end: masked.length });
+      masked = blankOutside(masked, 0, masked.length, kept);
     }
     for (const l of links) {
+      if (values.length >= MAX_VALUES) break;
       const mail = /^mailto:([^?]+)/i.exec(l.url.trim());
       if (mail) {
         const address = decodeURIComponentSafe(mail[1]!).toLowerCase();
-        if (!values.some((v) => v.kind === 'email' && v.key === address && v.line === point(l.start).line)) {
-          addValue('email', address, l.start, l.end, blockIndex, undefined, address);
-        }
+        if (!emailsAt.has(`${address}\u0000${point(l.start).line}`)) addValue('email', address, l.start, l.end, blockIndex, undefined, address);
         anchors.add(`email:${address}`);
         continue;
       }
@@ -193,8 +208,17 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       anchors.add(`${v.kind}:${v.key}`);
     }
     for (const n of numbersIn(masked)) anchors.add(`n:${n}`);
-    for (const c of codeMentions) {
-      if (c.range[0] >= start && c.range[1] <= end) {
+    // Mentions are in document order: start at the first one in this block.
+    let lo = 0;
+    let hi = codeMentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (codeMentions[mid]!.range[0] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < codeMentions.length && codeMentions[i]!.range[0] < end; i++) {
+      const c = codeMentions[i]!;
+      if (c.range[1] <= end) {
         for (const code of c.codes) {
           addValue('code', code, c.range[0], c.range[1], blockIndex);
           anchors.add(`code:${code}`);
@@ -221,7 +245,15 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         const p = prose(r.node, index, own);
         const { size, words } = p;
         for (const st of p.stems) stems.add(st);
-        b.items.push({ line: line(r.node), endLine: itemEnd(r.node), size, words, depth: r.depth, anchors: [...own], stems: p.stems });
+        b.items.push({
+          line: line(r.node),
+          endLine: itemEnd(r.node),
+          size,
+          words,
+          depth: r.depth,
+          anchors: [...own].slice(0, MAX_ANCHORS),
+          stems: p.stems.slice(0, MAX_STEMS),
+        });
         b.size += size;
         b.words += words;
         for (const a of own) anchors.add(a);
@@ -238,8 +270,8 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     } else {
       b.size = count(node.value ?? '', LETTERS);
     }
-    b.anchors = [...anchors].sort();
-    b.stems = [...stems].sort();
+    b.anchors = [...anchors].slice(0, MAX_ANCHORS).sort();
+    b.stems = [...stems].slice(0, MAX_STEMS).sort();
     return b;
   };
 
@@ -274,6 +306,22 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
   };
   visitIterative((posting.tree as unknown as Root).children as unknown as AnyNode[], visit);
   return { blocks, values };
+}
+
+/** `text[start, end)` with everything outside `spans` (in order, not overlapping) blanked, offsets kept. */
+function blankOutside(text: string, start: number, end: number, spans: Span[]): string {
+  const parts: string[] = [];
+  let at = start;
+  for (const sp of [...spans].sort((a, b) => a.start - b.start)) {
+    const s = Math.max(sp.start, at);
+    const e = Math.min(sp.end, end);
+    if (e <= s) continue;
+    if (s > at) parts.push(' '.repeat(s - at));
+    parts.push(text.slice(s, e));
+    at = e;
+  }
+  if (end > at) parts.push(' '.repeat(end - at));
+  return parts.join('');
 }
 
 /** Top-level blocks in order, block quotes opened in place (no recursion on deep nesting). */

@@ -114,10 +114,11 @@ function validDay(month: number | undefined, day: number): boolean {
 }
 
 /** Values in `text` (prose with URLs and e-mail addresses already blanked out). */
-export function scanValues(text: string): FoundValue[] {
+export function scanValues(text: string, limit = 500): FoundValue[] {
   const out: FoundValue[] = [];
   const taken: Array<[number, number]> = [];
-  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
+  // At most `limit` values: a hostile line of a million numbers stays linear.
+  const free = (s: number, e: number) => taken.length < limit && !taken.some(([a, b]) => s < b && e > a);
   const add = (kind: ValueKind, key: string | undefined, start: number, end: number) => {
     if (key === undefined || !free(start, end)) return;
     taken.push([start, end]);
@@ -125,12 +126,14 @@ export function scanValues(text: string): FoundValue[] {
   };
 
   for (const m of text.matchAll(DATE_ISO)) {
+    if (taken.length >= limit) break;
     const mo = Number(m[2]);
     const d = Number(m[3]);
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add('date', `${m[1]}-${m[2]}-${m[3]}`, m.index!, m.index! + m[0].length);
   }
   for (const re of [DATE_SLASH, DATE_EN, DATE_FR]) {
     for (const m of text.matchAll(re)) {
+      if (taken.length >= limit) break;
       const [monthRaw, dayRaw] = re === DATE_FR ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
       const month = MONTHS[monthRaw.toLowerCase()];
       const day = Number(dayRaw);
@@ -142,6 +145,7 @@ export function scanValues(text: string): FoundValue[] {
     }
   }
   for (const m of text.matchAll(MONTH_YEAR)) {
+    if (taken.length >= limit) break;
     const month = MONTHS[m[1]!.toLowerCase()];
     if (month === undefined) continue;
     if (/^(may|mar)$/i.test(m[1]!) && m[1]![0] === 'm') continue;
@@ -151,6 +155,7 @@ export function scanValues(text: string): FoundValue[] {
   const amounts: FoundValue[] = [];
   for (const re of [AMOUNT_BEFORE, AMOUNT_AFTER]) {
     for (const m of text.matchAll(re)) {
+      if (taken.length >= limit) break;
       const key = amountKey(parseNumber(m[1]!), m[2]);
       const start = m.index!;
       const end = start + m[0].length;
@@ -183,10 +188,12 @@ export function scanValues(text: string): FoundValue[] {
   }
   out.push(...amounts);
   for (const m of text.matchAll(PERCENT)) {
+    if (taken.length >= limit) break;
     const n = parseNumber(m[1]!);
     if (n !== undefined) add('percent', String(n), m.index!, m.index! + m[0].length);
   }
   for (const m of text.matchAll(DURATION)) {
+    if (taken.length >= limit) break;
     const word = m[1]!.toLowerCase();
     const n = NUMBER_WORDS[word] ?? parseNumber(m[1]!);
     const unit = UNITS[m[2]!.toLowerCase()];
@@ -198,9 +205,10 @@ export function scanValues(text: string): FoundValue[] {
 }
 
 /** A number of any kind, for anchors of the alignment (not compared as values). */
-export function numbersIn(text: string): string[] {
+export function numbersIn(text: string, limit = 64): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\d])\d+(?:[.,]\d+)?/gu)) {
+    if (out.length >= limit) break;
     const n = parseNumber(m[0]);
     if (n !== undefined && n >= 2) out.push(String(n));
   }
