@@ -95,9 +95,18 @@ const MAX_VALUES = 2000;
 const MAX_ANCHORS = 64;
 const MAX_STEMS = 300;
 
-const LETTERS = /[\p{L}\p{N}]/gu;
 const WORDS = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+/** Letters and digits. */
+const letters = (s: string) => s.replace(NOT_LETTERS, '').length;
+const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
+
+/** Matches of a global pattern, counted without building the list. */
+function count(s: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
 
 /** The outline of one parsed posting: a pure function of the posting and the options. */
 export function computeOutline(posting: ParsedPosting, options: OutlineOptions): Outline {
@@ -225,7 +234,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         }
       }
     }
-    return { size: count(masked, LETTERS), words: count(masked, WORDS), masked, stems: stemsOf(masked) };
+    return { size: letters(masked), words: count(masked, WORDS), masked, stems: stemsOf(masked) };
   };
 
   const block = (kind: BlockKind, node: AnyNode, depth?: number): OutlineBlock => {
@@ -268,7 +277,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         b.text = t.length > 70 ? `${t.slice(0, 67)}...` : t;
       }
     } else {
-      b.size = count(node.value ?? '', LETTERS);
+      b.size = letters(node.value ?? '');
     }
     b.anchors = [...anchors].slice(0, MAX_ANCHORS).sort();
     b.stems = [...stems].slice(0, MAX_STEMS).sort();
@@ -392,6 +401,7 @@ export function stemsOf(text: string): string[] {
   for (const m of text.matchAll(/\p{L}{6,}/gu)) {
     out.add(
       m[0]
+        .slice(0, 12)
         .normalize('NFD')
         .replace(/\p{M}/gu, '')
         .toLowerCase()
