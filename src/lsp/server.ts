@@ -1,0 +1,333 @@
+/**
+ * `postings lsp --stdio`: the language server. I/O around the pure engine, as the CLI is:
+ * the editor's buffers in, diagnostics, code actions and hovers out. Each open posting is
+ * linted on open and, debounced, after each change of its unsaved text; pair rules read an
+ * index of the content root in which open buffers stand in for their files.
+ */
+import { fileURLToPath } from 'node:url';
+import lspNode from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CodeActionParams,
+  Connection,
+  Diagnostic,
+  FileEvent,
+  Hover,
+  HoverParams,
+  InitializeParams,
+  InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Locale, ParsedPosting, ResolvedConfig } from '../types.js';
+import { rules } from '../rules/index.js';
+import { lintPosting } from '../engine/lint.js';
+import { parsePosting } from '../engine/parse.js';
+import { codeActions, FIX_ALL_KIND } from './actions.js';
+import { toDiagnostic, problemDiagnostic } from './diagnostics.js';
+import { hoverFor } from './hover.js';
+import { tl } from './messages.js';
+import { isConfigFile, Workspace, type OpenPosting } from './workspace.js';
+
+const { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType } = lspNode;
+
+/** What the server holds for an open posting after its last lint. */
+export interface LintState {
+  version: number;
+  /** The text the engine linted (BOM excluded) and its parse. */
+  posting: ParsedPosting;
+  /** 1 when the buffer starts with a BOM: LSP offsets count it, engine offsets do not. */
+  bom: number;
+  findings: Finding[];
+  config: ResolvedConfig;
+  locale: Locale;
+  /** Lint another text of the same file with the same configuration and index (fix all). */
+  relint: (text: string) => Finding[];
+}
+
+export interface ServerOptions {
+  /** Locale when neither the client nor its settings say (from the environment). */
+  fallbackLocale: Locale;
+}
+
+/** The locale of a tag such as `fr-CA` or `en`, if it is one of ours. */
+export function localeOf(value: unknown): Locale | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (/^fr\b/i.test(value)) return 'fr';
+  if (/^en\b/i.test(value)) return 'en';
+  return undefined;
+}
+
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, LintState>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const parses = new Map<string, { version: number; config: ResolvedConfig; parsed: ParsedPosting }>();
+  let workspace = new Workspace([]);
+  let initLocale: Locale | undefined;
+  let settingsLocale: Locale | undefined;
+  let clientLocale: Locale | undefined;
+  let debounceMs = 250;
+  let canReadConfiguration = false;
+  let canWatchFiles = false;
+  let canWatchFolders = false;
+  let folders: string[] = [];
+
+  const locale = (): Locale => initLocale ?? settingsLocale ?? clientLocale ?? options.fallbackLocale;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as { locale?: unknown; debounce?: unknown };
+    initLocale = localeOf(init.locale);
+    clientLocale = localeOf(params.locale);
+    if (typeof init.debounce === 'number' && init.debounce >= 0) debounceMs = init.debounce;
+    folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((f): f is string => Boolean(f));
+    if (!folders.length && params.rootUri) {
+      const root = filePathOf(params.rootUri);
+      if (root) folders.push(root);
+    }
+    workspace = new Workspace(folders);
+    canReadConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    canWatchFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'postings' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canWatchFiles) {
+      await connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.md' },
+            { globPattern: '**/{postings.config.json,.postingsrc.json,.postingsrc.yaml,.postingsrc.yml,package.json,.postingsignore}' },
+          ],
+        })
+        .catch(() => undefined);
+    }
+    if (await refreshSettings()) relintAll();
+    if (canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const next = new Set(folders);
+        event.removed.forEach((f) => next.delete(filePathOf(f.uri) ?? ''));
+        event.added.forEach((f) => next.add(filePathOf(f.uri) ?? ''));
+        folders = [...next].filter(Boolean);
+        workspace.setFolders(folders);
+        relintAll();
+      });
+    }
+  });
+
+  /** Read `postings.locale` from the client's settings; true when it changed. */
+  async function refreshSettings(): Promise<boolean> {
+    if (!canReadConfiguration) return false;
+    try {
+      const value = (await connection.workspace.getConfiguration('postings')) as { locale?: unknown } | null;
+      const next = localeOf(value?.locale);
+      const changed = next !== settingsLocale;
+      settingsLocale = next;
+      return changed;
+    } catch {
+      return false;
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as { postings?: { locale?: unknown } } | null)?.postings;
+    if (pushed && 'locale' in pushed) settingsLocale = localeOf(pushed.locale);
+    else await refreshSettings();
+    relintAll();
+  });
+
+  /** The parse of an open document for the index, once per version and configuration. */
+  function parsedOf(doc: TextDocument, file: string, config: ResolvedConfig): ParsedPosting {
+    const hit = parses.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.config === config) return hit.parsed;
+    const parsed = parsePosting(doc.getText(), file, config.language);
+    parses.set(doc.uri, { version: doc.version, config, parsed });
+    return parsed;
+  }
+
+  /** Lint a document now and publish its diagnostics. Never throws. */
+  function lint(doc: TextDocument): LintState | undefined {
+    const loc = locale();
+    const file = filePathOf(doc.uri);
+    const publish = (diagnostics: Diagnostic[]) =>
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics }).catch(() => undefined);
+    states.delete(doc.uri);
+    if (!file) {
+      publish([]);
+      return undefined;
+    }
+    try {
+      const result = workspace.configFor(file);
+      if (!result.ok) {
+        // Only a posting hears about a broken configuration (as the CLI would tell).
+        if (file.toLowerCase().endsWith('.md')) publish([problemDiagnostic(result.failure.message[loc], 'config')]);
+        else publish([]);
+        return undefined;
+      }
+      const { config } = result.loaded;
+      if (!workspace.isPosting(file, result.loaded)) {
+        publish([]);
+        return undefined;
+      }
+      const posting = parsedOf(doc, file, config);
+      const open: OpenPosting[] = [];
+      for (const other of documents.all()) {
+        const otherFile = filePathOf(other.uri);
+        if (!otherFile || other.uri === doc.uri || !workspace.isPosting(otherFile, result.loaded)) continue;
+        try {
+          open.push({ filePath: otherFile, parsed: parsedOf(other, otherFile, config) });
+        } catch {
+          /* a partner that cannot be parsed is left out of the index */
+        }
+      }
+      open.push({ filePath: file, parsed: posting });
+      const project = workspace.projectFor(file, config, open);
+      const lintOptions = { filePath: file, config, rules, locale: loc, project };
+      const findings = lintPosting(posting, lintOptions);
+      const bom = posting.hasBom ? 1 : 0;
+      const state: LintState = {
+        version: doc.version,
+        posting,
+        bom,
+        findings,
+        config,
+        locale: loc,
+        relint: (text) => lintPosting(parsePosting(text, file, config.language), lintOptions),
+      };
+      states.set(doc.uri, state);
+      publish(findings.map((f) => toDiagnostic(doc, bom, f, loc)));
+      return state;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      connection.console.error(`postings: ${doc.uri}: ${reason}`);
+      publish([problemDiagnostic(tl(loc, 'lint.crashed', { reason }), 'internal')]);
+      return undefined;
+    }
+  }
+
+  /** The lint state of the document as it is now (linted again when it changed since). */
+  function current(uri: string): { doc: TextDocument; state: LintState } | undefined {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    let state = states.get(uri);
+    if (!state || state.version !== doc.version || state.locale !== locale()) {
+      cancel(uri);
+      state = lint(doc);
+    }
+    return state ? { doc, state } : undefined;
+  }
+
+  function cancel(uri: string): void {
+    const timer = timers.get(uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(uri);
+  }
+
+  function schedule(uri: string): void {
+    cancel(uri);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        const doc = documents.get(uri);
+        if (doc) lint(doc);
+      }, debounceMs),
+    );
+  }
+
+  function relintAll(except?: string): void {
+    for (const doc of documents.all()) if (doc.uri !== except) schedule(doc.uri);
+  }
+
+  documents.onDidChangeContent(({ document }) => {
+    if (!states.has(document.uri) && !timers.has(document.uri)) {
+      // Just opened: lint now, so the writer sees findings at once.
+      lint(document);
+    } else schedule(document.uri);
+    // The other open postings may pair with this one: they see its new text.
+    relintAll(document.uri);
+  });
+
+  documents.onDidClose(({ document }) => {
+    cancel(document.uri);
+    states.delete(document.uri);
+    parses.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
+    // Its unsaved text is gone: the index reads the file again.
+    const file = filePathOf(document.uri);
+    if (file) workspace.fileChanged(file, false);
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let touched = false;
+    for (const change of changes as FileEvent[]) {
+      const file = filePathOf(change.uri);
+      if (!file) continue;
+      if (isConfigFile(file)) workspace.configChanged();
+      else workspace.fileChanged(file, change.type === FileChangeType.Deleted);
+      touched = true;
+    }
+    if (touched) relintAll();
+  });
+
+  connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
+    try {
+      const hit = current(params.textDocument.uri);
+      if (!hit) return [];
+      return codeActions(hit.doc, hit.state, params);
+    } catch (error) {
+      connection.console.error(`postings: code actions: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  });
+
+  connection.onHover((params: HoverParams): Hover | null => {
+    try {
+      const hit = current(params.textDocument.uri);
+      if (!hit) return null;
+      return hoverFor(hit.doc, hit.state, params.position);
+    } catch (error) {
+      connection.console.error(`postings: hover: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  });
+
+  connection.onShutdown(() => {
+    for (const uri of [...timers.keys()]) cancel(uri);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Run the server on the standard input and output until the client says exit. */
+export function runLspStdio(fallbackLocale: Locale): Promise<number> {
+  // The standard output carries the protocol: nothing else may write to it.
+  console.log = console.error;
+  console.info = console.error;
+  console.warn = console.error;
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // A bad buffer, or a bug, never takes the server down: log it and carry on.
+  process.on('uncaughtException', (error) => connection.console.error(`postings: ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`postings: ${String(reason)}`));
+  startServer(connection, { fallbackLocale });
+  return new Promise<number>(() => undefined);
+}
