@@ -181,7 +181,7 @@ describe('postings lsp over stdio', () => {
     client = undefined;
   }, LONG);
 
-  test('only postings: a section page and a file outside Markdown get no diagnostics', async () => {
+  test('only postings: a section page, an ignored file and a file outside Markdown get no diagnostics', async () => {
     const { root } = site();
     roots.push(root);
     client = await LspClient.start(root);
@@ -191,6 +191,14 @@ describe('postings lsp over stdio', () => {
     const notes = join(root, 'notes.txt');
     client.open(notes, 'Hey guys\n');
     expect((await client.diagnostics(notes)).diagnostics).toEqual([]);
+    // Left out by `ignore`, as `postings lint` leaves it out; the posting next to it is linted.
+    write(root, 'postings.config.json', JSON.stringify({ ignore: ['content/en/drafts/**'] }));
+    const draft = join(root, 'content/en/drafts/idea.md');
+    client.open(draft, posting({ key: 'idea', body: 'Hey guys.' }));
+    expect((await client.diagnostics(draft)).diagnostics).toEqual([]);
+    const real = join(root, 'content/en/jobs/idea.md');
+    client.open(real, posting({ key: 'idea', body: 'Hey guys.' }));
+    expect(codes((await client.diagnostics(real)).diagnostics)).toContain('inclusive-language/terms:guys');
     expect(await client.stop()).toBe(0);
     client = undefined;
   }, LONG);

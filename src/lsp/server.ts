@@ -70,6 +70,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, LintState>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Each open posting's index entry at its last lint, to tell when its partners must be linted again. */
+  const entries = new Map<string, string>();
   const parses = new Map<string, { version: number; config: ResolvedConfig; parsed: ParsedPosting }>();
   let workspace = new Workspace([]);
   let initLocale: Locale | undefined;
@@ -199,6 +201,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
       open.push({ filePath: file, parsed: posting });
       const project = workspace.projectFor(file, config, open);
+      // What the other postings see of this one changed (key, language, title, …): they
+      // are linted again. An edit of the body alone re-lints nothing else.
+      const entry = JSON.stringify(project.entries.find((e) => e.filePath === file) ?? null);
+      if (entries.get(doc.uri) !== entry) {
+        if (entries.has(doc.uri)) relintAll(doc.uri);
+        entries.set(doc.uri, entry);
+      }
       const lintOptions = { filePath: file, config, rules, locale: loc, project };
       const findings = lintPosting(posting, lintOptions);
       const bom = posting.hasBom ? 1 : 0;
@@ -260,15 +269,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!states.has(document.uri) && !timers.has(document.uri)) {
       // Just opened: lint now, so the writer sees findings at once.
       lint(document);
+      // An open buffer stands in for its file: the other postings may pair with it.
+      relintAll(document.uri);
     } else schedule(document.uri);
-    // The other open postings may pair with this one: they see its new text.
-    relintAll(document.uri);
   });
 
   documents.onDidClose(({ document }) => {
     cancel(document.uri);
     states.delete(document.uri);
     parses.delete(document.uri);
+    entries.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
     // Its unsaved text is gone: the index reads the file again.
     const file = filePathOf(document.uri);
