@@ -1,10 +1,13 @@
 /** Pure parts of the language server: hover text, locales, the smallest edit. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { escapeMarkdown, ruleExplanation } from '../src/lsp/hover.js';
 import { minimalEdit } from '../src/lsp/actions.js';
 import { findingCode, ruleDocsUrl } from '../src/lsp/diagnostics.js';
 import { localeOf } from '../src/lsp/server.js';
-import { rules } from './support/harness.js';
+import { ROOT, rules } from './support/harness.js';
 
 describe('hover text', () => {
   test('every rule has an explanation in both languages, from its page', () => {
@@ -54,4 +57,20 @@ describe('the smallest edit', () => {
     expect(apply('a\r\nb\r\n', 'a\r\nX\r\nb\r\n', 1).text).toBe('\uFEFFa\r\nX\r\nb\r\n');
     expect(apply('x 😀 y', 'x 😃 y').text).toBe('x 😃 y');
   });
+});
+
+test('editors/vscode: a manifest that starts on Markdown and points at a script that parses', () => {
+  const dir = join(ROOT, 'editors', 'vscode');
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    main: string;
+    activationEvents: string[];
+    dependencies: Record<string, string>;
+    contributes: { configuration: { properties: Record<string, unknown> } };
+  };
+  expect(manifest.activationEvents).toContain('onLanguage:markdown');
+  expect(manifest.dependencies['vscode-languageclient']).toBeDefined();
+  expect(Object.keys(manifest.contributes.configuration.properties)).toContain('postings.locale');
+  const script = join(dir, manifest.main);
+  expect(spawnSync(process.execPath, ['--check', script]).status).toBe(0);
+  expect(readFileSync(script, 'utf8')).toMatch(/args: \['lsp'\]/);
 });

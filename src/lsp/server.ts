@@ -265,13 +265,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const doc of documents.all()) if (doc.uri !== except) schedule(doc.uri);
   }
 
+  /** The version each document was opened with: its first lint is not debounced. */
+  const opened = new Map<string, number>();
+
+  documents.onDidOpen(({ document }) => {
+    opened.set(document.uri, document.version);
+    lint(document);
+    // An open buffer stands in for its file: the other postings may pair with it.
+    relintAll(document.uri);
+  });
+
   documents.onDidChangeContent(({ document }) => {
-    if (!states.has(document.uri) && !timers.has(document.uri)) {
-      // Just opened: lint now, so the writer sees findings at once.
-      lint(document);
-      // An open buffer stands in for its file: the other postings may pair with it.
-      relintAll(document.uri);
-    } else schedule(document.uri);
+    if (opened.get(document.uri) !== document.version) schedule(document.uri);
   });
 
   documents.onDidClose(({ document }) => {
@@ -279,6 +284,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     states.delete(document.uri);
     parses.delete(document.uri);
     entries.delete(document.uri);
+    opened.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
     // Its unsaved text is gone: the index reads the file again.
     const file = filePathOf(document.uri);
