@@ -3,11 +3,12 @@
  * the built bin is spawned as an editor spawns it. Every wait is for a notification of the
  * server; nothing is timed.
  */
-import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspClient } from './support/lsp-client.js';
 import { posting, tempDir, write } from './support/temp-site.js';
+import { FIXTURES } from './support/harness.js';
 
 /** A failure guard for the whole test (each wait has its own), not a timed assertion. */
 const LONG = 120_000;
@@ -199,6 +200,27 @@ describe('postings lsp over stdio', () => {
     const real = join(root, 'content/en/jobs/idea.md');
     client.open(real, posting({ key: 'idea', body: 'Hey guys.' }));
     expect(codes((await client.diagnostics(real)).diagnostics)).toContain('inclusive-language/terms:guys');
+    expect(await client.stop()).toBe(0);
+    client = undefined;
+  }, LONG);
+
+  test('in a Hugo site: the postings the site names get what `postings lint` reports; its other pages get nothing', async () => {
+    const root = join(FIXTURES, 'hugo-site');
+    const expected = (JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as { files: Record<string, string[]> }).files;
+    client = await LspClient.start(root);
+    const postings = Object.keys(expected).filter((f) => f.endsWith('.md'));
+    expect(postings.length).toBeGreaterThan(4);
+    for (const rel of postings) {
+      const file = join(root, rel);
+      client.open(file, readFileSync(file, 'utf8'));
+      const { diagnostics } = await client.diagnostics(file);
+      const got = diagnostics.map((d) => `${(d.data as { ruleId: string }).ruleId}:${d.range.start.line + 1}:${d.range.start.character + 1}`);
+      expect({ rel, got: got.sort() }).toEqual({ rel, got: [...expected[rel]!].sort() });
+    }
+    // A blog page of the same site is not a posting (same words as a posting would be flagged for).
+    const blog = join(root, 'content/en/blog/2020-02-24-open-source.md');
+    client.open(blog, readFileSync(blog, 'utf8') + '\nHey guys, see <http://www.canada.ca/en.html>.\n');
+    expect((await client.diagnostics(blog)).diagnostics).toEqual([]);
     expect(await client.stop()).toBe(0);
     client = undefined;
   }, LONG);

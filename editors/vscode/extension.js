@@ -36,6 +36,10 @@ async function activate(context) {
         fileEvents: [
           vscode.workspace.createFileSystemWatcher('**/*.md'),
           vscode.workspace.createFileSystemWatcher('**/{postings.config.json,.postingsrc.json,.postingsrc.yaml,.postingsrc.yml,package.json,.postingsignore}'),
+          // The Hugo site: its configuration and layouts decide which pages are postings.
+          vscode.workspace.createFileSystemWatcher('**/{hugo,config}.{toml,yaml,yml,json}'),
+          vscode.workspace.createFileSystemWatcher('**/config/**/*.{toml,yaml,yml,json}'),
+          vscode.workspace.createFileSystemWatcher('**/layouts/**'),
         ],
       },
     },

@@ -26,7 +26,9 @@ import { codeActions, FIX_ALL_KIND } from './actions.js';
 import { toDiagnostic, problemDiagnostic } from './diagnostics.js';
 import { hoverFor } from './hover.js';
 import { tl } from './messages.js';
-import { isConfigFile, Workspace, type OpenPosting } from './workspace.js';
+import { isConfigFile, isSiteFile, Workspace, type OpenPosting, type SiteResult } from './workspace.js';
+import type { LoadedConfig } from '../cli/config-loader.js';
+import type { SiteModel } from '../site/model.js';
 
 const { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType } = lspNode;
 
@@ -117,6 +119,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           watchers: [
             { globPattern: '**/*.md' },
             { globPattern: '**/{postings.config.json,.postingsrc.json,.postingsrc.yaml,.postingsrc.yml,package.json,.postingsignore}' },
+            // The Hugo site: its configuration and layouts.
+            { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' },
+            { globPattern: '**/config/**/*.{toml,yaml,yml,json}' },
+            { globPattern: '**/layouts/**' },
           ],
         })
         .catch(() => undefined);
@@ -164,65 +170,41 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return parsed;
   }
 
-  /** Lint a document now and publish its diagnostics. Never throws. */
-  function lint(doc: TextDocument): LintState | undefined {
+  /** Lint a document now (its text when the site is at hand) and publish its diagnostics. Never throws. */
+  async function lint(opened: TextDocument): Promise<LintState | undefined> {
+    const file = filePathOf(opened.uri);
+    const early = (diagnostics: Diagnostic[]) =>
+      void connection.sendDiagnostics({ uri: opened.uri, version: opened.version, diagnostics }).catch(() => undefined);
+    if (!file) {
+      early([]);
+      return undefined;
+    }
     const loc = locale();
-    const file = filePathOf(doc.uri);
+    const result = workspace.configFor(file);
+    if (!result.ok) {
+      // Only a posting hears about a broken configuration (as the CLI would tell).
+      early(file.toLowerCase().endsWith('.md') ? [problemDiagnostic(result.failure.message[loc], 'config')] : []);
+      return undefined;
+    }
+    let site: SiteResult;
+    try {
+      site = await workspace.siteFor(file, result.loaded.config);
+    } catch (error) {
+      site = { site: undefined };
+      connection.console.error(`postings: ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // The text may have changed while the site loaded: lint what the editor has now.
+    const doc = documents.get(opened.uri);
+    if (!doc) return undefined;
     const publish = (diagnostics: Diagnostic[]) =>
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics }).catch(() => undefined);
     states.delete(doc.uri);
-    if (!file) {
-      publish([]);
+    if (site.failure) {
+      publish(file.toLowerCase().endsWith('.md') ? [problemDiagnostic(site.failure.message[loc], 'config')] : []);
       return undefined;
     }
     try {
-      const result = workspace.configFor(file);
-      if (!result.ok) {
-        // Only a posting hears about a broken configuration (as the CLI would tell).
-        if (file.toLowerCase().endsWith('.md')) publish([problemDiagnostic(result.failure.message[loc], 'config')]);
-        else publish([]);
-        return undefined;
-      }
-      const { config } = result.loaded;
-      if (!workspace.isPosting(file, result.loaded)) {
-        publish([]);
-        return undefined;
-      }
-      const posting = parsedOf(doc, file, config);
-      const open: OpenPosting[] = [];
-      for (const other of documents.all()) {
-        const otherFile = filePathOf(other.uri);
-        if (!otherFile || other.uri === doc.uri || !workspace.isPosting(otherFile, result.loaded)) continue;
-        try {
-          open.push({ filePath: otherFile, parsed: parsedOf(other, otherFile, config) });
-        } catch {
-          /* a partner that cannot be parsed is left out of the index */
-        }
-      }
-      open.push({ filePath: file, parsed: posting });
-      const project = workspace.projectFor(file, config, open);
-      // What the other postings see of this one changed (key, language, title, …): they
-      // are linted again. An edit of the body alone re-lints nothing else.
-      const entry = JSON.stringify(project.entries.find((e) => e.filePath === file) ?? null);
-      if (entries.get(doc.uri) !== entry) {
-        if (entries.has(doc.uri)) relintAll(doc.uri);
-        entries.set(doc.uri, entry);
-      }
-      const lintOptions = { filePath: file, config, rules, locale: loc, project };
-      const findings = lintPosting(posting, lintOptions);
-      const bom = posting.hasBom ? 1 : 0;
-      const state: LintState = {
-        version: doc.version,
-        posting,
-        bom,
-        findings,
-        config,
-        locale: loc,
-        relint: (text) => lintPosting(parsePosting(text, file, config.language), lintOptions),
-      };
-      states.set(doc.uri, state);
-      publish(findings.map((f) => toDiagnostic(doc, bom, f, loc)));
-      return state;
+      return lintNow(doc, file, result.loaded, site.site, loc, publish);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       connection.console.error(`postings: ${doc.uri}: ${reason}`);
@@ -231,16 +213,75 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
+  /** The front matter values of an open posting, as the site decides whether it is a posting. */
+  const fmOf = (parsed: ParsedPosting) => parsed.frontMatter?.data;
+
+  function lintNow(
+    doc: TextDocument,
+    file: string,
+    loaded: LoadedConfig,
+    site: SiteModel | undefined,
+    loc: Locale,
+    publish: (diagnostics: Diagnostic[]) => void,
+  ): LintState | undefined {
+    if (!file.toLowerCase().endsWith('.md')) {
+      publish([]);
+      return undefined;
+    }
+    const posting = parsedOf(doc, file, loaded.config);
+    if (!workspace.isPosting(file, loaded, site, fmOf(posting))) {
+      publish([]);
+      return undefined;
+    }
+    const config = workspace.withSite(loaded.config, site, file, fmOf(posting));
+    const open: OpenPosting[] = [];
+    for (const other of documents.all()) {
+      const otherFile = filePathOf(other.uri);
+      if (!otherFile || other.uri === doc.uri || !otherFile.toLowerCase().endsWith('.md')) continue;
+      try {
+        const parsed = parsedOf(other, otherFile, loaded.config);
+        if (workspace.isPosting(otherFile, loaded, site, fmOf(parsed))) open.push({ filePath: otherFile, parsed });
+      } catch {
+        /* a partner that cannot be parsed is left out of the index */
+      }
+    }
+    open.push({ filePath: file, parsed: posting });
+    const project = workspace.projectFor(file, config, open);
+    // What the other postings see of this one changed (key, language, title, …): they
+    // are linted again. An edit of the body alone re-lints nothing else.
+    const entry = JSON.stringify(project.entries.find((e) => e.filePath === file) ?? null);
+    if (entries.get(doc.uri) !== entry) {
+      if (entries.has(doc.uri)) relintAll(doc.uri);
+      entries.set(doc.uri, entry);
+    }
+    const lintOptions = { filePath: file, config, rules, locale: loc, project };
+    const findings = lintPosting(posting, lintOptions);
+    const bom = posting.hasBom ? 1 : 0;
+    const state: LintState = {
+      version: doc.version,
+      posting,
+      bom,
+      findings,
+      config,
+      locale: loc,
+      relint: (text) => lintPosting(parsePosting(text, file, config.language), lintOptions),
+    };
+    states.set(doc.uri, state);
+    publish(findings.map((f) => toDiagnostic(doc, bom, f, loc)));
+    return state;
+  }
+
   /** The lint state of the document as it is now (linted again when it changed since). */
-  function current(uri: string): { doc: TextDocument; state: LintState } | undefined {
+  async function current(uri: string): Promise<{ doc: TextDocument; state: LintState } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     let state = states.get(uri);
     if (!state || state.version !== doc.version || state.locale !== locale()) {
       cancel(uri);
-      state = lint(doc);
+      state = await lint(doc);
     }
-    return state ? { doc, state } : undefined;
+    const now = documents.get(uri);
+    return state && now && state.version === now.version ? { doc: now, state } : undefined;
   }
 
   function cancel(uri: string): void {
@@ -256,7 +297,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       setTimeout(() => {
         timers.delete(uri);
         const doc = documents.get(uri);
-        if (doc) lint(doc);
+        if (doc) void lint(doc);
       }, debounceMs),
     );
   }
@@ -270,7 +311,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   documents.onDidOpen(({ document }) => {
     opened.set(document.uri, document.version);
-    lint(document);
+    void lint(document);
     // An open buffer stands in for its file: the other postings may pair with it.
     relintAll(document.uri);
   });
@@ -298,15 +339,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const file = filePathOf(change.uri);
       if (!file) continue;
       if (isConfigFile(file)) workspace.configChanged();
-      else workspace.fileChanged(file, change.type === FileChangeType.Deleted);
+      else if (isSiteFile(file)) workspace.siteChanged();
+      else {
+        workspace.fileChanged(file, change.type === FileChangeType.Deleted);
+        // A page that comes or goes changes the site's pages (internal links).
+        if (change.type !== FileChangeType.Changed) workspace.siteChanged();
+      }
       touched = true;
     }
     if (touched) relintAll();
   });
 
-  connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
     try {
-      const hit = current(params.textDocument.uri);
+      const hit = await current(params.textDocument.uri);
       if (!hit) return [];
       return codeActions(hit.doc, hit.state, params);
     } catch (error) {
@@ -315,9 +361,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
-  connection.onHover((params: HoverParams): Hover | null => {
+  connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     try {
-      const hit = current(params.textDocument.uri);
+      const hit = await current(params.textDocument.uri);
       if (!hit) return null;
       return hoverFor(hit.doc, hit.state, params.position);
     } catch (error) {

@@ -15,6 +15,9 @@ import { buildIndex, makeIndex } from '../engine/project-index.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { findConfigFile, InputError, loadConfig, type LoadedConfig } from '../cli/config-loader.js';
 import { findContentRoot, isPostingFile, realPath, walkMarkdown } from '../cli/files.js';
+import { isPosting, langOfSiteFile, postingFilter, scanLayouts, siteSettings } from '../cli/site.js';
+import type { SiteModel } from '../site/model.js';
+import { findSiteRoot, loadSite, SiteConfigError } from '../site/load.js';
 import { tl } from './messages.js';
 
 /** A configuration that could not be loaded: the reason, in both languages. */
@@ -31,6 +34,15 @@ export const CONFIG_FILE_NAMES = ['postings.config.json', '.postingsrc.json', '.
 export function isConfigFile(file: string): boolean {
   return CONFIG_FILE_NAMES.includes(basename(file));
 }
+
+/** Files whose change changes the Hugo site model: its configuration and its layouts. */
+export function isSiteFile(file: string): boolean {
+  const f = file.split(sep).join('/');
+  return /(^|\/)(hugo|config)\.(toml|ya?ml|json)$/.test(f) || /\/config\/[^/]+\/[^/]+\.(toml|ya?ml|json)$/.test(f) || /\/layouts\//.test(f);
+}
+
+/** The Hugo site of a file as the language server sees it, or why it could not be read. */
+export type SiteResult = { site: SiteModel | undefined; failure?: undefined } | { site?: undefined; failure: ConfigFailure };
 
 interface RootIndex {
   config: ResolvedConfig;
@@ -49,6 +61,8 @@ export class Workspace {
   private configs = new Map<string, ConfigResult>();
   private rootCache = new Map<string, string | null>();
   private indexes = new Map<string, RootIndex>();
+  /** Hugo sites by root folder, loaded once until their configuration, layouts or pages change. */
+  private sites = new Map<string, Promise<SiteResult>>();
   /** Files read from disk for the index (a count of work, for tests and logs). */
   filesRead = 0;
 
@@ -81,14 +95,48 @@ export class Workspace {
     return result;
   }
 
-  /** Is `file` a posting the CLI would lint (a Markdown posting, not left out by `ignore`)? */
-  isPosting(file: string, loaded: LoadedConfig | undefined): boolean {
-    if (!isPostingFile(file)) return false;
+  /**
+   * Is `file` a posting the CLI would lint: a posting of its Hugo site (by `fm`, its front
+   * matter) or, with no site, a Markdown posting; and not left out by `ignore`.
+   */
+  isPosting(file: string, loaded: LoadedConfig | undefined, site: SiteModel | undefined, fm: Record<string, unknown> | undefined): boolean {
+    if (!isPosting(site, file, fm)) return false;
     const ignore = loaded?.config.ignore ?? [];
     if (!ignore.length) return true;
     const base = loaded?.file ? dirname(loaded.file) : (this.folderOf(file) ?? dirname(file));
     const rel = relative(base, file).split(sep).join('/');
     return !picomatch(ignore, { dot: true })(rel);
+  }
+
+  /** The Hugo site `file` belongs to (found and loaded as `postings lint` does), once. */
+  siteFor(file: string, config: ResolvedConfig): Promise<SiteResult> {
+    const settings = siteSettings(config);
+    if (settings.disabled) return Promise.resolve({ site: undefined });
+    const root = findSiteRoot([dirname(file)]);
+    if (!root) return Promise.resolve({ site: undefined });
+    const key = `${root.root}\0${settings.paths.join(',')}\0${settings.layouts.join(',')}`;
+    let hit = this.sites.get(key);
+    if (!hit) {
+      hit = loadSite(root, { paths: settings.paths, layouts: settings.layouts }).then(
+        (site): SiteResult => ({ site }),
+        (error: unknown): SiteResult => ({ failure: describeConfigError(error, root.files[0]) }),
+      );
+      this.sites.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** A site's configuration or layouts changed, or a page came or went: load the sites again. */
+  siteChanged(): void {
+    this.sites.clear();
+    this.indexes.clear();
+  }
+
+  /** The configuration a posting of `site` is linted with: the site in it, its layout scanned (as the CLI does). */
+  withSite(config: ResolvedConfig, site: SiteModel | undefined, file: string, fm: Record<string, unknown> | undefined): ResolvedConfig {
+    if (!site) return config;
+    scanLayouts(site, [{ file, fm, lang: langOfSiteFile(site, file) }]);
+    return { ...config, site };
   }
 
   /** A configuration file changed: forget every configuration and index (they depend on it). */
@@ -106,7 +154,8 @@ export class Workspace {
         const real = deleted ? file : realPath(file);
         index.entries.delete(real);
         index.entries.delete(file);
-        if (!deleted && isPostingFile(file)) {
+        const keep = postingFilter(index.config) ?? isPostingFile;
+        if (!deleted && isPostingFile(file) && keep(file)) {
           const entry = this.readEntry(file, root, index.config);
           if (entry) index.entries.set(real, entry);
         }
@@ -153,10 +202,12 @@ export class Workspace {
 
   private rootIndex(root: string, config: ResolvedConfig): RootIndex {
     const hit = this.indexes.get(root);
-    if (hit && hit.config === config) return hit;
+    if (hit && hit.config.data === config.data && hit.config.site === config.site && hit.config.language === config.language) return hit;
     const entries = new Map<string, IndexEntry>();
+    // In a Hugo site, only its postings (as the CLI's index keeps them).
+    const keep = postingFilter(config) ?? isPostingFile;
     for (const file of walkMarkdown(root)) {
-      if (!isPostingFile(file)) continue;
+      if (!isPostingFile(file) || !keep(file)) continue;
       const real = realPath(file);
       if (entries.has(real)) continue;
       const entry = this.readEntry(file, root, config);
@@ -190,6 +241,9 @@ function describeConfigError(error: unknown, file: string | undefined): ConfigFa
     if (error instanceof ConfigError) {
       const problems = error.problems.map((p) => `${p.path}: ${p.message[locale]}`).join('; ');
       return tl(locale, 'config.error', { file: where(error.file ?? file) || tl(locale, 'config.none'), problems });
+    }
+    if (error instanceof SiteConfigError) {
+      return tl(locale, 'config.error', { file: [error.file, error.line, error.column].join(':'), problems: error.reason });
     }
     if (error instanceof InputError) {
       const at = [error.file ?? file, error.line, error.column].filter((x) => x !== undefined).join(':');
