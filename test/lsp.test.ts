@@ -225,6 +225,26 @@ describe('postings lsp over stdio', () => {
     client = undefined;
   }, LONG);
 
+  test('edits are debounced: twenty quick edits are linted once (counted, not timed)', async () => {
+    const { root, dev } = site();
+    roots.push(root);
+    const text = posting({ key: 'developer', body: 'Hello guys.' });
+    // A debounce far longer than the test: only a request for the current text lints it.
+    client = await LspClient.start(root, { initializationOptions: { debounce: 600_000 } });
+    client.open(dev, text);
+    await client.diagnostics(dev);
+    const end = { line: text.split('\n').length - 1, character: 0 };
+    for (let i = 0; i < 20; i++) client.edit(dev, { start: end, end }, `Line ${i} with guys.\n`);
+    const actions = await client.codeActions(dev, { start: { line: 0, character: 0 }, end: end });
+    expect(actions.length).toBeGreaterThan(0);
+    const { diagnostics, version } = await client.diagnostics(dev);
+    expect(version).toBe(21);
+    expect(diagnostics.filter((d) => d.code === 'inclusive-language/terms:guys')).toHaveLength(21);
+    expect(client.published.filter((p) => p.uri.endsWith('/developer.md')).map((p) => p.version)).toEqual([1, 21]);
+    expect(await client.stop()).toBe(0);
+    client = undefined;
+  }, LONG);
+
   test('French: messages, links to the French pages, hover and action titles in French', async () => {
     const { root, dev } = site();
     roots.push(root);
