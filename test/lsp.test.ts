@@ -182,6 +182,25 @@ describe('postings lsp over stdio', () => {
     client = undefined;
   }, LONG);
 
+  test('the front matter schema of the configuration is watched: its changes re-lint', async () => {
+    const { root, dev } = site();
+    roots.push(root);
+    const schema = write(root, 'schema.json', JSON.stringify({ type: 'object' }));
+    write(root, 'postings.config.json', JSON.stringify({ schema: 'schema.json' }));
+    const text = posting({ key: 'developer' });
+    client = await LspClient.start(root);
+    client.open(dev, text);
+    const schemaFindings = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'frontmatter/schema').length;
+    expect(schemaFindings(await client.diagnostics(dev))).toBe(0);
+    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: unknown }> }).watchers);
+    expect(watched.map((w) => w.globPattern)).toContainEqual(expect.objectContaining({ pattern: 'schema.json' }));
+    writeFileSync(schema, JSON.stringify({ type: 'object', required: ['team'] }));
+    client.filesChanged([{ file: schema, type: 2 }]);
+    await client.diagnostics(dev, (p) => schemaFindings(p) === 1);
+    expect(await client.stop()).toBe(0);
+    client = undefined;
+  }, LONG);
+
   test('only postings: a section page, an ignored file and a file outside Markdown get no diagnostics', async () => {
     const { root } = site();
     roots.push(root);

@@ -4,7 +4,8 @@
  * linted on open and, debounced, after each change of its unsaved text; pair rules read an
  * index of the content root in which open buffers stand in for their files.
  */
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import lspNode from 'vscode-languageserver/node';
 import type {
   CodeAction,
@@ -27,7 +28,7 @@ import { toDiagnostic, problemDiagnostic } from './diagnostics.js';
 import { hoverFor } from './hover.js';
 import { tl } from './messages.js';
 import { isConfigFile, isSiteFile, Workspace, type OpenPosting, type SiteResult } from './workspace.js';
-import type { LoadedConfig } from '../cli/config-loader.js';
+import { PACKAGE_ROOT, type LoadedConfig } from '../cli/config-loader.js';
 import type { SiteModel } from '../site/model.js';
 
 const { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType } = lspNode;
@@ -140,6 +141,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
+  /** A front matter schema of the user's (`schema` in the configuration): its changes re-lint too. */
+  const schemas = new Set<string>();
+  function watchSchema(schemaPath: string | undefined): void {
+    if (!schemaPath || schemas.has(schemaPath) || schemaPath.startsWith(PACKAGE_ROOT + sep)) return;
+    schemas.add(schemaPath);
+    if (!canWatchFiles) return;
+    const watcher = { globPattern: { baseUri: pathToFileURL(dirname(schemaPath)).href, pattern: basename(schemaPath) } };
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [watcher] }).catch(() => undefined);
+  }
+
   /** Read `postings.locale` from the client's settings; true when it changed. */
   async function refreshSettings(): Promise<boolean> {
     if (!canReadConfiguration) return false;
@@ -186,6 +197,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       early(file.toLowerCase().endsWith('.md') ? [problemDiagnostic(result.failure.message[loc], 'config')] : []);
       return undefined;
     }
+    watchSchema(result.loaded.config.schemaPath);
     let site: SiteResult;
     try {
       site = await workspace.siteFor(file, result.loaded.config);
@@ -338,7 +350,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const change of changes as FileEvent[]) {
       const file = filePathOf(change.uri);
       if (!file) continue;
-      if (isConfigFile(file)) workspace.configChanged();
+      if (isConfigFile(file) || schemas.has(file)) workspace.configChanged();
       else if (isSiteFile(file)) workspace.siteChanged();
       else {
         workspace.fileChanged(file, change.type === FileChangeType.Deleted);
