@@ -261,3 +261,19 @@ describe('site configuration and URLs', () => {
     expect(expandPermalink('/:year/:slug/', { fm: {}, name: 'x', section: 'blog', sections: ['blog'], slug: undefined })).toBeUndefined();
   });
 });
+
+test('--fix rewrites postings, never a template, and still reports the template’s findings', () => {
+  const dir = tempDir('hugo-fix-');
+  cpSync(SITE, dir, { recursive: true });
+  const template = join(dir, 'layouts', 'section', 'job-posting.fr.html');
+  const before = readFileSync(template, 'utf8');
+  const r = runCli(['lint', '--fix', '--format', 'json'], { cwd: dir });
+  const results = JSON.parse(r.stdout) as JsonResult[];
+  expect(readFileSync(template, 'utf8')).toBe(before);
+  expect(readFileSync(join(dir, 'content', 'fr', 'careers', 'positions', 'developpeur.md'), 'utf8')).toContain(
+    '(https://numerique.example.ca/2020/02/24/code-source-libre/)',
+  );
+  const t = results.find((x) => x.filePath.endsWith('job-posting.fr.html'))!;
+  expect(t.messages.map((m) => m.ruleId)).toEqual(['inclusive-language/terms', 'links/language']);
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -121,9 +121,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     opts.fix || opts.fixDryRun
       ? (await import('./fix-command.js')).runFix(selected, config, locale, opts, io)
       : lintFiles(selected, config, locale);
-  if (site && rendered && !(opts.fix || opts.fixDryRun)) {
-    // Templates are linted once each, after the postings they render (not rewritten by --fix).
-    const templates = lintTemplates(site, rendered, config, rules, locale);
+  if (site && rendered) {
+    // Templates are linted once each, after the postings they render; --fix never rewrites them.
+    let templates = lintTemplates(site, rendered, config, rules, locale);
+    if (opts.fix || opts.fixDryRun) templates = templates.map((r) => ({ ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) }));
     results = [...results, ...(scope ? templates.filter((r) => scope.touchesTemplate(r.filePath)) : templates)];
   }
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Lang } from '../types.js';
 import type { SiteLanguage, SiteModel, SitePage } from './model.js';
 import { pageUrls } from './urls.js';
-import { readFrontMatterValues } from './front-matter.js';
+import { PAGE_KEYS, readFrontMatterValues } from './front-matter.js';
 
 const CONFIG_EXTS = ['toml', 'yaml', 'yml', 'json'];
 /** Folders that hold a Hugo site's parts; a `config.*` file alone is not enough to call a folder a site. */
@@ -275,7 +275,7 @@ function indexPages(model: SiteModel): void {
       const marked = /\.([a-z]{2}(?:-[a-z]+)?)\.[a-z]+$/i.exec(rel)?.[1]?.toLowerCase();
       const own = marked && model.languages.some((l) => l.code === marked) ? marked : language.code;
       if (own !== language.code) continue;
-      const fm = readFrontMatterValues(readHead(file), file);
+      const fm = readFrontMatterValues(readHead(file), file, PAGE_KEYS);
       const page = pageUrls(model, language, rel, fm);
       if (page.url === undefined) {
         if (page.opaque) (model.opaquePrefixes[language.code] ??= []).push(page.opaque);
