@@ -45,10 +45,19 @@ describe('postings lsp over stdio', () => {
     client = undefined;
   });
   afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+  const newSite = () => {
+    const made = site();
+    roots.push(made.root);
+    return made;
+  };
+  /** shutdown, exit: the server leaves with code 0. */
+  const shutDown = async () => {
+    expect(await client!.stop()).toBe(0);
+    client = undefined;
+  };
 
   test('diagnostics on open and after an unsaved edit; quick fix, disable, fix all and hover; clean shutdown', async () => {
-    const { root, dev } = site();
-    roots.push(root);
+    const { root, dev } = newSite();
     const text = posting({ title: 'Developer', key: 'developer', body: DEV_BODY });
     writeFileSync(dev, text);
     client = await LspClient.start(root);
@@ -128,13 +137,11 @@ describe('postings lsp over stdio', () => {
     ({ diagnostics } = await client.diagnostics(dev));
     expect(codes(diagnostics)).not.toContain('links/https');
 
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 
   test('pair rules see the partner on disk and the partner’s unsaved buffer; file and configuration changes re-lint', async () => {
-    const { root, dev, devFr } = site();
-    roots.push(root);
+    const { root, dev, devFr } = newSite();
     const text = posting({ title: 'Developer', key: 'developer' });
     writeFileSync(dev, text);
     client = await LspClient.start(root);
@@ -178,13 +185,11 @@ describe('postings lsp over stdio', () => {
     expect(diagnostics[0]!.message).toContain('postings.config.json');
 
     expect(client.registrations.map((r) => r.method)).toContain('workspace/didChangeWatchedFiles');
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 
   test('the front matter schema of the configuration is watched: its changes re-lint', async () => {
-    const { root, dev } = site();
-    roots.push(root);
+    const { root, dev } = newSite();
     const schema = write(root, 'schema.json', JSON.stringify({ type: 'object' }));
     write(root, 'postings.config.json', JSON.stringify({ schema: 'schema.json' }));
     const text = posting({ key: 'developer' });
@@ -197,13 +202,11 @@ describe('postings lsp over stdio', () => {
     writeFileSync(schema, JSON.stringify({ type: 'object', required: ['team'] }));
     client.filesChanged([{ file: schema, type: 2 }]);
     await client.diagnostics(dev, (p) => schemaFindings(p) === 1);
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 
   test('only postings: a section page, an ignored file and a file outside Markdown get no diagnostics', async () => {
-    const { root } = site();
-    roots.push(root);
+    const { root } = newSite();
     client = await LspClient.start(root);
     const section = join(root, 'content/en/jobs/_index.md');
     client.open(section, 'Hey guys, see http://www.canada.ca/en.html\n');
@@ -219,8 +222,7 @@ describe('postings lsp over stdio', () => {
     const real = join(root, 'content/en/jobs/idea.md');
     client.open(real, posting({ key: 'idea', body: 'Hey guys.' }));
     expect(codes((await client.diagnostics(real)).diagnostics)).toContain('inclusive-language/terms:guys');
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 
   test('in a Hugo site: the postings the site names get what `postings lint` reports; its other pages get nothing', async () => {
@@ -240,13 +242,11 @@ describe('postings lsp over stdio', () => {
     const blog = join(root, 'content/en/blog/2020-02-24-open-source.md');
     client.open(blog, readFileSync(blog, 'utf8') + '\nHey guys, see <http://www.canada.ca/en.html>.\n');
     expect((await client.diagnostics(blog)).diagnostics).toEqual([]);
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 
   test('edits are debounced: twenty quick edits are linted once (counted, not timed)', async () => {
-    const { root, dev } = site();
-    roots.push(root);
+    const { root, dev } = newSite();
     const text = posting({ key: 'developer', body: 'Hello guys.' });
     // A debounce far longer than the test: only a request for the current text lints it.
     client = await LspClient.start(root, { initializationOptions: { debounce: 600_000 } });
@@ -260,13 +260,11 @@ describe('postings lsp over stdio', () => {
     expect(version).toBe(21);
     expect(diagnostics.filter((d) => d.code === 'inclusive-language/terms:guys')).toHaveLength(21);
     expect(client.published.filter((p) => p.uri.endsWith('/developer.md')).map((p) => p.version)).toEqual([1, 21]);
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 
   test('French: messages, links to the French pages, hover and action titles in French', async () => {
-    const { root, dev } = site();
-    roots.push(root);
+    const { root, dev } = newSite();
     const fr = join(root, 'content/fr/emplois/analyste.md');
     const text = posting({ title: 'Analyste', key: 'analyst', body: 'Les candidats travailleront avec des développeurs.' });
     client = await LspClient.start(root, { initializationOptions: { locale: 'fr' } });
@@ -283,13 +281,11 @@ describe('postings lsp over stdio', () => {
     const after = client.apply(fr, disable.edit!);
     expect(after).toContain(`<!-- postings-disable-next-line ${String(d.code)} -->\nLes candidats`);
     void dev;
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 
   test('the locale from the workspace settings, then the editor’s', async () => {
-    const { root, dev } = site();
-    roots.push(root);
+    const { root, dev } = newSite();
     writeFileSync(dev, posting({ key: 'developer' }));
     client = await LspClient.start(root, { locale: 'fr-CA' });
     client.open(dev, posting({ key: 'developer' }));
@@ -299,13 +295,11 @@ describe('postings lsp over stdio', () => {
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     ({ diagnostics } = await client.diagnostics(dev, (p) => /^No /.test(String(find(p.diagnostics, 'pairing/missing-translation')?.message ?? ''))));
     expect(find(diagnostics, 'pairing/missing-translation')!.codeDescription!.href).toMatch(/missing-translation\.md$/);
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 
   test('a bad buffer never kills the server; front matter findings are disabled with a YAML comment', async () => {
-    const { root } = site();
-    roots.push(root);
+    const { root } = newSite();
     client = await LspClient.start(root);
     const bad = join(root, 'content/en/jobs/bad.md');
     const hostile = '---\ntitle: [unclosed\narchived: "maybe"\n\u0000\uFFFE\n---\n' + '> '.repeat(5000) + 'deep\n' + '\uD800 lone surrogate\n';
@@ -324,8 +318,7 @@ describe('postings lsp over stdio', () => {
     expect(after).toContain('# postings-disable-next-line frontmatter/schema\narchived: maybe');
     ({ diagnostics } = await client.diagnostics(fm));
     expect(codes(diagnostics)).not.toContain('frontmatter/schema');
-    expect(await client.stop()).toBe(0);
-    client = undefined;
+    await shutDown();
   }, LONG);
 });
 
