@@ -13,7 +13,7 @@ import { rules } from '../rules/index.js';
 import { ConfigError } from '../config/resolve.js';
 import { buildIndex, makeIndex } from '../engine/project-index.js';
 import { codeExtractor } from '../lib/classification-codes.js';
-import { findConfigFile, InputError, loadConfig, type LoadedConfig } from '../cli/config-loader.js';
+import { CONFIG_FILES, findConfigFile, InputError, loadConfig, type LoadedConfig } from '../cli/config-loader.js';
 import { findContentRoot, isPostingFile, realPath, walkMarkdown } from '../cli/files.js';
 import { isPosting, langOfSiteFile, postingFilter, scanLayouts, siteSettings } from '../cli/site.js';
 import type { SiteModel } from '../site/model.js';
@@ -29,7 +29,7 @@ export interface ConfigFailure {
 export type ConfigResult = { ok: true; loaded: LoadedConfig } | { ok: false; failure: ConfigFailure };
 
 /** The configuration files whose change re-lints the open documents. */
-export const CONFIG_FILE_NAMES = ['postings.config.json', '.postingsrc.json', '.postingsrc.yaml', '.postingsrc.yml', 'package.json', '.postingsignore'];
+export const CONFIG_FILE_NAMES = [...CONFIG_FILES, '.postingsignore'];
 
 export function isConfigFile(file: string): boolean {
   return CONFIG_FILE_NAMES.includes(basename(file));
@@ -63,8 +63,6 @@ export class Workspace {
   private indexes = new Map<string, RootIndex>();
   /** Hugo sites by root folder, loaded once until their configuration, layouts or pages change. */
   private sites = new Map<string, Promise<SiteResult>>();
-  /** Files read from disk for the index (a count of work, for tests and logs). */
-  filesRead = 0;
 
   constructor(private folders: string[]) {}
 
@@ -225,7 +223,6 @@ export class Workspace {
     } catch {
       return undefined;
     }
-    this.filesRead++;
     const displayPath = relative(root, file).split(sep).join('/');
     return buildIndex([{ filePath: file, displayPath, text }], config.language, codeExtractor(config)).entries[0];
   }
