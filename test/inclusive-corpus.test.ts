@@ -93,13 +93,12 @@ function measure(half: Sentence['half']): Tally {
     );
     const spans = findings.map((f) => [f.range![0] - at, f.range![1] - at] as const);
     // Each mark, at its own occurrence (a word written twice is two marks).
-    let from = new Map<string, number>();
+    const from = new Map<string, number>();
     const markSpans = s.marks.map((m) => {
-      const start = s.text.indexOf(m.words, from.get(m.words) ?? 0);
+      const start = wordAt(s.text, m.words, from.get(m.words) ?? 0);
       from.set(m.words, start + m.words.length);
       return [start, start + m.words.length] as const;
     });
-    from = new Map();
     s.marks.forEach((m, n) => {
       const [i, j] = markSpans[n]!;
       t.marks[m.kind]++;
@@ -115,6 +114,15 @@ function measure(half: Sentence['half']): Tally {
     });
   }
   return t;
+}
+
+/** Where `words` stands as whole words in `text`, from `from` on (`ils` is not in `conseils`). */
+function wordAt(text: string, words: string, from: number): number {
+  const re = new RegExp(`(?<![\\p{L}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m) throw new Error(`mark «${words}» is not in «${text}»`);
+  return m.index;
 }
 
 const sum = (r: Record<Kind, number>, kinds: Kind[]) => kinds.reduce((n, k) => n + r[k], 0);

@@ -1,0 +1,48 @@
+import type { RuleModule } from '../../types.js';
+import { collectSegments, segmentLang } from '../../lib/inclusive/segments.js';
+import { lexiconFor, makeEntryFilter } from '../../lib/inclusive/lexicon.js';
+import { matchPronouns } from '../../lib/inclusive/agreement.js';
+import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
+
+const rule: RuleModule = {
+  meta: {
+    id: 'inclusive-language/mixed-pronoun',
+    description: {
+      en: 'French masculine pronouns for a mixed group (“ils” after “les Canadiennes et Canadiens”, “chacun”, “ceux désirant”, “nous ne pouvons pas tous”): a suggestion, less certain than the other inclusive-language rules.',
+      fr: 'Pronoms masculins pour un groupe mixte (« ils » après « les Canadiennes et Canadiens », « chacun », « ceux désirant », « nous ne pouvons pas tous ») : une suggestion, moins sûre que les autres règles inclusive-language.',
+    },
+    defaultSeverity: 'warn',
+    fixable: false,
+    hasSuggestions: true,
+    optionsSchema: OPTIONS_SCHEMA,
+    entryIds: () => ['pronoun'],
+    messages: {
+      pronoun: {
+        en: '“{words}” may stand for women and men in the masculine: consider “{suggestion}” or rephrasing',
+        fr: '« {words} » désigne peut-être des femmes et des hommes au masculin : envisagez « {suggestion} » ou reformulez',
+      },
+      suggest: SUGGEST_MESSAGE,
+    },
+  },
+  create(context) {
+    if (!context.lang) return;
+    const lexicon = lexiconFor(context, 'fr');
+    if (!lexicon?.agreement) return;
+    const keep = makeEntryFilter(context);
+    const text = context.posting.text;
+    for (const seg of collectSegments(context.posting)) {
+      if (segmentLang(seg, context.lang) !== 'fr') continue;
+      for (const m of matchPronouns(text, seg, lexicon)) {
+        if (!keep('pronoun', m.words, m.range[0])) continue;
+        context.report({
+          messageId: 'pronoun',
+          data: { words: m.words, suggestion: m.suggestion ?? m.words },
+          loc: { range: m.range },
+          suggestions: m.suggestion ? [{ messageId: 'suggest', data: { text: m.suggestion }, fix: { range: m.range, text: m.suggestion } }] : [],
+        });
+      }
+    }
+  },
+};
+
+export default rule;
