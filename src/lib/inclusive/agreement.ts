@@ -122,7 +122,7 @@ function compile(a: Agreement): Compiled {
     adverbs: new Set(a.adverbs.map((x) => x.toLowerCase())),
     // `le titulaire`, `du responsable`, `un analyste` (the last only where the hire is named).
     detSingular: new RegExp(
-      `(?<![${L}])(le|du|au|un|d['’]un|ce|cet|chaque|votre|notre)\\s+(?:(${alt(a.adjectivesBefore.map((x) => x.masc))})\\s+)?(${alt(a.epiceneSingular)})(?![${L}])`,
+      `(?<![${L}])(le|du|au|un|d['’]un|ce|cet)\\s+(?:(${alt(a.adjectivesBefore.map((x) => x.masc))})\\s+)?(${alt(a.epiceneSingular)})(?![${L}])`,
       'giu',
     ),
     adjBefore: new RegExp(
@@ -208,7 +208,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     if (/un$/u.test(det) && !naming(i)) continue;
     const adj = m[2];
     const noun = m[3]!;
-    const femDet: Record<string, string> = { le: 'la', du: 'de la', au: 'à la', un: 'une', 'd’un': 'd’une', ce: 'cette', cet: 'cette', chaque: 'chaque', votre: 'votre', notre: 'notre' };
+    const femDet: Record<string, string> = { le: 'la', du: 'de la', au: 'à la', un: 'une', 'd’un': 'd’une', ce: 'cette', cet: 'cette' };
     const femAdj = adj ? `${c.adjBeforeFem.get(adj.toLowerCase()) ?? adj} ` : '';
     const suggestion = `${m[1]} ${adj ? `${adj} ` : ''}${noun} ou ${femDet[det] ?? det} ${femAdj}${noun}`;
     push(out, fileText, seg, i, j, 'determiner', suggestion);
@@ -225,7 +225,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     if (!known) continue;
     if (a.epiceneSingular.some((x) => x.toLowerCase() === noun)) continue; // The determiner pattern has it.
     const after = text.slice(j, j + 60);
-    if (ABBREVIATED_AFTER.test(after) || /^\s+(?:ou|et)\s+(?:une|des|les)?\s*\p{L}+(?:e|es)(?![\p{L}])/u.test(after)) continue;
+    if (ABBREVIATED_AFTER.test(after) || /^\s+(?:ou|et)\s+(?:la|une)(?![\p{L}])/iu.test(after)) continue;
     if (/(?:et|ou)\s*$/u.test(text.slice(Math.max(0, i - 8), i))) continue;
     const suggestion = isPlural ? `${fem} et ${m[2]} ${m[3]}` : undefined;
     push(out, fileText, seg, i, j, 'determiner', suggestion);
@@ -263,7 +263,8 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     const after = text.slice(j, j + 30);
     const before = text.slice(Math.max(0, i - 12), i);
     if (/^\s*(?:\(e\)|[·.]e|et\s+chacune|ou\s+chacune|\/\s*chacune|-chacune)/iu.test(after) || /chacune\s+(?:et|ou)\s*$/iu.test(before)) continue;
-    if (/^\s+(?:de|des|du|d['’])(?!\s*(?:eux|entre|nous|vous)(?![\p{L}]))/iu.test(after)) continue;
+    // For people: a verb follows (`chacun apporte`), or `d’eux`, `d’entre nous`; not `pour chacun,`.
+    if (!/^\s+(?:d['’]\s*(?:eux|entre)|de\s+(?:nous|vous))(?![\p{L}])/iu.test(after) && !/^\s+(?!(?:de|des|du|d['’]|y|à|et|ou|en)(?![\p{L}]))\p{Ll}/u.test(after)) continue;
     push(out, fileText, seg, i, j, 'pronoun', 'chacun et chacune');
   }
   // `ceux désirant`, `pour ceux qui`.
@@ -286,7 +287,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     const start = Math.max(0, text.lastIndexOf('.', i) + 1, i - 200);
     const window = text.slice(start, i);
     let last: RegExpExecArray | undefined;
-    for (const x of window.matchAll(c.antecedent)) last = x;
+    for (const x of window.matchAll(c.antecedent)) if (isAntecedent(x[0])) last = x;
     if (!last) continue;
     const between = window.slice(last.index + last[0].length);
     if (/(?<![\p{L}])(?:les|des|aux|ses|nos|vos|leurs|ces|plusieurs|certains|certaines)\s+\p{L}/iu.test(between)) continue;
@@ -294,6 +295,12 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     push(out, fileText, seg, i, i + m[1]!.length, 'pronoun', m[1]!.toLowerCase() === 'ils' ? 'elles et ils' : 'elles et eux');
   }
   return dedupe(out);
+}
+
+/** A doublet is the same word twice (`Canadiennes et Canadiens`), not `accessibles et inclusifs`. */
+function isAntecedent(words: string): boolean {
+  const pair = /^([\p{L}]+) (?:et|ou) (?:les |des |aux )?([\p{L}]+)$/u.exec(words);
+  return !pair || pair[1]!.slice(0, 4).toLowerCase() === pair[2]!.slice(0, 4).toLowerCase();
 }
 
 /** Reporting lines name another, known person: `relevant du responsable`, `auprès du titulaire`. */
