@@ -26,6 +26,8 @@ export interface Agreement {
   beforeEtre: string[];
   /** Épicène nouns for one person that a masculine determiner makes masculine. */
   epiceneSingular: string[];
+  /** Of those, the ones for a person with any masculine determiner (`le titulaire`); the others only with `un` where the role being filled is named (`un analyste`). */
+  anyDeterminer: string[];
   /** Épicène nouns for people, plural, that a masculine adjective after them makes masculine. */
   epicenePlural: string[];
   /** Épicène plurals only read with these adjectives (`cadres` is also « frameworks »). */
@@ -169,8 +171,7 @@ function readerAttributes(fileText: string, seg: Segment, a: Agreement, c: Compi
     } else if (!/e$/iu.test(lower)) break; // Not an attribute: a preposition, a noun, an article.
     // Coordination: `organisé, êtes orienté`, `ouvert, amical et collaboratif`.
     const gap = seg.text.slice(j, ws[k + 1]?.i ?? j);
-    if (!/^\s*(?:,\s*|\s+(?:et|ou)\s+)$/u.test(gap) && !/^\s*$/.test(gap)) break;
-    if (/^\s*$/.test(gap) && !m) break;
+    if (!/^\s*(?:,\s*|\s+(?:et|ou)\s+)$/u.test(gap)) break;
     k++;
     if (ws[k] && a.readerVerbs.includes(ws[k]!.w.toLowerCase())) k++;
   }
@@ -202,10 +203,11 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     const j = i + m[0].length;
     const before = text.slice(Math.max(0, i - 60), i);
     const after = text.slice(j, j + 60);
-    if (OTHER_PERSON_BEFORE.test(before) || NAME_AFTER.test(after) || ABBREVIATED_AFTER.test(after)) continue;
+    if (OTHER_PERSON_BEFORE.test(before) || SELF_BEFORE.test(before) || NAME_AFTER.test(after) || ABBREVIATED_AFTER.test(after)) continue;
     if (/(?:une|la|ou|et)\s*$/iu.test(before) || /^\s*(?:ou|et)\s+(?:une|la)(?![\p{L}])/iu.test(after)) continue;
     const det = m[1]!.toLowerCase().replace(/'/g, '’');
-    if (/un$/u.test(det) && !naming(i)) continue;
+    const anyDeterminer = a.anyDeterminer.includes(m[3]!.toLowerCase());
+    if ((/un$/u.test(det) || !anyDeterminer) && !(/un$/u.test(det) && naming(i))) continue;
     const adj = m[2];
     const noun = m[3]!;
     const femDet: Record<string, string> = { le: 'la', du: 'de la', au: 'à la', un: 'une', 'd’un': 'd’une', ce: 'cette', cet: 'cette' };
@@ -223,6 +225,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     const isPlural = /[sx]$/u.test(m[2]!);
     const known = isPlural ? a.epicenePlural.some((p) => p.toLowerCase() === noun) : m[1] && PEOPLE_SINGULAR.has(noun);
     if (!known) continue;
+    if (SELF_BEFORE.test(text.slice(Math.max(0, i - 40), i))) continue;
     if (a.epiceneSingular.some((x) => x.toLowerCase() === noun)) continue; // The determiner pattern has it.
     const after = text.slice(j, j + 60);
     if (ABBREVIATED_AFTER.test(after) || /^\s+(?:ou|et)\s+(?:la|une)(?![\p{L}])/iu.test(after)) continue;
@@ -263,8 +266,10 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     const after = text.slice(j, j + 30);
     const before = text.slice(Math.max(0, i - 12), i);
     if (/^\s*(?:\(e\)|[·.]e|et\s+chacune|ou\s+chacune|\/\s*chacune|-chacune)/iu.test(after) || /chacune\s+(?:et|ou)\s*$/iu.test(before)) continue;
+    // `dont chacun est examiné`, `deux dossiers distincts, chacun accompagné`: things, not people.
+    if (/(?:dont|,)\s*$/u.test(before)) continue;
     // For people: a verb follows (`chacun apporte`), or `d’eux`, `d’entre nous`; not `pour chacun,`.
-    if (!/^\s+(?:d['’]\s*(?:eux|entre)|de\s+(?:nous|vous))(?![\p{L}])/iu.test(after) && !/^\s+(?!(?:de|des|du|d['’]|y|à|et|ou|en)(?![\p{L}]))\p{Ll}/u.test(after)) continue;
+    if (!/^\s+(?:d['’]\s*(?:eux|entre)|de\s+(?:nous|vous))(?![\p{L}])/iu.test(after) && !/^\s+(?!(?:de|des|du|y|à|et|ou|en)(?![\p{L}])|d['’])\p{Ll}/u.test(after)) continue;
     push(out, fileText, seg, i, j, 'pronoun', 'chacun et chacune');
   }
   // `ceux désirant`, `pour ceux qui`.
@@ -284,11 +289,15 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
   for (const m of text.matchAll(/(?<![\p{L}])(ils|eux)(?![\p{L}])/giu)) {
     const i = m.index;
     if (/chacun\s+d['’]\s*$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
+    // `eux et elles`, `elles et ils`: already a doublet.
+    if (/^\s*(?:et|ou)\s+elles(?![\p{L}])/iu.test(text.slice(i + m[1]!.length, i + m[1]!.length + 12)) || /elles\s+(?:et|ou)\s*$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
     const start = Math.max(0, text.lastIndexOf('.', i) + 1, i - 200);
     const window = text.slice(start, i);
     let last: RegExpExecArray | undefined;
     for (const x of window.matchAll(c.antecedent)) if (isAntecedent(x[0])) last = x;
     if (!last) continue;
+    // `les commentaires des utilisateur·rice·s ..., ils`: the group is a complement, not the subject.
+    if (/(?:des|de|du|d['’])\s*$/iu.test(window.slice(Math.max(0, last.index - 5), last.index))) continue;
     const between = window.slice(last.index + last[0].length);
     if (/(?<![\p{L}])(?:les|des|aux|ses|nos|vos|leurs|ces|plusieurs|certains|certaines)\s+\p{L}/iu.test(between)) continue;
     if (/(?<![\p{L}])(?:ministères|services|produits|outils|systèmes|projets|processus)(?![\p{L}])/iu.test(between)) continue;
@@ -305,7 +314,10 @@ function isAntecedent(words: string): boolean {
 
 /** Reporting lines name another, known person: `relevant du responsable`, `auprès du titulaire`. */
 const OTHER_PERSON_BEFORE = /(?:relev\p{L}*|relève\p{L}*|auprès|sous la (?:direction|supervision|responsabilité)|rend(?:re|ra)? compte|bureau|cabinet|avec)\s+(?:\p{L}+\s+){0,2}$/iu;
-const NAME_AFTER = /^\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
+/** A named person after the noun, perhaps past its complement: `le gestionnaire des politiques John Millons`. */
+const NAME_AFTER = /^(?:\s+(?:de|des|du|d['’]|de la|de l['’])\s*\p{Ll}+){0,3}\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
+/** The writer or a known person speaking of themself: `je suis le chef de marque`, `considéré comme un vrai membre`. */
+const SELF_BEFORE = /(?:je\s+suis|j['’]étais|j['’]ai\s+été|il\s+est|il\s+était|me\s+\p{L}+|m['’]\p{L}+|considéré\s+comme|en\s+tant\s+que)\s*$/iu;
 /** Masculine nouns for one person an adjective before may qualify: `un solide chercheur`. */
 const PEOPLE_SINGULAR = new Set(['candidat', 'chercheur', 'développeur', 'concepteur', 'conseiller', 'rédacteur', 'gestionnaire', 'analyste', 'spécialiste', 'collègue', 'membre', 'leader', 'communicateur', 'expert', 'professionnel', 'résolveur', 'penseur']);
 

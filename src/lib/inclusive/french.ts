@@ -80,7 +80,7 @@ function caseLike(word: string, like: string): string {
 
 /** Where a masculine title counts as naming the role in running text. */
 const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|un\(e\)|d['’]un\(e\)|à titre d['’]|à titre de|en tant que|en tant qu['’]|en qualité de|en qualité d['’]|comme|au poste de|le poste de|un poste de|le rôle de|le rôle d['’])\s*$/iu;
-const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant qu|en qualité d|comme|rôle d|poste d|joindre|joignez|vous êtes|vous soyez|êtes-vous|vous serez|vous deviendrez|devenez/iu;
+const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant qu|en qualité d|rôle d|poste d|joindre|joignez|vous êtes|vous soyez|êtes-vous|vous serez|vous deviendrez|devenez|vous travaillerez|vous agirez|vous occuperez|vous jouerez|agissez/iu;
 /**
  * A title of another, known person: a reporting line (`auprès du directeur de l’exploitation`,
  * `relevant du directeur`) or the principal a support role serves
@@ -95,7 +95,7 @@ const OTHER_PERSON_BEFORE = new RegExp(
 );
 /** A named person beside the title: `directeur général, Jean Tremblay`. */
 const NAME_AFTER = /^\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
-const NAME_BEFORE = /\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+\s*,\s*(?:(?:le|notre|votre|leur)\s+)?$/u;
+const NAME_BEFORE = /(?:\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+|\p{Ll}\s+\p{Lu}[\p{Ll}-]+)\s*,\s*(?:(?:le|un|notre|votre|leur)\s+)?$/u;
 const HEADING_BEFORE = /^[\s\p{P}]*(?:(?:un|une|le|l['’]|votre|notre|devenez|poste\s+de|à titre de)\s+)?$/iu;
 const ARTICLE_AFTER = /^\s+(?:les|la|le|l['’]|des|un|une|sur|aux|au|ses|leurs|nos|vos)(?![\p{L}])/iu;
 
