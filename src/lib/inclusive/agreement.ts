@@ -46,6 +46,8 @@ export interface AgreementMatch {
 }
 
 const L = '\\p{L}\\p{M}';
+/** How far after `vous êtes` attributes are read (a list of attributes is short). */
+const ATTRIBUTE_REACH = 300;
 const WORD = new RegExp(`[${L}’'-]+`, 'gu');
 
 /** The feminine of a masculine adjective or participle, or undefined when it has none. */
@@ -150,8 +152,10 @@ function push(out: AgreementMatch[], fileText: string, seg: Segment, i: number, 
 
 /** The reader addressed in the masculine after `from`: the attributes, one by one. */
 function readerAttributes(fileText: string, seg: Segment, a: Agreement, c: Compiled, from: number, out: AgreementMatch[]): void {
-  const end = seg.text.slice(from).search(/[.!?;:\n«»()]/u);
-  const stop = end < 0 ? seg.text.length : from + end;
+  // The attributes stand within a clause: a bounded window, not the rest of a long text.
+  const reach = Math.min(seg.text.length, from + ATTRIBUTE_REACH);
+  const end = seg.text.slice(from, reach).search(/[.!?;:\n«»()]/u);
+  const stop = end < 0 ? reach : from + end;
   const ws = words(seg.text, from, stop);
   let k = 0;
   while (k < ws.length) {
@@ -291,8 +295,8 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     if (/chacun\s+d['’]\s*$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
     // `eux et elles`, `elles et ils`: already a doublet.
     if (/^\s*(?:et|ou)\s+elles(?![\p{L}])/iu.test(text.slice(i + m[1]!.length, i + m[1]!.length + 12)) || /elles\s+(?:et|ou)\s*$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
-    const start = Math.max(0, text.lastIndexOf('.', i) + 1, i - 200);
-    const window = text.slice(start, i);
+    const from = Math.max(0, i - 200);
+    const window = text.slice(from + text.slice(from, i).lastIndexOf('.') + 1, i);
     let last: RegExpExecArray | undefined;
     for (const x of window.matchAll(c.antecedent)) if (isAntecedent(x[0])) last = x;
     if (!last) continue;

@@ -127,10 +127,14 @@ function sentenceAround(text: string, stops: number[], i: number, j: number): [n
 /** Whether the sentence around index `i` of a segment names the role being filled. */
 export function namingSentence(seg: Segment): (i: number) => boolean {
   if (seg.scope !== 'body') return () => true;
-  const stops = sentenceStops(seg.text);
+  let stops: number[] | undefined;
+  // Once per sentence: a long sentence with many matches would be read again for each.
+  const seen = new Map<number, boolean>();
   return (i) => {
-    const [s, e] = sentenceAround(seg.text, stops, i, i + 1);
-    return NAMING_SENTENCE.test(seg.text.slice(s, e));
+    const [s, e] = sentenceAround(seg.text, (stops ??= sentenceStops(seg.text)), i, i + 1);
+    let naming = seen.get(s);
+    if (naming === undefined) seen.set(s, (naming = NAMING_SENTENCE.test(seg.text.slice(s, e))));
+    return naming;
   };
 }
 

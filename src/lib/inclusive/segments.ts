@@ -182,6 +182,7 @@ export function exactRange(fileText: string, seg: Segment, i: number, j: number)
 const langCache = new WeakMap<Segment, Lang | null>();
 /** Letters a segment needs before its own language is judged (a list item is often enough). */
 const SEGMENT_MIN_LETTERS = 40;
+const LANG_SAMPLE = 2000;
 
 /**
  * The language of one segment when it is surely English or French, else `fallback` (the
@@ -191,7 +192,8 @@ const SEGMENT_MIN_LETTERS = 40;
 export function segmentLang(seg: Segment, fallback: Lang | undefined): Lang | undefined {
   let lang = langCache.get(seg);
   if (lang === undefined) {
-    const text = seg.text.replace(new RegExp(HOLE, 'g'), ' ');
+    // A sample is enough to tell a paragraph's language, and keeps a megabyte line cheap.
+    const text = seg.text.slice(0, LANG_SAMPLE).replace(new RegExp(HOLE, 'g'), ' ');
     const stats = textStats(text);
     lang = isIn(text, stats, 'en', SEGMENT_MIN_LETTERS, 0.01) ? 'en' : isIn(text, stats, 'fr', SEGMENT_MIN_LETTERS, 0.01) ? 'fr' : null;
     langCache.set(seg, lang);
