@@ -1,9 +1,7 @@
 import type { RuleModule } from '../../types.js';
-import { collectSegments, segmentLang } from '../../lib/inclusive/segments.js';
-import { lexiconFor, makeEntryFilter } from '../../lib/inclusive/lexicon.js';
 import { matchAgreement } from '../../lib/inclusive/agreement.js';
 import { namingSentence } from '../../lib/inclusive/french.js';
-import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
+import { OPTIONS_SCHEMA, SUGGEST_MESSAGE, reportFrenchAgreement } from '../../lib/inclusive/rule-parts.js';
 
 const rule: RuleModule = {
   meta: {
@@ -30,25 +28,9 @@ const rule: RuleModule = {
     },
   },
   create(context) {
-    if (!context.lang) return;
-    const lexicon = lexiconFor(context, 'fr');
-    if (!lexicon?.agreement) return;
-    const keep = makeEntryFilter(context);
-    const text = context.posting.text;
-    for (const seg of collectSegments(context.posting)) {
-      if (segmentLang(seg, context.lang) !== 'fr') continue;
-      for (const m of matchAgreement(text, seg, lexicon, namingSentence(seg))) {
-        if (!keep(m.kind, m.words, m.range[0])) continue;
-        const words = m.words.replace(/\s+/g, ' ');
-        const suggestion = m.suggestion ?? words;
-        context.report({
-          messageId: m.kind === 'reader' ? 'reader' : 'determiner',
-          data: { words, suggestion },
-          loc: { range: m.range },
-          suggestions: m.suggestion ? [{ messageId: 'suggest', data: { text: m.suggestion }, fix: { range: m.range, text: m.suggestion } }] : [],
-        });
-      }
-    }
+    reportFrenchAgreement(context, (text, seg, lexicon) => matchAgreement(text, seg, lexicon, namingSentence(seg)), (m) =>
+      m.kind === 'reader' ? 'reader' : 'determiner',
+    );
   },
 };
 

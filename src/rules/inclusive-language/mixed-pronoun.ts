@@ -1,8 +1,6 @@
 import type { RuleModule } from '../../types.js';
-import { collectSegments, segmentLang } from '../../lib/inclusive/segments.js';
-import { lexiconFor, makeEntryFilter } from '../../lib/inclusive/lexicon.js';
 import { matchPronouns } from '../../lib/inclusive/agreement.js';
-import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
+import { OPTIONS_SCHEMA, SUGGEST_MESSAGE, reportFrenchAgreement } from '../../lib/inclusive/rule-parts.js';
 
 const rule: RuleModule = {
   meta: {
@@ -25,23 +23,7 @@ const rule: RuleModule = {
     },
   },
   create(context) {
-    if (!context.lang) return;
-    const lexicon = lexiconFor(context, 'fr');
-    if (!lexicon?.agreement) return;
-    const keep = makeEntryFilter(context);
-    const text = context.posting.text;
-    for (const seg of collectSegments(context.posting)) {
-      if (segmentLang(seg, context.lang) !== 'fr') continue;
-      for (const m of matchPronouns(text, seg, lexicon)) {
-        if (!keep('pronoun', m.words, m.range[0])) continue;
-        context.report({
-          messageId: 'pronoun',
-          data: { words: m.words, suggestion: m.suggestion ?? m.words },
-          loc: { range: m.range },
-          suggestions: m.suggestion ? [{ messageId: 'suggest', data: { text: m.suggestion }, fix: { range: m.range, text: m.suggestion } }] : [],
-        });
-      }
-    }
+    reportFrenchAgreement(context, matchPronouns, () => 'pronoun');
   },
 };
 
