@@ -259,6 +259,16 @@ describe('silencing and extending', () => {
     expect(found.map((f) => [f.message, f.column, f.suggestions?.[0]?.fix.text])).toEqual([['Avoid “hustle”', 13, 'effort']]);
   });
 
+  test('users extend the French agreement words through the data table (arrays are added to)', () => {
+    const text = '---\ntitle: x\n---\n\nNous travaillerons avec des notaires chevronnés.\n';
+    expect(lintString(text, '/s/fr/x.md', config).filter((f) => f.ruleId === 'inclusive-language/masculine-agreement')).toEqual([]);
+    const c = inclusiveOnly({ data: { 'inclusive-fr': { agreement: { epicenePlural: ['notaires'] } } } });
+    const found = lintString(text, '/s/fr/x.md', c).filter((f) => f.ruleId === 'inclusive-language/masculine-agreement');
+    expect(found.map((f) => [text.slice(f.range![0], f.range![1]), f.suggestions?.[0]?.fix.text])).toEqual([
+      ['notaires chevronnés', 'notaires chevronnées et chevronnés'],
+    ]);
+  });
+
   test('a user entry without a message is a configuration error', () => {
     expect(() =>
       inclusiveOnly({ data: { 'inclusive-en': { entries: [{ id: 'x', category: 'jargon', forms: ['x'] }] } } }),

@@ -36,6 +36,10 @@ export interface Agreement {
   adjectivesBefore: Array<{ masc: string; fem: string }>;
   /** Épicène plurals for people that `ils` / `eux` may stand for. */
   pronounAntecedents: string[];
+  /** Nouns for one person a masculine adjective before them makes masculine: `un solide chercheur`. */
+  peopleSingular: string[];
+  /** Nouns feminine for everyone (`personne`): `person (ne)` is written in the feminine only. */
+  feminineOnly: string[];
 }
 
 export interface AgreementMatch {
@@ -227,7 +231,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     const j = i + m[0].length;
     const fem = c.adjBeforeFem.get(m[2]!.toLowerCase())!;
     const isPlural = /[sx]$/u.test(m[2]!);
-    const known = isPlural ? a.epicenePlural.some((p) => p.toLowerCase() === noun) : m[1] && PEOPLE_SINGULAR.has(noun);
+    const known = isPlural ? a.epicenePlural.some((p) => p.toLowerCase() === noun) : m[1] && a.peopleSingular.includes(noun);
     if (!known) continue;
     if (SELF_BEFORE.test(text.slice(Math.max(0, i - 40), i))) continue;
     if (a.epiceneSingular.some((x) => x.toLowerCase() === noun)) continue; // The determiner pattern has it.
@@ -322,8 +326,6 @@ const OTHER_PERSON_BEFORE = /(?:relev\p{L}*|relève\p{L}*|auprès|sous la (?:dir
 const NAME_AFTER = /^(?:\s+(?:de|des|du|d['’]|de la|de l['’])\s*\p{Ll}+){0,3}\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
 /** The writer or a known person speaking of themself: `je suis le chef de marque`, `considéré comme un vrai membre`. */
 const SELF_BEFORE = /(?:je\s+suis|j['’]étais|j['’]ai\s+été|il\s+est|il\s+était|me\s+\p{L}+|m['’]\p{L}+|considéré\s+comme|en\s+tant\s+que)\s*$/iu;
-/** Masculine nouns for one person an adjective before may qualify: `un solide chercheur`. */
-const PEOPLE_SINGULAR = new Set(['candidat', 'chercheur', 'développeur', 'concepteur', 'conseiller', 'rédacteur', 'gestionnaire', 'analyste', 'spécialiste', 'collègue', 'membre', 'leader', 'communicateur', 'expert', 'professionnel', 'résolveur', 'penseur']);
 
 function dedupe(ms: AgreementMatch[]): AgreementMatch[] {
   ms.sort((x, y) => x.range[0] - y.range[0] || y.range[1] - x.range[1]);

@@ -285,9 +285,6 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
   return out;
 }
 
-/** Nouns that are feminine for everyone: an abbreviated form of them has no masculine. */
-const FEMININE_ONLY = new Set(['personne', 'personnes', 'recrue', 'recrues', 'vedette', 'vedettes']);
-
 export interface AbbreviationMatch {
   range: [number, number];
   words: string;
@@ -351,7 +348,9 @@ interface Abbrev {
 }
 
 /** Abbreviated doublets in one segment; neighbours (`Conseiller (ère) principal (e)`) merge. */
-export function matchAbbreviations(fileText: string, seg: Segment): AbbreviationMatch[] {
+export function matchAbbreviations(fileText: string, seg: Segment, lexicon?: Lexicon): AbbreviationMatch[] {
+  // Nouns feminine for everyone (`personne`): an abbreviated form of them has no masculine.
+  const feminineOnly = new Set((lexicon?.agreement?.feminineOnly ?? []).flatMap((w) => [w.toLowerCase(), plural(w.toLowerCase())]));
   const found: Abbrev[] = [];
   ABBREV.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -399,7 +398,7 @@ export function matchAbbreviations(fileText: string, seg: Segment): Abbreviation
       .join(' ');
     const femOut = group[0]!.masc === group[0]!.masc.toUpperCase() ? fem.toUpperCase() : fem;
     // A word with no masculine (`person (ne)`: `personne`) is written in the feminine only.
-    const doublet = group.some((x) => FEMININE_ONLY.has(x.fem.toLowerCase()))
+    const doublet = group.some((x) => feminineOnly.has(x.fem.toLowerCase()))
       ? fem
       : `${masc} ${pl ? 'et' : 'ou'} ${femOut}`;
     out.push({ range, words: seg.text.slice(i, j), doublet });

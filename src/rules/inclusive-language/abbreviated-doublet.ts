@@ -1,6 +1,6 @@
 import type { RuleModule } from '../../types.js';
 import { collectSegments, segmentLang } from '../../lib/inclusive/segments.js';
-import { makeEntryFilter } from '../../lib/inclusive/lexicon.js';
+import { lexiconFor, makeEntryFilter } from '../../lib/inclusive/lexicon.js';
 import { matchAbbreviations } from '../../lib/inclusive/french.js';
 import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
 
@@ -27,10 +27,11 @@ const rule: RuleModule = {
   create(context) {
     if (!context.lang) return;
     const keep = makeEntryFilter(context);
+    const lexicon = lexiconFor(context, 'fr');
     const text = context.posting.text;
     for (const seg of collectSegments(context.posting)) {
       if (segmentLang(seg, context.lang) !== 'fr') continue;
-      for (const m of matchAbbreviations(text, seg)) {
+      for (const m of matchAbbreviations(text, seg, lexicon)) {
         if (!keep('abbreviated', m.words, m.range[0])) continue;
         context.report({
           messageId: 'abbreviated',
