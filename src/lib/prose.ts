@@ -104,9 +104,32 @@ export interface HtmlBlock {
 
 const htmlCache = new WeakMap<Root, HtmlBlock[]>();
 /** Block elements: their tags end one block of text and start the next. */
-const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|br|hr|tr|td|th|table|thead|tbody|section|article|aside|header|footer|main|nav|blockquote|pre|figure|figcaption|details|summary)\b[^>]*>/gi;
-/** Not text: comments, scripts, styles (blanked to keep offsets). */
-const NOT_TEXT = /<!--[^]*?-->|<(script|style|template|code)\b[^>]*>[^]*?<\/\1\s*>/gi;
+// `[^<>]*`: a tag ends at the next `>` or gives up at the next `<`, so a page of `<p<p<p…`
+// stays linear.
+const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|br|hr|tr|td|th|table|thead|tbody|section|article|aside|header|footer|main|nav|blockquote|pre|figure|figcaption|details|summary)\b[^<>]*>/gi;
+const NOT_TEXT_OPEN = /<!--|<(script|style|template|code)\b[^<>]*>/gi;
+
+/**
+ * Blank what is not text (comments, scripts, styles), keeping offsets. One forward scan:
+ * each opener looks for its closer once, and an unclosed one blanks the rest.
+ */
+function blankNonText(value: string): string {
+  let out = '';
+  let at = 0;
+  NOT_TEXT_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOT_TEXT_OPEN.exec(value))) {
+    const closer = m[1] ? new RegExp(`</${m[1]}\\s*>`, 'i') : /-->/;
+    const rest = value.slice(m.index + m[0].length);
+    const c = closer.exec(rest);
+    const end = c ? m.index + m[0].length + c.index + c[0].length : value.length;
+    out += value.slice(at, m.index) + ' '.repeat(end - m.index);
+    at = end;
+    NOT_TEXT_OPEN.lastIndex = end;
+    if (!c) break;
+  }
+  return out + value.slice(at);
+}
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', laquo: '«', raquo: '»', eacute: 'é', egrave: 'è', agrave: 'à' };
 
 function decodeEntities(s: string): string {
@@ -133,11 +156,11 @@ export function htmlBlocks(tree: Root): HtmlBlock[] {
     if (node.type !== 'html') return;
     const base = node.position?.start.offset;
     if (base === undefined) return false;
-    const value = node.value.replace(NOT_TEXT, (m) => ' '.repeat(m.length));
+    const value = blankNonText(node.value);
     let from = 0;
     const cut = (to: number) => {
       const chunk = value.slice(from, to);
-      const text = decodeEntities(chunk.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+      const text = decodeEntities(chunk.replace(/<[^<>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
       if (text) {
         const lead = chunk.search(/\S/);
         const trail = chunk.length - (chunk.match(/\s*$/)?.[0].length ?? 0);

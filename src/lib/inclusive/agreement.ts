@@ -289,7 +289,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     push(out, fileText, seg, i, i + 4, 'pronoun', 'les personnes');
   }
   // `nous ne pouvons pas tous`, `vous êtes tous`.
-  for (const m of text.matchAll(/(?<![\p{L}])(?:nous|vous)\s+(?:(?:ne|n['’]|pas|\p{L}+(?:ons|ez))\s*){1,3}(tous)(?![\p{L}])(?!\s+(?:les|ces|nos|vos|des|ses|leurs|deux|trois|ceux)(?![\p{L}]))/giu)) {
+  for (const m of text.matchAll(/(?<![\p{L}])(?:nous|vous)\s+(?:(?:ne|n['’]|pas|\p{L}+(?:ons|ez))(?![\p{L}])\s*){1,3}(tous)(?![\p{L}])(?!\s+(?:les|ces|nos|vos|des|ses|leurs|deux|trois|ceux)(?![\p{L}]))/giu)) {
     const i = m.index + m[0].length - 4;
     push(out, fileText, seg, i, i + 4, 'pronoun', 'tous et toutes');
   }
