@@ -54,6 +54,11 @@ export interface Finding {
   /** The id of the message in the rule's metadata, for tools that key on it. */
   messageId?: string;
   /**
+   * The entry of the rule's data the finding is about (`guys` for
+   * `inclusive-language/terms`), for rules with `meta.entryIds`: `rule/id:entry` silences it.
+   */
+  entryId?: string;
+  /**
    * Places in other files the finding is about (the translation partner's lines), so that a
    * report or an editor can show both sides; SARIF `relatedLocations`.
    */
@@ -99,6 +104,8 @@ export interface ReportDescriptor {
   suggestions?: Array<{ messageId: string; data?: Record<string, string | number>; fix: Edit }>;
   /** Places in other files the finding refers to (already in the locale of the messages). */
   related?: RelatedLocation[];
+  /** The entry of the rule's data reported (see `Finding.entryId`). */
+  entryId?: string;
 }
 
 /** One entry of the front matter index used by cross-file rules (pairing). */
