@@ -64,7 +64,7 @@ export function buildIndex(
     else if (outline && input.text !== undefined) texts.set(entry, input.text);
     entries.push(entry);
   }
-  if (outline) outlinePartners(entries, texts, language, outline);
+  if (outline && texts.size) outlinePartners(entries, language, outline, (e) => texts.get(e));
   return makeIndex(entries);
 }
 
@@ -73,8 +73,13 @@ export function buildIndex(
  * linted one (same `translationKey` or same path): each is parsed, outlined and let go, so
  * that no more than one extra tree is held at a time.
  */
-function outlinePartners(entries: IndexEntry[], texts: Map<IndexEntry, string>, language: LanguageConfig, outline: Outliner): void {
-  if (!texts.size) return;
+export function outlinePartners(
+  entries: readonly IndexEntry[],
+  language: LanguageConfig,
+  outline: Outliner,
+  /** The text of an entry without an outline (undefined: it cannot be read). */
+  textOf: (e: IndexEntry) => string | undefined,
+): void {
   const keys = new Set<string>();
   const paths = new Set<string>();
   for (const e of entries) {
@@ -83,9 +88,12 @@ function outlinePartners(entries: IndexEntry[], texts: Map<IndexEntry, string>, 
     const p = pathKey(e, language);
     if (p) paths.add(p);
   }
-  for (const [e, text] of texts) {
+  for (const e of entries) {
+    if (e.outline) continue;
     const p = pathKey(e, language);
     if (!(e.translationKey && keys.has(e.translationKey)) && !(p && paths.has(p))) continue;
+    const text = textOf(e);
+    if (text === undefined) continue;
     try {
       e.outline = outline(parsePosting(text, e.filePath, language));
     } catch {

@@ -11,7 +11,8 @@ import picomatch from 'picomatch';
 import type { IndexEntry, Locale, ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { ConfigError } from '../config/resolve.js';
-import { buildIndex, makeIndex } from '../engine/project-index.js';
+import { buildIndex, makeIndex, outlinePartners } from '../engine/project-index.js';
+import { outliner } from '../pairing/outliner.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { CONFIG_FILES, findConfigFile, InputError, loadConfig, type LoadedConfig } from '../cli/config-loader.js';
 import { findContentRoot, isPostingFile, realPath, walkMarkdown } from '../cli/files.js';
@@ -184,10 +185,11 @@ export class Workspace {
     const disk = this.rootIndex(root, config);
     const inRoot = open.filter((o) => o.filePath.startsWith(root + sep));
     const extract = codeExtractor(config);
+    const outline = outliner(config);
     const openEntries = new Map(
       inRoot.map((o) => {
         const displayPath = relative(root, o.filePath).split(sep).join('/');
-        const [entry] = buildIndex([{ filePath: o.filePath, displayPath, parsed: o.parsed }], config.language, extract).entries;
+        const [entry] = buildIndex([{ filePath: o.filePath, displayPath, parsed: o.parsed }], config.language, extract, outline).entries;
         return [realPath(o.filePath), entry!] as const;
       }),
     );
@@ -195,6 +197,15 @@ export class Workspace {
     for (const [real, entry] of disk.entries) if (!openEntries.has(real)) entries.push(entry);
     entries.push(...openEntries.values());
     entries.sort((a, b) => a.filePath.localeCompare(b.filePath));
+    // The translations of the open postings get their outline (pairing/structure, pairing/values),
+    // read from disk once and kept with their entry until the file changes.
+    outlinePartners(entries, config.language, outline, (e) => {
+      try {
+        return readFileSync(e.filePath, 'utf8');
+      } catch {
+        return undefined;
+      }
+    });
     return makeIndex(entries);
   }
 
