@@ -74,7 +74,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
       : lintFiles(selected, config, locale);
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
-  return report(results, opts, locale, io, maxWarnings);
+  return report(results, opts, locale, io, maxWarnings, config);
 }
 
 /** Lint `files` as one project (each read and parsed once). */
@@ -94,6 +94,7 @@ async function report(
   locale: Locale,
   io: CliIO,
   maxWarnings: number | undefined,
+  config: ResolvedConfig,
 ): Promise<number> {
   const shown = opts.quiet
     ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
@@ -109,6 +110,7 @@ async function report(
     color: opts.outputFile ? (opts.color ?? false) : color,
     version: io.version,
     rules: rules.map((r) => r.meta),
+    postings: opts.format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined,
   });
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
