@@ -57,7 +57,7 @@ const html: Reporter = (results, ctx) => {
   ].join('; ');
   return (
     `<!DOCTYPE html>\n<html lang="${L}">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="generator" content="postings ${esc(ctx.version)}">\n` +
     `<link rel="icon" href="data:,">\n` +
@@ -337,7 +337,7 @@ function postings(items: Item[], ctx: ReportContext): string {
     if (item.result.findings.length > 0) {
       const lines = item.result.source !== undefined ? new SourceLines(item.result.source) : undefined;
       const findings = [...item.result.findings].sort((a, b) => a.line - b.line || a.column - b.column);
-      out += `<ol class="findings" aria-label="${esc(label(L, 'posting.findings', { title: p?.title ?? item.path }))}">\n`;
+      out += `<ol class="findings" aria-label="${text(label(L, 'posting.findings', { title: p?.title ?? item.path }))}">\n`;
       findings.forEach((f, n) => (out += finding(f, `${item.id}-f-${n + 1}`, lines, L, lang)));
       out += `</ol>\n`;
     }
