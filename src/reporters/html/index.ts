@@ -117,7 +117,7 @@ function summary(items: Item[], ctx: ReportContext): string {
   const stat = (key: Parameters<typeof label>[1], n: number, cls = '') =>
     `<div class="stat${cls}"><dt>${esc(label(L, key))}</dt><dd>${num(n)}</dd></div>`;
   let out =
-    `<section aria-labelledby="summary-h"><h2 id="summary-h">${esc(label(L, 'summary'))}</h2>\n<dl class="stats">` +
+    `<section><h2 id="summary-h">${esc(label(L, 'summary'))}</h2>\n<dl class="stats">` +
     stat('stat.postings', items.length) +
     stat('stat.withFindings', withFindings) +
     stat('stat.errors', errors, errors ? ' has-errors' : '') +
@@ -247,7 +247,7 @@ function pairs(items: Item[], ctx: ReportContext): string {
     ]);
   }
   return (
-    `<section aria-labelledby="pairs-h"><h2 id="pairs-h">${esc(label(L, 'pairs'))}</h2>\n` +
+    `<section><h2 id="pairs-h">${esc(label(L, 'pairs'))}</h2>\n` +
     `<p>${esc(label(L, 'pairs.intro', { complete, withFindings: completeWithFindings, incomplete, nokey: unpairable.length }))}</p>\n` +
     table(
       'pairs-h',
@@ -284,7 +284,7 @@ function filters(items: Item[], ctx: ReportContext): string {
   const sev = (s: 'error' | 'warning') =>
     `<label class="check"><input type="checkbox" name="severity" value="${s}" checked> ${esc(label(L, `severity.${s}`))}</label>`;
   return (
-    `<section id="filter-section" aria-labelledby="filters-h" hidden><h2 id="filters-h">${esc(label(L, 'filters'))}</h2>\n` +
+    `<section id="filter-section" hidden><h2 id="filters-h">${esc(label(L, 'filters'))}</h2>\n` +
     `<form id="filters" class="filters">\n` +
     `<fieldset><legend>${esc(label(L, 'filter.severity'))}</legend>${sev('error')}${sev('warning')}</fieldset>\n` +
     `<div class="field"><label for="f-rule">${esc(label(L, 'filter.rule'))}</label><select id="f-rule" name="rule">` +
@@ -313,7 +313,7 @@ function postings(items: Item[], ctx: ReportContext): string {
   const L = ctx.locale;
   const byFile = new Map(items.map((i) => [i.result.filePath, i]));
   const known = new Map((ctx.postings ?? []).map((p) => [p.filePath, p]));
-  let out = `<section id="postings" aria-labelledby="postings-h" tabindex="-1"><h2 id="postings-h">${esc(label(L, 'postings'))}</h2>\n`;
+  let out = `<section id="postings" tabindex="-1"><h2 id="postings-h">${esc(label(L, 'postings'))}</h2>\n`;
   for (const item of items) {
     const p = item.info;
     const lang = p?.lang;
