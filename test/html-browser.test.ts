@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report in a real browser: Debian's `chromium` (installed by .ci/run) driven by
  * playwright-core, which never downloads a browser. A fixture site with findings, plus a

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FileResult, Finding } from '../src/types.js';
 import type { ReportContext, ReportPosting } from '../src/reporters/types.js';
 import html from '../src/reporters/html/index.js';
-import { rules } from './support/harness.js';
+import { FIXTURES, rules, runCli } from './support/harness.js';
 
 const cwd = '/site';
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
@@ -144,8 +144,22 @@ describe('html reporter', () => {
     expect(fr).toContain('Ligne 6, colonne');
     expect(fr).toContain('Correction (appliquée par --fix)');
     expect(fr).toContain('Version anglaise manquante');
+    expect(fr).toContain('href="https://github.com/cds-snc/postings/blob/main/docs/rules/links/https.fr.md"');
     for (const english of ['Summary', 'Postings linted', 'Warning<', 'Error<', 'Filter the problems', 'Line 6', 'Show everything']) {
       expect(fr).not.toContain(english);
     }
+  });
+});
+
+describe('html through the CLI', () => {
+  test('a partner that was not linted is still named, from its front matter', () => {
+    const r = runCli(['lint', join('content', 'en'), '--format', 'html'], { cwd: join(FIXTURES, 'html-report') });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const dev = /<article class="posting"[^>]*data-path="content\/en\/careers\/positions\/developer.md"[^>]*>([\s\S]*?)<\/article>/.exec(r.stdout)![1]!;
+    expect(dev).toMatch(
+      /<dt>Partner<\/dt><dd><span lang="fr">Développeur principal ou développeuse principale<\/span> <span class="path">content\/fr\/careers\/positions\/developpeur.md<\/span> <span class="note">\(not in this report\)<\/span>/,
+    );
+    expect(r.stdout).toContain('<dt>Postings linted</dt><dd>2</dd>');
   });
 });

@@ -4,7 +4,7 @@
  * posting text goes through `text()` (controls made visible, then HTML-escaped).
  */
 import type { Edit, Finding, Locale } from '../../types.js';
-import { computeLineStarts } from '../../engine/positions.js';
+import { computeLineStarts, offsetToPoint } from '../../engine/positions.js';
 import { visibleControls } from '../control.js';
 import { label } from './labels.js';
 
@@ -49,14 +49,7 @@ export class SourceLines {
   }
   /** 1-based line of an offset. */
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return offsetToPoint(this.starts, offset).line;
   }
 }
 

@@ -130,7 +130,7 @@ function summary(items: Item[], ctx: ReportContext): string {
   const byRule = new Map<string, { errors: number; warnings: number; docs: string }>();
   for (const item of items) {
     for (const f of item.result.findings) {
-      const row = byRule.get(f.ruleId) ?? { errors: 0, warnings: 0, docs: ruleDocs(f) };
+      const row = byRule.get(f.ruleId) ?? { errors: 0, warnings: 0, docs: ruleDocs(f, L) };
       if (f.severity === 'error') row.errors++;
       else row.warnings++;
       byRule.set(f.ruleId, row);
@@ -179,8 +179,10 @@ function summary(items: Item[], ctx: ReportContext): string {
   return out + `</section>\n`;
 }
 
-function ruleDocs(f: Finding): string {
-  const url = f.docsUrl ?? docsUrl(f.ruleId);
+/** The rule's page, in French for a French report (`docs/rules/<id>.fr.md`); only http(s) links. */
+function ruleDocs(f: Finding, L: Locale): string {
+  let url = f.docsUrl ?? docsUrl(f.ruleId);
+  if (L === 'fr' && url === docsUrl(f.ruleId)) url = url.replace(/\.md$/, '.fr.md');
   return /^https?:\/\//i.test(url) ? url : '';
 }
 
@@ -347,7 +349,7 @@ function postings(items: Item[], ctx: ReportContext): string {
 }
 
 function finding(f: Finding, id: string, lines: SourceLines | undefined, L: Locale, lang: Lang | undefined): string {
-  const docs = ruleDocs(f);
+  const docs = ruleDocs(f, L);
   let out =
     `<li class="finding ${f.severity}" id="${id}" data-severity="${f.severity}" data-rule="${text(f.ruleId)}">\n` +
     `<p class="fhead"><span class="badge ${f.severity}">${esc(label(L, `severity.${f.severity}`))}</span> ` +
