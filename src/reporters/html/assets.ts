@@ -43,7 +43,7 @@ tbody th > code, tbody th > a > code { overflow-wrap: normal; }
 .pp { display: block; margin-bottom: .375rem; }
 .pp:last-child { margin-bottom: 0; }
 .pp .counts, .pp .clean, .pp .note { display: block; }
-table.pairs td { overflow-wrap: anywhere; hyphens: auto; }
+table.pairs td { overflow-wrap: break-word; hyphens: auto; }
 .path { display: block; color: var(--muted); font-size: .875rem; overflow-wrap: anywhere; }
 .counts, .clean, .note { font-size: .875rem; }
 .counts { color: var(--error); }
@@ -102,7 +102,9 @@ ins { background: #ccefd5; color: #0d4a1f; text-decoration: underline; }
   .field, .filters fieldset, .field.wide { flex: 1 1 100%; }
   select { max-width: 100%; }
   th, td { padding: .25rem .375rem; }
-  table.pairs { table-layout: fixed; }
+  table.pairs { table-layout: fixed; font-size: .875rem; }
+  table.pairs th:first-child { width: 28%; }
+  table.pairs code { font-size: .8rem; }
   table.pairs .path { display: none; }
 }
 @media print { .skip, #filter-section { display: none !important; } .posting { break-inside: avoid-page; } }
