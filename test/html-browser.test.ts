@@ -112,6 +112,9 @@ const visible = (page: Page) => page.locator('li.finding:visible').count();
 async function axe(page: Page): Promise<string[]> {
   // Through the DevTools protocol, not a <script> tag: the page's CSP would (rightly) refuse one.
   await page.evaluate(AXE);
+  // Postings far from the screen skip their layout (content-visibility: auto), and axe would
+  // leave their colours unchecked: lay them all out for the check.
+  await page.evaluate(() => document.querySelectorAll<HTMLElement>('.posting').forEach((p) => (p.style.contentVisibility = 'visible')));
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } };
     return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
@@ -257,6 +260,17 @@ test.each([
   if (width === 320) await page.screenshot({ path: join(ARTIFACTS, `html-report-phone-${locale}.png`), fullPage: true });
   await page.close();
   void name;
+});
+
+test('the axe check can fail: a control without its label and faint text are reported', async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    document.querySelector('label[for=f-q]')!.remove();
+    (document.querySelector('.msg') as HTMLElement).style.color = '#c8c8c8';
+  });
+  const ids = (await axe(page)).map((v) => v.split(':')[0]);
+  expect(ids).toEqual(expect.arrayContaining(['label', 'color-contrast']));
+  await page.close();
 });
 
 test('the French page: lang attribute and labels', async () => {

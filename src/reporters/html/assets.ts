@@ -63,6 +63,8 @@ button { cursor: pointer; background: var(--link); color: #fff; border-color: va
 #filter-status { font-weight: 600; margin: .75rem 0 0; }
 .hint { color: var(--muted); font-size: .875rem; margin-top: .25rem; }
 .posting { border: 1px solid var(--line); border-radius: .375rem; padding: .25rem 1rem 1rem; margin: 0 0 1.25rem; }
+/* A site has thousands of findings: lay out only the postings near the screen. */
+.posting { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: .125rem 1rem; margin: 0 0 .5rem; }
 .meta div { display: contents; }
 .meta dt { color: var(--muted); }
