@@ -8,6 +8,7 @@ import type { FileResult, ResolvedConfig } from '../types.js';
 import type { ReportPosting } from '../reporters/types.js';
 import { pairsOf } from '../lib/pairing.js';
 import { buildProject } from './project.js';
+import { postingFilter } from './site.js';
 
 export function describePostings(results: readonly FileResult[], config: ResolvedConfig): ReportPosting[] {
   const held: Array<{ filePath: string; text: string }> = [];
@@ -22,7 +23,7 @@ export function describePostings(results: readonly FileResult[], config: Resolve
     }
     held.push({ filePath: r.filePath, text });
   }
-  const { index } = buildProject(held, config, () => []);
+  const { index } = buildProject(held, config, () => [], postingFilter(config));
   const pairs = pairsOf(index, config.settings, config.language);
   return index.entries.map((e) => ({
     filePath: e.filePath,

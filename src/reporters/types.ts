@@ -14,6 +14,8 @@ export interface ReportContext {
    * Set by the CLI only for the formats that use it.
    */
   postings?: readonly ReportPosting[];
+  /** When the run is in a Hugo site: how many postings and templates were linted, and how many pages are not postings. */
+  site?: { postings: number; templates: number; notPostings: number };
 }
 
 export interface ReportPosting {
