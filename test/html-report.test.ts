@@ -113,7 +113,10 @@ describe('html reporter', () => {
   });
 
   test('pairs side by side: a complete pair and a posting without a partner', () => {
-    expect(page).toContain('1 complete pairs (1 with problems), 1 postings without a partner, 0 postings that cannot pair.');
+    expect(page).toContain('<dt>Complete pairs</dt><dd>1</dd>');
+    expect(page).toContain('<dt>Complete pairs with problems</dt><dd>1</dd>');
+    expect(page).toContain('<dt>Postings without a partner</dt><dd>1</dd>');
+    expect(page).toContain('<dt>Postings that cannot pair</dt><dd>0</dd>');
     expect(page).toContain('English version missing');
     expect(page).toMatch(/<code>dev<\/code><span class="status ok">Complete<\/span>/);
   });

@@ -46,7 +46,8 @@ tbody th > code, tbody th > a > code { overflow-wrap: normal; }
 table.pairs td { overflow-wrap: break-word; hyphens: auto; }
 .path { display: block; color: var(--muted); font-size: .875rem; overflow-wrap: anywhere; }
 .counts, .clean, .note { font-size: .875rem; }
-.counts { color: var(--error); }
+.counts.error { color: var(--error); }
+.counts.warning { color: var(--warning); }
 .clean, .status.ok { color: var(--ok); }
 .status.ko { color: var(--error); font-weight: 600; }
 .none, .note { color: var(--muted); }

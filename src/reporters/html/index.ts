@@ -15,7 +15,7 @@ import type { FileResult, Finding, Lang, Locale, RuleMeta } from '../../types.js
 import type { ReportContext, ReportPosting, Reporter } from '../types.js';
 import { docsUrl } from '../../meta.js';
 import { relativePath } from '../paths.js';
-import { counts, label } from './labels.js';
+import { counts, label, type LabelKey } from './labels.js';
 import { SourceLines, editDiff, esc, sourceExcerpt, text } from './excerpt.js';
 import { SCRIPT, STYLE } from './assets.js';
 
@@ -114,8 +114,7 @@ function summary(items: Item[], ctx: ReportContext): string {
   const warnings = items.reduce((n, i) => n + i.warnings, 0);
   const fixable = items.reduce((n, i) => n + i.result.findings.filter((f) => f.fix).length, 0);
   const withFindings = items.filter((i) => i.result.findings.length > 0).length;
-  const stat = (key: Parameters<typeof label>[1], n: number, cls = '') =>
-    `<div class="stat${cls}"><dt>${esc(label(L, key))}</dt><dd>${num(n)}</dd></div>`;
+  const stat = (key: LabelKey, n: number, cls = '') => statCard(L, key, n, cls);
   let out =
     `<section><h2 id="summary-h">${esc(label(L, 'summary'))}</h2>\n<dl class="stats">` +
     stat('stat.postings', items.length) +
@@ -180,6 +179,10 @@ function summary(items: Item[], ctx: ReportContext): string {
 }
 
 /** The rule's page, in French for a French report (`docs/rules/<id>.fr.md`); only http(s) links. */
+function statCard(L: Locale, key: LabelKey, n: number, cls = ''): string {
+  return `<div class="stat${cls}"><dt>${esc(label(L, key))}</dt><dd>${num(n)}</dd></div>`;
+}
+
 function ruleDocs(f: Finding, L: Locale): string {
   let url = f.docsUrl ?? docsUrl(f.ruleId);
   if (L === 'fr' && url === docsUrl(f.ruleId)) url = url.replace(/\.md$/, '.fr.md');
@@ -220,6 +223,7 @@ function pairs(items: Item[], ctx: ReportContext): string {
   let complete = 0;
   let completeWithFindings = 0;
   let incomplete = 0;
+  let duplicates = 0;
   const rows: string[][] = [];
   for (const [key, g] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     let status: 'pair.complete' | 'pair.duplicate' | 'pair.missing.en' | 'pair.missing.fr';
@@ -232,7 +236,8 @@ function pairs(items: Item[], ctx: ReportContext): string {
     if (status === 'pair.complete') {
       complete++;
       if (hasFindings) completeWithFindings++;
-    } else if (status !== 'pair.duplicate') incomplete += reported.length;
+    } else if (status === 'pair.duplicate') duplicates++;
+    else incomplete += reported.length;
     rows.push([
       `<code>${ruleId(key)}</code>${pairStatus(L, status)}`,
       cell(g.en),
@@ -250,7 +255,8 @@ function pairs(items: Item[], ctx: ReportContext): string {
   }
   return (
     `<section><h2 id="pairs-h">${esc(label(L, 'pairs'))}</h2>\n` +
-    `<p>${esc(label(L, 'pairs.intro', { complete, withFindings: completeWithFindings, incomplete, nokey: unpairable.length }))}</p>\n` +
+    `<dl class="stats">${statCard(L, 'pairs.complete', complete)}${statCard(L, 'pairs.completeWithFindings', completeWithFindings)}` +
+    `${statCard(L, 'pairs.incomplete', incomplete)}${statCard(L, 'pairs.duplicates', duplicates)}${statCard(L, 'pairs.nokey', unpairable.length)}</dl>\n` +
     table(
       'pairs-h',
       [esc(label(L, 'col.key')), esc(label(L, 'lang.en')), esc(label(L, 'lang.fr'))],
@@ -268,7 +274,7 @@ function pairStatus(L: Locale, status: Parameters<typeof label>[1]): string {
 
 function findingCounts(item: Item, L: Locale): string {
   if (item.result.findings.length === 0) return `<span class="clean">${esc(label(L, 'posting.clean'))}</span>`;
-  return `<span class="counts">${esc(counts(L, item.errors, item.warnings))}</span>`;
+  return `<span class="counts ${item.errors ? 'error' : 'warning'}">${esc(counts(L, item.errors, item.warnings))}</span>`;
 }
 
 function option(value: string, content: string): string {
