@@ -140,6 +140,17 @@ describe('html reporter', () => {
     expect(article[2]).toContain('<code>content/en/&lt;img src=x onerror=alert(3)&gt;');
   });
 
+  test('a layout template is listed on its own, not counted as a posting nor paired', () => {
+    const layout = join(cwd, 'layouts', 'section', 'job-posting.en.html');
+    const out = html([...results, { filePath: layout, source: '<p>{{ .Title }}</p>\n', findings: [finding({ ruleId: 'accommodation/missing' })] }], ctx('en'));
+    expect(out).toMatch(/<dt>Postings linted<\/dt><dd>3<\/dd>/);
+    expect(out).toMatch(/<dt>Layout templates linted<\/dt><dd>1<\/dd>/);
+    expect(out).toMatch(/<dt>Postings that cannot pair<\/dt><dd>0<\/dd>/);
+    const section = out.slice(out.indexOf('<section id="templates">'));
+    expect(section).toMatch(/<article class="posting template"[^>]*data-path="layouts\/section\/job-posting.en.html"/);
+    expect(section).not.toContain('<dt>Partner</dt>');
+  });
+
   test('the page follows the locale: lang attribute and every label in French', () => {
     const fr = html(results, ctx('fr'));
     expect(fr).toContain('<html lang="fr">');

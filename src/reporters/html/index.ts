@@ -26,7 +26,12 @@ interface Item {
   info: ReportPosting | undefined;
   errors: number;
   warnings: number;
+  /** A Hugo layout template (linted for what it prints), not a posting. */
+  template: boolean;
 }
+
+/** Postings are Markdown; the other files a run reports are the site's layout templates. */
+const isTemplate = (filePath: string) => !/\.(md|markdown)$/i.test(filePath);
 
 const html: Reporter = (results, ctx) => {
   const L = ctx.locale;
@@ -39,6 +44,7 @@ const html: Reporter = (results, ctx) => {
       info: info.get(result.filePath),
       errors: result.findings.filter((f) => f.severity === 'error').length,
       warnings: result.findings.filter((f) => f.severity === 'warning').length,
+      template: isTemplate(result.filePath),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   items.forEach((item, i) => (item.id = `p-${i + 1}`));
@@ -65,7 +71,7 @@ const html: Reporter = (results, ctx) => {
     `<style>${style}</style>\n</head>\n<body>\n` +
     `<a class="skip" href="#postings">${esc(label(L, 'skip'))}</a>\n` +
     `<header><h1>${esc(title)}</h1><p>${esc(label(L, 'page.generated', { version: ctx.version }))}</p></header>\n` +
-    `<main>\n${summary(items, ctx)}${ctx.postings ? pairs(items, ctx) : ''}${filters(items, ctx)}${postings(items, ctx)}</main>\n` +
+    `<main>\n${summary(items, ctx)}${ctx.postings ? pairs(items.filter((i) => !i.template), ctx) : ''}${filters(items, ctx)}${postings(items, ctx)}</main>\n` +
     `<script>${script}</script>\n</body>\n</html>\n`
   );
 };
@@ -113,12 +119,14 @@ function summary(items: Item[], ctx: ReportContext): string {
   const errors = items.reduce((n, i) => n + i.errors, 0);
   const warnings = items.reduce((n, i) => n + i.warnings, 0);
   const fixable = items.reduce((n, i) => n + i.result.findings.filter((f) => f.fix).length, 0);
-  const withFindings = items.filter((i) => i.result.findings.length > 0).length;
+  const withFindings = items.filter((i) => !i.template && i.result.findings.length > 0).length;
+  const templates = items.filter((i) => i.template).length;
   const stat = (key: LabelKey, n: number, cls = '') => statCard(L, key, n, cls);
   let out =
     `<section><h2 id="summary-h">${esc(label(L, 'summary'))}</h2>\n<dl class="stats">` +
-    stat('stat.postings', items.length) +
+    stat('stat.postings', items.length - templates) +
     stat('stat.withFindings', withFindings) +
+    (templates ? stat('stat.templates', templates) : '') +
     stat('stat.errors', errors, errors ? ' has-errors' : '') +
     stat('stat.warnings', warnings, warnings ? ' has-warnings' : '') +
     stat('stat.fixable', fixable) +
@@ -158,7 +166,7 @@ function summary(items: Item[], ctx: ReportContext): string {
   const langs: Array<Lang | undefined> = ['en', 'fr', undefined];
   const rows: string[][] = [];
   for (const lang of langs) {
-    const of = items.filter((i) => i.info?.lang === lang);
+    const of = items.filter((i) => !i.template && i.info?.lang === lang);
     if (of.length === 0 && lang === undefined) continue;
     rows.push([
       esc(langName(L, lang)),
@@ -322,10 +330,16 @@ function postings(items: Item[], ctx: ReportContext): string {
   const byFile = new Map(items.map((i) => [i.result.filePath, i]));
   const known = new Map((ctx.postings ?? []).map((p) => [p.filePath, p]));
   let out = `<section id="postings" tabindex="-1"><h2 id="postings-h">${esc(label(L, 'postings'))}</h2>\n`;
-  for (const item of items) {
+  const templates = items.filter((i) => i.template);
+  for (const item of [...items.filter((i) => !i.template), ...templates]) {
+    if (item === templates[0]) out += `</section>\n<section id="templates"><h2>${esc(label(L, 'templates'))}</h2>\n<p>${esc(label(L, 'templates.intro'))}</p>\n`;
     const p = item.info;
     const lang = p?.lang;
-    const titleHtml = p?.title ? `<span lang="${lang ?? L}">${text(p.title)}</span>` : esc(label(L, 'posting.noTitle'));
+    const titleHtml = item.template
+      ? `<code>${text(item.path)}</code>`
+      : p?.title
+        ? `<span lang="${lang ?? L}">${text(p.title)}</span>`
+        : esc(label(L, 'posting.noTitle'));
     const partners = (p?.partners ?? []).map((file) => {
       const other = byFile.get(file);
       const o = known.get(file);
@@ -336,11 +350,13 @@ function postings(items: Item[], ctx: ReportContext): string {
         : `${name} <span class="path">${path}</span> <span class="note">(${esc(label(L, 'pair.notLinted'))})</span>`;
     });
     out +=
-      `<article class="posting" id="${item.id}" data-path="${text(item.path)}" data-lang="${lang ?? 'none'}" aria-labelledby="${item.id}-h">\n` +
+      `<article class="posting${item.template ? ' template' : ''}" id="${item.id}" data-path="${text(item.path)}" data-lang="${lang ?? 'none'}" aria-labelledby="${item.id}-h">\n` +
       `<h3 id="${item.id}-h">${titleHtml}</h3>\n<dl class="meta">` +
       `<div><dt>${esc(label(L, 'posting.path'))}</dt><dd><code>${text(item.path)}</code></dd></div>` +
-      `<div><dt>${esc(label(L, 'posting.language'))}</dt><dd>${esc(langName(L, lang))}</dd></div>` +
-      `<div><dt>${esc(label(L, 'posting.partner'))}</dt><dd>${partners.length ? partners.join('<br>') : esc(label(L, 'posting.partnerNone'))}</dd></div>` +
+      (item.template
+        ? ''
+        : `<div><dt>${esc(label(L, 'posting.language'))}</dt><dd>${esc(langName(L, lang))}</dd></div>` +
+          `<div><dt>${esc(label(L, 'posting.partner'))}</dt><dd>${partners.length ? partners.join('<br>') : esc(label(L, 'posting.partnerNone'))}</dd></div>`) +
       `</dl>\n<p class="totals">${findingCounts(item, L)}</p>\n`;
     if (item.result.findings.length > 0) {
       const lines = item.result.source !== undefined ? new SourceLines(item.result.source) : undefined;
