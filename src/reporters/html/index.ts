@@ -50,13 +50,10 @@ const html: Reporter = (results, ctx) => {
   items.forEach((item, i) => (item.id = `p-${i + 1}`));
   const errors = items.reduce((n, i) => n + i.errors, 0);
   const warnings = items.reduce((n, i) => n + i.warnings, 0);
-  const title = `${label(L, 'page.title')}`;
-  const style = STYLE;
-  const script = SCRIPT;
   const csp = [
     "default-src 'none'",
-    `style-src '${hash(style)}'`,
-    `script-src '${hash(script)}'`,
+    `style-src '${hash(STYLE)}'`,
+    `script-src '${hash(SCRIPT)}'`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -68,11 +65,11 @@ const html: Reporter = (results, ctx) => {
     `<meta name="generator" content="postings ${esc(ctx.version)}">\n` +
     `<link rel="icon" href="data:,">\n` +
     `<title>${esc(label(L, 'page.titleCounts', { counts: counts(L, errors, warnings) }))}</title>\n` +
-    `<style>${style}</style>\n</head>\n<body>\n` +
+    `<style>${STYLE}</style>\n</head>\n<body>\n` +
     `<a class="skip" href="#postings">${esc(label(L, 'skip'))}</a>\n` +
-    `<header><h1>${esc(title)}</h1><p>${esc(label(L, 'page.generated', { version: ctx.version }))}</p></header>\n` +
+    `<header><h1>${esc(label(L, 'page.title'))}</h1><p>${esc(label(L, 'page.generated', { version: ctx.version }))}</p></header>\n` +
     `<main>\n${summary(items, ctx)}${ctx.postings ? pairs(items.filter((i) => !i.template), ctx) : ''}${filters(items, ctx)}${postings(items, ctx)}</main>\n` +
-    `<script>${script}</script>\n</body>\n</html>\n`
+    `<script>${SCRIPT}</script>\n</body>\n</html>\n`
   );
 };
 export default html;
