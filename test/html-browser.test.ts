@@ -206,6 +206,18 @@ test('filters by severity, rule, language and posting, and a search; the state i
   await shared.close();
 });
 
+test('a rule of the summary shows its problems in one step', async () => {
+  const page = await open();
+  const link = page.locator('#by-rule-h + .scroll a.show', { hasText: 'inclusive-language/terms' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  expect(await visible(page)).toBe(count((m) => m.ruleId === 'inclusive-language/terms'));
+  expect(await page.inputValue('#f-rule')).toBe('inclusive-language/terms');
+  expect(new URL(page.url()).hash).toBe('#rule=inclusive-language%2Fterms');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-status');
+  await page.close();
+});
+
 test('keyboard: skip link first, then every control in order, filtering as one types', async () => {
   const page = await open();
   await page.keyboard.press('Tab');

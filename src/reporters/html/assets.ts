@@ -36,6 +36,7 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; }
 th, td { border: 1px solid var(--line); padding: .375rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: var(--soft); }
 tbody th { font-weight: normal; }
+.show { display: inline-block; font-size: .875rem; margin-top: .125rem; }
 .desc { display: block; font-size: .9rem; margin-top: .125rem; }
 tbody th > code, tbody th > a > code { overflow-wrap: normal; }
 .status { display: block; font-size: .875rem; margin-top: .25rem; }
@@ -204,6 +205,18 @@ export const SCRIPT = `
     q.focus();
   });
   window.addEventListener('hashchange', function () { if (load()) apply(); });
+  // The summary's "show these problems" links: set the filter, then go to the list.
+  Array.prototype.forEach.call(document.querySelectorAll('a.show'), function (link) {
+    link.hidden = false;
+    link.addEventListener('click', function (e) {
+      e.preventDefault();
+      history.replaceState(null, '', link.getAttribute('href'));
+      load();
+      apply();
+      status.setAttribute('tabindex', '-1');
+      status.focus();
+    });
+  });
   load();
   apply();
 })();

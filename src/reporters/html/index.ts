@@ -147,7 +147,9 @@ function summary(items: Item[], ctx: ReportContext): string {
       .sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || (a[0] < b[0] ? -1 : 1))
       .map(([id, r]) => [
         (r.docs ? `<a href="${esc(r.docs)}"><code>${ruleId(id)}</code></a>` : `<code>${ruleId(id)}</code>`) +
-          `<span class="desc">${description(meta.get(id)?.description[L] ?? '')}</span>`,
+          `<span class="desc">${description(meta.get(id)?.description[L] ?? '')}</span>` +
+          // Shown by the script only: without it, the filters it sets do not exist.
+          `<a class="show" href="#rule=${esc(encodeURIComponent(id))}" hidden>${esc(label(L, 'byRule.show'))}<span class="sr"> (${text(id)})</span></a>`,
         num(r.errors),
         num(r.warnings),
       ]);
