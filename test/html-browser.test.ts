@@ -137,7 +137,7 @@ test('the counts in the page are those of the linter', async () => {
   expect(await stat(3)).toBe(String(count((m) => m.severity === 1)));
   expect(await page.locator('li.finding').count()).toBe(total());
   expect(await visible(page)).toBe(total());
-  expect(await page.locator('#filter-status').textContent()).toBe(`Showing ${total()} of ${total()} problems in 4 postings.`);
+  expect(await page.locator('#filter-status').textContent()).toBe(`Problems shown: ${total()} of ${total()}. Files: 4.`);
   // Each posting holds exactly its own findings.
   for (const r of json) {
     const path = r.filePath.slice(site.length + 1);
@@ -184,7 +184,7 @@ test('filters by severity, rule, language and posting, and a search; the state i
 
   await page.fill('#f-q', 'GUYS');
   expect(await visible(page)).toBe(1);
-  expect(await page.locator('#filter-status').textContent()).toBe(`Showing 1 of ${total()} problems in 1 postings.`);
+  expect(await page.locator('#filter-status').textContent()).toBe(`Problems shown: 1 of ${total()}. Files: 1.`);
   const url = page.url();
   expect(new URL(url).hash).toBe('#q=GUYS');
   await page.close();
@@ -289,7 +289,7 @@ test('the French page: lang attribute and labels', async () => {
   const page = await open('fr');
   expect(await page.getAttribute('html', 'lang')).toBe('fr');
   expect(await page.locator('h1').textContent()).toBe('Rapport sur les offres d’emploi');
-  expect(await page.locator('#filter-status').textContent()).toBe(`${total()}\u00a0problèmes affichés sur ${total()}, dans 4\u00a0offres.`);
+  expect(await page.locator('#filter-status').textContent()).toBe(`Problèmes affichés\u00a0: ${total()} sur ${total()}. Fichiers\u00a0: 4.`);
   await page.close();
 });
 
