@@ -129,7 +129,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
-  return report(results, opts, locale, io, maxWarnings, siteSummary);
+  return report(results, opts, locale, io, maxWarnings, config, siteSummary);
 }
 
 /** Lint `files` as one project (each read and parsed once). */
@@ -149,6 +149,7 @@ async function report(
   locale: Locale,
   io: CliIO,
   maxWarnings: number | undefined,
+  config: ResolvedConfig,
   site?: ReportContext['site'],
 ): Promise<number> {
   const shown = opts.quiet
@@ -165,6 +166,7 @@ async function report(
     color: opts.outputFile ? (opts.color ?? false) : color,
     version: io.version,
     rules: rules.map((r) => r.meta),
+    postings: opts.format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined,
     site,
   });
   if (opts.outputFile) {

@@ -16,7 +16,8 @@ export interface ProjectInfo {
 }
 
 export function buildProject(
-  parsed: ParsedPosting[],
+  /** The linted postings, parsed, or as text only (a report's postings: front matter only). */
+  parsed: Array<ParsedPosting | { filePath: string; text: string }>,
   config: ResolvedConfig,
   extractCodes: CodeExtractor = codeExtractor(config),
   /** Which files of the content roots are postings (in a Hugo site, not every page is). */
@@ -46,7 +47,7 @@ export function buildProject(
       if (seen.has(real)) continue;
       seen.add(real);
       const p = byPath.get(real);
-      if (p) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
+      if (p) inputs.push(input(p, display(p.filePath)));
       else {
         let text: string | undefined;
         try {
@@ -60,9 +61,13 @@ export function buildProject(
   }
   // Linted postings outside any content root still pair with each other.
   for (const p of parsed) {
-    if (!seen.has(realPath(p.filePath))) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
+    if (!seen.has(realPath(p.filePath))) inputs.push(input(p, display(p.filePath)));
   }
   return { index: buildIndex(inputs, config.language, extractCodes), roots: [...roots] };
+}
+
+function input(p: ParsedPosting | { filePath: string; text: string }, displayPath: string): IndexInput {
+  return 'tree' in p ? { filePath: p.filePath, displayPath, parsed: p } : { filePath: p.filePath, displayPath, text: p.text };
 }
 
 export interface LoadedPostings {
