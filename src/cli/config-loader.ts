@@ -10,6 +10,8 @@ import type { Bilingual, ResolvedConfig, RuleModule } from '../types.js';
 import { ConfigError, resolveConfig, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
 import { checkUserSchema } from '../engine/ajv.js';
+import { fileErrorReason, readRegularFile } from './read-file.js';
+import { jsonSyntaxMessage, resolveInRepository } from './repository.js';
 
 /** The folder of postings' own package.json (from dist/cli/ or from the bundle in dist/bundle/). */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -74,9 +76,9 @@ export function findConfigFile(startDir: string): string | undefined {
 export function readStructuredFile(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, 'utf8');
   } catch (e) {
-    throw new InputError((e as Error).message, file);
+    throw new InputError(fileErrorReason(e), file);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/\.ya?ml$/i.test(file)) {
@@ -91,10 +93,9 @@ export function readStructuredFile(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
+    const m = /position (\d+)/.exec((e as Error).message);
     const p = m ? offsetToPoint(computeLineStarts(text), Number(m[1])) : undefined;
-    throw new InputError(msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''), file, p?.line, p?.column);
+    throw new InputError(jsonSyntaxMessage(e), file, p?.line, p?.column);
   }
 }
 
@@ -143,7 +144,7 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
   let schema: Record<string, unknown>;
   let schemaPath = join(PACKAGE_ROOT, 'schemas', 'posting.schema.json');
   if (typeof raw.schema === 'string') {
-    schemaPath = resolve(baseDir, raw.schema);
+    schemaPath = resolveInRepository(baseDir, raw.schema, 'schema', file);
     try {
       schema = readStructuredFile(schemaPath) as Record<string, unknown>;
     } catch (e) {
@@ -162,7 +163,7 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
   const configSchema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;
   let contentDir: string | undefined;
   if (typeof raw.contentDir === 'string') {
-    contentDir = resolve(baseDir, raw.contentDir);
+    contentDir = resolveInRepository(baseDir, raw.contentDir, 'contentDir', file);
     if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
       throw new ConfigError(
         [
