@@ -5,11 +5,11 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { parseDocument, visit } from 'yaml';
 import type { Bilingual, ResolvedConfig, RuleModule } from '../types.js';
 import { ConfigError, resolveConfig, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
-import { checkUserSchema } from '../engine/ajv.js';
+import { checkUserSchema, unsafeSchemaPattern } from '../engine/ajv.js';
 import { fileErrorReason, readRegularFile } from './read-file.js';
 import { jsonSyntaxMessage, resolveInRepository } from './repository.js';
 
@@ -82,13 +82,27 @@ export function readStructuredFile(file: string): unknown {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/\.ya?ml$/i.test(file)) {
-    const doc = parseDocument(text);
+    const doc = parseDocument(text, { logLevel: 'error' });
     if (doc.errors.length) {
       const err = doc.errors[0]!;
       const p = offsetToPoint(computeLineStarts(text), err.pos[0]);
       throw new InputError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), file, p.line, p.column);
     }
-    return doc.toJS();
+    try {
+      return doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // An alias "bomb" (aliases that expand exponentially): an error of this file, at its
+      // first alias, never an internal error.
+      let at = 0;
+      visit(doc, {
+        Alias(_, node) {
+          at = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      const p = offsetToPoint(computeLineStarts(text), at);
+      throw new InputError((e as Error).message.split('\n')[0]!, file, p.line, p.column);
+    }
   }
   try {
     return JSON.parse(text);
@@ -157,6 +171,10 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
         : 'a JSON Schema must be an object';
     if (problem) {
       throw new InputError({ en: `not a valid JSON Schema: ${problem}`, fr: `ce n’est pas un schéma JSON valide : ${problem}` }, schemaPath);
+    }
+    const unsafe = unsafeSchemaPattern(schema);
+    if (unsafe) {
+      throw new InputError({ en: `${unsafe.at}: ${unsafe.problem.en}`, fr: `${unsafe.at} : ${unsafe.problem.fr}` }, schemaPath);
     }
   } else schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
   const { data, schemas } = loadBuiltinData();
