@@ -124,7 +124,7 @@ function stringsIn(value: unknown): Set<string> {
   while (stack.length) {
     const node = stack.pop();
     if (typeof node === 'string') out.add(node);
-    else if (node && typeof node === 'object') stack.push(...Object.values(node));
+    else if (node && typeof node === 'object') for (const v of Object.values(node)) stack.push(v);
   }
   return out;
 }
