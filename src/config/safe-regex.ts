@@ -5,12 +5,13 @@
  * configuration can come from a fork's pull request, so a pattern that can backtrack
  * catastrophically is refused with a configuration error, in two steps:
  *
- * 1. a structural check, here: a repeated group that holds a repeated part (`(a+)+`,
- *    `(\w*\s?)*`, `(?:a{1,300})+`), the shape behind most exponential patterns
- *    (safe-regex's "star height"); it knows every JavaScript syntax (lookbehind, `\p{…}`);
- * 2. `recheck` (a maintained ReDoS checker) on what passes, which also finds exponential
- *    ambiguity without nesting, such as `(a|aa)+$`. A pattern it cannot decide in its
- *    time budget (lookarounds, back-references) is kept: step 1 has already passed it.
+ * 1. `recheck` (a maintained ReDoS checker) decides when it can: exponential patterns,
+ *    nested (`(a+)+b`) or ambiguous (`(a|aa)+$`), are refused; safe ones and polynomial
+ *    ones (bounded by the file size limit) are kept;
+ * 2. when it cannot (lookarounds, back-references, large counted repetitions, or out of
+ *    its time budget), a structural check decides: a repeated group that holds a repeated
+ *    part (`(a+)+`, `(\w*\s?)*`, `(?:a{1,300})+`), the shape behind most exponential
+ *    patterns (safe-regex's "star height"), is refused.
  *
  * The built-in data is checked the same way by the tests (test/security.test.ts), so it is
  * not checked again at each run.
@@ -114,17 +115,20 @@ export function unsafePatternProblem(pattern: string, flags = 'u'): Bilingual | 
     const reason = (e as Error).message.replace(/^Invalid regular expression: /, '');
     verdict = { en: `not a valid regular expression: ${reason}`, fr: `expression régulière non valide : ${reason}` };
   }
-  if (!verdict && hasNestedRepetition(pattern)) {
-    verdict = {
-      en: 'this regular expression repeats a group that itself repeats (as `(a+)+`): it can take exponential time on some text; remove the inner or the outer repetition',
-      fr: 'cette expression régulière répète un groupe qui se répète lui-même (comme `(a+)+`) : elle peut prendre un temps exponentiel sur certains textes; retirez la répétition intérieure ou extérieure',
-    };
-  }
   if (!verdict) {
     // Loaded only when a configuration brings its own patterns (the checker is large).
     recheck ??= createRequire(import.meta.url)('recheck') as Recheck;
     const result = recheck.checkSync(pattern, flags.replace(/[gy]/g, ''), { timeout: 500, checker: 'automaton' });
-    if (result.status === 'vulnerable' && result.complexity?.type === 'exponential') {
+    const nested = hasNestedRepetition(pattern);
+    // recheck decides when it can; the structure decides when it cannot (lookarounds,
+    // back-references, large counted repetitions, or out of time).
+    const exponential = result.status === 'vulnerable' ? result.complexity?.type === 'exponential' : result.status !== 'safe' && nested;
+    if (exponential && nested) {
+      verdict = {
+        en: 'this regular expression repeats a group that itself repeats (as `(a+)+`): it can take exponential time on some text; remove the inner or the outer repetition',
+        fr: 'cette expression régulière répète un groupe qui se répète lui-même (comme `(a+)+`) : elle peut prendre un temps exponentiel sur certains textes; retirez la répétition intérieure ou extérieure',
+      };
+    } else if (exponential) {
       verdict = {
         en: 'this regular expression can match the same text in exponentially many ways (as `(a|aa)+`): it can take exponential time on some text; make its alternatives exclusive',
         fr: 'cette expression régulière peut reconnaître le même texte d’un nombre exponentiel de façons (comme `(a|aa)+`) : elle peut prendre un temps exponentiel sur certains textes; rendez ses choix exclusifs',
