@@ -108,6 +108,7 @@ describe('special files named on the command line: reported, never a hang, the o
     // A leading dash: an unknown option unless after `--` or written `./-dash.md`.
     const dash = runCli(['lint', '-dash.md'], { cwd: join(dir, 'content', 'en') });
     expect(dash.status).toBe(2);
+    expect(dash.stderr).toContain('postings: To lint a file whose name starts with a dash, write ./-dash.md or put -- before it');
     expect(runCli(['lint', '--', '-dash.md'], { cwd: join(dir, 'content', 'en') }).status).toBe(1);
     expect(runCli(['lint', './-dash.md'], { cwd: join(dir, 'content', 'en') }).status).toBe(1);
     // github: file= names the real file (GitHub attaches the annotation), the message shows it readable.
