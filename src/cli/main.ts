@@ -67,11 +67,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-color', t(locale, 'opt.noColor'))
     .option('--fix', ta(locale, 'opt.fix'))
     .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
+    .option('--no-ignore', t(locale, 'opt.noIgnore'))
     .option('--debug', t(locale, 'opt.debug'));
   addCiOptions(lint, locale);
   lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');
-      exitCode = await runLint(paths, opts, locale, io);
+      exitCode = await runLint(paths, { ...opts, debug: opts.debug || debug }, locale, io);
     });
 
   command('rules', t(locale, 'cmd.rules'))

@@ -19,6 +19,8 @@ export function buildProject(
   parsed: ParsedPosting[],
   config: ResolvedConfig,
   extractCodes: CodeExtractor = codeExtractor(config),
+  /** Which files of the content roots are postings (in a Hugo site, not every page is). */
+  keep: (file: string) => boolean = () => true,
 ): ProjectInfo {
   const cache = new Map<string, string | null>();
   const roots = new Set<string>();
@@ -40,6 +42,7 @@ export function buildProject(
     for (const file of walkMarkdown(root)) {
       if (isSectionPage(file)) continue;
       const real = realPath(file);
+      if (!byPath.has(real) && !keep(file)) continue;
       if (seen.has(real)) continue;
       seen.add(real);
       const p = byPath.get(real);
@@ -73,7 +76,12 @@ export interface LoadedPostings {
 }
 
 /** Read and parse each file once, then index the project. One bad file never stops the others. */
-export function loadPostings(files: string[], config: ResolvedConfig, locale: Locale): LoadedPostings {
+export function loadPostings(
+  files: string[],
+  config: ResolvedConfig,
+  locale: Locale,
+  keep?: (file: string) => boolean,
+): LoadedPostings {
   const parsed: ParsedPosting[] = [];
   const unreadable = new Map<string, FileResult>();
   const notUtf8 = new Set<string>();
@@ -87,7 +95,7 @@ export function loadPostings(files: string[], config: ResolvedConfig, locale: Lo
       unreadable.set(file, { filePath: file, findings: [internalFinding('internal/read-error', 'unreadable', e, locale)] });
     }
   }
-  return { parsed, unreadable, notUtf8, index: buildProject(parsed, config).index };
+  return { parsed, unreadable, notUtf8, index: buildProject(parsed, config, undefined, keep).index };
 }
 
 /** A finding about a whole file from one of the `internal/*` rules, with the system's reason. */
