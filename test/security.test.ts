@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import * as fs from 'node:fs';
 import { unsafePatternProblem, hasNestedRepetition } from '../src/config/safe-regex.js';
 import { writeFileAtomic, type WriteFs } from '../src/cli/atomic-write.js';
-import { ROOT, runCli } from './support/harness.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, runCli } from './support/harness.js';
 import { git, posting, tempDir, write } from './support/temp-site.js';
 
 /** A site with one posting and the given configuration file. */
@@ -224,5 +225,62 @@ describe('postings new writes only inside the content folder, and checks its arg
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^postings: L’offre en ne passerait pas le schéma des métadonnées : .*HTML/);
     expect(readdirSync(join(dir, 'content'))).toEqual([]);
+  });
+});
+
+/** The real bin as another user (`nobody`), when the tests run as root (as CI does). */
+function runAs(uid: number, args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    uid,
+    gid: uid,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'en_CA.UTF-8', HOME: '/tmp' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const asRoot = process.getuid?.() === 0 ? describe : describe.skip;
+asRoot('as a user who does not own the files (run when the tests run as root)', () => {
+  const NOBODY = 65534;
+  const HTTP = posting({ body: 'Classified [IT-04](http://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1).' });
+
+  test('--fix on a root-owned file in a folder anyone may write: left alone, owner kept, write-error', () => {
+    const dir = tempDir('fix-other-owner');
+    chmodSync(dir, 0o755);
+    const folder = join(dir, 'content', 'en');
+    const file = write(dir, 'content/en/a.md', HTTP);
+    chmodSync(join(dir, 'content'), 0o755);
+    chmodSync(folder, 0o777);
+    chmodSync(file, 0o666);
+    const r = runAs(NOBODY, ['lint', '--fix', '-f', 'json', 'content'], dir);
+    expect(r.status).toBe(1);
+    const messages = JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string; message: string }>;
+    expect(messages[0]!.ruleId).toBe('internal/write-error');
+    expect(messages[0]!.message).toContain('EPERM');
+    expect(readFileSync(file, 'utf8')).toBe(HTTP);
+    expect(statSync(file).uid).toBe(0);
+    expect(readdirSync(folder)).toEqual(['a.md']);
+  });
+
+  test('an unreadable file: internal/read-error with the reason, the others linted', () => {
+    const dir = tempDir('unreadable');
+    chmodSync(dir, 0o755);
+    write(dir, 'content/en/ok.md', posting());
+    const secret = write(dir, 'content/en/secret.md', posting());
+    chmodSync(join(dir, 'content'), 0o755);
+    chmodSync(join(dir, 'content', 'en'), 0o755);
+    chmodSync(secret, 0o600);
+    const r = runAs(NOBODY, ['lint', '-f', 'json', 'content'], dir);
+    expect(r.status).toBe(1);
+    const byName = new Map(
+      (JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }>).map((x) => [
+        x.filePath.split('/').pop(),
+        x.messages,
+      ]),
+    );
+    expect(byName.get('secret.md')![0]!.message).toBe('Cannot read this file (EACCES: permission denied); it was not checked');
+    expect(byName.get('ok.md')).toEqual([]);
   });
 });
