@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCase, fixtureCorpus, makeCase, reproduction, shrink, type Case } from './fuzz/fuzzer.js';
-import { FIXTURES, makeConfig, runCli } from './support/harness.js';
+import { FIXTURES, makeConfig, rules, runCli } from './support/harness.js';
+import type { RuleModule } from '../src/types.js';
 import { parseXml, sarifErrors } from './support/ci-formats.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
@@ -105,5 +106,41 @@ describe(`fuzz: ${CLI_RUNS} mutated postings through the real CLI`, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('fuzz: the machinery itself', () => {
+  test('a seed gives the same cases on every run', () => {
+    for (const i of [0, 7, 99]) expect(makeCase(42, i).bytes.equals(makeCase(42, i).bytes)).toBe(true);
+    expect(makeCase(42, 1).bytes.equals(makeCase(43, 1).bytes)).toBe(false);
+  });
+
+  test('a failure shrinks to a minimal reproduction that names how to replay it', () => {
+    const big: Case = { path: 'fixtures/x.md', bytes: Buffer.from(`${'a'.repeat(3000)}\u0000${'b'.repeat(3000)}`), mutations: ['control@3000'] };
+    const check = (c: Case) => (c.bytes.includes(0) ? { property: 'no NUL', detail: 'a NUL byte' } : undefined);
+    const small = shrink(big, 'no NUL', check, 1000);
+    expect(small.bytes).toEqual(Buffer.from([0]));
+    const text = reproduction(small, check(small)!, 42, 7);
+    expect(text).toContain('property broken: no NUL');
+    expect(text).toContain('npm run fuzz -- --seed 42 --only 7');
+    expect(text).toContain('"\\u0000"');
+  });
+
+  test('a broken property is caught: a rule that throws is reported as internal/rule-error', () => {
+    const c: Case = { path: 'fixtures/fuzz/seed-hostile.md', bytes: Buffer.from('---\ntitle: x\n---\n\nText.\n'), mutations: [] };
+    const thrower: RuleModule = {
+      meta: {
+        id: 'fuzz/throws',
+        description: { en: 'Throws.', fr: 'Lève une exception.' },
+        defaultSeverity: 'error',
+        fixable: false,
+        messages: {},
+      },
+      create() {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    };
+    expect(checkCase(c, config, { rules: [...rules, thrower] })?.property).toBe('no internal/rule-error');
+    expect(checkCase(c, config)).toBeUndefined();
   });
 });

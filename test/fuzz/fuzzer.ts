@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { FileResult, Finding, Locale, ResolvedConfig } from '../../src/types.js';
+import type { FileResult, Finding, Locale, ResolvedConfig, RuleModule } from '../../src/types.js';
 import { rules } from '../../src/rules/index.js';
 import { parsePosting } from '../../src/engine/parse.js';
 import { lintPosting } from '../../src/engine/lint.js';
@@ -266,15 +266,20 @@ const ANSI_SGR = /\u001b\[[0-9;]*m/g;
  * Check every property on one input; the first broken one, or undefined. `fix` turns the
  * `--fix` properties on (they lint the text several times).
  */
-export function checkCase(c: Case, config: ResolvedConfig, options: { fix?: boolean; locale?: Locale } = {}): Failure | undefined {
+export function checkCase(
+  c: Case,
+  config: ResolvedConfig,
+  options: { fix?: boolean; locale?: Locale; rules?: readonly RuleModule[] } = {},
+): Failure | undefined {
   const locale = options.locale ?? 'en';
+  const ruleSet = options.rules ?? rules;
   const filePath = join(ROOT, ...c.path.split('/'));
   const text = c.bytes.toString('utf8');
   let findings: Finding[];
   const lint = (source: string) => {
     const p = parsePosting(source, filePath, config.language);
     const index = buildIndex([{ filePath, displayPath: c.path, parsed: p }], config.language, codeExtractor(config));
-    return lintPosting(p, { filePath, config, rules, locale, project: index });
+    return lintPosting(p, { filePath, config, rules: ruleSet, locale, project: index });
   };
   try {
     findings = lint(text);
