@@ -15,6 +15,7 @@ import { plural, tc } from '../i18n/ci.js';
 import { UsageError } from './errors.js';
 import { fileErrorReason, readRegularFile } from './read-file.js';
 import { jsonSyntaxMessage, resolveInRepository } from './repository.js';
+import { prepareOutputFile } from './output-file.js';
 
 export const BASELINE_FILE = '.postings-baseline.json';
 const MAX_TEXT = 200;
@@ -213,6 +214,8 @@ export function runBaseline(
   if (opts.updateBaseline) {
     const entries = updatedEntries(load() ?? [], results, base);
     try {
+      // Never a hang on a named pipe nobody reads, nor a write into a folder that is a file.
+      prepareOutputFile(file);
       writeFileSync(file, serializeBaseline(entries));
     } catch (e) {
       throw new UsageError(tc(locale, 'baseline.write', { file: shown, reason: (e as Error).message }));
