@@ -157,3 +157,21 @@ describe('rules are iterative: no stack overflow whatever the depth', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['language/mismatch']);
   });
 });
+
+describe('extreme YAML nesting', () => {
+  test('in front matter: a frontmatter/yaml finding, no engine words', () => {
+    const findings = lintString(`---\ntitle: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n\nText.\n`, '/site/content/en/x.md', makeConfig());
+    const yaml = findings.filter((f) => f.ruleId === 'frontmatter/yaml');
+    expect(yaml.map((f) => f.message)).toEqual(['The front matter is not valid YAML: nested too deeply']);
+    expect(findings.map((f) => f.ruleId)).not.toContain('internal/rule-error');
+  });
+
+  test('in a YAML configuration: exit 2 with file, line and column', () => {
+    const dir = tempDir('deep-config');
+    write(dir, 'content/en/a.md', posting());
+    write(dir, '.postingsrc.yaml', `ignore: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    const r = runCli(['lint', 'content', '--locale', 'fr'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^postings: .*\.postingsrc\.yaml:1:\d+: imbrication trop profonde\n$/);
+  });
+});

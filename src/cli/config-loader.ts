@@ -86,7 +86,10 @@ export function readStructuredFile(file: string): unknown {
     if (doc.errors.length) {
       const err = doc.errors[0]!;
       const p = offsetToPoint(computeLineStarts(text), err.pos[0]);
-      throw new InputError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), file, p.line, p.column);
+      const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+      // The parser gives up on extreme nesting with the engine's own words: say it plainly.
+      const reason = /Maximum call stack/i.test(message) ? { en: 'nested too deeply', fr: 'imbrication trop profonde' } : message;
+      throw new InputError(reason, file, p.line, p.column);
     }
     try {
       return doc.toJS({ maxAliasCount: 100 });
