@@ -162,7 +162,9 @@ describe('extreme YAML nesting', () => {
   test('in front matter: a frontmatter/yaml finding, no engine words', () => {
     const findings = lintString(`---\ntitle: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n\nText.\n`, '/site/content/en/x.md', makeConfig());
     const yaml = findings.filter((f) => f.ruleId === 'frontmatter/yaml');
-    expect(yaml.map((f) => f.message)).toEqual(['The front matter is not valid YAML: nested too deeply']);
+    expect(yaml.map((f) => f.message)).toEqual([
+      'The front matter is not valid YAML: its values are nested too deeply (lists or maps inside each other thousands of times); flatten them',
+    ]);
     expect(findings.map((f) => f.ruleId)).not.toContain('internal/rule-error');
   });
 
