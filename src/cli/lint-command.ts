@@ -1,6 +1,6 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { writeFileSync, existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { lintPosting } from '../engine/lint.js';
@@ -12,6 +12,7 @@ import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
+import { prepareOutputFile } from './output-file.js';
 import { describeSite, lintTemplates, pagesByFile, postingFilter, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -48,6 +49,14 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   if (opts.maxWarnings !== undefined) {
     if (!/^-?\d+$/.test(opts.maxWarnings)) throw new UsageError(t(locale, 'err.maxWarningsArg', { value: opts.maxWarnings }));
     maxWarnings = Number(opts.maxWarnings);
+  }
+  if (opts.outputFile !== undefined) {
+    const target = resolve(io.cwd, opts.outputFile);
+    try {
+      prepareOutputFile(target);
+    } catch (e) {
+      throw new UsageError(t(locale, 'err.write', { file: target, reason: (e as Error).message }));
+    }
   }
   const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
 
@@ -172,7 +181,6 @@ async function report(
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     try {
-      mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
     } catch (e) {
       // The report is not lost: it goes to the standard output, the reason to the error output.

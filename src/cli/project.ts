@@ -1,5 +1,4 @@
 /** Build the front matter index for a run: every posting under the content roots. */
-import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { FileResult, Finding, Locale, ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
@@ -8,6 +7,7 @@ import { parsePosting } from '../engine/parse.js';
 import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
 import { findContentRoot, isSectionPage, realPath, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
+import { fileErrorReason, readRegularFile } from './read-file.js';
 
 export interface ProjectInfo {
   index: ProjectIndex;
@@ -51,7 +51,7 @@ export function buildProject(
       else {
         let text: string | undefined;
         try {
-          text = readFileSync(file, 'utf8');
+          text = readRegularFile(file, 'utf8');
         } catch {
           continue;
         }
@@ -92,7 +92,7 @@ export function loadPostings(
   const notUtf8 = new Set<string>();
   for (const file of files) {
     try {
-      const bytes = readFileSync(file);
+      const bytes = readRegularFile(file);
       const text = bytes.toString('utf8');
       if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) notUtf8.add(file);
       parsed.push(parsePosting(text, file, config.language));
@@ -106,6 +106,5 @@ export function loadPostings(
 /** A finding about a whole file from one of the `internal/*` rules, with the system's reason. */
 export function internalFinding(ruleId: string, messageId: string, error: unknown, locale: Locale): Finding {
   const rule = rules.find((r) => r.meta.id === ruleId)!;
-  const e = error as Error & { code?: string };
-  return fileFinding(rule, messageId, { reason: e.code ?? e.message }, locale);
+  return fileFinding(rule, messageId, { reason: fileErrorReason(error)[locale] }, locale);
 }
