@@ -1,6 +1,6 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { writeFileSync, existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import type { FileResult, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { lintPosting } from '../engine/lint.js';
@@ -13,6 +13,7 @@ import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { attachGit } from './git-history.js';
+import { prepareOutputFile } from './output-file.js';
 import { describeSite, lintTemplates, pagesByFile, postingFilter, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -49,6 +50,14 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   if (opts.maxWarnings !== undefined) {
     if (!/^-?\d+$/.test(opts.maxWarnings)) throw new UsageError(t(locale, 'err.maxWarningsArg', { value: opts.maxWarnings }));
     maxWarnings = Number(opts.maxWarnings);
+  }
+  if (opts.outputFile !== undefined) {
+    const target = resolve(io.cwd, opts.outputFile);
+    try {
+      prepareOutputFile(target);
+    } catch (e) {
+      throw new UsageError(t(locale, 'err.write', { file: target, reason: (e as Error).message }));
+    }
   }
   const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
 
@@ -135,7 +144,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
-  return report(results, opts, locale, io, maxWarnings, siteSummary);
+  return report(results, opts, locale, io, maxWarnings, config, siteSummary);
 }
 
 /** Lint `files` as one project (each read and parsed once). */
@@ -162,6 +171,7 @@ async function report(
   locale: Locale,
   io: CliIO,
   maxWarnings: number | undefined,
+  config: ResolvedConfig,
   site?: ReportContext['site'],
 ): Promise<number> {
   const shown = opts.quiet
@@ -178,12 +188,12 @@ async function report(
     color: opts.outputFile ? (opts.color ?? false) : color,
     version: io.version,
     rules: rules.map((r) => r.meta),
+    postings: opts.format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined,
     site,
   });
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     try {
-      mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
     } catch (e) {
       // The report is not lost: it goes to the standard output, the reason to the error output.
