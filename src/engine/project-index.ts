@@ -27,7 +27,7 @@ export function buildIndex(
   outline?: Outliner,
 ): ProjectIndex {
   const entries: IndexEntry[] = [];
-  const texts = new Map<IndexEntry, string>();
+  const sources = new Map<IndexEntry, ParsedPosting | string>();
   const wanted = indexKeys(language);
   for (const input of inputs) {
     let data: Record<string, unknown> | undefined;
@@ -60,42 +60,52 @@ export function buildIndex(
       title: str(data?.title),
       classifications: extractCodes(body),
     };
-    if (outline && input.parsed) entry.outline = outline(input.parsed);
-    else if (outline && input.text !== undefined) texts.set(entry, input.text);
+    const source = input.parsed ?? input.text;
+    if (outline && source !== undefined) sources.set(entry, source);
     entries.push(entry);
   }
-  if (outline && texts.size) outlinePartners(entries, language, outline, (e) => texts.get(e));
+  if (outline) outlinePairs(entries, language, outline, (e) => sources.get(e), (e) => typeof sources.get(e) === 'object');
   return makeIndex(entries);
 }
 
 /**
- * Outlines of the postings that are only indexed, for those that may be the translation of a
- * linted one (same `translationKey` or same path): each is parsed, outlined and let go, so
- * that no more than one extra tree is held at a time.
+ * Outlines for the postings of each pair that has a linted posting (same `translationKey`
+ * or same path, both languages present): only pairs are compared, so a posting alone costs
+ * nothing. A posting that is only indexed is parsed, outlined and let go, so that no more
+ * than one extra tree is held at a time.
  */
-export function outlinePartners(
+export function outlinePairs(
   entries: readonly IndexEntry[],
   language: LanguageConfig,
   outline: Outliner,
-  /** The text of an entry without an outline (undefined: it cannot be read). */
-  textOf: (e: IndexEntry) => string | undefined,
+  /** The parsed posting or the text of an entry (undefined: it cannot be read). */
+  sourceOf: (e: IndexEntry) => ParsedPosting | string | undefined,
+  /** The entry is linted in this run. */
+  linted: (e: IndexEntry) => boolean,
 ): void {
-  const keys = new Set<string>();
-  const paths = new Set<string>();
+  const groups = new Map<string, IndexEntry[]>();
+  const add = (key: string, e: IndexEntry) => {
+    const list = groups.get(key);
+    if (list) list.push(e);
+    else groups.set(key, [e]);
+  };
   for (const e of entries) {
-    if (!e.outline) continue;
-    if (e.translationKey) keys.add(e.translationKey);
+    if (!e.lang) continue;
+    if (e.translationKey) add(`k\u0000${e.translationKey}`, e);
     const p = pathKey(e, language);
-    if (p) paths.add(p);
+    if (p) add(`p\u0000${p}`, e);
   }
-  for (const e of entries) {
+  const wanted = new Set<IndexEntry>();
+  for (const group of groups.values()) {
+    if (!group.some(linted) || !group.some((e) => e.lang === 'en') || !group.some((e) => e.lang === 'fr')) continue;
+    for (const e of group) wanted.add(e);
+  }
+  for (const e of wanted) {
     if (e.outline) continue;
-    const p = pathKey(e, language);
-    if (!(e.translationKey && keys.has(e.translationKey)) && !(p && paths.has(p))) continue;
-    const text = textOf(e);
-    if (text === undefined) continue;
+    const source = sourceOf(e);
+    if (source === undefined) continue;
     try {
-      e.outline = outline(parsePosting(text, e.filePath, language));
+      e.outline = outline(typeof source === 'string' ? parsePosting(source, e.filePath, language) : source);
     } catch {
       // A posting that cannot be read as Markdown has no outline; the rules then say nothing.
     }

@@ -11,7 +11,7 @@ import { readRegularFile } from '../cli/read-file.js';
 import type { IndexEntry, Locale, ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { ConfigError } from '../config/resolve.js';
-import { buildIndex, makeIndex, outlinePartners } from '../engine/project-index.js';
+import { buildIndex, makeIndex, outlinePairs } from '../engine/project-index.js';
 import { outliner } from '../pairing/outliner.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { CONFIG_FILES, findConfigFile, InputError, loadConfig, type LoadedConfig } from '../cli/config-loader.js';
@@ -185,11 +185,12 @@ export class Workspace {
     const disk = this.rootIndex(root, config);
     const inRoot = open.filter((o) => o.filePath.startsWith(root + sep));
     const extract = codeExtractor(config);
-    const outline = outliner(config);
+    const parsedOf = new Map<IndexEntry, OpenPosting['parsed']>();
     const openEntries = new Map(
       inRoot.map((o) => {
         const displayPath = relative(root, o.filePath).split(sep).join('/');
-        const [entry] = buildIndex([{ filePath: o.filePath, displayPath, parsed: o.parsed }], config.language, extract, outline).entries;
+        const [entry] = buildIndex([{ filePath: o.filePath, displayPath, parsed: o.parsed }], config.language, extract).entries;
+        parsedOf.set(entry!, o.parsed);
         return [realPath(o.filePath), entry!] as const;
       }),
     );
@@ -197,15 +198,23 @@ export class Workspace {
     for (const [real, entry] of disk.entries) if (!openEntries.has(real)) entries.push(entry);
     entries.push(...openEntries.values());
     entries.sort((a, b) => a.filePath.localeCompare(b.filePath));
-    // The translations of the open postings get their outline (pairing/structure, pairing/values),
-    // read from disk once and kept with their entry until the file changes.
-    outlinePartners(entries, config.language, outline, (e) => {
-      try {
-        return readRegularFile(e.filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    });
+    // The open postings and their translations get their outline (pairing/structure,
+    // pairing/values); a translation's is read from disk once and kept until the file changes.
+    outlinePairs(
+      entries,
+      config.language,
+      outliner(config),
+      (e) => {
+        const open = parsedOf.get(e);
+        if (open) return open;
+        try {
+          return readRegularFile(e.filePath, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      (e) => parsedOf.has(e),
+    );
     return makeIndex(entries);
   }
 
