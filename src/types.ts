@@ -62,6 +62,8 @@ export interface FileResult {
   output?: string;
   /** The text the findings' ranges refer to (BOM excluded), for the baseline; never reported. */
   source?: string;
+  /** The baseline text of each finding, in order (so that the text itself need not be kept). */
+  texts?: string[];
 }
 
 /** A location a rule reports at: a node with a position, offsets, or points. */

@@ -3,17 +3,21 @@ import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
-import { lintPosting } from '../engine/lint.js';
 import { t } from '../i18n/cli.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { expandPaths, MissingPathError } from './files.js';
-import { loadPostings } from './project.js';
+import { runFiles } from '../runner/run.js';
+import { resolveLimits } from '../runner/limits.js';
+import { scaleSettings, openCache, progressLine } from '../runner/cli-options.js';
+import type { ScaleCliOptions } from '../runner/cli-options.js';
+import { ts } from '../i18n/scale.js';
+import { ta } from '../i18n/authoring.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 
-export interface LintCliOptions extends BaselineCliOptions {
+export interface LintCliOptions extends BaselineCliOptions, ScaleCliOptions {
   /** `--since REF`: only postings changed since this git ref (and their partners). */
   since?: string;
   format: string;
@@ -24,6 +28,7 @@ export interface LintCliOptions extends BaselineCliOptions {
   color?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  debug?: boolean;
 }
 
 export interface CliIO {
@@ -32,6 +37,8 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** The error output is a terminal (progress is shown there, never in logs or pipes). */
+  stderrIsTTY?: boolean;
   version: string;
 }
 
@@ -67,25 +74,47 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
 
   const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
-  const selected = scope ? scope.select(Boolean(opts.fix || opts.fixDryRun)) : files;
-  let results =
-    opts.fix || opts.fixDryRun
-      ? (await import('./fix-command.js')).runFix(selected, config, locale, opts, io)
-      : lintFiles(selected, config, locale);
-  results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
+  const fixing = Boolean(opts.fix || opts.fixDryRun);
+  if (opts.fix && opts.fixDryRun) throw new UsageError(ta(locale, 'err.fixBoth'));
+  const selected = scope ? scope.select(fixing) : files;
+  const scale = scaleSettings(opts, locale, config);
+  const cache = opts.cache
+    ? await openCache(io, configFile, config, locale, opts)
+    : undefined;
+  const progress = progressLine(io, locale);
+  const run = await runFiles(selected, {
+    config,
+    locale,
+    mode: opts.fix ? 'fix' : opts.fixDryRun ? 'fix-dry-run' : 'lint',
+    limits: scale.limits,
+    cwd: io.cwd,
+    concurrency: scale.concurrency,
+    cache,
+    progress: progress.update,
+  });
+  progress.clear();
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      io.stderr(ts(locale, 'cache.write', { file: cache.file, reason: (e as Error).message }) + '\n');
+    }
+  }
+  if (opts.debug) {
+    const s = run.stats;
+    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts\n`);
+  }
+  const diff = run.patches.join('');
+  if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
+  let results = runBaseline(run.results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
   return report(results, opts, locale, io, maxWarnings);
 }
 
-/** Lint `files` as one project (each read and parsed once). */
-export function lintFiles(files: string[], config: ResolvedConfig, locale: Locale): FileResult[] {
-  const { parsed, unreadable, index } = loadPostings(files, config, locale);
-  const results = new Map(unreadable);
-  for (const posting of parsed) {
-    const findings = lintPosting(posting, { filePath: posting.filePath, config, rules, locale, project: index });
-    results.set(posting.filePath, { filePath: posting.filePath, findings, source: posting.text });
-  }
-  return files.map((f) => results.get(f)!);
+/** Lint `files` as one project (the Node API; no worker, so no time budget). */
+export async function lintFiles(files: string[], config: ResolvedConfig, locale: Locale): Promise<FileResult[]> {
+  const run = await runFiles(files, { config, locale, mode: 'lint', limits: resolveLimits(config.settings), cwd: process.cwd(), concurrency: 'inline' });
+  return run.results;
 }
 
 async function report(

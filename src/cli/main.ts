@@ -10,6 +10,7 @@ import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
 import { CancelledError, UsageError } from './errors.js';
 import { addCiOptions } from './ci-options.js';
+import { addScaleOptions } from '../runner/cli-options.js';
 import type { CliIO, LintCliOptions } from './lint-command.js';
 
 export function version(): string {
@@ -69,9 +70,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
     .option('--debug', t(locale, 'opt.debug'));
   addCiOptions(lint, locale);
+  addScaleOptions(lint, locale);
   lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');
-      exitCode = await runLint(paths, opts, locale, io);
+      exitCode = await runLint(paths, { ...opts, debug: opts.debug || debug }, locale, io);
     });
 
   command('rules', t(locale, 'cmd.rules'))

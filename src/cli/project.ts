@@ -1,13 +1,19 @@
-/** Build the front matter index for a run: every posting under the content roots. */
-import { readFileSync } from 'node:fs';
+/**
+ * The front matter index of a run, built before any posting is parsed: every posting under
+ * the content roots contributes its front matter keys (read from the head of the file, not
+ * a Markdown parse), and the postings that are linted, and their translation partners, their
+ * classification codes (a scan of the body). Nothing of a file is kept but its entry.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { FileResult, Finding, Locale, ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
+import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { fileFinding } from '../engine/lint.js';
-import { parsePosting } from '../engine/parse.js';
-import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
+import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-index.js';
 import { findContentRoot, isSectionPage, realPath, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
+import { pathKey } from '../lib/pairing.js';
+import { DEFAULT_LIMITS } from '../runner/limits.js';
 
 export interface ProjectInfo {
   index: ProjectIndex;
@@ -15,79 +21,132 @@ export interface ProjectInfo {
   roots: string[];
 }
 
-export function buildProject(
-  parsed: ParsedPosting[],
-  config: ResolvedConfig,
-  extractCodes: CodeExtractor = codeExtractor(config),
-): ProjectInfo {
+export interface ProjectOptions {
+  /** Files over this size are indexed from their head only (they are not parsed anyway). */
+  maxFileSize?: number;
+  /** Scan the body of every posting for classification codes, not only linted ones and partners. */
+  allCodes?: boolean;
+  extractCodes?: CodeExtractor;
+}
+
+const HEAD = 16 * 1024;
+
+/**
+ * The start of a file, up to the end of its front matter (or `whole` when the file fits):
+ * most postings are read in one small read, and a huge body is never read for the index.
+ */
+export function readHead(file: string, limit: number): { text: string; whole: boolean } {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(total === 0 ? HEAD : 65536);
+      const n = readSync(fd, buf, 0, buf.length, total);
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (n < buf.length) return { text, whole: true };
+      // No front matter, or its closing fence is in: the head is enough.
+      if (!/^\uFEFF?---[ \t]*\r?\n/.test(text) || /\n---[ \t]*(\r?\n|$)/.test(text.slice(3)) || total >= limit) {
+        return { text, whole: false };
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readWhole(file: string, limit: number): string | undefined {
+  try {
+    if (statSync(file).size > limit) return undefined;
+    return readHead(file, Infinity).text;
+  } catch {
+    return undefined;
+  }
+}
+
+export function buildProject(linted: string[], config: ResolvedConfig, options: ProjectOptions = {}): ProjectInfo {
+  const limit = options.maxFileSize ?? DEFAULT_LIMITS.maxFileSize;
+  const extractCodes = options.extractCodes ?? codeExtractor(config);
   const cache = new Map<string, string | null>();
   const roots = new Set<string>();
   if (config.contentDir) roots.add(config.contentDir);
-  else for (const p of parsed) {
-    const root = findContentRoot(p.filePath, cache);
+  else for (const f of linted) {
+    const root = findContentRoot(f, cache);
     if (root) roots.add(root);
   }
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
-  const byPath = new Map(parsed.map((p) => [realPath(p.filePath), p]));
+  const byReal = new Map(linted.map((f) => [realPath(f), f]));
   const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
   const display = (file: string) => {
     const root = rootOf(file);
     return (root ? relative(root, file) : relative(process.cwd(), file)).split(sep).join('/');
   };
-  const inputs: IndexInput[] = [];
+  const entries: IndexEntry[] = [];
+  const lintedEntries: IndexEntry[] = [];
   const seen = new Set<string>();
+  const add = (filePath: string, isLinted: boolean) => {
+    let head;
+    try {
+      head = readHead(filePath, limit);
+    } catch {
+      if (!isLinted) return; // unreadable: reported if it is linted
+      head = { text: '', whole: true };
+    }
+    const entry = indexEntry(filePath, display(filePath), head.text, config.language);
+    // A linted file read whole gets its codes now; the others when they turn out to be partners.
+    if (head.whole && (isLinted || options.allCodes)) entry.classifications = extractCodes(bodyOf(head.text));
+    else entry.classifications = PENDING;
+    entries.push(entry);
+    if (isLinted) lintedEntries.push(entry);
+  };
   for (const root of roots) {
     for (const file of walkMarkdown(root)) {
       if (isSectionPage(file)) continue;
       const real = realPath(file);
       if (seen.has(real)) continue;
       seen.add(real);
-      const p = byPath.get(real);
-      if (p) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
-      else {
-        let text: string | undefined;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          continue;
-        }
-        inputs.push({ filePath: file, displayPath: display(file), text });
-      }
+      const own = byReal.get(real);
+      add(own ?? file, own !== undefined);
     }
   }
   // Linted postings outside any content root still pair with each other.
-  for (const p of parsed) {
-    if (!seen.has(realPath(p.filePath))) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
+  for (const f of linted) if (!seen.has(realPath(f))) add(f, true);
+
+  // Codes of the postings a linted one is compared with (same key, Lever id or path).
+  const wanted = options.allCodes ? new Set(entries) : partnersOfAll(lintedEntries, entries, config);
+  for (const e of entries) {
+    if (e.classifications !== PENDING) continue;
+    const text = wanted.has(e) ? readWhole(e.filePath, limit) : undefined;
+    e.classifications = text === undefined ? [] : extractCodes(bodyOf(text));
   }
-  return { index: buildIndex(inputs, config.language, extractCodes), roots: [...roots] };
+  return { index: makeIndex(entries), roots: [...roots] };
 }
 
-export interface LoadedPostings {
-  /** The postings that could be read, each parsed once. */
-  parsed: ParsedPosting[];
-  /** Results for the files that could not be read (`internal/read-error`). */
-  unreadable: Map<string, FileResult>;
-  /** Files whose bytes are not valid UTF-8: lintable, never rewritten by --fix. */
-  notUtf8: Set<string>;
-  index: ProjectIndex;
+const PENDING: string[] = [];
+
+function bodyOf(text: string): string {
+  const raw = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const open = /^---[ \t]*\r?\n/.exec(raw);
+  if (!open) return raw;
+  const close = /^---[ \t]*$/m.exec(raw.slice(open[0].length));
+  return close ? raw.slice(open[0].length + close.index + close[0].length) : raw;
 }
 
-/** Read and parse each file once, then index the project. One bad file never stops the others. */
-export function loadPostings(files: string[], config: ResolvedConfig, locale: Locale): LoadedPostings {
-  const parsed: ParsedPosting[] = [];
-  const unreadable = new Map<string, FileResult>();
-  const notUtf8 = new Set<string>();
-  for (const file of files) {
-    try {
-      const bytes = readFileSync(file);
-      const text = bytes.toString('utf8');
-      if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) notUtf8.add(file);
-      parsed.push(parsePosting(text, file, config.language));
-    } catch (e) {
-      unreadable.set(file, { filePath: file, findings: [internalFinding('internal/read-error', 'unreadable', e, locale)] });
-    }
-  }
-  return { parsed, unreadable, notUtf8, index: buildProject(parsed, config).index };
+/** The linted entries and every entry that shares a pairing key with one of them. */
+function partnersOfAll(linted: IndexEntry[], all: IndexEntry[], config: ResolvedConfig): Set<IndexEntry> {
+  const keys = (e: IndexEntry) =>
+    [
+      e.translationKey && `k\0${e.translationKey}`,
+      e.leverId && `l\0${e.leverId}`,
+      e.lang && `p\0${pathKey(e, config.language)}`,
+    ].filter((k): k is string => Boolean(k));
+  const want = new Set<string>();
+  for (const e of linted) for (const k of keys(e)) want.add(k);
+  const out = new Set<IndexEntry>(linted);
+  for (const e of all) if (keys(e).some((k) => want.has(k))) out.add(e);
+  return out;
 }
 
 /** A finding about a whole file from one of the `internal/*` rules, with the system's reason. */

@@ -116,6 +116,14 @@ function scalar(text: string): unknown {
   return v;
 }
 
+/**
+ * The entry of one posting from its text, or only the head of it: the front matter keys the
+ * cross-file rules read. Classification codes are left to the caller (they need the body).
+ */
+export function indexEntry(filePath: string, displayPath: string, text: string, language: LanguageConfig): IndexEntry {
+  return buildIndex([{ filePath, displayPath, text }], language).entries[0]!;
+}
+
 /** The index is the list of entries; pairing groups them (by key or by path) once, in src/lib/pairing.ts. */
 export function makeIndex(entries: IndexEntry[]): ProjectIndex {
   return { entries };

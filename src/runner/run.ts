@@ -1,0 +1,111 @@
+/**
+ * A lint run over many files, streamed: the front matter index first (cheap), then each file
+ * is read, parsed, linted (and fixed) in a worker of the pool and released; only its findings
+ * come back. Results come out in the order of the files whatever the concurrency.
+ */
+import { availableParallelism } from 'node:os';
+import type { FileResult, Locale, ResolvedConfig } from '../types.js';
+import { rules } from '../rules/index.js';
+import { buildProject, internalFinding } from '../cli/project.js';
+import { writeFileAtomic, realFs, type WriteFs } from '../cli/atomic-write.js';
+import { runJob, type Job, type JobMode, type JobOutcome, type RunContext } from './job.js';
+import { runPool, type PoolStats } from './pool.js';
+import type { Limits } from './limits.js';
+import type { ResultCache } from './cache.js';
+
+/** Below this many files, `auto` uses one worker: threads would cost more than they save. */
+export const PARALLEL_THRESHOLD = 40;
+
+/** A number of workers, `auto`, `off` (one worker), or `inline` (no worker: no time budget; API and tests). */
+export type Concurrency = number | 'auto' | 'off' | 'inline';
+
+export interface RunOptions {
+  config: ResolvedConfig;
+  locale: Locale;
+  mode: JobMode;
+  limits: Limits;
+  cwd: string;
+  concurrency: Concurrency;
+  cache?: ResultCache;
+  /** Called as files are done (for a progress line). */
+  progress?: (done: number, total: number) => void;
+  /** File system for --fix writes (tests simulate failures with it). */
+  fs?: WriteFs;
+}
+
+export interface RunOutput {
+  /** One result per file, in the order given. */
+  results: FileResult[];
+  /** The dry run's patches, in file order. */
+  patches: string[];
+  /** What the run did: files linted by a worker, taken from the cache, workers started... */
+  stats: PoolStats & { linted: number; cached: number; workers: number };
+}
+
+export function workersFor(concurrency: Concurrency, jobs: number): number {
+  if (concurrency === 'inline') return 0;
+  if (concurrency === 'off') return 1;
+  if (concurrency === 'auto') return jobs < PARALLEL_THRESHOLD ? 1 : Math.max(1, availableParallelism());
+  return Math.max(1, Math.floor(concurrency));
+}
+
+export async function runFiles(files: string[], options: RunOptions): Promise<RunOutput> {
+  const { config, locale, mode, limits, cwd } = options;
+  const { index, roots } = buildProject(files, config, { maxFileSize: limits.maxFileSize });
+  options.cache?.bind(index, roots);
+  const context: RunContext = { config, locale, index, mode, limits, cwd, cache: Boolean(options.cache) };
+  const results: FileResult[] = new Array(files.length);
+  const patches: string[] = new Array(files.length);
+  const toRun: Array<{ at: number; job: Job }> = [];
+  let done = 0;
+  const tick = () => options.progress?.(++done, files.length);
+
+  const accept = (at: number, outcome: JobOutcome) => {
+    const file = files[at]!;
+    const result: FileResult = { filePath: file, findings: outcome.findings, texts: outcome.texts };
+    if (outcome.output !== undefined) {
+      result.output = outcome.output;
+      if (mode === 'fix') {
+        try {
+          writeFileAtomic(file, outcome.output, options.fs ?? realFs);
+        } catch (e) {
+          // The original is untouched: report the findings it still has, and the failure.
+          delete result.output;
+          result.findings = [internalFinding('internal/write-error', 'unwritable', e, locale), ...(outcome.before ?? [])];
+          result.texts = ['', ...(outcome.beforeTexts ?? [])];
+        }
+      }
+    }
+    if (outcome.patch) patches[at] = outcome.patch;
+    if (options.cache && mode === 'lint') options.cache.set(file, outcome);
+    results[at] = result;
+    tick();
+  };
+
+  let cached = 0;
+  files.forEach((file, at) => {
+    const hit = options.cache && mode === 'lint' ? options.cache.get(file) : undefined;
+    if (hit) {
+      cached++;
+      results[at] = { filePath: file, findings: hit.findings, texts: hit.texts };
+      tick();
+    } else toRun.push({ at, job: { filePath: file, kind: 'posting' } });
+  });
+
+  const workers = workersFor(options.concurrency, toRun.length);
+  let stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
+  if (workers === 0) {
+    for (const { at, job } of toRun) accept(at, runJob(job, context, rules));
+  } else {
+    stats = await runPool(
+      toRun.map((t) => t.job),
+      { size: workers, context, rules },
+      (i, outcome) => accept(toRun[i]!.at, outcome),
+    );
+  }
+  return {
+    results,
+    patches: patches.filter(Boolean),
+    stats: { ...stats, linted: toRun.length, cached, workers: Math.min(workers, toRun.length) },
+  };
+}
