@@ -60,8 +60,9 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   let done = 0;
   const tick = () => options.progress?.(++done, files.length);
 
-  const accept = (at: number, outcome: JobOutcome) => {
+  const accept = (at: number, raw: JobOutcome) => {
     const file = files[at]!;
+    const outcome = withSeverities(raw, config);
     const result: FileResult = { filePath: file, findings: outcome.findings, texts: outcome.texts };
     if (outcome.output !== undefined) {
       result.output = outcome.output;
@@ -108,4 +109,18 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     patches: patches.filter(Boolean),
     stats: { ...stats, linted: toRun.length, cached, workers: Math.min(workers, toRun.length) },
   };
+}
+
+/** The pool's own findings (timeout, size, memory) take the severity the configuration gives their rule. */
+function withSeverities(outcome: JobOutcome, config: ResolvedConfig): JobOutcome {
+  if (!outcome.findings.some((f) => f.ruleId === 'internal/timeout' || f.ruleId === 'internal/too-large')) return outcome;
+  const findings: JobOutcome['findings'] = [];
+  const texts: string[] = [];
+  outcome.findings.forEach((f, i) => {
+    const setting = f.ruleId === 'internal/timeout' || f.ruleId === 'internal/too-large' ? config.rules[f.ruleId]?.severity : undefined;
+    if (setting === 'off') return;
+    findings.push(setting ? { ...f, severity: setting === 'warn' ? 'warning' : 'error' } : f);
+    texts.push(outcome.texts[i] ?? '');
+  });
+  return { ...outcome, findings, texts };
 }
