@@ -94,7 +94,14 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
       if (!isLinted) return; // unreadable: reported if it is linted
       head = { text: '', whole: true };
     }
-    const entry = indexEntry(filePath, display(filePath), head.text, config.language);
+    let entry: IndexEntry;
+    try {
+      entry = indexEntry(filePath, display(filePath), head.text, config.language);
+    } catch {
+      // Front matter the YAML parser cannot take (nested past the stack): an entry without keys;
+      // the file's own lint reports its front matter.
+      entry = indexEntry(filePath, display(filePath), '', config.language);
+    }
     // A linted file read whole gets its codes now; the others when they turn out to be partners.
     if (head.whole && (isLinted || options.allCodes)) entry.classifications = extractCodes(bodyOf(head.text));
     else entry.classifications = PENDING;
