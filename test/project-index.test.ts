@@ -1,4 +1,5 @@
 /** The front matter index: its cheap key reader agrees with the YAML parser, or defers to it. */
+import { parseDocument } from 'yaml';
 import { simpleFields, splitFrontMatter, buildIndex } from '../src/engine/project-index.js';
 import { parseYaml, parsePosting } from '../src/engine/parse.js';
 import { makeConfig } from './support/harness.js';
@@ -13,9 +14,10 @@ const agrees = [
   'leverId:\ntranslationKey: k\narchived: ~',
   'description: >-\n  a folded: text\n  on two lines\ntranslationKey: k\ntitle: T',
   'aliases:\n  - /a/\n  - /b/\ntranslationKey: k',
+  'title: >-\n  Folded title\ntranslationKey: k',
 ];
 const defers = [
-  'title: >-\n  Folded title\ntranslationKey: k',
+  'title: >-\n  Folded\n\n  after an empty line\ntranslationKey: k',
   'title: A title\n  continued on a second line\ntranslationKey: k',
   'translationKey: "escaped \\" quote"',
   'translationKey: &anchor k',
@@ -55,5 +57,27 @@ describe('buildIndex', () => {
     const third = buildIndex([{ filePath: '/site/en/p.md', displayPath: 'p', text: texts[2]! }], config.language);
     expect(third.entries.map((e) => [e.lang, e.translationKey])).toEqual([['en', 'c']]);
     expect(splitFrontMatter('no front matter')).toBeUndefined();
+  });
+});
+
+describe('simpleFields reads block scalars as YAML does', () => {
+  const cases = [
+    'title: >-\n  A long title\n  on two lines\nx: 1',
+    'title: >\n  Folded\n  title\n',
+    'title: |-\n  Literal\n  title\n',
+    'title: |\n  Literal\n',
+    'title: >-\n  Mixed\n    indentation\n',
+    'title: >-\n  With\n\n  an empty line\n',
+    'title: >-\n  Trailing comment # not a comment\n',
+  ];
+  for (const source of cases) {
+    test(JSON.stringify(source), () => {
+      const fast = simpleFields(source, ['title']);
+      const yaml = (parseDocument(source).toJS() as { title: unknown }).title;
+      if (fast !== undefined) expect(fast.title).toEqual(yaml);
+    });
+  }
+  test('the usual Hugo form is read without the YAML parser', () => {
+    expect(simpleFields('title: >-\n  A long\n  title\ntranslationKey: k\n', ['title', 'translationKey'])).toEqual({ title: 'A long title', translationKey: 'k' });
   });
 });

@@ -4,13 +4,13 @@
  * a Markdown parse), and the postings that are linted, and their translation partners, their
  * classification codes (a scan of the body). Nothing of a file is kept but its entry.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
-import { fileFinding } from '../engine/lint.js';
+import { fileFinding } from '../engine/file-finding.js';
 import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-index.js';
-import { findContentRoot, isSectionPage, realPath, walkMarkdown } from './files.js';
+import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { pathKey } from '../lib/pairing.js';
 import { DEFAULT_LIMITS } from '../runner/limits.js';
@@ -38,22 +38,38 @@ const HEAD = 16 * 1024;
 export function readHead(file: string, limit: number): { text: string; whole: boolean } {
   const fd = openSync(file, 'r');
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
+    // The first read goes to one buffer shared by every call (the index reads hundreds of files).
+    const n = readSync(fd, FIRST, 0, HEAD, 0);
+    const head = FIRST.toString('utf8', 0, n);
+    if (n < HEAD) return { text: head, whole: true };
+    const chunks: Buffer[] = [Buffer.from(FIRST.subarray(0, n))];
+    let total = n;
+    let text = head;
     for (;;) {
-      const buf = Buffer.allocUnsafe(total === 0 ? HEAD : 65536);
-      const n = readSync(fd, buf, 0, buf.length, total);
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (n < buf.length) return { text, whole: true };
       // No front matter, or its closing fence is in: the head is enough.
-      if (!/^\uFEFF?---[ \t]*\r?\n/.test(text) || /\n---[ \t]*(\r?\n|$)/.test(text.slice(3)) || total >= limit) {
+      if (!/^\uFEFF?---[ \t]*\r?\n/.test(text) || /\n---[ \t]*(\r?\n|$)/.test(text) || total >= limit) {
         return { text, whole: false };
       }
+      const buf = Buffer.allocUnsafe(65536);
+      const more = readSync(fd, buf, 0, buf.length, total);
+      chunks.push(buf.subarray(0, more));
+      total += more;
+      text = Buffer.concat(chunks).toString('utf8');
+      if (more < buf.length) return { text, whole: true };
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+const FIRST = Buffer.allocUnsafe(HEAD);
+
+/** The real path of a file (one system call), or the path itself when it cannot be resolved. */
+function realOf(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
   }
 }
 
@@ -77,7 +93,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     if (root) roots.add(root);
   }
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
-  const byReal = new Map(linted.map((f) => [realPath(f), f]));
+  const byReal = new Map(linted.map((f) => [realOf(f), f]));
   const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
   const display = (file: string) => {
     const root = rootOf(file);
@@ -111,7 +127,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   for (const root of roots) {
     for (const file of walkMarkdown(root)) {
       if (isSectionPage(file)) continue;
-      const real = realPath(file);
+      const real = realOf(file);
       if (seen.has(real)) continue;
       seen.add(real);
       const own = byReal.get(real);
@@ -119,7 +135,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     }
   }
   // Linted postings outside any content root still pair with each other.
-  for (const f of linted) if (!seen.has(realPath(f))) add(f, true);
+  for (const f of linted) if (!seen.has(realOf(f))) add(f, true);
 
   // Codes of the postings a linted one is compared with (same key, Lever id or path).
   const wanted = options.allCodes ? new Set(entries) : partnersOfAll(lintedEntries, entries, config);

@@ -5,7 +5,7 @@
  * Markdown parse.
  */
 import type { IndexEntry, Lang, LanguageConfig, ParsedPosting, ProjectIndex } from '../types.js';
-import { detectLanguage, parseYaml } from './parse.js';
+import { detectLanguage, parseYaml } from './front-matter.js';
 
 /** Pulls classification codes out of a posting's body text; set by the classification code. */
 export type CodeExtractor = (body: string) => string[];
@@ -83,6 +83,29 @@ export function simpleFields(source: string, keys: readonly string[]): Record<st
     const m = TOP_LEVEL_KEY.exec(lines[i]!);
     if (!m || !keys.includes(m[1]!)) continue;
     if (m[1]! in out) return undefined;
+    const block = /^([>|])(-?)[ \t]*$/.exec(m[2]!);
+    if (block) {
+      // A folded or literal block scalar (`title: >-`) of lines with one indentation, as
+      // Hugo sites write long titles: joined as YAML joins them, else the YAML parser reads it.
+      const body: string[] = [];
+      let indent: string | undefined;
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const line = lines[j]!;
+        const lead = /^ +/.exec(line)?.[0];
+        if (!lead || !line.slice(lead.length).trim()) break;
+        if (indent === undefined) indent = lead;
+        else if (lead !== indent) return undefined;
+        body.push(line.slice(lead.length));
+      }
+      let k = j;
+      while (k < lines.length && !lines[k]!.trim()) k++;
+      if (!body.length || (lines[k] !== undefined && /^[ \t]/.test(lines[k]!))) return undefined;
+      const text = body.join(block[1] === '>' ? ' ' : '\n');
+      out[m[1]!] = block[2] === '-' ? text : `${text}\n`;
+      i = j - 1;
+      continue;
+    }
     const next = lines[i + 1];
     if (next !== undefined && /^[ \t]+\S/.test(next) && !/^[ \t]+#/.test(next)) return undefined;
     const value = scalar(m[2]!);

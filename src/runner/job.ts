@@ -8,7 +8,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, Locale, ProjectIndex, ResolvedConfig, RuleModule } from '../types.js';
-import { fileFinding, lintPosting } from '../engine/lint.js';
+import { lintPosting } from '../engine/lint.js';
+import { internalOutcome } from './outcome.js';
+
+export { internalOutcome };
 import { parsePosting } from '../engine/parse.js';
 import { fixText } from '../engine/fix.js';
 import { findingText } from '../cli/baseline.js';
@@ -83,23 +86,6 @@ function readLimited(file: string, limit: number): { bytes: Buffer; mtimeMs: num
   } finally {
     closeSync(fd);
   }
-}
-
-function byId(rules: readonly RuleModule[], id: string): RuleModule {
-  return rules.find((r) => r.meta.id === id)!;
-}
-
-/** A finding about the whole file from one of the `internal/*` rules. */
-export function internalOutcome(
-  rules: readonly RuleModule[],
-  filePath: string,
-  ruleId: string,
-  messageId: string,
-  data: Record<string, string | number>,
-  locale: Locale,
-): JobOutcome {
-  const finding = fileFinding(byId(rules, ruleId), messageId, data, locale);
-  return { filePath, findings: [finding], texts: [''] };
 }
 
 export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]): JobOutcome {

@@ -7,7 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { RuleModule } from '../types.js';
-import { internalOutcome, type Job, type JobOutcome, type RunContext } from './job.js';
+import type { Job, JobOutcome, RunContext } from './job.js';
+import { internalOutcome } from './outcome.js';
 
 export interface PoolOptions {
   /** Worker threads (at least 1). */

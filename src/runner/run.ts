@@ -8,7 +8,7 @@ import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { buildProject, internalFinding } from '../cli/project.js';
 import { writeFileAtomic, realFs, type WriteFs } from '../cli/atomic-write.js';
-import { runJob, type Job, type JobMode, type JobOutcome, type RunContext } from './job.js';
+import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
 import { runPool, type PoolStats } from './pool.js';
 import type { Limits } from './limits.js';
 import type { ResultCache } from './cache.js';
@@ -96,6 +96,8 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   const workers = workersFor(options.concurrency, toRun.length);
   let stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
   if (workers === 0) {
+    // In this thread (the Node API, tests): the Markdown parser is loaded only here.
+    const { runJob } = await import('./job.js');
     for (const { at, job } of toRun) accept(at, runJob(job, context, rules));
   } else {
     stats = await runPool(
