@@ -9,7 +9,7 @@ import { rules } from '../rules/index.js';
 import { buildProject, internalFinding } from '../cli/project.js';
 import { writeFileAtomic, realFs, type WriteFs } from '../cli/atomic-write.js';
 import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
-import { runPool, type PoolStats } from './pool.js';
+import { LintPool, type PoolStats } from './pool.js';
 import type { Limits } from './limits.js';
 import type { ResultCache } from './cache.js';
 
@@ -51,8 +51,19 @@ export function workersFor(concurrency: Concurrency, jobs: number): number {
 
 export async function runFiles(files: string[], options: RunOptions): Promise<RunOutput> {
   const { config, locale, mode, limits, cwd } = options;
-  const { index, roots } = buildProject(files, config, { maxFileSize: limits.maxFileSize });
-  options.cache?.bind(index, roots);
+  // Workers start now and load the parser and rules while this thread builds the index (a
+  // warm cache may need none, so then they wait for the count of files to lint).
+  const early = options.cache ? 0 : workersFor(options.concurrency, files.length);
+  const pool = early > 0 ? new LintPool(Math.min(early, files.length), limits, rules) : undefined;
+  let project;
+  try {
+    project = buildProject(files, config, { maxFileSize: limits.maxFileSize });
+    options.cache?.bind(project.index, project.roots);
+  } catch (e) {
+    pool?.close();
+    throw e;
+  }
+  const { index } = project;
   const context: RunContext = { config, locale, index, mode, limits, cwd, cache: Boolean(options.cache) };
   const results: FileResult[] = new Array(files.length);
   const patches: string[] = new Array(files.length);
@@ -93,16 +104,18 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     } else toRun.push({ at, job: { filePath: file, kind: 'posting' } });
   });
 
-  const workers = workersFor(options.concurrency, toRun.length);
+  const workers = pool ? Math.min(pool.size, toRun.length) : workersFor(options.concurrency, toRun.length);
   let stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
   if (workers === 0) {
+    pool?.close();
     // In this thread (the Node API, tests): the Markdown parser is loaded only here.
     const { runJob } = await import('./job.js');
     for (const { at, job } of toRun) accept(at, runJob(job, context, rules));
   } else {
-    stats = await runPool(
+    const lintPool = pool ?? new LintPool(workers, limits, rules);
+    stats = await lintPool.lint(
       toRun.map((t) => t.job),
-      { size: workers, context, rules },
+      context,
       (i, outcome) => accept(toRun[i]!.at, outcome),
     );
   }
