@@ -110,6 +110,7 @@ export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): 
     }
   }
   let whole: string | undefined;
+  const byGroup = new Map<string, string>();
   return (file) => {
     const self = byFile.get(file);
     if (!self) return sha(JSON.stringify(index.entries));
@@ -118,7 +119,12 @@ export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): 
     const paired = [...related].some((e) => e.lang && self.lang && e.lang !== self.lang);
     // No partner of the other language: the missing-translation guess reads every entry.
     if (!paired) return (whole ??= sha(JSON.stringify(index.entries)));
-    return sha(JSON.stringify([...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1))));
+    // Postings of one pair share their group: hashed once.
+    const members = [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
+    const id = members.map((e) => e.filePath).join('\0');
+    let hash = byGroup.get(id);
+    if (hash === undefined) byGroup.set(id, (hash = sha(JSON.stringify(members))));
+    return hash;
   };
 }
 

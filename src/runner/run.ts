@@ -71,9 +71,13 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   let done = 0;
   const tick = () => options.progress?.(++done, files.length);
 
+  const intern = interner();
   const accept = (at: number, raw: JobOutcome) => {
     const file = files[at]!;
     const outcome = withSeverities(raw, config);
+    // What a run keeps of each file is its findings: their repeated strings (rule ids, links,
+    // messages, baseline texts) are kept once, not once per finding (memory stays flat).
+    internAll(outcome, intern);
     const result: FileResult = { filePath: file, findings: outcome.findings, texts: outcome.texts };
     if (outcome.output !== undefined) {
       result.output = outcome.output;
@@ -99,12 +103,13 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     const hit = options.cache && mode === 'lint' ? options.cache.get(file) : undefined;
     if (hit) {
       cached++;
+      internAll(hit, intern);
       results[at] = { filePath: file, findings: hit.findings, texts: hit.texts };
       tick();
     } else toRun.push({ at, job: { filePath: file, kind: 'posting' } });
   });
 
-  const workers = pool ? Math.min(pool.size, toRun.length) : workersFor(options.concurrency, toRun.length);
+  const workers = toRun.length === 0 ? 0 : pool ? Math.min(pool.size, toRun.length) : workersFor(options.concurrency, toRun.length);
   let stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
   if (workers === 0) {
     pool?.close();
@@ -138,4 +143,26 @@ function withSeverities(outcome: JobOutcome, config: ResolvedConfig): JobOutcome
     texts.push(outcome.texts[i] ?? '');
   });
   return { ...outcome, findings, texts };
+}
+
+function internAll(outcome: JobOutcome, intern: (s: string) => string): void {
+  for (const f of outcome.findings) {
+    f.ruleId = intern(f.ruleId);
+    f.message = intern(f.message);
+    f.severity = intern(f.severity) as typeof f.severity;
+    if (f.docsUrl) f.docsUrl = intern(f.docsUrl);
+    if (f.messageId) f.messageId = intern(f.messageId);
+  }
+  outcome.texts = outcome.texts.map(intern);
+}
+
+/** One copy of each string (strings that come from a worker are new copies each time). */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    seen.set(s, s);
+    return s;
+  };
 }
