@@ -15,11 +15,12 @@ const agrees = [
   'description: >-\n  a folded: text\n  on two lines\ntranslationKey: k\ntitle: T',
   'aliases:\n  - /a/\n  - /b/\ntranslationKey: k',
   'title: >-\n  Folded title\ntranslationKey: k',
+  'translationKey: "escaped \\" quote"',
 ];
 const defers = [
+  'translationKey: "unknown \\q escape"',
   'title: >-\n  Folded\n\n  after an empty line\ntranslationKey: k',
   'title: A title\n  continued on a second line\ntranslationKey: k',
-  'translationKey: "escaped \\" quote"',
   'translationKey: &anchor k',
   'translationKey: k\ntranslationKey: other',
   'title: [a, b]\ntranslationKey: k',
@@ -79,5 +80,27 @@ describe('simpleFields reads block scalars as YAML does', () => {
   }
   test('the usual Hugo form is read without the YAML parser', () => {
     expect(simpleFields('title: >-\n  A long\n  title\ntranslationKey: k\n', ['title', 'translationKey'])).toEqual({ title: 'A long title', translationKey: 'k' });
+  });
+});
+
+describe('simpleFields reads double-quoted escapes as YAML does', () => {
+  const cases = [
+    'title: "Coder\\_: une activité"',
+    'title: "a \\"quoted\\" word \\\\ and \\t tab \\u00e9 \\x41 \\U0001F600"',
+    'title: "unknown \\q escape"',
+    'title: "trailing backslash \\"',
+  ];
+  for (const source of cases) {
+    test(JSON.stringify(source), () => {
+      const fast = simpleFields(source, ['title']);
+      const doc = parseDocument(source);
+      if (fast !== undefined) {
+        expect(doc.errors).toEqual([]);
+        expect(fast.title).toEqual((doc.toJS() as { title: unknown }).title);
+      }
+    });
+  }
+  test('a no-break space escape is read without the YAML parser', () => {
+    expect(simpleFields('title: "Coder\\_: une activité"', ['title'])).toEqual({ title: 'Coder\u00a0: une activité' });
   });
 });

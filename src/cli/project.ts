@@ -35,11 +35,17 @@ const HEAD = 16 * 1024;
  * The start of a file, up to the end of its front matter (or `whole` when the file fits):
  * most postings are read in one small read, and a huge body is never read for the index.
  */
-export function readHead(file: string, limit: number): { text: string; whole: boolean } {
+export function readHead(file: string, limit: number, wantWhole = true): { text: string; whole: boolean } {
   const fd = openSync(file, 'r');
   try {
     // The first read goes to one buffer shared by every call (the index reads hundreds of files).
     const n = readSync(fd, FIRST, 0, HEAD, 0);
+    if (!wantWhole) {
+      // Only the front matter is wanted: decode up to its closing fence, not the body.
+      const end = frontMatterEnd(FIRST, n);
+      if (end === 0) return { text: '', whole: false };
+      if (end > 0) return { text: FIRST.toString('utf8', 0, end), whole: false };
+    }
     const head = FIRST.toString('utf8', 0, n);
     if (n < HEAD) return { text: head, whole: true };
     const chunks: Buffer[] = [Buffer.from(FIRST.subarray(0, n))];
@@ -63,6 +69,27 @@ export function readHead(file: string, limit: number): { text: string; whole: bo
 }
 
 const FIRST = Buffer.allocUnsafe(HEAD);
+const FENCE = Buffer.from('\n---');
+
+/**
+ * Where the front matter of the bytes `buf[0, n)` ends (after its closing fence's line), 0
+ * when there is none, -1 when its end is not within them.
+ */
+function frontMatterEnd(buf: Buffer, n: number): number {
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  if (n < start + 4 || buf.toString('latin1', start, start + 3) !== '---') return 0;
+  let i = start + 3;
+  while (i < n && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
+  if (buf[i] === 0x0d) i++;
+  if (buf[i] !== 0x0a) return 0;
+  for (let at = buf.indexOf(FENCE, i); at >= 0 && at < n; at = buf.indexOf(FENCE, at + 1)) {
+    let j = at + 4;
+    while (j < n && (buf[j] === 0x20 || buf[j] === 0x09)) j++;
+    if (j >= n) return n < HEAD ? n : -1;
+    if (buf[j] === 0x0a || (buf[j] === 0x0d && buf[j + 1] === 0x0a)) return j;
+  }
+  return n < HEAD ? n : -1;
+}
 
 /** The real path of a file (one system call), or the path itself when it cannot be resolved. */
 function realOf(file: string): string {
@@ -105,7 +132,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const add = (filePath: string, isLinted: boolean) => {
     let head;
     try {
-      head = readHead(filePath, limit);
+      head = readHead(filePath, limit, isLinted || Boolean(options.allCodes));
     } catch {
       if (!isLinted) return; // unreadable: reported if it is linted
       head = { text: '', whole: true };

@@ -129,7 +129,7 @@ export function sinceScope(ref: string, files: string[], config: ResolvedConfig,
   // head of each file: a run reads no body before it lints it).
   const inputs = files.flatMap((f) => {
     try {
-      return [{ filePath: f, displayPath: f, text: readHead(f, DEFAULT_LIMITS.maxFileSize).text }];
+      return [{ filePath: f, displayPath: f, text: readHead(f, DEFAULT_LIMITS.maxFileSize, false).text }];
     } catch {
       return []; // unreadable: lintFiles reports it if it is linted
     }

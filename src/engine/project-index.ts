@@ -117,12 +117,30 @@ export function simpleFields(source: string, keys: readonly string[]): Record<st
 
 const NOT_SIMPLE = Symbol('not simple');
 
+/** The one-character escapes of YAML double-quoted scalars (`\_` is a no-break space). */
+const YAML_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
 function scalar(text: string): unknown {
   let v = text.trim();
   if (v === '') return null;
   if (v.startsWith('"')) {
-    const m = /^"([^"\\]*)"(?:[ \t]+#.*)?$/.exec(v);
-    return m ? m[1] : NOT_SIMPLE;
+    const m = /^"((?:[^"\\]|\\.)*)"(?:[ \t]+#.*)?$/.exec(v);
+    if (!m) return NOT_SIMPLE;
+    let bad = false;
+    const out = m[1]!.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, e: string) => {
+      if (e.length > 1) {
+        const cp = parseInt(e.slice(1), 16);
+        if (cp > 0x10ffff) bad = true;
+        return bad ? '' : String.fromCodePoint(cp);
+      }
+      const c = YAML_ESCAPES[e];
+      if (c === undefined) bad = true;
+      return c ?? '';
+    });
+    return bad ? NOT_SIMPLE : out;
   }
   if (v.startsWith("'")) {
     const m = /^'((?:[^']|'')*)'(?:[ \t]+#.*)?$/.exec(v);
