@@ -5,6 +5,7 @@
  */
 import type { Root as MdastRoot } from 'mdast';
 import type { Document as YamlDocument } from 'yaml';
+import type { SiteModel } from './site/model.js';
 
 export type Lang = 'en' | 'fr';
 export type Locale = Lang;
@@ -202,4 +203,6 @@ export interface ResolvedConfig {
   data: Record<string, unknown>;
   /** Any further top-level keys other issues add (pairing, baseline, ...). */
   settings: Record<string, unknown>;
+  /** The Hugo site the run works in (plain data), when the linted files are in one. */
+  site?: SiteModel;
 }

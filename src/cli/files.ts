@@ -47,14 +47,19 @@ export async function expandPaths(
   cwd: string,
   ignore: string[],
   ignoreBase: string,
-): Promise<{ files: string[]; found: number }> {
+): Promise<{ files: string[]; found: number; ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>; named: Set<string> }> {
   const files = new Set<string>();
+  // Files named one by one: when one is left out, the user is told why.
+  const named = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
     if (existsSync(abs)) {
       const st = statSync(abs);
       if (st.isDirectory()) walkMarkdown(abs).forEach((f) => files.add(f));
-      else files.add(abs);
+      else {
+        files.add(abs);
+        named.add(abs);
+      }
       continue;
     }
     if (GLOB_CHARS.test(p)) {
@@ -68,11 +73,20 @@ export async function expandPaths(
     throw new MissingPathError(p);
   }
   const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
+  const ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }> = [];
   const kept = uniqueFiles([...files])
-    .filter((f) => !isSectionPage(f))
-    .filter((f) => !isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/')))
+    .filter((f) => {
+      if (!isSectionPage(f)) return true;
+      if (named.has(f)) ignored.push({ file: f, reason: 'section-page' });
+      return false;
+    })
+    .filter((f) => {
+      if (!isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/'))) return true;
+      if (named.has(f)) ignored.push({ file: f, reason: 'ignored' });
+      return false;
+    })
     .sort();
-  return { files: kept, found: files.size };
+  return { files: kept, found: files.size, ignored, named };
 }
 
 /** Hugo's `_index.md` is a section (list) page, never a posting: it is not linted. */

@@ -1,6 +1,6 @@
 /** `postings lint`: the I/O around the pure engine. */
 import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { t } from '../i18n/cli.js';
@@ -16,6 +16,8 @@ import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
+import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
+import type { ReportContext } from '../reporters/types.js';
 
 export interface LintCliOptions extends BaselineCliOptions, ScaleCliOptions {
   /** `--since REF`: only postings changed since this git ref (and their partners). */
@@ -28,6 +30,8 @@ export interface LintCliOptions extends BaselineCliOptions, ScaleCliOptions {
   color?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** `--no-ignore`: lint what the paths name, whatever `ignore` and the site say. */
+  ignore?: boolean;
   debug?: boolean;
 }
 
@@ -60,8 +64,16 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   let files: string[];
   let found: number;
+  let ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
+  let named: Set<string>;
+  const useIgnore = opts.ignore !== false;
   try {
-    ({ files, found } = await expandPaths(paths, io.cwd, config.ignore, configFile ? resolve(configFile, '..') : io.cwd));
+    ({ files, found, ignored, named } = await expandPaths(
+      paths,
+      io.cwd,
+      useIgnore ? config.ignore : [],
+      configFile ? resolve(configFile, '..') : io.cwd,
+    ));
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(t(locale, 'err.pathMissing', { path: e.path }));
     throw e;
@@ -71,6 +83,42 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   // clean run, and so is `--since` with nothing changed: both report 0 files.
   if (found === 0) {
     throw new UsageError(t(locale, 'err.noFiles', { paths: paths.join(', ') }));
+  }
+
+  for (const { file, reason } of ignored) {
+    const shown = relative(io.cwd, file) || file;
+    io.stderr(
+      (reason === 'ignored'
+        ? t(locale, 'skip.ignored', { file: shown })
+        : t(locale, 'skip.notPosting', { file: shown, reason: t(locale, 'skip.section-page') })) + '\n',
+    );
+  }
+
+  // The Hugo site around the files: which are postings, and what their layouts print.
+  const site = await siteForRun(paths, io.cwd, config, locale);
+  let siteSummary: ReportContext['site'];
+  let rendered: Map<string, Set<import('../types.js').Lang>> | undefined;
+  if (site) {
+    config.site = site;
+    const pages = pagesByFile(site);
+    if (useIgnore) {
+      const selection = selectPostings(site, files, named, pages);
+      for (const { file, reason } of selection.skipped) {
+        io.stderr(t(locale, 'skip.notPosting', { file: relative(io.cwd, file) || file, reason: t(locale, `skip.${reason}`) }) + '\n');
+      }
+      files = selection.postings;
+      siteSummary = { postings: files.length, templates: 0, notPostings: selection.notPostings };
+    } else siteSummary = { postings: files.length, templates: 0, notPostings: 0 };
+    rendered = scanLayouts(
+      site,
+      files.map((file) => {
+        const page = pages.get(file);
+        const fm = page ? { layout: page.layout, type: page.type } : undefined;
+        return { file, fm, lang: langOfSiteFile(site, file) };
+      }),
+    );
+    siteSummary.templates = rendered.size;
+    if (opts.debug) io.stderr(describeSite(site, files, io.cwd));
   }
 
   const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
@@ -106,9 +154,16 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   const diff = run.patches.join('');
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
-  let results = runBaseline(run.results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
+  let results = run.results;
+  if (site && rendered) {
+    // Templates are linted once each, after the postings they render; --fix never rewrites them.
+    let templates = lintTemplates(site, rendered, config, rules, locale);
+    if (opts.fix || opts.fixDryRun) templates = templates.map((r) => ({ ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) }));
+    results = [...results, ...(scope ? templates.filter((r) => scope.touchesTemplate(r.filePath)) : templates)];
+  }
+  results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
-  return report(results, opts, locale, io, maxWarnings);
+  return report(results, opts, locale, io, maxWarnings, siteSummary);
 }
 
 /** Lint `files` as one project (the Node API; no worker, so no time budget). */
@@ -123,6 +178,7 @@ async function report(
   locale: Locale,
   io: CliIO,
   maxWarnings: number | undefined,
+  site?: ReportContext['site'],
 ): Promise<number> {
   const shown = opts.quiet
     ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
@@ -138,6 +194,7 @@ async function report(
     color: opts.outputFile ? (opts.color ?? false) : color,
     version: io.version,
     rules: rules.map((r) => r.meta),
+    site,
   });
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);

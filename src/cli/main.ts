@@ -68,6 +68,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-color', t(locale, 'opt.noColor'))
     .option('--fix', ta(locale, 'opt.fix'))
     .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
+    .option('--no-ignore', t(locale, 'opt.noIgnore'))
     .option('--debug', t(locale, 'opt.debug'));
   addCiOptions(lint, locale);
   addScaleOptions(lint, locale);

@@ -27,6 +27,8 @@ export interface ProjectOptions {
   /** Scan the body of every posting for classification codes, not only linted ones and partners. */
   allCodes?: boolean;
   extractCodes?: CodeExtractor;
+  /** Which files of the content roots are postings (in a Hugo site, not every page is). */
+  keep?: (file: string) => boolean;
 }
 
 const HEAD = 16 * 1024;
@@ -155,6 +157,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     for (const file of walkMarkdown(root)) {
       if (isSectionPage(file)) continue;
       const real = realOf(file);
+      if (!byReal.has(real) && options.keep && !options.keep(file)) continue;
       if (seen.has(real)) continue;
       seen.add(real);
       const own = byReal.get(real);

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { buildProject, internalFinding } from '../cli/project.js';
+import { postingFilter } from '../cli/site.js';
 import { writeFileAtomic, realFs, type WriteFs } from '../cli/atomic-write.js';
 import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
 import { LintPool, type PoolStats } from './pool.js';
@@ -57,7 +58,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   const pool = early > 0 ? new LintPool(Math.min(early, files.length), limits, rules) : undefined;
   let project;
   try {
-    project = buildProject(files, config, { maxFileSize: limits.maxFileSize });
+    project = buildProject(files, config, { maxFileSize: limits.maxFileSize, keep: postingFilter(config) });
     options.cache?.bind(project.index, project.roots);
   } catch (e) {
     pool?.close();
