@@ -1,5 +1,5 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
@@ -185,29 +185,36 @@ async function report(
     : results;
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  const reporter = await reporters[opts.format]!();
   const color =
     opts.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0' ? true : io.isTTY && !opts.outputFile);
-  const text = reporter(shown, {
+  const context = {
     cwd: io.cwd,
     locale,
     color: opts.outputFile ? (opts.color ?? false) : color,
     version: io.version,
     rules: rules.map((r) => r.meta),
     site,
-  });
+  };
+  // JSON is written one file at a time: a run of thousands of files never holds it whole.
+  const pieces: Iterable<string> =
+    opts.format === 'json' ? (await import('../reporters/json.js')).jsonChunks(shown) : [(await reporters[opts.format]!())(shown, context)];
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
+    let fd: number | undefined;
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
+      fd = openSync(target, 'w');
+      for (const piece of pieces) writeSync(fd, piece);
     } catch (e) {
       // The report is not lost: it goes to the standard output, the reason to the error output.
-      io.stdout(text);
+      const again: Iterable<string> = opts.format === 'json' ? (await import('../reporters/json.js')).jsonChunks(shown) : pieces;
+      for (const piece of again) io.stdout(piece);
       io.stderr(`postings: ${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
       return 2;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-  } else io.stdout(text);
+  } else for (const piece of pieces) io.stdout(piece);
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');

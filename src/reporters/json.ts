@@ -59,5 +59,22 @@ function toJsonMessage(f: Finding): JsonMessage {
   return m;
 }
 
-const json: Reporter = (results) => JSON.stringify(results.map(toJsonResult), null, 2) + '\n';
+const json: Reporter = (results) => [...jsonChunks(results)].join('');
+
+/**
+ * The same report in pieces, one file at a time, so that a run of thousands of files never
+ * holds the whole report as one string (the command line writes each piece as it comes).
+ * Byte for byte `JSON.stringify(results, null, 2)` and a final newline.
+ */
+export function* jsonChunks(results: FileResult[]): Generator<string> {
+  if (results.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < results.length; i++) {
+    const item = JSON.stringify(toJsonResult(results[i]!), null, 2).replace(/\n/g, '\n  ');
+    yield `${i === 0 ? '[\n' : ',\n'}  ${item}`;
+  }
+  yield '\n]\n';
+}
 export default json;
