@@ -69,11 +69,13 @@ describe('the same output, in the same order, whatever the concurrency', () => {
     runCli(['lint', '--fix', '--concurrency', '3', 'content'], { cwd: b });
     const read = (root: string) => {
       const out: string[] = [];
-      for (const lang of ['en', 'fr']) {
-        for (const dir of readdirSync(join(root, 'content', lang)).sort()) {
-          for (const f of readdirSync(join(root, 'content', lang, dir)).sort()) out.push(readFileSync(join(root, 'content', lang, dir, f), 'utf8'));
+      const walk = (dir: string) => {
+        for (const e of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+          if (e.isDirectory()) walk(join(dir, e.name));
+          else out.push(`${e.name}\n${readFileSync(join(dir, e.name), 'utf8')}`);
         }
-      }
+      };
+      walk(join(root, 'content'));
       return out;
     };
     expect(read(b)).toEqual(read(a));
