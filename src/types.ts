@@ -52,6 +52,11 @@ export interface Finding {
   docsUrl?: string;
   /** The id of the message in the rule's metadata, for tools that key on it. */
   messageId?: string;
+  /**
+   * The entry of the rule's data the finding is about (`guys` for
+   * `inclusive-language/terms`), for rules with `meta.entryIds`: `rule/id:entry` silences it.
+   */
+  entryId?: string;
 }
 
 /** The findings of one file. */
@@ -81,6 +86,8 @@ export interface ReportDescriptor {
   loc: Location;
   fix?: Edit;
   suggestions?: Array<{ messageId: string; data?: Record<string, string | number>; fix: Edit }>;
+  /** The entry of the rule's data reported (see `Finding.entryId`). */
+  entryId?: string;
 }
 
 /** One entry of the front matter index used by cross-file rules (pairing). */

@@ -5,6 +5,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import type { Locale } from '../types.js';
 import { localeFromEnv, t } from '../i18n/cli.js';
 import { ta } from '../i18n/authoring.js';
+import { tl } from '../lsp/messages.js';
 import { formatNames } from '../reporters/index.js';
 import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
@@ -102,6 +103,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .action(async (ruleId: string) => {
       const { explainRule } = await import('./explain-command.js');
       io.stdout(explainRule(ruleId, locale));
+    });
+
+  command('lsp', tl(locale, 'cmd.lsp'))
+    .option('--stdio', tl(locale, 'opt.stdio'))
+    .action(async () => {
+      const { runLspStdio } = await import('../lsp/server.js');
+      exitCode = await runLspStdio(localeFromArgv(argv) ?? localeFromEnv(io.env));
     });
 
   try {

@@ -64,6 +64,7 @@ export function lintPosting(posting: ParsedPosting, options: LintOptions): Findi
       docsUrl: docsUrl(rule.meta.id),
       messageId: d.messageId,
     };
+    if (d.entryId) finding.entryId = d.entryId;
     if (d.fix && rule.meta.fixable) finding.fix = d.fix;
     if (d.suggestions?.length) {
       finding.suggestions = d.suggestions.map((sg) => {

@@ -38,6 +38,7 @@ const rule: RuleModule = {
         const words = text.slice(m.range[0], m.range[1]).replace(/\s+/g, ' ');
         context.report({
           messageId: 'masculine',
+          entryId: m.nounId,
           data: { words, doublet: m.doublet },
           loc: { range: m.range },
           suggestions: [{ messageId: 'suggest', data: { text: m.doublet }, fix: { range: m.range, text: m.doublet } }],
