@@ -1,6 +1,6 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { t } from '../i18n/cli.js';
@@ -16,6 +16,7 @@ import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
+import { prepareOutputFile } from './output-file.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -54,6 +55,14 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   if (opts.maxWarnings !== undefined) {
     if (!/^-?\d+$/.test(opts.maxWarnings)) throw new UsageError(t(locale, 'err.maxWarningsArg', { value: opts.maxWarnings }));
     maxWarnings = Number(opts.maxWarnings);
+  }
+  if (opts.outputFile !== undefined) {
+    const target = resolve(io.cwd, opts.outputFile);
+    try {
+      prepareOutputFile(target);
+    } catch (e) {
+      throw new UsageError(t(locale, 'err.write', { file: target, reason: (e as Error).message }));
+    }
   }
   const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
 
@@ -163,7 +172,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
-  return report(results, opts, locale, io, maxWarnings, siteSummary);
+  return report(results, opts, locale, io, maxWarnings, config, siteSummary);
 }
 
 /** Lint `files` as one project (the Node API; no worker, so no time budget). */
@@ -178,6 +187,7 @@ async function report(
   locale: Locale,
   io: CliIO,
   maxWarnings: number | undefined,
+  config: ResolvedConfig,
   site?: ReportContext['site'],
 ): Promise<number> {
   const shown = opts.quiet
@@ -193,6 +203,7 @@ async function report(
     color: opts.outputFile ? (opts.color ?? false) : color,
     version: io.version,
     rules: rules.map((r) => r.meta),
+    postings: opts.format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined,
     site,
   };
   // JSON is written one file at a time: a run of thousands of files never holds it whole.
@@ -202,7 +213,6 @@ async function report(
     const target = resolve(io.cwd, opts.outputFile);
     let fd: number | undefined;
     try {
-      mkdirSync(dirname(target), { recursive: true });
       fd = openSync(target, 'w');
       for (const piece of pieces) writeSync(fd, piece);
     } catch (e) {

@@ -4,7 +4,8 @@
  * a Markdown parse), and the postings that are linted, and their translation partners, their
  * classification codes (a scan of the body). Nothing of a file is kept but its entry.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { fileErrorReason, NotRegularFileError } from './read-file.js';
 import { relative, sep } from 'node:path';
 import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
@@ -38,8 +39,11 @@ const HEAD = 16 * 1024;
  * most postings are read in one small read, and a huge body is never read for the index.
  */
 export function readHead(file: string, limit: number, wantWhole = true): { text: string; whole: boolean } {
-  const fd = openSync(file, 'r');
+  // Never blocks: a FIFO with no writer is opened without waiting and refused (see read-file.ts).
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFileError(st.isFIFO() ? 'fifo' : st.isDirectory() ? 'directory' : 'other', file);
     // The first read goes to one buffer shared by every call (the index reads hundreds of files).
     const n = readSync(fd, FIRST, 0, HEAD, 0);
     if (!wantWhole) {
@@ -205,6 +209,5 @@ function partnersOfAll(linted: IndexEntry[], all: IndexEntry[], config: Resolved
 /** A finding about a whole file from one of the `internal/*` rules, with the system's reason. */
 export function internalFinding(ruleId: string, messageId: string, error: unknown, locale: Locale): Finding {
   const rule = rules.find((r) => r.meta.id === ruleId)!;
-  const e = error as Error & { code?: string };
-  return fileFinding(rule, messageId, { reason: e.code ?? e.message }, locale);
+  return fileFinding(rule, messageId, { reason: fileErrorReason(error)[locale] }, locale);
 }

@@ -10,10 +10,12 @@ import type { FrontMatter, Lang, LanguageConfig } from '../types.js';
 export function parseYaml(source: string, offset: number, range: [number, number]): FrontMatter {
   // Key uniqueness is checked here, in linear time: the parser's own check compares each key
   // with every key before it (10,000 keys took seconds).
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
+  // `logLevel: 'error'`: a key such as `? [a]` is stringified without a Node warning on stderr.
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const all = [...doc.errors, ...duplicateKeys(doc.contents)].sort((a, b) => a.pos[0] - b.pos[0]);
   const errors: FrontMatter['errors'] = all.map((e) => ({
-    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
+    // Extreme nesting makes the parser give up in the engine's own words: say it plainly.
+    message: /Maximum call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
     code: e.code,
     range: [offset + e.pos[0], offset + Math.max(e.pos[1], e.pos[0])] as [number, number],
   }));

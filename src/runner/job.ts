@@ -5,7 +5,7 @@
  * Nothing of the file (text, tree) outlives the job: only findings go back.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { constants, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, Locale, ProjectIndex, ResolvedConfig, RuleModule } from '../types.js';
 import { lintPosting } from '../engine/lint.js';
@@ -17,6 +17,7 @@ import { fixText } from '../engine/fix.js';
 import { findingText } from '../cli/baseline.js';
 import { unifiedDiff } from './diff.js';
 import type { Limits } from './limits.js';
+import { fileErrorReason, NotRegularFileError } from '../cli/read-file.js';
 
 /** What a job lints: a posting (the lead's site model adds templates as another kind). */
 export interface Job {
@@ -59,9 +60,11 @@ const BOM = '\uFEFF';
 
 /** Read a whole file, or report it too large without reading it. */
 function readLimited(file: string, limit: number): { bytes: Buffer; mtimeMs: number } | { size: number } {
-  const fd = openSync(file, 'r');
+  // Never blocks: a FIFO with no writer is opened without waiting and refused (see read-file.ts).
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFileError(st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : st.isDirectory() ? 'directory' : 'other', file);
     const size = st.size;
     if (size > limit) return { size };
     const bytes = Buffer.allocUnsafe(size);
@@ -95,8 +98,7 @@ export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]):
   try {
     read = readLimited(file, ctx.limits.maxFileSize);
   } catch (e) {
-    const err = e as Error & { code?: string };
-    return internalOutcome(rules, file, 'internal/read-error', 'unreadable', { reason: err.code ?? err.message }, locale);
+    return internalOutcome(rules, file, 'internal/read-error', 'unreadable', { reason: fileErrorReason(e)[locale] }, locale);
   }
   if ('size' in read) {
     return internalOutcome(rules, file, 'internal/too-large', 'size', { size: read.size, limit: ctx.limits.maxFileSize }, locale);
