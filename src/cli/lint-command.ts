@@ -17,6 +17,7 @@ import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
+import { readRegularFile } from './read-file.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -190,9 +191,12 @@ async function report(
   config: ResolvedConfig,
   site?: ReportContext['site'],
 ): Promise<number> {
-  const shown = opts.quiet
+  let shown = opts.quiet
     ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : results;
+  // The HTML report shows each finding's source lines: a run keeps no text, so they are read
+  // again here, for that report only (a fixed file is read as written).
+  if (opts.format === 'html') shown = shown.map((r) => (r.source !== undefined || r.findings.length === 0 ? r : { ...r, source: textOf(r) }));
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   const color =
@@ -231,4 +235,14 @@ async function report(
     return 1;
   }
   return 0;
+}
+
+function textOf(r: FileResult): string | undefined {
+  if (r.output !== undefined) return r.output.charCodeAt(0) === 0xfeff ? r.output.slice(1) : r.output;
+  try {
+    const text = readRegularFile(r.filePath, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
 }
