@@ -1,59 +1,95 @@
 #!/usr/bin/env node
-// Times `postings lint` on a content folder, optionally copied N times under new
-// translation keys (to see how the linter scales).
-//   node scripts/bench.mjs <content-dir> [copies=1] [runs=3]
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `npm run bench`: postings against the bare parse of the same files (unified + remark-parse +
+// remark-frontmatter in one process, the floor of any remark-based linter), side by side in
+// one run: all files cold, all files with a warm --cache (against a bare read), one posting of
+// the site, and peak memory. Prints ratios; the seconds are this machine's, on this load.
+//
+//   npm run bench -- [--site <folder holding content/>] [--copies N] [--runs R] [--keep]
+//
+// Each copy is its own site (its own content/ folder), as N teams' repositories would be.
+// Default site: fixtures/site. Nothing is written outside a temporary folder.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
-const [source, copiesArg = '1', runsArg = '3'] = process.argv.slice(2);
-if (!source) {
-  console.error('usage: node scripts/bench.mjs <content-dir> [copies] [runs]');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const site = opt('site', join(root, 'fixtures', 'site'));
+const copies = Number(opt('copies', '1'));
+const runs = Number(opt('runs', '3'));
+const concurrency = opt('concurrency', 'auto');
+if (!existsSync(join(site, 'content'))) {
+  console.error(`bench: ${site} has no content/ folder`);
   process.exit(2);
 }
-const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'postings.js');
-const copies = Number(copiesArg);
-let target = source;
-let files = 0;
-const work = copies > 1 ? mkdtempSync(join(tmpdir(), 'postings-bench-')) : undefined;
-if (work) {
-  target = join(work, 'content');
-  for (let i = 0; i < copies; i++) {
-    const dir = join(work, `copy-${i}`);
-    cpSync(source, dir, { recursive: true });
-    (function walk(d) {
-      for (const name of readdirSync(d)) {
-        const p = join(d, name);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (name.endsWith('.md')) {
-          const text = readFileSync(p, 'utf8').replace(/^translationKey:\s*(.+)$/m, (_, k) => `translationKey: ${k.trim()}-${i}`);
-          writeFileSync(p, text);
-        }
-      }
-    })(dir);
-    for (const lang of ['en', 'fr']) cpSync(join(dir, lang), join(target, lang, `copy-${i}`), { recursive: true });
-    rmSync(dir, { recursive: true });
+
+const bin = join(root, 'bin', 'postings.js');
+const work = mkdtempSync(join(tmpdir(), 'postings-bench-'));
+for (let i = 0; i < copies; i++) cpSync(join(site, 'content'), join(work, `site-${i}`, 'content'), { recursive: true });
+
+const files = [];
+(function walk(d) {
+  for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.toLowerCase().endsWith('.md') && !/^_index(\.[a-z]{2})?\.md$/i.test(e.name)) files.push(p);
   }
-}
-(function count(d) {
-  for (const name of readdirSync(d)) {
-    const p = join(d, name);
-    if (statSync(p).isDirectory()) count(p);
-    else if (name.endsWith('.md')) files++;
-  }
-})(target);
-const times = [];
-for (let r = 0; r < Number(runsArg); r++) {
+})(work);
+const allList = join(work, 'all.txt');
+writeFileSync(allList, files.join('\n'));
+// One posting of the first site: the pre-commit case (the rest of the site is only indexed).
+const one = files.find((f) => /[\\/]careers[\\/]/.test(f)) ?? files[0];
+const oneList = join(work, 'one.txt');
+writeFileSync(oneList, one);
+
+function measure(argv, env = {}) {
+  const rssFile = join(work, 'rss.txt');
   const t0 = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', target], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-  if (res.status === 2) {
-    console.error(res.stderr);
-    process.exit(2);
-  }
+  const r = spawnSync(process.execPath, ['--require', join(root, 'scripts', 'bench', 'rss.cjs'), ...argv], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', ...env },
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { seconds, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
-times.sort((a, b) => a - b);
-console.log(`${files} files: median ${times[Math.floor(times.length / 2)].toFixed(2)} s, best ${times[0].toFixed(2)} s over ${times.length} runs`);
-if (work) rmSync(work, { recursive: true, force: true });
+
+function median(argv, before) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    samples.push(measure(argv));
+  }
+  samples.sort((a, b) => a.seconds - b.seconds);
+  const mid = samples[Math.floor(samples.length / 2)];
+  return { seconds: mid.seconds, rssMiB: Math.max(...samples.map((s) => s.rssMiB)) };
+}
+
+const bare = join(root, 'scripts', 'bench', 'bare.mjs');
+const lint = (...more) => [bin, 'lint', '--format', 'json', '--concurrency', concurrency, ...more];
+const cache = join(work, '.postings-cache');
+const dropCache = () => rmSync(cache, { force: true });
+
+console.log(`postings bench: ${files.length} files (${copies} cop${copies === 1 ? 'y' : 'ies'} of ${site}), median of ${runs} runs, concurrency ${concurrency}\n`);
+const rows = [
+  ['all files, cold', median([bare, allList]), median(lint('.'), dropCache)],
+  ['all files, warm --cache (vs bare read)', median([bare, allList, '--read-only']), (measure(lint('--cache', '--cache-location', cache, '.')), median(lint('--cache', '--cache-location', cache, '.')))],
+  ['one posting of the site', median([bare, oneList]), median(lint(one))],
+];
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`${pad('case', 42)}${pad('bare', 18)}${pad('postings', 18)}ratio`);
+for (const [name, b, p] of rows) {
+  console.log(
+    `${pad(name, 42)}${pad(`${b.seconds.toFixed(2)} s ${b.rssMiB.toFixed(0)} MiB`, 18)}${pad(`${p.seconds.toFixed(2)} s ${p.rssMiB.toFixed(0)} MiB`, 18)}${(p.seconds / b.seconds).toFixed(2)}× time, ${(p.rssMiB / b.rssMiB).toFixed(2)}× memory`,
+  );
+}
+if (args.includes('--keep')) console.log(`\ncorpus kept in ${work}`);
+else rmSync(work, { recursive: true, force: true });

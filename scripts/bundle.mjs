@@ -12,7 +12,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  // The lint workers (src/runner/worker.ts) load the engine and rules from the same chunks;
+  // the pool finds `worker.js` next to itself.
+  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), worker: join(root, 'dist', 'runner', 'worker.js') },
   outdir,
   bundle: true,
   splitting: true,

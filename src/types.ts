@@ -89,6 +89,8 @@ export interface FileResult {
    * excerpts of the HTML report; never printed whole.
    */
   source?: string;
+  /** The baseline text of each finding, in order (so that the text itself need not be kept). */
+  texts?: string[];
 }
 
 /** A location a rule reports at: a node with a position, offsets, or points. */

@@ -142,7 +142,7 @@ describe('codes in the front matter index', () => {
 
   test('postings that are only indexed (not linted) get their codes', () => {
     const dir = join(FIXTURES, 'rules', 'classification', 'format');
-    const { index } = buildProject([], { ...config, contentDir: dir });
+    const { index } = buildProject([], { ...config, contentDir: dir }, { allCodes: true });
     const entry = index.entries.find((e) => e.filePath.endsWith('odd-forms.md'));
     expect(entry?.classifications).toEqual(['CS-04', 'CS-05', 'EC-04', 'EC-05', 'EC-06', 'EC-07', 'IT-03', 'IT-04']);
     const parsed = buildIndex(

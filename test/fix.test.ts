@@ -262,13 +262,13 @@ describe('an interrupted write leaves the original intact', () => {
     expect(readdirSync(join(dir, 'en'))).toEqual(['posting.md']);
   });
 
-  test('the rename fails: the original stays, the temporary file is removed, --fix reports it', () => {
+  test('the rename fails: the original stays, the temporary file is removed, --fix reports it', async () => {
     const noRename = failing({
       renameSync: () => {
         throw Object.assign(new Error('rename failed'), { code: 'EXDEV' });
       },
     });
-    const { results } = fixFiles([file], onlyRule('links/https'), 'en', { write: true, cwd: dir, fs: noRename });
+    const { results } = await fixFiles([file], onlyRule('links/https'), 'en', { write: true, cwd: dir, fs: noRename });
     expect(readFileSync(file, 'utf8')).toBe(original);
     expect(readdirSync(join(dir, 'en'))).toEqual(['posting.md']);
     expect(results[0]!.output).toBeUndefined();
@@ -279,16 +279,16 @@ describe('an interrupted write leaves the original intact', () => {
     expect(ids.filter((id) => id === 'links/https')).toHaveLength(2);
   });
 
-  test('the same run with a working file system writes the fix', () => {
-    const { results } = fixFiles([file], onlyRule('links/https'), 'fr', { write: true, cwd: dir });
+  test('the same run with a working file system writes the fix', async () => {
+    const { results } = await fixFiles([file], onlyRule('links/https'), 'fr', { write: true, cwd: dir });
     expect(results[0]!.findings).toEqual([]);
     expect(readFileSync(file, 'utf8')).toBe(original.replace(/\(http:\/\//g, '(https://'));
   });
 
-  test('a file that is not valid UTF-8 is reported but never rewritten', () => {
+  test('a file that is not valid UTF-8 is reported but never rewritten', async () => {
     const bytes = Buffer.concat([Buffer.from(original, 'utf8'), Buffer.from([0xff, 0x0a])]);
     writeFileSync(file, bytes);
-    const { results } = fixFiles([file], onlyRule('links/https'), 'en', { write: true, cwd: dir });
+    const { results } = await fixFiles([file], onlyRule('links/https'), 'en', { write: true, cwd: dir });
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(results[0]!.findings.map((f) => f.ruleId)).toEqual(['links/https', 'links/https']);
   });

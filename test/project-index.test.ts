@@ -1,4 +1,5 @@
 /** The front matter index: its cheap key reader agrees with the YAML parser, or defers to it. */
+import { parseDocument } from 'yaml';
 import { simpleFields, splitFrontMatter, buildIndex } from '../src/engine/project-index.js';
 import { parseYaml, parsePosting } from '../src/engine/parse.js';
 import { makeConfig } from './support/harness.js';
@@ -13,11 +14,13 @@ const agrees = [
   'leverId:\ntranslationKey: k\narchived: ~',
   'description: >-\n  a folded: text\n  on two lines\ntranslationKey: k\ntitle: T',
   'aliases:\n  - /a/\n  - /b/\ntranslationKey: k',
+  'title: >-\n  Folded title\ntranslationKey: k',
+  'translationKey: "escaped \\" quote"',
 ];
 const defers = [
-  'title: >-\n  Folded title\ntranslationKey: k',
+  'translationKey: "unknown \\q escape"',
+  'title: >-\n  Folded\n\n  after an empty line\ntranslationKey: k',
   'title: A title\n  continued on a second line\ntranslationKey: k',
-  'translationKey: "escaped \\" quote"',
   'translationKey: &anchor k',
   'translationKey: k\ntranslationKey: other',
   'title: [a, b]\ntranslationKey: k',
@@ -55,5 +58,49 @@ describe('buildIndex', () => {
     const third = buildIndex([{ filePath: '/site/en/p.md', displayPath: 'p', text: texts[2]! }], config.language);
     expect(third.entries.map((e) => [e.lang, e.translationKey])).toEqual([['en', 'c']]);
     expect(splitFrontMatter('no front matter')).toBeUndefined();
+  });
+});
+
+describe('simpleFields reads block scalars as YAML does', () => {
+  const cases = [
+    'title: >-\n  A long title\n  on two lines\nx: 1',
+    'title: >\n  Folded\n  title\n',
+    'title: |-\n  Literal\n  title\n',
+    'title: |\n  Literal\n',
+    'title: >-\n  Mixed\n    indentation\n',
+    'title: >-\n  With\n\n  an empty line\n',
+    'title: >-\n  Trailing comment # not a comment\n',
+  ];
+  for (const source of cases) {
+    test(JSON.stringify(source), () => {
+      const fast = simpleFields(source, ['title']);
+      const yaml = (parseDocument(source).toJS() as { title: unknown }).title;
+      if (fast !== undefined) expect(fast.title).toEqual(yaml);
+    });
+  }
+  test('the usual Hugo form is read without the YAML parser', () => {
+    expect(simpleFields('title: >-\n  A long\n  title\ntranslationKey: k\n', ['title', 'translationKey'])).toEqual({ title: 'A long title', translationKey: 'k' });
+  });
+});
+
+describe('simpleFields reads double-quoted escapes as YAML does', () => {
+  const cases = [
+    'title: "Coder\\_: une activité"',
+    'title: "a \\"quoted\\" word \\\\ and \\t tab \\u00e9 \\x41 \\U0001F600"',
+    'title: "unknown \\q escape"',
+    'title: "trailing backslash \\"',
+  ];
+  for (const source of cases) {
+    test(JSON.stringify(source), () => {
+      const fast = simpleFields(source, ['title']);
+      const doc = parseDocument(source);
+      if (fast !== undefined) {
+        expect(doc.errors).toEqual([]);
+        expect(fast.title).toEqual((doc.toJS() as { title: unknown }).title);
+      }
+    });
+  }
+  test('a no-break space escape is read without the YAML parser', () => {
+    expect(simpleFields('title: "Coder\\_: une activité"', ['title'])).toEqual({ title: 'Coder\u00a0: une activité' });
   });
 });

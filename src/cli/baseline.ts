@@ -108,6 +108,13 @@ export const readLintedText: TextReader = (result) => {
   }
 };
 
+/** The baseline text of each finding of a result: kept by the run, else read from the text. */
+function textsOf(r: FileResult, read: TextReader): (f: Finding, i: number) => string {
+  if (r.texts && r.texts.length === r.findings.length) return (_f, i) => r.texts![i]!;
+  let text: string | undefined;
+  return (f) => findingText((text ??= read(r) ?? ''), f);
+}
+
 function relFile(base: string, filePath: string): string {
   const rel = isAbsolute(filePath) ? relative(base, filePath) : filePath;
   return rel.split(sep).join('/');
@@ -118,9 +125,9 @@ export function entriesOf(results: FileResult[], base: string, read: TextReader 
   const out: BaselineEntry[] = [];
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    const text = read(r) ?? '';
+    const textOf = textsOf(r, read);
     const file = relFile(base, r.filePath);
-    for (const f of r.findings) out.push({ file, rule: f.ruleId, text: findingText(text, f) });
+    r.findings.forEach((f, i) => out.push({ file, rule: f.ruleId, text: textOf(f, i) }));
   }
   return out;
 }
@@ -148,16 +155,21 @@ export function applyBaseline(
     const file = relFile(base, r.filePath);
     linted.add(file);
     if (r.findings.length === 0) return r;
-    const text = read(r) ?? '';
-    const findings = r.findings.filter((f) => {
-      const k = keyOf(file, f.ruleId, findingText(text, f));
+    const textOf = textsOf(r, read);
+    const texts: string[] = [];
+    const findings = r.findings.filter((f, i) => {
+      const text = textOf(f, i);
+      const k = keyOf(file, f.ruleId, text);
       const n = remaining.get(k) ?? 0;
-      if (n <= 0) return true;
+      if (n <= 0) {
+        texts.push(text);
+        return true;
+      }
       remaining.set(k, n - 1);
       hidden++;
       return false;
     });
-    return findings.length === r.findings.length ? r : { ...r, findings };
+    return findings.length === r.findings.length ? r : { ...r, findings, texts };
   });
   const fixed: BaselineEntry[] = [];
   for (const e of normalizeEntries(entries)) {

@@ -1,23 +1,28 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { writeFileSync, existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { FileResult, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
-import { lintPosting } from '../engine/lint.js';
 import { t } from '../i18n/cli.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { expandPaths, MissingPathError } from './files.js';
-import { loadPostings } from './project.js';
+import { runFiles } from '../runner/run.js';
+import { resolveLimits } from '../runner/limits.js';
+import { scaleSettings, openCache, progressLine } from '../runner/cli-options.js';
+import type { ScaleCliOptions } from '../runner/cli-options.js';
+import { ts } from '../i18n/scale.js';
+import { ta } from '../i18n/authoring.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { attachGit } from './git-history.js';
 import { prepareOutputFile } from './output-file.js';
-import { describeSite, lintTemplates, pagesByFile, postingFilter, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
+import { readRegularFile } from './read-file.js';
+import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
-export interface LintCliOptions extends BaselineCliOptions {
+export interface LintCliOptions extends BaselineCliOptions, ScaleCliOptions {
   /** `--since REF`: only postings changed since this git ref (and their partners). */
   since?: string;
   format: string;
@@ -39,6 +44,8 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** The error output is a terminal (progress is shown there, never in logs or pipes). */
+  stderrIsTTY?: boolean;
   version: string;
 }
 
@@ -126,16 +133,44 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
 
   const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
-  const selected = scope ? scope.select(Boolean(opts.fix || opts.fixDryRun)) : files;
-  let results =
-    opts.fix || opts.fixDryRun
-      ? (await import('./fix-command.js')).runFix(selected, config, locale, opts, io)
-      : lintFiles(selected, config, locale, (index) => {
-          // pairing/stale reads what git says of each posting: two git commands per run.
-          if ((config.rules['pairing/stale']?.severity ?? 'warn') !== 'off') {
-            attachGit(index, scope ? { changed: scope.changed, since: opts.since } : {});
-          }
-        });
+  const fixing = Boolean(opts.fix || opts.fixDryRun);
+  if (opts.fix && opts.fixDryRun) throw new UsageError(ta(locale, 'err.fixBoth'));
+  const selected = scope ? scope.select(fixing) : files;
+  const scale = scaleSettings(opts, locale, config);
+  const cache = opts.cache
+    ? await openCache(io, configFile, config, locale, opts)
+    : undefined;
+  const progress = progressLine(io, locale);
+  const run = await runFiles(selected, {
+    config,
+    locale,
+    mode: opts.fix ? 'fix' : opts.fixDryRun ? 'fix-dry-run' : 'lint',
+    limits: scale.limits,
+    cwd: io.cwd,
+    concurrency: scale.concurrency,
+    cache,
+    progress: progress.update,
+    // pairing/stale reads what git says of each posting: two git commands per run.
+    prepareIndex:
+      !fixing && (config.rules['pairing/stale']?.severity ?? 'warn') !== 'off'
+        ? (index) => attachGit(index, scope ? { changed: scope.changed, since: opts.since } : {})
+        : undefined,
+  });
+  progress.clear();
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      io.stderr(ts(locale, 'cache.write', { file: cache.file, reason: (e as Error).message }) + '\n');
+    }
+  }
+  if (opts.debug) {
+    const s = run.stats;
+    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts\n`);
+  }
+  const diff = run.patches.join('');
+  if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
+  let results = run.results;
   if (site && rendered) {
     // Templates are linted once each, after the postings they render; --fix never rewrites them.
     let templates = lintTemplates(site, rendered, config, rules, locale);
@@ -147,22 +182,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   return report(results, opts, locale, io, maxWarnings, config, siteSummary);
 }
 
-/** Lint `files` as one project (each read and parsed once). */
-export function lintFiles(
-  files: string[],
-  config: ResolvedConfig,
-  locale: Locale,
-  /** Adds what the CLI knows beyond the files (git) to the index before the rules run. */
-  prepare?: (index: ProjectIndex) => void,
-): FileResult[] {
-  const { parsed, unreadable, index } = loadPostings(files, config, locale, postingFilter(config));
-  prepare?.(index);
-  const results = new Map(unreadable);
-  for (const posting of parsed) {
-    const findings = lintPosting(posting, { filePath: posting.filePath, config, rules, locale, project: index });
-    results.set(posting.filePath, { filePath: posting.filePath, findings, source: posting.text });
-  }
-  return files.map((f) => results.get(f)!);
+/** Lint `files` as one project (the Node API; no worker, so no time budget). */
+export async function lintFiles(files: string[], config: ResolvedConfig, locale: Locale): Promise<FileResult[]> {
+  const run = await runFiles(files, { config, locale, mode: 'lint', limits: resolveLimits(config.settings), cwd: process.cwd(), concurrency: 'inline' });
+  return run.results;
 }
 
 async function report(
@@ -174,15 +197,17 @@ async function report(
   config: ResolvedConfig,
   site?: ReportContext['site'],
 ): Promise<number> {
-  const shown = opts.quiet
+  let shown = opts.quiet
     ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : results;
+  // The HTML report shows each finding's source lines: a run keeps no text, so they are read
+  // again here, for that report only (a fixed file is read as written).
+  if (opts.format === 'html') shown = shown.map((r) => (r.source !== undefined || r.findings.length === 0 ? r : { ...r, source: textOf(r) }));
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  const reporter = await reporters[opts.format]!();
   const color =
     opts.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0' ? true : io.isTTY && !opts.outputFile);
-  const text = reporter(shown, {
+  const context = {
     cwd: io.cwd,
     locale,
     color: opts.outputFile ? (opts.color ?? false) : color,
@@ -190,22 +215,40 @@ async function report(
     rules: rules.map((r) => r.meta),
     postings: opts.format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined,
     site,
-  });
+  };
+  // JSON is written one file at a time: a run of thousands of files never holds it whole.
+  const pieces: Iterable<string> =
+    opts.format === 'json' ? (await import('../reporters/json.js')).jsonChunks(shown) : [(await reporters[opts.format]!())(shown, context)];
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
+    let fd: number | undefined;
     try {
-      writeFileSync(target, text);
+      fd = openSync(target, 'w');
+      for (const piece of pieces) writeSync(fd, piece);
     } catch (e) {
       // The report is not lost: it goes to the standard output, the reason to the error output.
-      io.stdout(text);
+      const again: Iterable<string> = opts.format === 'json' ? (await import('../reporters/json.js')).jsonChunks(shown) : pieces;
+      for (const piece of again) io.stdout(piece);
       io.stderr(`postings: ${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
       return 2;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-  } else io.stdout(text);
+  } else for (const piece of pieces) io.stdout(piece);
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
     return 1;
   }
   return 0;
+}
+
+function textOf(r: FileResult): string | undefined {
+  if (r.output !== undefined) return r.output.charCodeAt(0) === 0xfeff ? r.output.slice(1) : r.output;
+  try {
+    const text = readRegularFile(r.filePath, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
 }

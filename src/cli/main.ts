@@ -11,6 +11,7 @@ import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
 import { CancelledError, UsageError } from './errors.js';
 import { addCiOptions } from './ci-options.js';
+import { addScaleOptions } from '../runner/cli-options.js';
 import type { CliIO, LintCliOptions } from './lint-command.js';
 
 export function version(): string {
@@ -71,6 +72,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-ignore', t(locale, 'opt.noIgnore'))
     .option('--debug', t(locale, 'opt.debug'));
   addCiOptions(lint, locale);
+  addScaleOptions(lint, locale);
   lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');
       exitCode = await runLint(paths, { ...opts, debug: opts.debug || debug }, locale, io);

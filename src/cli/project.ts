@@ -1,14 +1,22 @@
-/** Build the front matter index for a run: every posting under the content roots. */
+/**
+ * The front matter index of a run, built before any posting is parsed: every posting under
+ * the content roots contributes its front matter keys (read from the head of the file, not
+ * a Markdown parse), and the postings that are linted, and their translation partners, their
+ * classification codes (a scan of the body). Nothing of a file is kept but its entry.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { fileErrorReason, NotRegularFileError } from './read-file.js';
 import { relative, sep } from 'node:path';
-import type { FileResult, Finding, Locale, ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
+import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
-import { fileFinding } from '../engine/lint.js';
-import { parsePosting } from '../engine/parse.js';
-import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
-import { findContentRoot, isSectionPage, realPath, walkMarkdown } from './files.js';
+import { fileFinding } from '../engine/file-finding.js';
+import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-index.js';
+import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
-import { outliner } from '../pairing/outliner.js';
-import { fileErrorReason, readRegularFile } from './read-file.js';
+import { pathKey } from '../lib/pairing.js';
+import { outlinePairs } from '../pairing/outline-pairs.js';
+import type { Outliner } from '../pairing/outliner.js';
+import { DEFAULT_LIMITS } from '../runner/limits.js';
 
 export interface ProjectInfo {
   index: ProjectIndex;
@@ -16,92 +24,194 @@ export interface ProjectInfo {
   roots: string[];
 }
 
-export function buildProject(
-  /** The linted postings, parsed, or as text only (a report's postings: front matter only). */
-  parsed: Array<ParsedPosting | { filePath: string; text: string }>,
-  config: ResolvedConfig,
-  extractCodes: CodeExtractor = codeExtractor(config),
+export interface ProjectOptions {
+  /** Files over this size are indexed from their head only (they are not parsed anyway). */
+  maxFileSize?: number;
+  /** Scan the body of every posting for classification codes, not only linted ones and partners. */
+  allCodes?: boolean;
+  extractCodes?: CodeExtractor;
   /** Which files of the content roots are postings (in a Hugo site, not every page is). */
-  keep: (file: string) => boolean = () => true,
-): ProjectInfo {
+  keep?: (file: string) => boolean;
+  /** Outlines for the pairs with a linted posting (pairing/structure, pairing/values). */
+  outline?: Outliner;
+}
+
+const HEAD = 16 * 1024;
+
+/**
+ * The start of a file, up to the end of its front matter (or `whole` when the file fits):
+ * most postings are read in one small read, and a huge body is never read for the index.
+ */
+export function readHead(file: string, limit: number, wantWhole = true): { text: string; whole: boolean } {
+  // Never blocks: a FIFO with no writer is opened without waiting and refused (see read-file.ts).
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFileError(st.isFIFO() ? 'fifo' : st.isDirectory() ? 'directory' : 'other', file);
+    // The first read goes to one buffer shared by every call (the index reads hundreds of files).
+    const n = readSync(fd, FIRST, 0, HEAD, 0);
+    if (!wantWhole) {
+      // Only the front matter is wanted: decode up to its closing fence, not the body.
+      const end = frontMatterEnd(FIRST, n);
+      if (end === 0) return { text: '', whole: false };
+      if (end > 0) return { text: FIRST.toString('utf8', 0, end), whole: false };
+    }
+    const head = FIRST.toString('utf8', 0, n);
+    if (n < HEAD) return { text: head, whole: true };
+    const chunks: Buffer[] = [Buffer.from(FIRST.subarray(0, n))];
+    let total = n;
+    let text = head;
+    for (;;) {
+      // No front matter, or its closing fence is in: the head is enough.
+      if (!/^\uFEFF?---[ \t]*\r?\n/.test(text) || /\n---[ \t]*(\r?\n|$)/.test(text) || total >= limit) {
+        return { text, whole: false };
+      }
+      const buf = Buffer.allocUnsafe(65536);
+      const more = readSync(fd, buf, 0, buf.length, total);
+      chunks.push(buf.subarray(0, more));
+      total += more;
+      text = Buffer.concat(chunks).toString('utf8');
+      if (more < buf.length) return { text, whole: true };
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const FIRST = Buffer.allocUnsafe(HEAD);
+const FENCE = Buffer.from('\n---');
+
+/**
+ * Where the front matter of the bytes `buf[0, n)` ends (after its closing fence's line), 0
+ * when there is none, -1 when its end is not within them.
+ */
+function frontMatterEnd(buf: Buffer, n: number): number {
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  if (n < start + 4 || buf.toString('latin1', start, start + 3) !== '---') return 0;
+  let i = start + 3;
+  while (i < n && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
+  if (buf[i] === 0x0d) i++;
+  if (buf[i] !== 0x0a) return 0;
+  for (let at = buf.indexOf(FENCE, i); at >= 0 && at < n; at = buf.indexOf(FENCE, at + 1)) {
+    let j = at + 4;
+    while (j < n && (buf[j] === 0x20 || buf[j] === 0x09)) j++;
+    if (j >= n) return n < HEAD ? n : -1;
+    if (buf[j] === 0x0a || (buf[j] === 0x0d && buf[j + 1] === 0x0a)) return j;
+  }
+  return n < HEAD ? n : -1;
+}
+
+/** The real path of a file (one system call), or the path itself when it cannot be resolved. */
+function realOf(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+function readWhole(file: string, limit: number): string | undefined {
+  try {
+    if (statSync(file).size > limit) return undefined;
+    return readHead(file, Infinity).text;
+  } catch {
+    return undefined;
+  }
+}
+
+export function buildProject(linted: string[], config: ResolvedConfig, options: ProjectOptions = {}): ProjectInfo {
+  const limit = options.maxFileSize ?? DEFAULT_LIMITS.maxFileSize;
+  const extractCodes = options.extractCodes ?? codeExtractor(config);
   const cache = new Map<string, string | null>();
   const roots = new Set<string>();
   if (config.contentDir) roots.add(config.contentDir);
-  else for (const p of parsed) {
-    const root = findContentRoot(p.filePath, cache);
+  else for (const f of linted) {
+    const root = findContentRoot(f, cache);
     if (root) roots.add(root);
   }
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
-  const byPath = new Map(parsed.map((p) => [realPath(p.filePath), p]));
+  const byReal = new Map(linted.map((f) => [realOf(f), f]));
   const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
   const display = (file: string) => {
     const root = rootOf(file);
     return (root ? relative(root, file) : relative(process.cwd(), file)).split(sep).join('/');
   };
-  const inputs: IndexInput[] = [];
+  const entries: IndexEntry[] = [];
+  const lintedEntries: IndexEntry[] = [];
   const seen = new Set<string>();
+  const add = (filePath: string, isLinted: boolean) => {
+    let head;
+    try {
+      head = readHead(filePath, limit, isLinted || Boolean(options.allCodes));
+    } catch {
+      if (!isLinted) return; // unreadable: reported if it is linted
+      head = { text: '', whole: true };
+    }
+    let entry: IndexEntry;
+    try {
+      entry = indexEntry(filePath, display(filePath), head.text, config.language);
+    } catch {
+      // Front matter the YAML parser cannot take (nested past the stack): an entry without keys;
+      // the file's own lint reports its front matter.
+      entry = indexEntry(filePath, display(filePath), '', config.language);
+    }
+    // A linted file read whole gets its codes now; the others when they turn out to be partners.
+    if (head.whole && (isLinted || options.allCodes)) entry.classifications = extractCodes(bodyOf(head.text));
+    else entry.classifications = PENDING;
+    entries.push(entry);
+    if (isLinted) lintedEntries.push(entry);
+  };
   for (const root of roots) {
     for (const file of walkMarkdown(root)) {
       if (isSectionPage(file)) continue;
-      const real = realPath(file);
-      if (!byPath.has(real) && !keep(file)) continue;
+      const real = realOf(file);
+      if (!byReal.has(real) && options.keep && !options.keep(file)) continue;
       if (seen.has(real)) continue;
       seen.add(real);
-      const p = byPath.get(real);
-      if (p) inputs.push(input(p, display(p.filePath)));
-      else {
-        let text: string | undefined;
-        try {
-          text = readRegularFile(file, 'utf8');
-        } catch {
-          continue;
-        }
-        inputs.push({ filePath: file, displayPath: display(file), text });
-      }
+      const own = byReal.get(real);
+      add(own ?? file, own !== undefined);
     }
   }
   // Linted postings outside any content root still pair with each other.
-  for (const p of parsed) {
-    if (!seen.has(realPath(p.filePath))) inputs.push(input(p, display(p.filePath)));
+  for (const f of linted) if (!seen.has(realOf(f))) add(f, true);
+
+  // Codes of the postings a linted one is compared with (same key, Lever id or path).
+  const wanted = options.allCodes ? new Set(entries) : partnersOfAll(lintedEntries, entries, config);
+  for (const e of entries) {
+    if (e.classifications !== PENDING) continue;
+    const text = wanted.has(e) ? readWhole(e.filePath, limit) : undefined;
+    e.classifications = text === undefined ? [] : extractCodes(bodyOf(text));
   }
-  return { index: buildIndex(inputs, config.language, extractCodes, outliner(config)), roots: [...roots] };
-}
-
-function input(p: ParsedPosting | { filePath: string; text: string }, displayPath: string): IndexInput {
-  return 'tree' in p ? { filePath: p.filePath, displayPath, parsed: p } : { filePath: p.filePath, displayPath, text: p.text };
-}
-
-export interface LoadedPostings {
-  /** The postings that could be read, each parsed once. */
-  parsed: ParsedPosting[];
-  /** Results for the files that could not be read (`internal/read-error`). */
-  unreadable: Map<string, FileResult>;
-  /** Files whose bytes are not valid UTF-8: lintable, never rewritten by --fix. */
-  notUtf8: Set<string>;
-  index: ProjectIndex;
-}
-
-/** Read and parse each file once, then index the project. One bad file never stops the others. */
-export function loadPostings(
-  files: string[],
-  config: ResolvedConfig,
-  locale: Locale,
-  keep?: (file: string) => boolean,
-): LoadedPostings {
-  const parsed: ParsedPosting[] = [];
-  const unreadable = new Map<string, FileResult>();
-  const notUtf8 = new Set<string>();
-  for (const file of files) {
-    try {
-      const bytes = readRegularFile(file);
-      const text = bytes.toString('utf8');
-      if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) notUtf8.add(file);
-      parsed.push(parsePosting(text, file, config.language));
-    } catch (e) {
-      unreadable.set(file, { filePath: file, findings: [internalFinding('internal/read-error', 'unreadable', e, locale)] });
-    }
+  if (options.outline) {
+    const lintedSet = new Set(lintedEntries);
+    outlinePairs(entries, config.language, options.outline, (e) => readWhole(e.filePath, limit), (e) => lintedSet.has(e));
   }
-  return { parsed, unreadable, notUtf8, index: buildProject(parsed, config, undefined, keep).index };
+  return { index: makeIndex(entries), roots: [...roots] };
+}
+
+const PENDING: string[] = [];
+
+function bodyOf(text: string): string {
+  const raw = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const open = /^---[ \t]*\r?\n/.exec(raw);
+  if (!open) return raw;
+  const close = /^---[ \t]*$/m.exec(raw.slice(open[0].length));
+  return close ? raw.slice(open[0].length + close.index + close[0].length) : raw;
+}
+
+/** The linted entries and every entry that shares a pairing key with one of them. */
+function partnersOfAll(linted: IndexEntry[], all: IndexEntry[], config: ResolvedConfig): Set<IndexEntry> {
+  const keys = (e: IndexEntry) =>
+    [
+      e.translationKey && `k\0${e.translationKey}`,
+      e.leverId && `l\0${e.leverId}`,
+      e.lang && `p\0${pathKey(e, config.language)}`,
+    ].filter((k): k is string => Boolean(k));
+  const want = new Set<string>();
+  for (const e of linted) for (const k of keys(e)) want.add(k);
+  const out = new Set<IndexEntry>(linted);
+  for (const e of all) if (keys(e).some((k) => want.has(k))) out.add(e);
+  return out;
 }
 
 /** A finding about a whole file from one of the `internal/*` rules, with the system's reason. */

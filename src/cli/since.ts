@@ -10,7 +10,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { readRegularFile } from './read-file.js';
+import { readHead } from './project.js';
+import { DEFAULT_LIMITS } from '../runner/limits.js';
 import { join } from 'node:path';
 import type { FileResult, IndexEntry, Locale, ResolvedConfig } from '../types.js';
 import { buildIndex } from '../engine/project-index.js';
@@ -126,10 +127,11 @@ export function sinceScope(ref: string, files: string[], config: ResolvedConfig,
     if (f) changed.add(f);
   }
 
-  // Partners are looked up among the selected postings, from their front matter only.
+  // Partners are looked up among the selected postings, from their front matter only (the
+  // head of each file: a run reads no body before it lints it).
   const inputs = files.flatMap((f) => {
     try {
-      return [{ filePath: f, displayPath: f, text: readRegularFile(f, 'utf8') }];
+      return [{ filePath: f, displayPath: f, text: readHead(f, DEFAULT_LIMITS.maxFileSize, false).text }];
     } catch {
       return []; // unreadable: lintFiles reports it if it is linted
     }

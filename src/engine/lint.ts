@@ -18,6 +18,9 @@ import { collectDirectives, makeSilencer, namesRule } from './directives.js';
 import { formatMessage, pick, closest } from './format.js';
 import { parsePosting } from './parse.js';
 import { offsetToPoint } from './positions.js';
+import { fileFinding } from './file-finding.js';
+
+export { fileFinding };
 
 export const RULE_ERROR_ID = 'internal/rule-error';
 export const UNKNOWN_DIRECTIVE_ID = 'directives/unknown-rule';
@@ -170,28 +173,6 @@ function resolveRange(posting: ParsedPosting, d: ReportDescriptor): [number, num
   start = Math.max(0, Math.min(start, posting.text.length));
   end = Math.max(start, Math.min(end, posting.text.length));
   return [start, end];
-}
-
-/** A finding about a whole file that no rule run produced (unreadable file, ...). */
-export function fileFinding(
-  rule: RuleModule,
-  messageId: string,
-  data: Record<string, string | number>,
-  locale: Locale,
-): Finding {
-  const template = rule.meta.messages[messageId];
-  const severity: Severity = rule.meta.defaultSeverity === 'warn' ? 'warning' : 'error';
-  return {
-    ruleId: rule.meta.id,
-    severity,
-    message: template ? formatMessage(pick(template, locale), data) : messageId,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    docsUrl: docsUrl(rule.meta.id),
-    messageId,
-  };
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

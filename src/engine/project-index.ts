@@ -5,9 +5,9 @@
  * Markdown parse.
  */
 import type { IndexEntry, Lang, LanguageConfig, ParsedPosting, ProjectIndex } from '../types.js';
-import { detectLanguage, parsePosting, parseYaml } from './parse.js';
-import { pathKey } from '../lib/pairing.js';
+import { detectLanguage, parseYaml } from './front-matter.js';
 import type { Outliner } from '../pairing/outliner.js';
+import { outlinePairs } from '../pairing/outline-pairs.js';
 
 /** Pulls classification codes out of a posting's body text; set by the classification code. */
 export type CodeExtractor = (body: string) => string[];
@@ -68,50 +68,6 @@ export function buildIndex(
   return makeIndex(entries);
 }
 
-/**
- * Outlines for the postings of each pair that has a linted posting (same `translationKey`
- * or same path, both languages present): only pairs are compared, so a posting alone costs
- * nothing. A posting that is only indexed is parsed, outlined and let go, so that no more
- * than one extra tree is held at a time.
- */
-export function outlinePairs(
-  entries: readonly IndexEntry[],
-  language: LanguageConfig,
-  outline: Outliner,
-  /** The parsed posting or the text of an entry (undefined: it cannot be read). */
-  sourceOf: (e: IndexEntry) => ParsedPosting | string | undefined,
-  /** The entry is linted in this run. */
-  linted: (e: IndexEntry) => boolean,
-): void {
-  const groups = new Map<string, IndexEntry[]>();
-  const add = (key: string, e: IndexEntry) => {
-    const list = groups.get(key);
-    if (list) list.push(e);
-    else groups.set(key, [e]);
-  };
-  for (const e of entries) {
-    if (!e.lang) continue;
-    if (e.translationKey) add(`k\u0000${e.translationKey}`, e);
-    const p = pathKey(e, language);
-    if (p) add(`p\u0000${p}`, e);
-  }
-  const wanted = new Set<IndexEntry>();
-  for (const group of groups.values()) {
-    if (!group.some(linted) || !group.some((e) => e.lang === 'en') || !group.some((e) => e.lang === 'fr')) continue;
-    for (const e of group) wanted.add(e);
-  }
-  for (const e of wanted) {
-    if (e.outline) continue;
-    const source = sourceOf(e);
-    if (source === undefined) continue;
-    try {
-      e.outline = outline(typeof source === 'string' ? parsePosting(source, e.filePath, language) : source);
-    } catch {
-      // A posting that cannot be read as Markdown has no outline; the rules then say nothing.
-    }
-  }
-}
-
 const INDEX_KEYS = ['translationKey', 'leverId', 'archived', 'title'];
 
 function indexKeys(language: LanguageConfig): string[] {
@@ -135,6 +91,29 @@ export function simpleFields(source: string, keys: readonly string[]): Record<st
     const m = TOP_LEVEL_KEY.exec(lines[i]!);
     if (!m || !keys.includes(m[1]!)) continue;
     if (m[1]! in out) return undefined;
+    const block = /^([>|])(-?)[ \t]*$/.exec(m[2]!);
+    if (block) {
+      // A folded or literal block scalar (`title: >-`) of lines with one indentation, as
+      // Hugo sites write long titles: joined as YAML joins them, else the YAML parser reads it.
+      const body: string[] = [];
+      let indent: string | undefined;
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const line = lines[j]!;
+        const lead = /^ +/.exec(line)?.[0];
+        if (!lead || !line.slice(lead.length).trim()) break;
+        if (indent === undefined) indent = lead;
+        else if (lead !== indent) return undefined;
+        body.push(line.slice(lead.length));
+      }
+      let k = j;
+      while (k < lines.length && !lines[k]!.trim()) k++;
+      if (!body.length || (lines[k] !== undefined && /^[ \t]/.test(lines[k]!))) return undefined;
+      const text = body.join(block[1] === '>' ? ' ' : '\n');
+      out[m[1]!] = block[2] === '-' ? text : `${text}\n`;
+      i = j - 1;
+      continue;
+    }
     const next = lines[i + 1];
     if (next !== undefined && /^[ \t]+\S/.test(next) && !/^[ \t]+#/.test(next)) return undefined;
     const value = scalar(m[2]!);
@@ -146,12 +125,30 @@ export function simpleFields(source: string, keys: readonly string[]): Record<st
 
 const NOT_SIMPLE = Symbol('not simple');
 
+/** The one-character escapes of YAML double-quoted scalars (`\_` is a no-break space). */
+const YAML_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
 function scalar(text: string): unknown {
   let v = text.trim();
   if (v === '') return null;
   if (v.startsWith('"')) {
-    const m = /^"([^"\\]*)"(?:[ \t]+#.*)?$/.exec(v);
-    return m ? m[1] : NOT_SIMPLE;
+    const m = /^"((?:[^"\\]|\\.)*)"(?:[ \t]+#.*)?$/.exec(v);
+    if (!m) return NOT_SIMPLE;
+    let bad = false;
+    const out = m[1]!.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, e: string) => {
+      if (e.length > 1) {
+        const cp = parseInt(e.slice(1), 16);
+        if (cp > 0x10ffff) bad = true;
+        return bad ? '' : String.fromCodePoint(cp);
+      }
+      const c = YAML_ESCAPES[e];
+      if (c === undefined) bad = true;
+      return c ?? '';
+    });
+    return bad ? NOT_SIMPLE : out;
   }
   if (v.startsWith("'")) {
     const m = /^'((?:[^']|'')*)'(?:[ \t]+#.*)?$/.exec(v);
@@ -166,6 +163,14 @@ function scalar(text: string): unknown {
   if (/^[-+]?\d+$/.test(v)) return Number(v);
   if (/^[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) || /^[-+]?\d+[eE][-+]?\d+$/.test(v)) return Number(v);
   return v;
+}
+
+/**
+ * The entry of one posting from its text, or only the head of it: the front matter keys the
+ * cross-file rules read. Classification codes are left to the caller (they need the body).
+ */
+export function indexEntry(filePath: string, displayPath: string, text: string, language: LanguageConfig): IndexEntry {
+  return buildIndex([{ filePath, displayPath, text }], language).entries[0]!;
 }
 
 /** The index is the list of entries; pairing groups them (by key or by path) once, in src/lib/pairing.ts. */

@@ -15,15 +15,31 @@ function abs(fm: FrontMatter, node: { range?: [number, number, number] | null } 
   return [fm.offset + node.range[0], fm.offset + node.range[1]] as [number, number];
 }
 
+/** The first pair of each key of a map, built once per map: a lookup per key stays linear. */
+const pairsByKey = new WeakMap<object, Map<string, Pair<Node, Node>>>();
+
+function pairOf(map: { items: unknown[] }, key: string): Pair<Node, Node> | undefined {
+  let byKey = pairsByKey.get(map);
+  if (!byKey) {
+    byKey = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key)) {
+        const k = String(p.key.value);
+        if (!byKey.has(k)) byKey.set(k, p as Pair<Node, Node>);
+      }
+    }
+    pairsByKey.set(map, byKey);
+  }
+  return byKey.get(key);
+}
+
 /** Locate `path` (keys and sequence indexes) in the front matter. */
 export function locate(fm: FrontMatter, path: Array<string | number>): Located | undefined {
   let node: unknown = fm.doc?.contents;
   let found: Located | undefined;
   for (const part of path) {
     if (isMap(node)) {
-      const pair = node.items.find(
-        (p): p is Pair<Node, Node> => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part),
-      );
+      const pair = pairOf(node, String(part));
       if (!pair) return found;
       const keyRange = abs(fm, pair.key as Node)!;
       const valueRange = abs(fm, pair.value as Node);

@@ -33,16 +33,38 @@ const STOP_WORDS: Record<Lang, Set<string>> = {
   ),
 };
 
+const ONE_LETTER = /^\p{L}$/u;
+
 /** Letters and function words of a text, in one pass over its words. */
 export function textStats(text: string): TextStats {
   const stats: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
-  for (const m of text.matchAll(/\p{L}+/gu)) {
-    const word = m[0];
-    stats.letters += word.length;
-    if (word.length > 5) continue;
-    const lower = word.toLowerCase();
-    if (STOP_WORDS.en.has(lower)) stats.words.en++;
-    if (STOP_WORDS.fr.has(lower)) stats.words.fr++;
+  // One pass over the characters: ASCII letters are told by their code, others by \p{L}
+  // (one code point at a time); only words of up to five letters are compared with the lists.
+  let start = -1;
+  const n = text.length;
+  for (let i = 0; i <= n; ) {
+    const code = i < n ? text.charCodeAt(i) : 32;
+    let width = 1;
+    let letter: boolean;
+    if (code < 128) letter = ((code | 32) >= 97 && (code | 32) <= 122);
+    else {
+      const cp = text.codePointAt(i)!;
+      width = cp > 0xffff ? 2 : 1;
+      letter = ONE_LETTER.test(String.fromCodePoint(cp));
+    }
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const length = i - start;
+      stats.letters += length;
+      if (length <= 5) {
+        const lower = text.slice(start, i).toLowerCase();
+        if (STOP_WORDS.en.has(lower)) stats.words.en++;
+        if (STOP_WORDS.fr.has(lower)) stats.words.fr++;
+      }
+      start = -1;
+    }
+    i += width;
   }
   return stats;
 }

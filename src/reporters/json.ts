@@ -67,8 +67,27 @@ function toJsonMessage(f: Finding): JsonMessage {
  * in JavaScript before ES2019 and in some log viewers, so a posting could split the report.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') + '\n';
+  return escapeSeparators(JSON.stringify(value, null, 2)) + '\n';
 }
 
-const json: Reporter = (results) => safeJson(results.map(toJsonResult));
+const escapeSeparators = (text: string) => text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+const json: Reporter = (results) => [...jsonChunks(results)].join('');
+
+/**
+ * The same report in pieces, one file at a time, so that a run of thousands of files never
+ * holds the whole report as one string (the command line writes each piece as it comes).
+ * Byte for byte `safeJson(results.map(toJsonResult))`.
+ */
+export function* jsonChunks(results: FileResult[]): Generator<string> {
+  if (results.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < results.length; i++) {
+    const item = escapeSeparators(JSON.stringify(toJsonResult(results[i]!), null, 2)).replace(/\n/g, '\n  ');
+    yield `${i === 0 ? '[\n' : ',\n'}  ${item}`;
+  }
+  yield '\n]\n';
+}
 export default json;

@@ -310,6 +310,42 @@ const ABBREV = new RegExp(
   'gu',
 );
 
+/** The same patterns, tried at one word start only (see `abbreviationStarts`). */
+const ABBREV_AT = new RegExp(ABBREV.source, 'uy');
+const LETTER_RUN = /\p{L}+/gu;
+const BEFORE_WORD = /[\p{N}_]/u;
+const SEPARATOR = /[·•‧⋅.(\-/]/;
+const CAPITAL_E_WORD = /\p{Ll}{3}E[Ss]?$/u;
+
+/**
+ * The matches of `ABBREV` in `text`, found by trying it only at the words that can start one
+ * (a word followed by a separator, or ending in a capital E): every alternative starts at a
+ * word start and its stem is the whole word, so the result is the global scan's, without
+ * trying five alternatives at every word of every paragraph (the hottest code of a run).
+ */
+function* abbreviationStarts(text: string): Generator<RegExpExecArray> {
+  LETTER_RUN.lastIndex = 0;
+  let run: RegExpExecArray | null;
+  let from = 0;
+  while ((run = LETTER_RUN.exec(text))) {
+    const start = run.index;
+    const end = start + run[0].length;
+    if (start < from || run[0].length < 2 || (start > 0 && BEFORE_WORD.test(text[start - 1]!))) continue;
+    const next = text[end];
+    const candidate =
+      (next !== undefined && SEPARATOR.test(next)) ||
+      ((next === ' ' || next === '\t' || next === '\n' || next === '\r' || (next !== undefined && /\s/.test(next))) && text[end + 1] === '(') ||
+      CAPITAL_E_WORD.test(run[0]);
+    if (!candidate) continue;
+    ABBREV_AT.lastIndex = start;
+    const m = ABBREV_AT.exec(text);
+    if (!m) continue;
+    from = m.index + m[0].length;
+    LETTER_RUN.lastIndex = Math.max(LETTER_RUN.lastIndex, from);
+    yield m;
+  }
+}
+
 /** The feminine of `stem` told by an abbreviated suffix. */
 export function feminineOf(stem: string, suffix: string): string | undefined {
   const base = suffix.toLowerCase();
@@ -352,9 +388,7 @@ export function matchAbbreviations(fileText: string, seg: Segment, lexicon?: Lex
   // Nouns feminine for everyone (`personne`): an abbreviated form of them has no masculine.
   const feminineOnly = new Set((lexicon?.agreement?.feminineOnly ?? []).flatMap((w) => [w.toLowerCase(), plural(w.toLowerCase())]));
   const found: Abbrev[] = [];
-  ABBREV.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ABBREV.exec(seg.text))) {
+  for (const m of abbreviationStarts(seg.text)) {
     const groups = m.slice(1);
     let g = 0;
     while (g < groups.length && groups[g] === undefined) g++;

@@ -137,9 +137,25 @@ interface CompiledEntry {
   exceptions: RegExp[];
   paired?: RegExp;
   scopes: Set<Scope>;
+  /**
+   * The lower-cased first words of the entry's forms: a segment none of them is in cannot
+   * match, and the entry's expression is not run on it. Undefined for a `pattern` entry.
+   */
+  firstWords?: string[];
 }
 
 const cache = new WeakMap<Lexicon, CompiledEntry[]>();
+const FIRST_WORD = /^\p{L}+/u;
+const WORDS = /\p{L}+/gu;
+
+/** The lower-cased words of a text, for the first-word filter of `matchTerms`. */
+function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  WORDS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORDS.exec(text))) out.add(m[0].toLowerCase());
+  return out;
+}
 
 export function compile(lexicon: Lexicon): CompiledEntry[] {
   const hit = cache.get(lexicon);
@@ -169,6 +185,7 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
     } catch {
       continue; // A pattern JavaScript cannot read (the schema checks most): the entry is skipped.
     }
+    const firsts = entry.pattern ? undefined : forms.map((f) => FIRST_WORD.exec(f.text)?.[0]?.toLowerCase());
     out.push({
       entry,
       re,
@@ -176,6 +193,7 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
       exceptions,
       paired,
       scopes: new Set(entry.scopes ?? SCOPES),
+      firstWords: firsts && firsts.every((w): w is string => Boolean(w)) ? [...new Set(firsts)] : undefined,
     });
   }
   cache.set(lexicon, out);
@@ -238,8 +256,13 @@ export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexic
   const out: TermMatch[] = [];
   for (const seg of segments) {
     const found: Array<TermMatch & { i: number; j: number }> = [];
+    let words: Set<string> | undefined;
     for (const c of compiled) {
       if (!c.scopes.has(seg.scope)) continue;
+      if (c.firstWords) {
+        words ??= wordsOf(seg.text);
+        if (!c.firstWords.some((w) => words!.has(w))) continue;
+      }
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = c.re.exec(seg.text))) {

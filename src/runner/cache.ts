@@ -1,0 +1,236 @@
+/**
+ * `--cache`: the results of a file are reused when nothing they depend on changed: the file
+ * (its bytes, or its size and modification time with `--cache-strategy metadata`), the tool's
+ * version, the resolved configuration with its data tables and schema, the locale, the index
+ * entries of its translation partners (all entries when it has none, since the guess of a
+ * missing partner reads them all), and the layout templates of its site. One JSON file; a
+ * corrupt or foreign one is ignored and rewritten, never an error.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
+import { pathKey } from '../lib/pairing.js';
+import type { JobOutcome } from './job.js';
+
+export const CACHE_FILE = '.postings-cache';
+const FORMAT = 'postings-cache';
+const VERSION = 1;
+
+export type CacheStrategy = 'content' | 'metadata';
+
+interface CacheEntry {
+  size: number;
+  mtimeMs: number;
+  /** sha256 of the bytes (content strategy). */
+  hash?: string;
+  /** Hash of everything else the results depend on. */
+  deps: string;
+  outcome: JobOutcome;
+}
+
+interface CacheDoc {
+  format: typeof FORMAT;
+  version: number;
+  tool: string;
+  entries: Record<string, CacheEntry>;
+}
+
+const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/** Where the cache lives: `--cache-location` (a folder gets `.postings-cache` in it), else beside the config. */
+export function cachePath(cwd: string, configFile: string | undefined, location: string | undefined): string {
+  if (location) {
+    const abs = resolve(cwd, location);
+    let isDir = /[\\/]$/.test(location);
+    try {
+      isDir ||= statSync(abs).isDirectory();
+    } catch {
+      /* a file to create */
+    }
+    return isDir ? join(abs, CACHE_FILE) : abs;
+  }
+  return join(configFile ? dirname(configFile) : cwd, CACHE_FILE);
+}
+
+/** Fingerprints of the layout templates under the sites of the content roots (path, size, time). */
+export function layoutsFingerprint(roots: string[]): string {
+  const parts: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let list;
+    try {
+      list = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const d of list.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, d.name);
+      if (d.isDirectory()) {
+        if (depth < 32) walk(full, depth + 1);
+      } else {
+        try {
+          const st = statSync(full);
+          parts.push(`${full}\0${st.size}\0${st.mtimeMs}`);
+        } catch {
+          /* gone meanwhile */
+        }
+      }
+    }
+  };
+  for (const root of [...roots].sort()) {
+    const site = dirname(root);
+    walk(join(site, 'layouts'), 0);
+    let themes: string[] = [];
+    try {
+      themes = readdirSync(join(site, 'themes')).sort();
+    } catch {
+      /* no themes */
+    }
+    for (const t of themes) walk(join(site, 'themes', t, 'layouts'), 0);
+  }
+  return sha(parts.join('\n'));
+}
+
+/** What the results of each posting depend on in the index: its pairing group, or the whole index. */
+export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): (file: string) => string {
+  const keysOf = (e: IndexEntry) =>
+    [
+      e.translationKey && `k\0${e.translationKey}`,
+      e.leverId && `l\0${e.leverId}`,
+      e.lang && `p\0${pathKey(e, config.language)}`,
+    ].filter((k): k is string => Boolean(k));
+  const groups = new Map<string, IndexEntry[]>();
+  const byFile = new Map<string, IndexEntry>();
+  for (const e of index.entries) {
+    byFile.set(e.filePath, e);
+    for (const k of keysOf(e)) {
+      const g = groups.get(k);
+      if (g) g.push(e);
+      else groups.set(k, [e]);
+    }
+  }
+  let whole: string | undefined;
+  const byGroup = new Map<string, string>();
+  return (file) => {
+    const self = byFile.get(file);
+    if (!self) return sha(JSON.stringify(index.entries));
+    const related = new Set<IndexEntry>([self]);
+    for (const k of keysOf(self)) for (const e of groups.get(k) ?? []) related.add(e);
+    const paired = [...related].some((e) => e.lang && self.lang && e.lang !== self.lang);
+    // No partner of the other language: the missing-translation guess reads every entry.
+    if (!paired) return (whole ??= sha(JSON.stringify(index.entries)));
+    // Postings of one pair share their group: hashed once.
+    const members = [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
+    const id = members.map((e) => e.filePath).join('\0');
+    let hash = byGroup.get(id);
+    if (hash === undefined) byGroup.set(id, (hash = sha(JSON.stringify(members))));
+    return hash;
+  };
+}
+
+export class ResultCache {
+  private doc: CacheDoc;
+  private global = '';
+  private deps: (file: string) => string = () => '';
+  private used = new Set<string>();
+
+  constructor(
+    readonly file: string,
+    readonly strategy: CacheStrategy,
+    private readonly tool: string,
+    private readonly config: ResolvedConfig,
+    private readonly locale: Locale,
+  ) {
+    this.doc = { format: FORMAT, version: VERSION, tool, entries: {} };
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheDoc>;
+      if (
+        parsed &&
+        parsed.format === FORMAT &&
+        parsed.version === VERSION &&
+        parsed.tool === tool &&
+        parsed.entries &&
+        typeof parsed.entries === 'object' &&
+        !Array.isArray(parsed.entries)
+      ) {
+        this.doc.entries = Object.assign(Object.create(null) as Record<string, CacheEntry>, parsed.entries);
+      }
+    } catch {
+      /* no cache yet, or one that is corrupt or foreign: start afresh, rewritten at the end */
+    }
+  }
+
+  /** Bind the cache to this run's index, once it is built (before any get or set). */
+  bind(index: ProjectIndex, roots: string[]): void {
+    this.global = sha(JSON.stringify([this.tool, this.locale, this.config, layoutsFingerprint(roots)]));
+    this.deps = indexDependencies(index, this.config);
+  }
+
+  private depsOf(file: string): string {
+    return sha(this.global + this.deps(file));
+  }
+
+  /** The stored outcome of `file`, when it is still valid. */
+  get(file: string): JobOutcome | undefined {
+    const entry = this.doc.entries[file];
+    if (!entry || typeof entry !== 'object' || !entry.outcome || !Array.isArray(entry.outcome.findings)) return undefined;
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      return undefined;
+    }
+    if (entry.deps !== this.depsOf(file)) return undefined;
+    if (this.strategy === 'metadata') {
+      if (st.size !== entry.size || st.mtimeMs !== entry.mtimeMs) return undefined;
+    } else {
+      if (st.size !== entry.size) return undefined;
+      let bytes;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        return undefined;
+      }
+      if (sha(bytes) !== entry.hash) return undefined;
+    }
+    this.used.add(file);
+    return entry.outcome;
+  }
+
+  set(file: string, outcome: JobOutcome): void {
+    // A file written by --fix, or one whose check was cut short or not read, is checked again next time.
+    if (!outcome.read || outcome.output !== undefined || outcome.findings.some((f) => f.ruleId.startsWith('internal/'))) {
+      delete this.doc.entries[file];
+      return;
+    }
+    const { filePath, findings, texts, read } = outcome;
+    this.doc.entries[file] = {
+      size: read.size,
+      mtimeMs: read.mtimeMs,
+      hash: read.hash,
+      deps: this.depsOf(file),
+      outcome: { filePath, findings, texts },
+    };
+    this.used.add(file);
+  }
+
+  /** Write the cache (atomically); entries of files that are gone are dropped. */
+  save(): void {
+    const entries: Record<string, CacheEntry> = {};
+    for (const [file, entry] of Object.entries(this.doc.entries)) {
+      if (this.used.has(file) || existsSync(file)) entries[file] = entry;
+    }
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, JSON.stringify({ ...this.doc, entries }));
+      renameSync(temp, this.file);
+    } catch (e) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        /* never written */
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The lint pool: worker threads that lint jobs in parallel, outcomes delivered in job order
+ * whatever the thread that finished first. Each job has a time budget: a worker that runs
+ * over it is terminated (the only way to stop a synchronous parse) and replaced, and the job
+ * gets one `internal/timeout` finding. Each worker has a memory cap (`resourceLimits`): a
+ * worker that runs out is replaced too, and the job gets `internal/too-large`.
+ *
+ * Workers are started before the run's context is known (`new LintPool`), so that they load
+ * the parser and the rules while the main thread builds the front matter index; `run` then
+ * sends them the context.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RuleModule } from '../types.js';
+import type { Job, JobOutcome, RunContext } from './job.js';
+import type { Limits } from './limits.js';
+import { internalOutcome } from './outcome.js';
+
+export interface PoolStats {
+  /** Workers started, replacements included. */
+  started: number;
+  timeouts: number;
+  outOfMemory: number;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The worker has its modules and the context. */
+  ready: boolean;
+  /** The job the worker runs now. */
+  current?: number;
+  timer?: NodeJS.Timeout;
+  /** Set when the pool ended the worker itself; its exit is expected. */
+  retired?: boolean;
+  error?: Error & { code?: string };
+}
+
+interface Run {
+  jobs: readonly Job[];
+  context: RunContext;
+  deliver: (index: number, outcome: JobOutcome) => void;
+  resolve: (stats: PoolStats) => void;
+  reject: (error: Error) => void;
+  nextJob: number;
+  nextDelivery: number;
+  done: number;
+  waiting: Map<number, JobOutcome>;
+}
+
+const DEFAULT_WORKER = new URL('./worker.js', import.meta.url);
+
+export class LintPool {
+  readonly stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
+  private readonly slots = new Set<Slot>();
+  private run?: Run;
+  private failed = false;
+
+  constructor(
+    size: number,
+    private readonly limits: Limits,
+    private readonly rules: readonly RuleModule[],
+    private readonly workerUrl: URL = DEFAULT_WORKER,
+  ) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /**
+   * Lint every job; `deliver` is called once per job, in job order, as soon as the job and all
+   * jobs before it are done (so the caller can release each file's results as they come).
+   */
+  lint(jobs: readonly Job[], context: RunContext, deliver: (index: number, outcome: JobOutcome) => void): Promise<PoolStats> {
+    if (jobs.length === 0) {
+      this.close();
+      return Promise.resolve(this.stats);
+    }
+    return new Promise((resolve, reject) => {
+      this.run = { jobs, context, deliver, resolve, reject, nextJob: 0, nextDelivery: 0, done: 0, waiting: new Map() };
+      // More workers than jobs: the extra ones go.
+      let extra = this.slots.size - jobs.length;
+      for (const s of [...this.slots]) if (extra-- > 0) this.retire(s);
+      if (this.slots.size === 0) this.spawn();
+      for (const s of this.slots) s.worker.postMessage({ context });
+    });
+  }
+
+  /** End every worker (the run is over, or never came). */
+  close(): void {
+    for (const s of [...this.slots]) this.retire(s);
+  }
+
+  private finish(index: number, outcome: JobOutcome): void {
+    const run = this.run!;
+    run.waiting.set(index, outcome);
+    run.done++;
+    while (run.waiting.has(run.nextDelivery)) {
+      const o = run.waiting.get(run.nextDelivery)!;
+      run.waiting.delete(run.nextDelivery);
+      try {
+        run.deliver(run.nextDelivery, o);
+      } catch (e) {
+        this.fail(e as Error);
+        return;
+      }
+      run.nextDelivery++;
+    }
+    if (run.done === run.jobs.length) {
+      this.close();
+      run.resolve(this.stats);
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.close();
+    this.run?.reject(error);
+  }
+
+  private retire(slot: Slot): void {
+    slot.retired = true;
+    clearTimeout(slot.timer);
+    this.slots.delete(slot);
+    void slot.worker.terminate();
+  }
+
+  private dispatch(slot: Slot): void {
+    const run = this.run;
+    if (this.failed || !run) return;
+    if (run.nextJob >= run.jobs.length) {
+      this.retire(slot);
+      return;
+    }
+    const index = run.nextJob++;
+    slot.current = index;
+    slot.timer = setTimeout(() => {
+      this.stats.timeouts++;
+      this.retire(slot);
+      const seconds = Math.round(this.limits.timeoutMs / 100) / 10;
+      this.finish(index, internalOutcome(this.rules, run.jobs[index]!.filePath, 'internal/timeout', 'timeout', { seconds }, run.context.locale));
+      if (!this.failed && run.nextJob < run.jobs.length) this.spawn();
+    }, this.limits.timeoutMs);
+    slot.worker.postMessage({ id: index, job: run.jobs[index] });
+  }
+
+  private spawn(): void {
+    this.stats.started++;
+    const worker = new Worker(this.workerUrl, {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, stackSizeMb: 4 },
+    });
+    const slot: Slot = { worker, ready: false };
+    this.slots.add(slot);
+    if (this.run) worker.postMessage({ context: this.run.context });
+    worker.on('message', (m: { ready?: boolean; id?: number; outcome?: JobOutcome }) => {
+      if (slot.retired) return;
+      if (m.ready) {
+        slot.ready = true;
+        this.dispatch(slot);
+        return;
+      }
+      clearTimeout(slot.timer);
+      slot.current = undefined;
+      this.finish(m.id!, m.outcome!);
+      if (!this.failed && this.run && this.run.done < this.run.jobs.length) this.dispatch(slot);
+    });
+    worker.on('error', (error) => {
+      slot.error = error;
+    });
+    worker.on('exit', () => {
+      if (slot.retired) return;
+      clearTimeout(slot.timer);
+      this.slots.delete(slot);
+      slot.retired = true;
+      const run = this.run;
+      const index = slot.current;
+      if (!slot.ready || index === undefined || !run) {
+        // A worker that cannot even start (bad installation) is not a finding of a file.
+        this.fail(slot.error ?? new Error('a lint worker exited before it was ready'));
+        return;
+      }
+      const error = slot.error;
+      const file = run.jobs[index]!.filePath;
+      const locale = run.context.locale;
+      if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.stats.outOfMemory++;
+        this.finish(index, internalOutcome(this.rules, file, 'internal/too-large', 'memory', { limit: this.limits.memoryMb }, locale));
+      } else {
+        const reason = error ? error.message.split('\n')[0]! : 'exited';
+        this.finish(index, internalOutcome(this.rules, file, 'internal/rule-error', 'worker', { reason }, locale));
+      }
+      if (!this.failed && run.nextJob < run.jobs.length) this.spawn();
+    });
+  }
+}

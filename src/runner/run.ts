@@ -1,0 +1,183 @@
+/**
+ * A lint run over many files, streamed: the front matter index first (cheap), then each file
+ * is read, parsed, linted (and fixed) in a worker of the pool and released; only its findings
+ * come back. Results come out in the order of the files whatever the concurrency.
+ */
+import { availableParallelism } from 'node:os';
+import type { FileResult, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
+import { rules } from '../rules/index.js';
+import { buildProject, internalFinding } from '../cli/project.js';
+import { postingFilter } from '../cli/site.js';
+import { outliner } from '../pairing/outliner.js';
+
+import { writeFileAtomic, realFs, type WriteFs } from '../cli/atomic-write.js';
+import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
+import { LintPool, type PoolStats } from './pool.js';
+import type { Limits } from './limits.js';
+import type { ResultCache } from './cache.js';
+
+/** Below this many files, `auto` uses one worker: threads would cost more than they save. */
+export const PARALLEL_THRESHOLD = 40;
+
+/** A number of workers, `auto`, `off` (one worker), or `inline` (no worker: no time budget; API and tests). */
+export type Concurrency = number | 'auto' | 'off' | 'inline';
+
+export interface RunOptions {
+  config: ResolvedConfig;
+  locale: Locale;
+  mode: JobMode;
+  limits: Limits;
+  cwd: string;
+  concurrency: Concurrency;
+  cache?: ResultCache;
+  /** Called as files are done (for a progress line). */
+  progress?: (done: number, total: number) => void;
+  /** File system for --fix writes (tests simulate failures with it). */
+  fs?: WriteFs;
+  /** Adds what the CLI knows beyond the files (git history) to the index before the rules run. */
+  prepareIndex?: (index: ProjectIndex) => void;
+}
+
+export interface RunOutput {
+  /** One result per file, in the order given. */
+  results: FileResult[];
+  /** The dry run's patches, in file order. */
+  patches: string[];
+  /** What the run did: files linted by a worker, taken from the cache, workers started... */
+  stats: PoolStats & { linted: number; cached: number; workers: number };
+}
+
+/** Whether a rule that compares the two postings of a pair is on (then their outlines are needed). */
+function pairsCompared(config: ResolvedConfig): boolean {
+  return ['pairing/structure', 'pairing/values'].some((id) => (config.rules[id]?.severity ?? 'on') !== 'off');
+}
+
+export function workersFor(concurrency: Concurrency, jobs: number): number {
+  if (concurrency === 'inline') return 0;
+  if (concurrency === 'off') return 1;
+  if (concurrency === 'auto') return jobs < PARALLEL_THRESHOLD ? 1 : Math.max(1, availableParallelism());
+  return Math.max(1, Math.floor(concurrency));
+}
+
+export async function runFiles(files: string[], options: RunOptions): Promise<RunOutput> {
+  const { config, locale, mode, limits, cwd } = options;
+  // Workers start now and load the parser and rules while this thread builds the index (a
+  // warm cache may need none, so then they wait for the count of files to lint).
+  const early = options.cache ? 0 : workersFor(options.concurrency, files.length);
+  const pool = early > 0 ? new LintPool(Math.min(early, files.length), limits, rules) : undefined;
+  let project;
+  try {
+    project = buildProject(files, config, {
+      maxFileSize: limits.maxFileSize,
+      keep: postingFilter(config),
+      outline: pairsCompared(config) ? outliner(config) : undefined,
+    });
+    options.prepareIndex?.(project.index);
+    options.cache?.bind(project.index, project.roots);
+  } catch (e) {
+    pool?.close();
+    throw e;
+  }
+  const { index } = project;
+  const context: RunContext = { config, locale, index, mode, limits, cwd, cache: Boolean(options.cache) };
+  const results: FileResult[] = new Array(files.length);
+  const patches: string[] = new Array(files.length);
+  const toRun: Array<{ at: number; job: Job }> = [];
+  let done = 0;
+  const tick = () => options.progress?.(++done, files.length);
+
+  const intern = interner();
+  const accept = (at: number, raw: JobOutcome) => {
+    const file = files[at]!;
+    const outcome = withSeverities(raw, config);
+    // What a run keeps of each file is its findings: their repeated strings (rule ids, links,
+    // messages, baseline texts) are kept once, not once per finding (memory stays flat).
+    internAll(outcome, intern);
+    const result: FileResult = { filePath: file, findings: outcome.findings, texts: outcome.texts };
+    if (outcome.output !== undefined) {
+      result.output = outcome.output;
+      if (mode === 'fix') {
+        try {
+          writeFileAtomic(file, outcome.output, options.fs ?? realFs);
+        } catch (e) {
+          // The original is untouched: report the findings it still has, and the failure.
+          delete result.output;
+          result.findings = [internalFinding('internal/write-error', 'unwritable', e, locale), ...(outcome.before ?? [])];
+          result.texts = ['', ...(outcome.beforeTexts ?? [])];
+        }
+      }
+    }
+    if (outcome.patch) patches[at] = outcome.patch;
+    if (options.cache && mode === 'lint') options.cache.set(file, outcome);
+    results[at] = result;
+    tick();
+  };
+
+  let cached = 0;
+  files.forEach((file, at) => {
+    const hit = options.cache && mode === 'lint' ? options.cache.get(file) : undefined;
+    if (hit) {
+      cached++;
+      internAll(hit, intern);
+      results[at] = { filePath: file, findings: hit.findings, texts: hit.texts };
+      tick();
+    } else toRun.push({ at, job: { filePath: file, kind: 'posting' } });
+  });
+
+  const workers = toRun.length === 0 ? 0 : pool ? Math.min(pool.size, toRun.length) : workersFor(options.concurrency, toRun.length);
+  let stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
+  if (workers === 0) {
+    pool?.close();
+    // In this thread (the Node API, tests): the Markdown parser is loaded only here.
+    const { runJob } = await import('./job.js');
+    for (const { at, job } of toRun) accept(at, runJob(job, context, rules));
+  } else {
+    const lintPool = pool ?? new LintPool(workers, limits, rules);
+    stats = await lintPool.lint(
+      toRun.map((t) => t.job),
+      context,
+      (i, outcome) => accept(toRun[i]!.at, outcome),
+    );
+  }
+  return {
+    results,
+    patches: patches.filter(Boolean),
+    stats: { ...stats, linted: toRun.length, cached, workers: Math.min(workers, toRun.length) },
+  };
+}
+
+/** The pool's own findings (timeout, size, memory) take the severity the configuration gives their rule. */
+function withSeverities(outcome: JobOutcome, config: ResolvedConfig): JobOutcome {
+  if (!outcome.findings.some((f) => f.ruleId === 'internal/timeout' || f.ruleId === 'internal/too-large')) return outcome;
+  const findings: JobOutcome['findings'] = [];
+  const texts: string[] = [];
+  outcome.findings.forEach((f, i) => {
+    const setting = f.ruleId === 'internal/timeout' || f.ruleId === 'internal/too-large' ? config.rules[f.ruleId]?.severity : undefined;
+    if (setting === 'off') return;
+    findings.push(setting ? { ...f, severity: setting === 'warn' ? 'warning' : 'error' } : f);
+    texts.push(outcome.texts[i] ?? '');
+  });
+  return { ...outcome, findings, texts };
+}
+
+function internAll(outcome: JobOutcome, intern: (s: string) => string): void {
+  for (const f of outcome.findings) {
+    f.ruleId = intern(f.ruleId);
+    f.message = intern(f.message);
+    f.severity = intern(f.severity) as typeof f.severity;
+    if (f.docsUrl) f.docsUrl = intern(f.docsUrl);
+    if (f.messageId) f.messageId = intern(f.messageId);
+  }
+  outcome.texts = outcome.texts.map(intern);
+}
+
+/** One copy of each string (strings that come from a worker are new copies each time). */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    seen.set(s, s);
+    return s;
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * Scale (issue 10), through the real CLI: the same report whatever the concurrency, and a
+ * cache that is reused only when nothing a file's results depend on changed. Counts of work
+ * (files linted, files from the cache, workers) come from the `--debug` line; no timing.
+ */
+import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, runCli } from './support/harness.js';
+import { tempDir, write } from './support/temp-site.js';
+
+/** Every rule fixture in one site (163 postings in en/ and fr/): findings of every kind. */
+function fixtureSite(): string {
+  const site = tempDir('scale');
+  const rulesDir = join(FIXTURES, 'rules');
+  for (const family of readdirSync(rulesDir)) {
+    for (const rule of readdirSync(join(rulesDir, family))) {
+      for (const lang of ['en', 'fr']) {
+        const from = join(rulesDir, family, rule, lang);
+        if (existsSync(from)) cpSync(from, join(site, 'content', lang, `${family}-${rule}`), { recursive: true });
+      }
+    }
+  }
+  return site;
+}
+
+function stats(stderr: string) {
+  const m = /(\d+) files, (\d+) linted by (\d+) workers \((\d+) started\), (\d+) from the cache/.exec(stderr);
+  if (!m) throw new Error(`no statistics in: ${stderr}`);
+  const [files, linted, workers, started, cached] = m.slice(1).map(Number) as number[];
+  return { files, linted, workers, started, cached };
+}
+
+describe('the same output, in the same order, whatever the concurrency', () => {
+  const site = fixtureSite();
+  const runs = ['off', '1', '2', '3', 'auto'].map((c) => ({
+    c,
+    json: runCli(['lint', '--format', 'json', '--concurrency', c, '--debug', 'content'], { cwd: site }),
+    stylish: runCli(['lint', '--concurrency', c, 'content'], { cwd: site }),
+    diff: runCli(['lint', '--fix-dry-run', '--concurrency', c, 'content'], { cwd: site }),
+  }));
+
+  test('every format and the dry run diff are byte for byte the same', () => {
+    const [first, ...rest] = runs;
+    expect(JSON.parse(first!.json.stdout).length).toBeGreaterThan(100);
+    expect(first!.diff.stdout).toContain('+++ b/');
+    for (const r of rest) {
+      expect([r.c, r.json.stdout]).toEqual([r.c, first!.json.stdout]);
+      expect([r.c, r.stylish.stdout]).toEqual([r.c, first!.stylish.stdout]);
+      expect([r.c, r.diff.stdout]).toEqual([r.c, first!.diff.stdout]);
+      expect([r.c, r.json.status]).toEqual([r.c, first!.json.status]);
+    }
+  });
+
+  test('the concurrency is the number of workers; off and small runs use one', () => {
+    const workers = Object.fromEntries(runs.map((r) => [r.c, stats(r.json.stderr).workers]));
+    expect(workers.off).toBe(1);
+    expect(workers['1']).toBe(1);
+    expect(workers['2']).toBe(2);
+    expect(workers['3']).toBe(3);
+    expect(workers.auto).toBeGreaterThanOrEqual(1);
+    const small = runCli(['lint', '--format', 'json', '--debug', 'content/en/pairing-mismatch'], { cwd: site });
+    expect(stats(small.stderr).workers).toBe(1); // auto, below 40 files
+  });
+
+  test('--fix writes the same files whatever the concurrency', () => {
+    const a = fixtureSite();
+    const b = fixtureSite();
+    runCli(['lint', '--fix', '--concurrency', 'off', 'content'], { cwd: a });
+    runCli(['lint', '--fix', '--concurrency', '3', 'content'], { cwd: b });
+    const read = (root: string) => {
+      const out: string[] = [];
+      const walk = (dir: string) => {
+        for (const e of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+          if (e.isDirectory()) walk(join(dir, e.name));
+          else out.push(`${e.name}\n${readFileSync(join(dir, e.name), 'utf8')}`);
+        }
+      };
+      walk(join(root, 'content'));
+      return out;
+    };
+    expect(read(b)).toEqual(read(a));
+  });
+});
+
+describe('--cache', () => {
+  const pair = join(FIXTURES, 'rules', 'pairing', 'mismatch');
+  let site: string;
+  const lint = (...args: string[]) => {
+    const r = runCli(['lint', '--format', 'json', '--cache', '--debug', ...args, 'content'], { cwd: site });
+    return { ...r, stats: stats(r.stderr), results: JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }> };
+  };
+  const findingsOf = (run: ReturnType<typeof lint>, file: string) =>
+    run.results.find((r) => r.filePath.endsWith(file))!.messages.map((m) => m.ruleId);
+
+  beforeEach(() => {
+    site = tempDir('cache');
+    cpSync(pair, join(site, 'content'), { recursive: true });
+  });
+
+  test('a second run takes every result from the cache and reports the same', () => {
+    const cold = lint();
+    expect(cold.stats).toMatchObject({ files: 4, linted: 4, cached: 0 });
+    expect(existsSync(join(site, '.postings-cache'))).toBe(true);
+    const warm = lint();
+    expect(warm.stats).toMatchObject({ files: 4, linted: 0, cached: 4 });
+    expect(warm.stdout).toBe(cold.stdout);
+  });
+
+  test("a file's bytes: only that file is linted again", () => {
+    lint();
+    const file = join(site, 'content', 'en', 'researcher.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('is hiring', 'is hiring now'));
+    expect(lint().stats).toMatchObject({ linted: 1, cached: 3 });
+  });
+
+  test('content strategy: a new modification time alone keeps the result; metadata strategy: it does not', () => {
+    lint();
+    const file = join(site, 'content', 'en', 'researcher.md');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(file, later, later);
+    expect(lint().stats).toMatchObject({ linted: 0, cached: 4 });
+    lint('--cache-strategy', 'metadata');
+    const evenLater = new Date(Date.now() + 120_000);
+    utimesSync(file, evenLater, evenLater);
+    expect(lint('--cache-strategy', 'metadata').stats).toMatchObject({ linted: 1, cached: 3 });
+  });
+
+  test("a translation partner's change updates the other posting's pair findings", () => {
+    const before = lint();
+    expect(findingsOf(before, 'en/designer.md')).toEqual([]);
+    const fr = join(site, 'content', 'fr', 'concepteur.md');
+    writeFileSync(fr, readFileSync(fr, 'utf8').replace('archived: true', 'archived: false'));
+    const after = lint();
+    expect(findingsOf(after, 'en/designer.md')).toEqual(['pairing/mismatch']);
+    // The other pair did not change: its two postings come from the cache.
+    expect(after.stats).toMatchObject({ linted: 2, cached: 2 });
+  });
+
+  test('the configuration (rules, data tables) and the locale invalidate every result', () => {
+    lint();
+    write(site, '.postingsrc.json', JSON.stringify({ rules: { 'pairing/mismatch': 'warn' } }));
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    expect(lint().stats).toMatchObject({ linted: 0, cached: 4 });
+    write(site, '.postingsrc.json', JSON.stringify({ rules: { 'pairing/mismatch': 'warn' }, data: { placeholders: { markers: [{ id: 'xyzzy', pattern: 'XYZZY' }] } } }));
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    const fr = lint('--locale', 'fr');
+    expect(fr.stats).toMatchObject({ linted: 4, cached: 0 });
+    expect(fr.stdout).toContain('anglaise');
+  });
+
+  test('a layout template of the site invalidates the results of its postings', () => {
+    lint();
+    mkdirSync(join(site, 'layouts', '_default'), { recursive: true });
+    write(site, 'layouts/_default/single.html', '<main>{{ .Content }}</main>\n');
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    expect(lint().stats).toMatchObject({ linted: 0, cached: 4 });
+    write(site, 'layouts/_default/single.html', '<main class="x">{{ .Content }}</main>\n');
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+  });
+
+  test('another version of postings does not reuse the cache', () => {
+    lint();
+    const file = join(site, '.postings-cache');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { tool: string };
+    writeFileSync(file, JSON.stringify({ ...doc, tool: '0.0.0-other' }));
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+  });
+
+  test('a corrupt or foreign cache file is ignored and rewritten, never an error', () => {
+    const file = join(site, '.postings-cache');
+    for (const junk of ['{not json', '[]', JSON.stringify({ format: 'postings-cache', version: 1, tool: 'x', entries: 5 }), '\u0000\u0001', JSON.stringify({ entries: { __proto__: { a: 1 } } })]) {
+      writeFileSync(file, junk);
+      const run = lint();
+      expect([junk, run.status, run.stats.cached]).toEqual([junk, 1, 0]);
+      expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('postings-cache');
+    }
+    // An entry of the right shape for another file, or of a wrong shape, is not used either.
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { outcome: unknown }> };
+    for (const key of Object.keys(doc.entries)) doc.entries[key]!.outcome = { findings: 'nope' };
+    writeFileSync(file, JSON.stringify(doc));
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+  });
+
+  test('--cache-location takes a file or a folder; the default is beside the configuration', () => {
+    write(site, 'config/.postingsrc.json', '{}');
+    runCli(['lint', '--cache', '-c', 'config/.postingsrc.json', 'content'], { cwd: site });
+    expect(existsSync(join(site, 'config', '.postings-cache'))).toBe(true);
+    mkdirSync(join(site, 'tmp'));
+    runCli(['lint', '--cache', '--cache-location', 'tmp', 'content'], { cwd: site });
+    expect(existsSync(join(site, 'tmp', '.postings-cache'))).toBe(true);
+    runCli(['lint', '--cache', '--cache-location', 'my-cache.json', 'content'], { cwd: site });
+    expect(existsSync(join(site, 'my-cache.json'))).toBe(true);
+  });
+
+  test('a bad strategy is a usage error', () => {
+    const r = runCli(['lint', '--cache', '--cache-strategy', 'guess', 'content'], { cwd: site });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--cache-strategy');
+  });
+});
