@@ -5,6 +5,7 @@ import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { lintPosting } from '../engine/lint.js';
 import { t } from '../i18n/cli.js';
+import { PREFIX } from '../i18n/typography.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { expandPaths, MissingPathError } from './files.js';
 import { loadPostings } from './project.js';
@@ -27,6 +28,8 @@ export interface LintCliOptions extends BaselineCliOptions {
 }
 
 export interface CliIO {
+  /** The language `--locale` chose, if given: it wins over the configuration's `locale`. */
+  localeFlag?: Locale;
   cwd: string;
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
@@ -44,7 +47,9 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     if (!/^-?\d+$/.test(opts.maxWarnings)) throw new UsageError(t(locale, 'err.maxWarningsArg', { value: opts.maxWarnings }));
     maxWarnings = Number(opts.maxWarnings);
   }
-  const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  const { config, file: configFile, locale: configLocale } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  // `--locale`, then the configuration's `locale`, then the environment (LC_ALL, LANG).
+  if (!io.localeFlag && configLocale) locale = configLocale;
 
   if (paths.length === 0) {
     const content = resolve(io.cwd, 'content');
@@ -95,11 +100,12 @@ async function report(
   io: CliIO,
   maxWarnings: number | undefined,
 ): Promise<number> {
+  // `--quiet`: warnings are neither shown nor counted, `--max-warnings` included (as ESLint).
   const shown = opts.quiet
     ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : results;
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   const reporter = await reporters[opts.format]!();
   const color =
     opts.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0' ? true : io.isTTY && !opts.outputFile);
@@ -118,13 +124,13 @@ async function report(
     } catch (e) {
       // The report is not lost: it goes to the standard output, the reason to the error output.
       io.stdout(text);
-      io.stderr(`postings: ${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
+      io.stderr(`${PREFIX}${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
       return 2;
     }
   } else io.stdout(text);
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
+    io.stderr(PREFIX + t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
     return 1;
   }
   return 0;

@@ -46,7 +46,8 @@ export async function runNew(
   io: CliIO,
   ask: Ask | undefined = io.isTTY ? terminalAsk(locale) : undefined,
 ): Promise<number> {
-  const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  const { config, file: configFile, locale: configLocale } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  if (!io.localeFlag && configLocale) locale = configLocale;
   const settings = (config.settings.new ?? {}) as NewSettings;
 
   const answers = {

@@ -1,6 +1,7 @@
 /** Text the command line shows, in both official languages. */
 import type { Locale } from '../types.js';
 import { formatMessage } from '../engine/format.js';
+import { frenchTypography } from './typography.js';
 
 const en = {
   'program.description': 'Lint bilingual (English/French) job postings written in Markdown.',
@@ -113,8 +114,9 @@ export type CliMessageKey = Key;
 
 /** A `t(locale, key, data)` function over a table of messages in both languages. */
 export function translator<K extends string>(en: Record<K, string>, fr: Record<K, string>) {
+  const french = Object.fromEntries(Object.entries(fr).map(([k, v]) => [k, frenchTypography(v as string)])) as Record<K, string>;
   return (locale: Locale, key: K, data?: Record<string, string | number>): string =>
-    formatMessage((locale === 'fr' ? fr : en)[key], data);
+    formatMessage((locale === 'fr' ? french : en)[key], data);
 }
 
 export const t = translator<Key>(en, fr);
