@@ -51,6 +51,12 @@ export interface Finding {
   docsUrl?: string;
   /** The id of the message in the rule's metadata, for tools that key on it. */
   messageId?: string;
+  /**
+   * The entry of the rule's data this finding is about (`guys`), for rules that can be
+   * silenced one entry at a time: `postings-disable-next-line inclusive-language/terms:guys`,
+   * or `ignore: ["guys"]` in the rule's options.
+   */
+  entryId?: string;
 }
 
 /** The findings of one file. */
@@ -78,6 +84,8 @@ export interface ReportDescriptor {
   loc: Location;
   fix?: Edit;
   suggestions?: Array<{ messageId: string; data?: Record<string, string | number>; fix: Edit }>;
+  /** The entry of the rule's data the finding is about (see `Finding.entryId`). */
+  entryId?: string;
 }
 
 /** One entry of the front matter index used by cross-file rules (pairing). */

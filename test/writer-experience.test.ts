@@ -2,7 +2,8 @@
  * Issue 12: what a new user tripped on, each through the real CLI (the built bin), in both
  * languages.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
@@ -108,5 +109,90 @@ describe('10. French documentation links', () => {
     expect(sarif.runs[0].tool.driver.rules[0].helpUri).toMatch(/language\/unknown\.fr\.md$/);
     const en = JSON.parse(runCli(['lint', 'posting.md', '-f', 'json'], { cwd: dir }).stdout);
     expect(en[0].messages[0].docsUrl).toMatch(/language\/unknown\.md$/);
+  });
+});
+
+describe('5. entry ids', () => {
+  const site = () => {
+    const dir = tempDir('wx-entry');
+    write(dir, 'content/en/dev.md', posting({ body: 'Hey guys, welcome.' }));
+    return dir;
+  };
+
+  test('every finding with an entry shows the id a directive takes: stylish, JSON, SARIF', () => {
+    const dir = site();
+    const stylish = runCli(['lint', 'content'], { cwd: dir }).stdout;
+    expect(stylish).toMatch(/“guys”.*inclusive-language\/terms:guys$/m);
+    const json = JSON.parse(runCli(['lint', 'content', '-f', 'json'], { cwd: dir }).stdout);
+    const guys = json[0].messages.find((m: { ruleId: string }) => m.ruleId === 'inclusive-language/terms');
+    expect(guys.entryId).toBe('guys');
+    const sarif = JSON.parse(runCli(['lint', 'content', '-f', 'sarif'], { cwd: dir }).stdout);
+    expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'inclusive-language/terms').properties).toEqual({ entryId: 'guys' });
+    // The id shown silences that finding.
+    write(dir, 'content/en/dev.md', posting({ body: '<!-- postings-disable-next-line inclusive-language/terms:guys -->\nHey guys, welcome.' }));
+    expect(runCli(['lint', 'content'], { cwd: dir }).stdout).not.toContain('guys');
+  });
+
+  test('an unknown id in `ignore` points to where the ids are listed, and they are there (both languages)', () => {
+    const dir = site();
+    write(dir, 'postings.config.json', JSON.stringify({ rules: { 'inclusive-language/terms': ['warn', { ignore: ['guyz'] }] } }));
+    const r = runCli(['lint', 'content'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('`postings explain inclusive-language/terms` lists the ids, under “Entry ids”');
+    const en = runCli(['explain', 'inclusive-language/terms']).stdout;
+    const fr = runCli(['explain', 'inclusive-language/terms', '--locale', 'fr']).stdout;
+    expect(en).toContain('## Entry ids');
+    expect(fr).toContain('## Identifiants des entrées');
+    for (const file of ['inclusive-en', 'inclusive-fr']) {
+      const table = JSON.parse(readFileSync(join(ROOT, 'data', `${file}.json`), 'utf8')) as { entries: Array<{ id: string }> };
+      for (const { id } of table.entries) {
+        expect(en).toContain(`| \`${id}\` |`);
+        expect(fr).toContain(`| \`${id}\` |`);
+      }
+    }
+    expect(runCli(['explain', 'inclusive-language/masculine-title']).stdout).toContain('| `développeur` | développeuse |');
+  });
+
+  test('the generated lists are current with the data (npm run docs:entries)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-entry-docs.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('6. every configuration error at once', () => {
+  test('five mistakes, one run, in both languages', () => {
+    const dir = warningSite({
+      rulez: {},
+      rules: { 'frontmatter/shema': 'warn', 'links/https': 'loud', 'inclusive-language/terms': ['warn', { ignore: ['guyz'] }] },
+      ignore: 'drafts',
+      contentDir: 'nope',
+    });
+    const r = runCli(['lint', 'posting.md'], { cwd: dir });
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^postings: Configuration error in .*postings\.config\.json:$/);
+    for (const path of ['contentDir', 'rulez', 'rules.frontmatter/shema', 'rules.links/https', 'ignore', 'rules.inclusive-language/terms.ignore.0']) {
+      expect(lines.filter((l) => l.startsWith(`  ${path}: `))).toHaveLength(1);
+    }
+    expect(lines).toHaveLength(7);
+    const fr = runCli(['lint', 'posting.md', '--locale', 'fr'], { cwd: dir });
+    expect(fr.stderr.trim().split('\n')).toHaveLength(7);
+    expect(fr.stderr).toContain(`  rulez${NBSP}: clé \`rulez\` inconnue; vouliez-vous dire \`rules\`?`);
+  });
+});
+
+describe('16. rule docs: a failing example holds the example and its findings only', () => {
+  test('no stray paragraph inside “Failing example” / « Exemple fautif »', () => {
+    for (const file of ['terms.md', 'terms.fr.md']) {
+      const text = readFileSync(join(ROOT, 'docs', 'rules', 'inclusive-language', file), 'utf8');
+      const section = text.split(/^## /m).find((s) => /^(Failing example|Exemple fautif)/.test(s))!;
+      const prose = section
+        .replace(/```[\s\S]*?```/g, '')
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.trim() && !l.startsWith('- '));
+      expect(prose).toEqual([]);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { Bilingual, ResolvedConfig, RuleModule } from '../types.js';
-import { ConfigError, resolveConfig, type RawConfig } from '../config/resolve.js';
+import { ConfigError, resolveConfig, type ConfigProblem, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
 import { checkUserSchema } from '../engine/ajv.js';
 
@@ -161,18 +161,15 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
   const { data, schemas } = loadBuiltinData();
   const configSchema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;
   let contentDir: string | undefined;
+  const problems: ConfigProblem[] = [];
   if (typeof raw.contentDir === 'string') {
     contentDir = resolve(baseDir, raw.contentDir);
     if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-      throw new ConfigError(
-        [
-          {
-            path: 'contentDir',
-            message: { en: `folder not found: ${contentDir}`, fr: `dossier introuvable : ${contentDir}` },
-          },
-        ],
-        file,
-      );
+      problems.push({
+        path: 'contentDir',
+        message: { en: `folder not found: ${contentDir}`, fr: `dossier introuvable : ${contentDir}` },
+      });
+      contentDir = undefined;
     }
   }
   try {
@@ -185,6 +182,7 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
       dataSchemas: schemas,
       contentDir,
       configSchema,
+      problems,
     });
     return { config, file, locale: raw.locale };
   } catch (e) {

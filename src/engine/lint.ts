@@ -64,6 +64,7 @@ export function lintPosting(posting: ParsedPosting, options: LintOptions): Findi
       docsUrl: docsUrl(rule.meta.id, locale),
       messageId: d.messageId,
     };
+    if (d.entryId !== undefined) finding.entryId = d.entryId;
     if (d.fix && rule.meta.fixable) finding.fix = d.fix;
     if (d.suggestions?.length) {
       finding.suggestions = d.suggestions.map((sg) => {

@@ -14,9 +14,9 @@ export const NBSP = '\u00a0';
 
 export function frenchTypography(text: string): string {
   return text
-    .replace(/[ \u202f]+:(?=\s|$)/g, `${NBSP}:`)
-    .replace(/«[ \u202f]*/g, `«${NBSP}`)
-    .replace(/[ \u202f]*»/g, `${NBSP}»`)
+    .replace(/[ \u00a0\u202f]+:(?=\s|$)/g, `${NBSP}:`)
+    .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
+    .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
     .replace(/[ \u00a0\u202f]+([;!?])/g, '$1');
 }
 

@@ -15,6 +15,8 @@ export interface JsonMessage {
   fix?: { range: [number, number]; text: string };
   suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
   docsUrl?: string;
+  /** The entry a `rule/id:entry` directive or the `ignore` option names (`guys`). */
+  entryId?: string;
 }
 
 export interface JsonResult {
@@ -56,6 +58,7 @@ function toJsonMessage(f: Finding): JsonMessage {
   if (f.fix) m.fix = { range: f.fix.range, text: f.fix.text };
   if (f.suggestions?.length) m.suggestions = f.suggestions.map((s) => ({ desc: s.desc, fix: s.fix }));
   if (f.docsUrl) m.docsUrl = f.docsUrl;
+  if (f.entryId !== undefined) m.entryId = f.entryId;
   return m;
 }
 

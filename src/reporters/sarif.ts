@@ -57,6 +57,7 @@ const sarif: Reporter = (results, ctx) => {
         ruleIndex: index,
         level: f.severity === 'error' ? 'error' : 'warning',
         message: { text: f.message },
+        ...(f.entryId !== undefined ? { properties: { entryId: f.entryId } } : {}),
         locations: [
           {
             physicalLocation: {

@@ -32,7 +32,8 @@ const stylish: Reporter = (results, ctx) => {
         sev: t(L, f.severity === 'error' ? 'severity.error' : 'severity.warning'),
         isError: f.severity === 'error',
         message: visibleControls(f.message.replace(/\s*\r?\n\s*/g, ' ')),
-        ruleId: visibleControls(f.ruleId),
+        // The id a `postings-disable` comment takes: `inclusive-language/terms:guys`.
+        ruleId: visibleControls(f.entryId ? `${f.ruleId}:${f.entryId}` : f.ruleId),
       };
     });
     // A reduce, not Math.max(...rows): a file with 200,000 findings would overflow the stack.

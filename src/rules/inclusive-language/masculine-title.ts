@@ -38,6 +38,7 @@ const rule: RuleModule = {
         context.report({
           messageId: 'masculine',
           data: { words, doublet: m.doublet },
+          entryId: m.nounId,
           loc: { range: m.range },
           suggestions: [{ messageId: 'suggest', data: { text: m.doublet }, fix: { range: m.range, text: m.doublet } }],
         });

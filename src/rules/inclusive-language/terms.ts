@@ -38,6 +38,7 @@ const rule: RuleModule = {
       context.report({
         messageId: 'term',
         data: { message },
+        entryId: m.entry.id,
         loc: { range: m.range },
         suggestions: m.suggestions.map((s) => ({ messageId: 'suggest', data: { text: s }, fix: { range: m.range, text: s } })),
       });
