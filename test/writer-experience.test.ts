@@ -196,3 +196,41 @@ describe('16. rule docs: a failing example holds the example and its findings on
     }
   });
 });
+
+describe('8. colour decided by chalk', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  /** Run the bin in a pseudo-terminal (util-linux `script`), as a writer's terminal. */
+  const inTerminal = (env: string, cwd: string) =>
+    spawnSync('script', ['-qec', `env -u FORCE_COLOR -u NO_COLOR ${env} "${process.execPath}" "${join(ROOT, 'bin', 'postings.js')}" lint posting.md --locale en`, '/dev/null'], {
+      cwd,
+      encoding: 'utf8',
+    }).stdout;
+
+  (hasScript ? test : test.skip)('a terminal gets colour, except with FORCE_COLOR=0, TERM=dumb or NO_COLOR', () => {
+    const dir = warningSite();
+    expect(inTerminal('TERM=xterm-256color', dir)).toContain('\u001b[');
+    expect(inTerminal('TERM=xterm-256color FORCE_COLOR=0', dir)).not.toContain('\u001b[');
+    expect(inTerminal('TERM=dumb', dir)).not.toContain('\u001b[');
+    expect(inTerminal('TERM=xterm-256color NO_COLOR=1', dir)).not.toContain('\u001b[');
+    expect(inTerminal('TERM=dumb', dir)).toContain('1 warning');
+  });
+
+  test('a pipe gets none unless FORCE_COLOR or --color asks', () => {
+    const dir = warningSite();
+    const run = (env: Record<string, string>, ...args: string[]) => runCli(['lint', 'posting.md', ...args], { cwd: dir, env: { NO_COLOR: '', ...env } }).stdout;
+    expect(run({})).not.toContain('\u001b[');
+    expect(run({ FORCE_COLOR: '1' })).toContain('\u001b[');
+    expect(run({ FORCE_COLOR: '0' }, '--color')).toContain('\u001b[');
+    expect(run({ FORCE_COLOR: '1' }, '--no-color')).not.toContain('\u001b[');
+  });
+});
+
+describe('9. JUnit of a clean run', () => {
+  test('one passing test case per linted file (tests="1", no failure)', () => {
+    const dir = warningSite();
+    const xml = runCli(['lint', '-q', 'posting.md', '-f', 'junit'], { cwd: dir }).stdout;
+    expect(xml).toMatch(/<testsuites name="postings" tests="1" failures="0" errors="0">/);
+    expect(xml).toContain('<testcase classname="posting.md" name="posting.md" file="posting.md"/>');
+    expect(xml).not.toContain('<failure');
+  });
+});

@@ -1,6 +1,7 @@
 /** `postings lint`: the I/O around the pure engine. */
 import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { supportsColor } from 'chalk';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { lintPosting } from '../engine/lint.js';
@@ -107,8 +108,11 @@ async function report(
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   const reporter = await reporters[opts.format]!();
+  // `--color` / `--no-color`, else chalk's own detection (FORCE_COLOR, TERM=dumb, a terminal
+  // or not, CI services), with NO_COLOR (no-color.org) honoured unless FORCE_COLOR is set.
   const color =
-    opts.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0' ? true : io.isTTY && !opts.outputFile);
+    opts.color ??
+    (io.env.NO_COLOR && !io.env.FORCE_COLOR ? false : Boolean(supportsColor && supportsColor.level > 0));
   const text = reporter(shown, {
     cwd: io.cwd,
     locale,
