@@ -234,3 +234,42 @@ describe('9. JUnit of a clean run', () => {
     expect(xml).not.toContain('<failure');
   });
 });
+
+describe('11. one retired code, one finding', () => {
+  const open = (body: string) =>
+    posting({ archived: 'false', leverId: '0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b', body });
+
+  test.each([
+    ['en', 'content/en/dev.md', 'This position is classified CS4.', 'write `IT-04`'],
+    ['fr', 'content/fr/dev.md', 'Ce poste est classifié CS4.', 'écrivez `IT-04`'],
+  ])('%s: `CS4` in an open posting gets classification/retired only, with the right advice', (locale, file, body, advice) => {
+    const dir = tempDir('wx-cs');
+    write(dir, file, open(body));
+    const json = JSON.parse(runCli(['lint', 'content', '-f', 'json', '--locale', locale], { cwd: dir }).stdout);
+    const classification = json[0].messages.filter((m: { ruleId: string }) => m.ruleId.startsWith('classification/'));
+    expect(classification.map((m: { ruleId: string }) => m.ruleId)).toEqual(['classification/retired']);
+    expect(classification[0].message).toContain(advice);
+  });
+
+  test('an archived posting keeps its format and link advice (the code was right then)', () => {
+    const dir = tempDir('wx-cs');
+    write(dir, 'content/en/dev.md', posting({ body: 'This position is classified CS4.' }));
+    const json = JSON.parse(runCli(['lint', 'content', '-f', 'json'], { cwd: dir }).stdout);
+    const ids = json[0].messages.map((m: { ruleId: string }) => m.ruleId).filter((id: string) => id.startsWith('classification/'));
+    expect(ids).toEqual(['classification/format', 'classification/unlinked']);
+  });
+});
+
+describe('12. links/https reads the URLs links/language reads', () => {
+  test('bare http:// URLs and HTML links are reported and fixed; code is not', () => {
+    const dir = tempDir('wx-https');
+    const body = 'See http://www.canada.ca/en.html and <a href="http://www.gc.ca/">GC</a>, not `http://www.canada.ca`.';
+    write(dir, 'content/en/dev.md', posting({ body }));
+    const json = JSON.parse(runCli(['lint', 'content', '-f', 'json'], { cwd: dir }).stdout);
+    expect(json[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'links/https').map((m: { column: number }) => m.column)).toEqual([5, 47]);
+    runCli(['lint', 'content', '--fix'], { cwd: dir });
+    expect(readFileSync(join(dir, 'content/en/dev.md'), 'utf8')).toContain(
+      'See https://www.canada.ca/en.html and <a href="https://www.gc.ca/">GC</a>, not `http://www.canada.ca`.',
+    );
+  });
+});
