@@ -273,3 +273,24 @@ describe('12. links/https reads the URLs links/language reads', () => {
     );
   });
 });
+
+describe('15. install instructions point to what exists', () => {
+  test('every version pin in the docs is a commit id (or a tag the repository has)', () => {
+    const tags = spawnSync('git', ['tag', '--list'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    const files = ['README.md', 'README.fr.md', 'docs/ci.md', 'docs/ci.fr.md', '.pre-commit-hooks.yaml'];
+    const pins: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      for (const m of text.matchAll(/(?:\brev:\s*|cds-snc\/postings[@#])([^\s`'")]+)/g)) pins.push(`${file}: ${m[1]}`);
+    }
+    expect(pins.length).toBeGreaterThanOrEqual(6);
+    const bad = pins.filter((p) => {
+      const value = p.split(': ')[1]!;
+      return !/^([0-9a-f]{40}|<commit>|<the)$/.test(value) && !tags.includes(value);
+    });
+    expect(bad).toEqual([]);
+    for (const file of ['docs/ci.md', 'docs/ci.fr.md']) {
+      expect(readFileSync(join(ROOT, file), 'utf8')).toMatch(/## (Pinning a version|Épingler une version)/);
+    }
+  });
+});
