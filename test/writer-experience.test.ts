@@ -3,7 +3,7 @@
  * languages.
  */
 import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
@@ -292,5 +292,57 @@ describe('15. install instructions point to what exists', () => {
     for (const file of ['docs/ci.md', 'docs/ci.fr.md']) {
       expect(readFileSync(join(ROOT, file), 'utf8')).toMatch(/## (Pinning a version|Épingler une version)/);
     }
+  });
+});
+
+/**
+ * Run `postings new` in a pseudo-terminal (util-linux `script`) and answer each question
+ * when it shows: `steps` are [text to wait for, keys to type] (Enter is added).
+ */
+function newInTerminal(cwd: string, locale: string, steps: Array<[string, string]>): Promise<{ code: number | null; out: string }> {
+  const queue = [...steps];
+  const command = `env TERM=xterm NO_COLOR=1 "${process.execPath}" "${join(ROOT, 'bin', 'postings.js')}" new --locale ${locale}`;
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd });
+  let out = '';
+  let from = 0;
+  return new Promise((resolve) => {
+    const guard = setTimeout(() => child.kill(), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      while (queue.length && out.indexOf(queue[0]![0], from) >= 0) {
+        from = out.indexOf(queue[0]![0], from) + queue[0]![0].length;
+        child.stdin.write(queue.shift()![1] + '\r');
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(guard);
+      resolve({ code, out });
+    });
+  });
+}
+
+describe('7. postings new asks a bad answer again and keeps the others', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  const CLEAR_LINE = '\u0015'; // Ctrl+U: erase the answer typed before
+
+  (hasScript ? test : test.skip).each([
+    ['en', ['Translation key', 'English title', 'French title', 'Lever id', 'Classification', 'use IT-04 instead of CS-04']],
+    ['fr', ['Clé de traduction', 'Titre anglais', 'Titre français', 'Identifiant Lever', 'Classification', 'utilisez IT-04 au lieu de CS-04']],
+  ])('%s: a retired code at the last question, then a good one: the pair is written', async (locale, prompts) => {
+    const dir = tempDir('wx-new');
+    const answers = ['data-scientist', 'Data Scientist', 'Scientifique des données', '', 'CS-04', `${CLEAR_LINE}IT-04`];
+    const r = await newInTerminal(dir, locale as string, (prompts as string[]).map((p, i) => [p, answers[i]!]));
+    expect(r.code).toBe(0);
+    const en = readFileSync(join(dir, 'content/en/careers/positions/data-scientist.md'), 'utf8');
+    expect(en).toContain('translationKey: data-scientist');
+    expect(en).toContain('IT-04');
+    expect(readFileSync(join(dir, 'content/fr/careers/positions/scientifique-des-données.md'), 'utf8')).toContain('Scientifique des données');
+  });
+
+  test('without a terminal, the same answers from the options fail once, with the reason', () => {
+    const dir = tempDir('wx-new');
+    const r = runCli(['new', 'data-scientist', '--title-en', 'Data Scientist', '--title-fr', 'Scientifique', '--classification', 'CS-04'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('use IT-04 instead of CS-04');
   });
 });
