@@ -12,7 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  // The CLI and the Node API (`import { lintFiles } from 'postings'`) share their chunks.
+  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), api: join(root, 'dist', 'api.js') },
   outdir,
   bundle: true,
   splitting: true,

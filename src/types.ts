@@ -208,4 +208,9 @@ export interface ResolvedConfig {
   data: Record<string, unknown>;
   /** Any further top-level keys other issues add (pairing, baseline, ...). */
   settings: Record<string, unknown>;
+  /**
+   * Ignore patterns read from a `.postingsignore` file (gitignore syntax), with the folder
+   * they are relative to: files they match are left out as `ignore` leaves them out.
+   */
+  ignoreFile?: { path: string; base: string; patterns: string[] };
 }

@@ -346,3 +346,141 @@ describe('7. postings new asks a bad answer again and keeps the others', () => {
     expect(r.stderr).toContain('use IT-04 instead of CS-04');
   });
 });
+
+/** Run an ES module snippet with node in `cwd` (where `import … from 'postings'` resolves). */
+export function runModule(code: string, cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'en_CA.UTF-8', LC_ALL: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A two-language site with findings in both postings. */
+function apiSite(): string {
+  const dir = tempDir('wx-api');
+  write(dir, 'content/en/dev.md', posting({ key: 'dev', body: 'Hey guys, http://www.canada.ca/en.html is ours.' }));
+  write(dir, 'content/fr/dev.md', posting({ key: 'dev', title: 'Développeur', body: 'Les candidats sont bienvenus.' }));
+  return dir;
+}
+
+describe('the Node API: lintFiles and lintText', () => {
+  test('same results as --format json, in both languages', () => {
+    const dir = apiSite();
+    for (const locale of ['en', 'fr']) {
+      const cli = JSON.parse(runCli(['lint', 'content', '-f', 'json', '--locale', locale], { cwd: dir }).stdout);
+      const code = `import { lintFiles } from 'postings';
+        process.stdout.write(JSON.stringify(await lintFiles(['content'], { cwd: ${JSON.stringify(dir)}, locale: '${locale}' })));`;
+      const api = runModule(code, ROOT);
+      expect(api.stderr).toBe('');
+      expect(JSON.parse(api.stdout)).toEqual(cli);
+    }
+  });
+
+  test('lintText lints as if the file were there, as --stdin --stdin-filename does', () => {
+    const dir = apiSite();
+    const text = posting({ key: 'dev', body: 'Hey guys.' });
+    const cli = JSON.parse(runCli(['lint', '--stdin', '--stdin-filename', 'content/en/dev.md', '-f', 'json'], { cwd: dir, input: text }).stdout);
+    const api = runModule(
+      `import { lintText } from 'postings';
+       process.stdout.write(JSON.stringify(await lintText(${JSON.stringify(text)}, { cwd: ${JSON.stringify(dir)}, filePath: 'content/en/dev.md' })));`,
+      ROOT,
+    );
+    expect(JSON.parse(api.stdout)).toEqual(cli);
+    expect(cli[0].filePath).toBe(join(dir, 'content/en/dev.md'));
+    expect(cli[0].messages.map((m: { entryId?: string }) => m.entryId)).toContain('guys');
+    // The file on disk was not read: its bare http:// URL is not reported.
+    expect(cli[0].messages.map((m: { ruleId: string }) => m.ruleId)).not.toContain('links/https');
+  });
+
+  test('a configuration error is thrown with every problem, not printed', () => {
+    const dir = apiSite();
+    write(dir, 'postings.config.json', JSON.stringify({ rulez: {}, ignore: 3 }));
+    const r = runModule(
+      `import { lintFiles } from 'postings';
+       try { await lintFiles('content', { cwd: ${JSON.stringify(dir)} }); } catch (e) { console.log(e.name, e.problems.length); }`,
+      ROOT,
+    );
+    expect(r.stdout.trim()).toBe('ConfigError 2');
+  });
+});
+
+describe('--stdin and --stdin-filename', () => {
+  test('the name decides the language and the pairing, as if the file were there', () => {
+    const dir = apiSite();
+    // French text, named as the French partner: French rules run, the pair is found.
+    const fr = runCli(['lint', '--stdin', '--stdin-filename', 'content/fr/dev.md', '-f', 'json'], {
+      cwd: dir,
+      input: posting({ key: 'dev', title: 'Développeur', body: 'Les candidats sont bienvenus.' }),
+    });
+    const ids = JSON.parse(fr.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+    expect(ids).toContain('inclusive-language/masculine-title');
+    expect(ids).not.toContain('pairing/missing-translation');
+    // Named outside any language folder: the language is unknown.
+    const none = runCli(['lint', '--stdin', '-f', 'json'], { cwd: dir, input: posting() });
+    expect(JSON.parse(none.stdout)[0].filePath).toBe(join(dir, '<stdin>'));
+    expect(JSON.parse(none.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('language/unknown');
+  });
+
+  test('usage errors: paths with --stdin, --fix with --stdin, --stdin-filename alone (both languages)', () => {
+    const dir = apiSite();
+    expect(runCli(['lint', '--stdin', 'content'], { cwd: dir, input: '' }).stderr).toContain('--stdin lints the standard input; remove the paths (content)');
+    expect(runCli(['lint', '--stdin', '--fix'], { cwd: dir, input: '' }).status).toBe(2);
+    const alone = runCli(['lint', '--stdin-filename', 'x.md', '--locale', 'fr'], { cwd: dir });
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toBe('postings: --stdin-filename s’emploie avec --stdin\n');
+  });
+
+  test('an ignored --stdin-filename is said so on stderr, and not linted', () => {
+    const dir = apiSite();
+    write(dir, 'postings.config.json', JSON.stringify({ ignore: ['content/en/**'] }));
+    const r = runCli(['lint', '--stdin', '--stdin-filename', 'content/en/dev.md'], { cwd: dir, input: posting({ body: 'Hey guys.' }) });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('postings: content/en/dev.md is left out by the ignore settings; nothing was linted\n');
+  });
+});
+
+describe('--print-config', () => {
+  test('the resolved configuration for a file, as JSON', () => {
+    const dir = apiSite();
+    write(dir, 'postings.config.json', JSON.stringify({ locale: 'fr', rules: { 'links/https': ['error', { hosts: ['canada.ca'] }] }, ignore: ['drafts/**'] }));
+    write(dir, '.postingsignore', 'content/fr/old-*.md\n');
+    const r = runCli(['lint', '--print-config', 'content/fr/dev.md'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c).toMatchObject({
+      filePath: join(dir, 'content/fr/dev.md'),
+      configFile: join(dir, 'postings.config.json'),
+      locale: 'fr',
+      lang: 'fr',
+      ignored: false,
+      contentRoot: join(dir, 'content'),
+      ignore: ['drafts/**'],
+      ignoreFile: { path: join(dir, '.postingsignore'), base: dir, patterns: ['content/fr/old-*.md'] },
+    });
+    expect(c.rules['links/https']).toEqual({ severity: 'error', options: { hosts: ['canada.ca'] } });
+    expect(c.rules['inclusive-language/terms'].severity).toBe('warn');
+    expect(Object.keys(c.data)).toContain('inclusive-fr');
+    expect(JSON.parse(runCli(['lint', '--print-config', 'content/fr/old-dev.md'], { cwd: dir }).stdout).ignored).toBe(true);
+  });
+});
+
+describe('.postingsignore', () => {
+  test('gitignore syntax: folders, anchors, negation and comments; merged with `ignore`', () => {
+    const dir = tempDir('wx-ignore');
+    for (const f of ['content/en/a.md', 'content/en/drafts/b.md', 'content/fr/drafts/keep.md', 'content/fr/c.md', 'content/fr/old.md', 'content/en/tmp.md']) {
+      write(dir, f, posting({ key: f.replace(/\W/g, '') }));
+    }
+    write(dir, '.postingsignore', '# drafts are not published\ndrafts/\n!content/fr/drafts/keep.md\n/content/en/tmp.md\n');
+    write(dir, 'postings.config.json', JSON.stringify({ ignore: ['content/fr/old.md'] }));
+    const files = (args: string[]) =>
+      JSON.parse(runCli(['lint', ...args, '-f', 'json'], { cwd: dir }).stdout)
+        .map((r: { filePath: string }) => r.filePath.slice(dir.length + 1))
+        .sort();
+    // gitignore: a file cannot be re-included when its folder is excluded (`drafts/`).
+    expect(files(['content'])).toEqual(['content/en/a.md', 'content/fr/c.md']);
+    // Files in it can be, when the pattern names the files (`**/drafts/*`); `drafts/*` (a
+    // slash inside) is anchored at the folder of .postingsignore and matches nothing here.
+    write(dir, '.postingsignore', '**/drafts/*\n!content/fr/drafts/keep.md\n');
+    expect(files(['content'])).toEqual(['content/en/a.md', 'content/en/tmp.md', 'content/fr/c.md', 'content/fr/drafts/keep.md']);
+    write(dir, '.postingsignore', 'drafts/*\n');
+    expect(files(['content'])).toHaveLength(5);
+  });
+});

@@ -10,6 +10,7 @@ import type { Bilingual, ResolvedConfig, RuleModule } from '../types.js';
 import { ConfigError, resolveConfig, type ConfigProblem, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
 import { checkUserSchema } from '../engine/ajv.js';
+import { IGNORE_FILE, parseIgnoreFile } from '../config/ignore-file.js';
 
 /** The folder of postings' own package.json (from dist/cli/ or from the bundle in dist/bundle/). */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -184,6 +185,17 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
       configSchema,
       problems,
     });
+    // `.postingsignore` next to the configuration (or in the working folder without one).
+    const ignorePath = join(baseDir, IGNORE_FILE);
+    if (existsSync(ignorePath) && statSync(ignorePath).isFile()) {
+      let text: string;
+      try {
+        text = readFileSync(ignorePath, 'utf8');
+      } catch (e) {
+        throw new InputError((e as Error).message, ignorePath);
+      }
+      config.ignoreFile = { path: ignorePath, base: baseDir, patterns: parseIgnoreFile(text) };
+    }
     return { config, file, locale: raw.locale };
   } catch (e) {
     if (e instanceof ConfigError) throw new ConfigError(e.problems, file);

@@ -47,6 +47,8 @@ export async function expandPaths(
   cwd: string,
   ignore: string[],
   ignoreBase: string,
+  /** More files left out: the `.postingsignore` file (gitignore syntax). */
+  isIgnoredToo?: (file: string) => boolean,
 ): Promise<{ files: string[]; found: number }> {
   const files = new Set<string>();
   for (const p of paths) {
@@ -71,6 +73,7 @@ export async function expandPaths(
   const kept = uniqueFiles([...files])
     .filter((f) => !isSectionPage(f))
     .filter((f) => !isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/')))
+    .filter((f) => !isIgnoredToo?.(f))
     .sort();
   return { files: kept, found: files.size };
 }

@@ -1,6 +1,9 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { parsePosting, detectLanguage } from '../engine/parse.js';
+import { ignoreFileMatcher } from '../config/ignore-file.js';
 import { supportsColor } from 'chalk';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
@@ -8,7 +11,7 @@ import { lintPosting } from '../engine/lint.js';
 import { t } from '../i18n/cli.js';
 import { PREFIX } from '../i18n/typography.js';
 import { reporters, formatNames } from '../reporters/index.js';
-import { expandPaths, MissingPathError } from './files.js';
+import { expandPaths, findContentRoot, isSectionPage, MissingPathError } from './files.js';
 import { loadPostings } from './project.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
@@ -26,6 +29,12 @@ export interface LintCliOptions extends BaselineCliOptions {
   color?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** `--stdin`: lint the text on the standard input. */
+  stdin?: boolean;
+  /** `--stdin-filename`: the path that text is linted as (language, content root, pairing). */
+  stdinFilename?: string;
+  /** `--print-config <file>`: print the configuration for that file instead of linting. */
+  printConfig?: string;
 }
 
 export interface CliIO {
@@ -37,6 +46,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   isTTY: boolean;
   version: string;
+  /** The whole standard input (`--stdin`); the process's own when not given. */
+  readStdin?: () => Promise<string>;
 }
 
 export async function runLint(paths: string[], opts: LintCliOptions, locale: Locale, io: CliIO): Promise<number> {
@@ -48,9 +59,28 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     if (!/^-?\d+$/.test(opts.maxWarnings)) throw new UsageError(t(locale, 'err.maxWarningsArg', { value: opts.maxWarnings }));
     maxWarnings = Number(opts.maxWarnings);
   }
+  if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError(t(locale, 'err.stdinFilename'));
   const { config, file: configFile, locale: configLocale } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
   // `--locale`, then the configuration's `locale`, then the environment (LC_ALL, LANG).
   if (!io.localeFlag && configLocale) locale = configLocale;
+  const ignoreBase = configFile ? resolve(configFile, '..') : io.cwd;
+
+  if (opts.printConfig !== undefined) {
+    if (!opts.printConfig) throw new UsageError(t(locale, 'err.printConfig'));
+    io.stdout(printConfig(resolve(io.cwd, opts.printConfig), config, { configFile, locale, ignoreBase }));
+    return 0;
+  }
+  if (opts.stdin) {
+    if (paths.length) throw new UsageError(t(locale, 'err.stdinPaths', { paths: paths.join(', ') }));
+    if (opts.fix || opts.fixDryRun) throw new UsageError(t(locale, 'err.stdinFix'));
+    const text = await (io.readStdin ?? readProcessStdin)();
+    const filePath = resolve(io.cwd, opts.stdinFilename ?? STDIN_NAME);
+    if (opts.stdinFilename !== undefined && isIgnoredFile(filePath, config, ignoreBase)) {
+      io.stderr(PREFIX + t(locale, 'err.stdinIgnored', { file: opts.stdinFilename }) + '\n');
+      return report([], opts, locale, io, maxWarnings);
+    }
+    return report(lintText(text, filePath, config, locale), opts, locale, io, maxWarnings);
+  }
 
   if (paths.length === 0) {
     const content = resolve(io.cwd, 'content');
@@ -60,7 +90,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   let files: string[];
   let found: number;
   try {
-    ({ files, found } = await expandPaths(paths, io.cwd, config.ignore, configFile ? resolve(configFile, '..') : io.cwd));
+    ({ files, found } = await expandPaths(paths, io.cwd, config.ignore, ignoreBase, ignoreFileMatcher(config)));
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(t(locale, 'err.pathMissing', { path: e.path }));
     throw e;
@@ -83,9 +113,65 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   return report(results, opts, locale, io, maxWarnings);
 }
 
+/** The name of standard input's text without `--stdin-filename` (as ESLint's `<text>`). */
+export const STDIN_NAME = '<stdin>';
+
+/** Lint `text` as if it were the file `filePath`, with the project around it (pairing). */
+export function lintText(text: string, filePath: string, config: ResolvedConfig, locale: Locale): FileResult[] {
+  return lintFiles([filePath], config, locale, new Map([[filePath, text]]));
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Whether `ignore` or `.postingsignore` leaves `file` (absolute) out. */
+export function isIgnoredFile(file: string, config: ResolvedConfig, ignoreBase: string): boolean {
+  const rel = relative(ignoreBase, file).split(sep).join('/');
+  if (config.ignore.length && picomatch(config.ignore, { dot: true })(rel)) return true;
+  return ignoreFileMatcher(config)?.(file) ?? false;
+}
+
+/**
+ * `--print-config <file>`: the configuration that applies to `file` once resolved (rules
+ * with their severity and options, data tables with the user's extensions), and what
+ * postings makes of the file (its language, its content root, whether it is ignored).
+ */
+export function printConfig(
+  file: string,
+  config: ResolvedConfig,
+  context: { configFile: string | undefined; locale: Locale; ignoreBase: string },
+): string {
+  let data: Record<string, unknown> | undefined;
+  try {
+    data = parsePosting(readFileSync(file, 'utf8'), file, config.language).frontMatter?.data;
+  } catch {
+    /* a file that does not exist (yet) still has a configuration */
+  }
+  const { schema: _schema, schemaPath, ...rest } = config;
+  const out = {
+    filePath: file,
+    configFile: context.configFile ?? null,
+    locale: context.locale,
+    lang: detectLanguage(file, data, config.language).lang ?? null,
+    ignored: isIgnoredFile(file, config, context.ignoreBase) || isSectionPage(file),
+    contentRoot: config.contentDir ?? findContentRoot(file) ?? null,
+    schema: schemaPath ?? null,
+    ...rest,
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
 /** Lint `files` as one project (each read and parsed once). */
-export function lintFiles(files: string[], config: ResolvedConfig, locale: Locale): FileResult[] {
-  const { parsed, unreadable, index } = loadPostings(files, config, locale);
+export function lintFiles(
+  files: string[],
+  config: ResolvedConfig,
+  locale: Locale,
+  texts?: ReadonlyMap<string, string>,
+): FileResult[] {
+  const { parsed, unreadable, index } = loadPostings(files, config, locale, texts);
   const results = new Map(unreadable);
   for (const posting of parsed) {
     const findings = lintPosting(posting, { filePath: posting.filePath, config, rules, locale, project: index });

@@ -70,7 +70,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-color', t(locale, 'opt.noColor'))
     .option('--fix', ta(locale, 'opt.fix'))
     .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
-    .option('--debug', t(locale, 'opt.debug'));
+    .option('--debug', t(locale, 'opt.debug'))
+    .option('--stdin', t(locale, 'opt.stdin'))
+    .option('--stdin-filename <path>', t(locale, 'opt.stdinFilename'))
+    .option('--print-config <file>', t(locale, 'opt.printConfig'));
   addCiOptions(lint, locale);
   lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');

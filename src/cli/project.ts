@@ -73,11 +73,22 @@ export interface LoadedPostings {
 }
 
 /** Read and parse each file once, then index the project. One bad file never stops the others. */
-export function loadPostings(files: string[], config: ResolvedConfig, locale: Locale): LoadedPostings {
+export function loadPostings(
+  files: string[],
+  config: ResolvedConfig,
+  locale: Locale,
+  /** Text to use instead of a file's (`--stdin-filename`, `lintText`): linted as if it were there. */
+  texts?: ReadonlyMap<string, string>,
+): LoadedPostings {
   const parsed: ParsedPosting[] = [];
   const unreadable = new Map<string, FileResult>();
   const notUtf8 = new Set<string>();
   for (const file of files) {
+    const given = texts?.get(file);
+    if (given !== undefined) {
+      parsed.push(parsePosting(given, file, config.language));
+      continue;
+    }
     try {
       const bytes = readFileSync(file);
       const text = bytes.toString('utf8');

@@ -4,30 +4,8 @@
 import type { FileResult, Finding } from '../types.js';
 import type { Reporter } from './types.js';
 
-export interface JsonMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix?: { range: [number, number]; text: string };
-  suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
-  docsUrl?: string;
-  /** The entry a `rule/id:entry` directive or the `ignore` option names (`guys`). */
-  entryId?: string;
-}
-
-export interface JsonResult {
-  filePath: string;
-  messages: JsonMessage[];
-  errorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  output?: string;
-}
+export type { LintMessage as JsonMessage, LintResult as JsonResult } from '../api-types.js';
+import type { LintMessage as JsonMessage, LintResult as JsonResult } from '../api-types.js';
 
 export function toJsonResult(result: FileResult): JsonResult {
   const messages = result.findings.map(toJsonMessage);
