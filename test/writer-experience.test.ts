@@ -484,3 +484,42 @@ describe('.postingsignore', () => {
     expect(files(['content'])).toHaveLength(5);
   });
 });
+
+describe('the configuration schema for editors (schemas/postings.config.schema.json)', () => {
+  const schemaFile = join(ROOT, 'schemas', 'postings.config.schema.json');
+
+  test('is current with the rules (npm run gen:schema) and a valid draft-07 schema', async () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-config-schema.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const { default: Ajv } = await import('ajv');
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema(JSON.parse(readFileSync(schemaFile, 'utf8')))).toBe(true);
+  });
+
+  test('lists every rule with its options, and tells good configurations from bad ones', async () => {
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    const ids = JSON.parse(runCli(['rules', '--json']).stdout).map((r: { id: string }) => r.id);
+    expect(Object.keys(schema.properties.rules.properties).sort()).toEqual([...ids].sort());
+    const { default: Ajv } = await import('ajv');
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    const good = {
+      $schema: './node_modules/postings/schemas/postings.config.schema.json',
+      locale: 'fr',
+      rules: { 'links/https': ['error', { hosts: ['canada.ca'] }], 'language/unknown': 'off', 'inclusive-language/terms': ['warn', { ignore: ['guys'] }] },
+      data: { placeholders: {} },
+    };
+    expect(validate(good)).toBe(true);
+    expect(validate({ rules: { 'links/htps': 'warn' } })).toBe(false);
+    expect(validate({ rules: { 'links/https': ['warn', { hostz: [] }] } })).toBe(false);
+    expect(validate({ data: { nope: {} } })).toBe(false);
+  });
+
+  test('postings reads a configuration with "$schema", and the docs show it', () => {
+    const dir = warningSite({ $schema: './node_modules/postings/schemas/postings.config.schema.json', locale: 'fr' });
+    expect(runCli(['lint', 'posting.md'], { cwd: dir }).stdout).toContain('avertissement');
+    for (const file of ['README.md', 'README.fr.md']) {
+      expect(readFileSync(join(ROOT, file), 'utf8')).toContain('"$schema": "./node_modules/postings/schemas/postings.config.schema.json"');
+    }
+  });
+});
