@@ -35,6 +35,8 @@ export interface LintCliOptions extends BaselineCliOptions {
   stdinFilename?: string;
   /** `--print-config <file>`: print the configuration for that file instead of linting. */
   printConfig?: string;
+  /** `--report <format>=<file>` (repeatable): more reports of the same run, each to a file. */
+  report?: string[];
 }
 
 export interface CliIO {
@@ -60,6 +62,11 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     maxWarnings = Number(opts.maxWarnings);
   }
   if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError(t(locale, 'err.stdinFilename'));
+  for (const spec of opts.report ?? []) {
+    const [format, file] = splitReport(spec);
+    if (!file) throw new UsageError(t(locale, 'err.report', { value: spec }));
+    if (!reporters[format]) throw new UsageError(t(locale, 'err.format', { format, formats: formatNames().join(', ') }));
+  }
   const { config, file: configFile, locale: configLocale } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
   // `--locale`, then the configuration's `locale`, then the environment (LC_ALL, LANG).
   if (!io.localeFlag && configLocale) locale = configLocale;
@@ -111,6 +118,12 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
   return report(results, opts, locale, io, maxWarnings);
+}
+
+/** `sarif=out/postings.sarif` → [`sarif`, `out/postings.sarif`]. */
+function splitReport(spec: string): [string, string] {
+  const at = spec.indexOf('=');
+  return at < 0 ? [spec, ''] : [spec.slice(0, at), spec.slice(at + 1)];
 }
 
 /** The name of standard input's text without `--stdin-filename` (as ESLint's `<text>`). */
@@ -193,19 +206,26 @@ async function report(
     : results;
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const context = { cwd: io.cwd, locale, version: io.version, rules: rules.map((r) => r.meta) };
+  // `--report sarif=postings.sarif`: the same findings in another format, from this one run.
+  for (const spec of opts.report ?? []) {
+    const [format, file] = splitReport(spec);
+    const target = resolve(io.cwd, file);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, (await reporters[format]!())(shown, { ...context, color: false }));
+    } catch (e) {
+      io.stderr(`${PREFIX}${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
+      return 2;
+    }
+  }
   const reporter = await reporters[opts.format]!();
   // `--color` / `--no-color`, else chalk's own detection (FORCE_COLOR, TERM=dumb, a terminal
   // or not, CI services), with NO_COLOR (no-color.org) honoured unless FORCE_COLOR is set.
   const color =
     opts.color ??
     (io.env.NO_COLOR && !io.env.FORCE_COLOR ? false : Boolean(supportsColor && supportsColor.level > 0));
-  const text = reporter(shown, {
-    cwd: io.cwd,
-    locale,
-    color: opts.outputFile ? (opts.color ?? false) : color,
-    version: io.version,
-    rules: rules.map((r) => r.meta),
-  });
+  const text = reporter(shown, { ...context, color: opts.outputFile ? (opts.color ?? false) : color });
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     try {

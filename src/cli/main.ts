@@ -73,7 +73,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--debug', t(locale, 'opt.debug'))
     .option('--stdin', t(locale, 'opt.stdin'))
     .option('--stdin-filename <path>', t(locale, 'opt.stdinFilename'))
-    .option('--print-config <file>', t(locale, 'opt.printConfig'));
+    .option('--print-config <file>', t(locale, 'opt.printConfig'))
+    .option('--report <format=file>', t(locale, 'opt.report'), (value: string, previous: string[] = []) => [...previous, value]);
   addCiOptions(lint, locale);
   lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');
