@@ -5,6 +5,7 @@
  */
 import type { Root as MdastRoot } from 'mdast';
 import type { Document as YamlDocument } from 'yaml';
+import type { SiteModel } from './site/model.js';
 
 export type Lang = 'en' | 'fr';
 export type Locale = Lang;
@@ -213,4 +214,6 @@ export interface ResolvedConfig {
    * they are relative to: files they match are left out as `ignore` leaves them out.
    */
   ignoreFile?: { path: string; base: string; patterns: string[] };
+  /** The Hugo site the run works in (plain data), when the linted files are in one. */
+  site?: SiteModel;
 }

@@ -4,11 +4,13 @@
  * (`"rule/id:line"` or `"rule/id:line:column"`; `[]` for a file that must stay clean).
  * The folder is linted as one project (it is the content root for pairing) through the
  * real engine, with only that rule on. An optional `config.json` in the folder is the
- * configuration to use (its `rules` entry for the rule under test gives its options).
+ * configuration to use (its `rules` entry for the rule under test gives its options). A
+ * folder with a `hugo.toml` is a Hugo site (its `en/` and `fr/` are the languages' content
+ * folders), for the rules that read the site's layouts and pages.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, lintFolder, onlyRule, rules, signature } from './support/harness.js';
+import { FIXTURES, ROOT, lintFolder, onlyRule, rules, signature, withSite } from './support/harness.js';
 import { walkMarkdown } from '../src/cli/files.js';
 
 const ENGINE_ONLY = new Set(['internal/rule-error', 'internal/read-error', 'internal/write-error']);
@@ -48,7 +50,7 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
     }
   });
 
-  test('gives exactly the expected findings on its fixtures', () => {
+  test('gives exactly the expected findings on its fixtures', async () => {
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, string[]>;
     const configFile = join(dir, 'config.json');
     const extra = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
@@ -56,7 +58,8 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
     const options = Array.isArray(setting) ? setting[1] : undefined;
     const { rules: _ignored, ...rest } = extra;
     void _ignored;
-    const config = onlyRule(id, options, rest);
+    // A fixture folder that is a Hugo site (hugo.toml) is linted in that site.
+    const config = await withSite(dir, onlyRule(id, options, rest));
     const found = lintFolder(dir, config);
     // Every fixture file is listed, so that none is silently unchecked.
     expect(Object.keys(expected).sort()).toEqual(

@@ -375,6 +375,14 @@ describe('the Node API: lintFiles and lintText', () => {
     }
   });
 
+  test('on a Hugo site too (postings only, templates linted): the same as --format json', () => {
+    const site = join(ROOT, 'fixtures', 'hugo-site');
+    const cli = JSON.parse(runCli(['lint', 'content', '-f', 'json'], { cwd: site }).stdout);
+    const api = runModule(`import { lintFiles } from 'postings'; process.stdout.write(JSON.stringify(await lintFiles('content', { cwd: ${JSON.stringify(site)} })));`, ROOT);
+    expect(JSON.parse(api.stdout)).toEqual(cli);
+    expect(cli.length).toBeGreaterThan(1);
+  });
+
   test('lintText lints as if the file were there, as --stdin --stdin-filename does', () => {
     const dir = apiSite();
     const text = posting({ key: 'dev', body: 'Hey guys.' });

@@ -49,14 +49,19 @@ export async function expandPaths(
   ignoreBase: string,
   /** More files left out: the `.postingsignore` file (gitignore syntax). */
   isIgnoredToo?: (file: string) => boolean,
-): Promise<{ files: string[]; found: number }> {
+): Promise<{ files: string[]; found: number; ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>; named: Set<string> }> {
   const files = new Set<string>();
+  // Files named one by one: when one is left out, the user is told why.
+  const named = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
     if (existsSync(abs)) {
       const st = statSync(abs);
       if (st.isDirectory()) walkMarkdown(abs).forEach((f) => files.add(f));
-      else files.add(abs);
+      else {
+        files.add(abs);
+        named.add(abs);
+      }
       continue;
     }
     if (GLOB_CHARS.test(p)) {
@@ -70,12 +75,21 @@ export async function expandPaths(
     throw new MissingPathError(p);
   }
   const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
+  const ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }> = [];
   const kept = uniqueFiles([...files])
-    .filter((f) => !isSectionPage(f))
-    .filter((f) => !isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/')))
-    .filter((f) => !isIgnoredToo?.(f))
+    .filter((f) => {
+      if (!isSectionPage(f)) return true;
+      if (named.has(f)) ignored.push({ file: f, reason: 'section-page' });
+      return false;
+    })
+    .filter((f) => {
+      const out = (isIgnored && isIgnored(relative(ignoreBase, f).split(sep).join('/'))) || isIgnoredToo?.(f);
+      if (!out) return true;
+      if (named.has(f)) ignored.push({ file: f, reason: 'ignored' });
+      return false;
+    })
     .sort();
-  return { files: kept, found: files.size };
+  return { files: kept, found: files.size, ignored, named };
 }
 
 /** Hugo's `_index.md` is a section (list) page, never a posting: it is not linted. */

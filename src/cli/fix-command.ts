@@ -12,6 +12,7 @@ import { lintPosting } from '../engine/lint.js';
 import { parsePosting } from '../engine/parse.js';
 import { fixText } from '../engine/fix.js';
 import { internalFinding, loadPostings } from './project.js';
+import { postingFilter } from './site.js';
 import { writeFileAtomic, realFs, type WriteFs } from './atomic-write.js';
 import { UsageError } from './errors.js';
 import { ta } from '../i18n/authoring.js';
@@ -49,7 +50,7 @@ export function runFix(files: string[], config: ResolvedConfig, locale: Locale, 
 
 /** Lint `files` as one project, fix each, and write the fixed ones when `options.write`. */
 export function fixFiles(files: string[], config: ResolvedConfig, locale: Locale, options: FixRunOptions): FixRun {
-  const { parsed, unreadable, notUtf8: notRewritable, index } = loadPostings(files, config, locale);
+  const { parsed, unreadable, notUtf8: notRewritable, index } = loadPostings(files, config, locale, postingFilter(config));
   const results = new Map(unreadable);
   const patches: string[] = [];
   for (const posting of parsed) {

@@ -17,6 +17,8 @@ import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
+import { describeSite, lintTemplates, pagesByFile, postingFilter, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
+import type { ReportContext } from '../reporters/types.js';
 
 export interface LintCliOptions extends BaselineCliOptions {
   /** `--since REF`: only postings changed since this git ref (and their partners). */
@@ -37,6 +39,9 @@ export interface LintCliOptions extends BaselineCliOptions {
   printConfig?: string;
   /** `--report <format>=<file>` (repeatable): more reports of the same run, each to a file. */
   report?: string[];
+  /** `--no-ignore`: lint what the paths name, whatever `ignore` and the site say. */
+  ignore?: boolean;
+  debug?: boolean;
 }
 
 export interface CliIO {
@@ -82,7 +87,12 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     if (opts.fix || opts.fixDryRun) throw new UsageError(t(locale, 'err.stdinFix'));
     const text = await (io.readStdin ?? readProcessStdin)();
     const filePath = resolve(io.cwd, opts.stdinFilename ?? STDIN_NAME);
-    if (opts.stdinFilename !== undefined && isIgnoredFile(filePath, config, ignoreBase)) {
+    // The Hugo site around the named file, as if it were there (links, pages, layouts).
+    if (opts.stdinFilename !== undefined) {
+      const site = await siteForRun([opts.stdinFilename], io.cwd, config, locale);
+      if (site) config.site = site;
+    }
+    if (opts.stdinFilename !== undefined && opts.ignore !== false && isIgnoredFile(filePath, config, ignoreBase)) {
       io.stderr(PREFIX + t(locale, 'err.stdinIgnored', { file: opts.stdinFilename }) + '\n');
       return report([], opts, locale, io, maxWarnings);
     }
@@ -96,8 +106,17 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   let files: string[];
   let found: number;
+  let ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
+  let named: Set<string>;
+  const useIgnore = opts.ignore !== false;
   try {
-    ({ files, found } = await expandPaths(paths, io.cwd, config.ignore, ignoreBase, ignoreFileMatcher(config)));
+    ({ files, found, ignored, named } = await expandPaths(
+      paths,
+      io.cwd,
+      useIgnore ? config.ignore : [],
+      ignoreBase,
+      useIgnore ? ignoreFileMatcher(config) : undefined,
+    ));
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(t(locale, 'err.pathMissing', { path: e.path }));
     throw e;
@@ -109,15 +128,58 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     throw new UsageError(t(locale, 'err.noFiles', { paths: paths.join(', ') }));
   }
 
+  for (const { file, reason } of ignored) {
+    const shown = relative(io.cwd, file) || file;
+    io.stderr(
+      PREFIX +
+      (reason === 'ignored'
+        ? t(locale, 'skip.ignored', { file: shown })
+        : t(locale, 'skip.notPosting', { file: shown, reason: t(locale, 'skip.section-page') })) + '\n',
+    );
+  }
+
+  // The Hugo site around the files: which are postings, and what their layouts print.
+  const site = await siteForRun(paths, io.cwd, config, locale);
+  let siteSummary: ReportContext['site'];
+  let rendered: Map<string, Set<import('../types.js').Lang>> | undefined;
+  if (site) {
+    config.site = site;
+    const pages = pagesByFile(site);
+    if (useIgnore) {
+      const selection = selectPostings(site, files, named, pages);
+      for (const { file, reason } of selection.skipped) {
+        io.stderr(PREFIX + t(locale, 'skip.notPosting', { file: relative(io.cwd, file) || file, reason: t(locale, `skip.${reason}`) }) + '\n');
+      }
+      files = selection.postings;
+      siteSummary = { postings: files.length, templates: 0, notPostings: selection.notPostings };
+    } else siteSummary = { postings: files.length, templates: 0, notPostings: 0 };
+    rendered = scanLayouts(
+      site,
+      files.map((file) => {
+        const page = pages.get(file);
+        const fm = page ? { layout: page.layout, type: page.type } : undefined;
+        return { file, fm, lang: langOfSiteFile(site, file) };
+      }),
+    );
+    siteSummary.templates = rendered.size;
+    if (opts.debug) io.stderr(describeSite(site, files, io.cwd));
+  }
+
   const scope = opts.since !== undefined ? sinceScope(opts.since, files, config, io.cwd, locale) : undefined;
   const selected = scope ? scope.select(Boolean(opts.fix || opts.fixDryRun)) : files;
   let results =
     opts.fix || opts.fixDryRun
       ? (await import('./fix-command.js')).runFix(selected, config, locale, opts, io)
       : lintFiles(selected, config, locale);
+  if (site && rendered) {
+    // Templates are linted once each, after the postings they render; --fix never rewrites them.
+    let templates = lintTemplates(site, rendered, config, rules, locale);
+    if (opts.fix || opts.fixDryRun) templates = templates.map((r) => ({ ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) }));
+    results = [...results, ...(scope ? templates.filter((r) => scope.touchesTemplate(r.filePath)) : templates)];
+  }
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
-  return report(results, opts, locale, io, maxWarnings);
+  return report(results, opts, locale, io, maxWarnings, siteSummary);
 }
 
 /** `sarif=out/postings.sarif` → [`sarif`, `out/postings.sarif`]. */
@@ -184,7 +246,7 @@ export function lintFiles(
   locale: Locale,
   texts?: ReadonlyMap<string, string>,
 ): FileResult[] {
-  const { parsed, unreadable, index } = loadPostings(files, config, locale, texts);
+  const { parsed, unreadable, index } = loadPostings(files, config, locale, postingFilter(config), texts);
   const results = new Map(unreadable);
   for (const posting of parsed) {
     const findings = lintPosting(posting, { filePath: posting.filePath, config, rules, locale, project: index });
@@ -199,6 +261,7 @@ async function report(
   locale: Locale,
   io: CliIO,
   maxWarnings: number | undefined,
+  site?: ReportContext['site'],
 ): Promise<number> {
   // `--quiet`: warnings are neither shown nor counted, `--max-warnings` included (as ESLint).
   const shown = opts.quiet
@@ -225,7 +288,7 @@ async function report(
   const color =
     opts.color ??
     (io.env.NO_COLOR && !io.env.FORCE_COLOR ? false : Boolean(supportsColor && supportsColor.level > 0));
-  const text = reporter(shown, { ...context, color: opts.outputFile ? (opts.color ?? false) : color });
+  const text = reporter(shown, { ...context, color: opts.outputFile ? (opts.color ?? false) : color, site });
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     try {

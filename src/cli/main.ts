@@ -70,6 +70,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-color', t(locale, 'opt.noColor'))
     .option('--fix', ta(locale, 'opt.fix'))
     .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
+    .option('--no-ignore', t(locale, 'opt.noIgnore'))
     .option('--debug', t(locale, 'opt.debug'))
     .option('--stdin', t(locale, 'opt.stdin'))
     .option('--stdin-filename <path>', t(locale, 'opt.stdinFilename'))
@@ -78,7 +79,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   addCiOptions(lint, locale);
   lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');
-      exitCode = await runLint(paths, opts, locale, { ...io, localeFlag });
+      exitCode = await runLint(paths, { ...opts, debug: opts.debug || debug }, locale, { ...io, localeFlag });
     });
 
   command('rules', t(locale, 'cmd.rules'))

@@ -19,6 +19,8 @@ export function buildProject(
   parsed: ParsedPosting[],
   config: ResolvedConfig,
   extractCodes: CodeExtractor = codeExtractor(config),
+  /** Which files of the content roots are postings (in a Hugo site, not every page is). */
+  keep: (file: string) => boolean = () => true,
 ): ProjectInfo {
   const cache = new Map<string, string | null>();
   const roots = new Set<string>();
@@ -40,6 +42,7 @@ export function buildProject(
     for (const file of walkMarkdown(root)) {
       if (isSectionPage(file)) continue;
       const real = realPath(file);
+      if (!byPath.has(real) && !keep(file)) continue;
       if (seen.has(real)) continue;
       seen.add(real);
       const p = byPath.get(real);
@@ -77,6 +80,7 @@ export function loadPostings(
   files: string[],
   config: ResolvedConfig,
   locale: Locale,
+  keep?: (file: string) => boolean,
   /** Text to use instead of a file's (`--stdin-filename`, `lintText`): linted as if it were there. */
   texts?: ReadonlyMap<string, string>,
 ): LoadedPostings {
@@ -98,7 +102,7 @@ export function loadPostings(
       unreadable.set(file, { filePath: file, findings: [internalFinding('internal/read-error', 'unreadable', e, locale)] });
     }
   }
-  return { parsed, unreadable, notUtf8, index: buildProject(parsed, config).index };
+  return { parsed, unreadable, notUtf8, index: buildProject(parsed, config, undefined, keep).index };
 }
 
 /** A finding about a whole file from one of the `internal/*` rules, with the system's reason. */

@@ -92,6 +92,8 @@ export interface SinceScope {
   select(fixing: boolean): string[];
   /** Keep every finding of the changed files and the pair findings of the partners. */
   filter(results: FileResult[]): FileResult[];
+  /** A layout template changed in the range (its own findings are then reported). */
+  touchesTemplate(file: string): boolean;
 }
 
 function real(p: string): string {
@@ -151,10 +153,13 @@ export function sinceScope(ref: string, files: string[], config: ResolvedConfig,
     select(fixing) {
       return fixing ? [...changed].sort() : this.files;
     },
+    touchesTemplate(file) {
+      return changes.changed.includes(real(file));
+    },
     filter(results) {
       const out: FileResult[] = [];
       for (const r of results) {
-        if (changed.has(r.filePath)) out.push(r);
+        if (changed.has(r.filePath) || (!byReal.has(real(r.filePath)) && this.touchesTemplate(r.filePath))) out.push(r);
         else if (partners.has(r.filePath)) {
           const findings = r.findings.filter((f) => f.ruleId.startsWith(PAIR_RULE_PREFIX));
           if (findings.length) out.push({ ...r, findings });

@@ -20,7 +20,8 @@ export interface Directive {
   ruleRanges: Array<{ id: string; range: [number, number] }>;
 }
 
-const DIRECTIVE = /<!--\s*postings-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+/** In HTML comments, and in Go template comments (`{{/* postings-disable-next-line … *\/}}`) of layouts. */
+const DIRECTIVE = /(?:<!--|\{\{-?\s*\/\*)\s*postings-(disable-next-line|disable-line|disable|enable)\b([^]*?)(?:-->|\*\/\s*-?\}\})/dg;
 
 export function collectDirectives(posting: ParsedPosting): Directive[] {
   const out: Directive[] = [];
@@ -60,7 +61,7 @@ function readHtml(node: Html, posting: ParsedPosting, out: Directive[]): void {
   let m: RegExpExecArray | null;
   while ((m = DIRECTIVE.exec(node.value))) {
     const kind = m[1] as Directive['kind'];
-    const listStart = base + m.index + m[0].length - '-->'.length - m[2]!.length;
+    const listStart = base + m.indices![2]![0];
     const start = offsetToPoint(posting.lineStarts, base + m.index);
     const end = offsetToPoint(posting.lineStarts, base + m.index + m[0].length);
     out.push(makeDirective(kind, m[2]!, listStart, start.line, end.line));

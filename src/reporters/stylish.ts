@@ -47,9 +47,10 @@ const stylish: Reporter = (results, ctx) => {
     }
   }
   const total = errors + warnings;
+  const siteLine = ctx.site ? c.dim(t(L, "summary.site", ctx.site)) + '\n' : '';
   if (total === 0) {
     const files = results.length;
-    return `${c.green(t(L, 'summary.clean', { files, fileWord: t(L, byCount(L, files, 'summary.file', 'summary.files')) }))}\n`;
+    return `${c.green(t(L, 'summary.clean', { files, fileWord: t(L, byCount(L, files, 'summary.file', 'summary.files')) }))}\n${siteLine}`;
   }
   const summary = t(L, 'summary.problems', {
     total,
@@ -72,6 +73,6 @@ const stylish: Reporter = (results, ctx) => {
       ),
     );
   }
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n' + siteLine;
 };
 export default stylish;

@@ -8,6 +8,8 @@ export interface ReportContext {
   version: string;
   /** Metadata of every known rule. */
   rules: readonly RuleMeta[];
+  /** When the run is in a Hugo site: how many postings and templates were linted, and how many pages are not postings. */
+  site?: { postings: number; templates: number; notPostings: number };
 }
 
 /** A reporter is a pure function of the findings. */

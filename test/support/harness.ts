@@ -15,6 +15,8 @@ import { buildIndex } from '../../src/engine/project-index.js';
 import { walkMarkdown } from '../../src/cli/files.js';
 import { codeExtractor } from '../../src/lib/classification-codes.js';
 import type { Finding, Locale, ResolvedConfig } from '../../src/types.js';
+import { loadSite, siteConfigIn } from '../../src/site/load.js';
+import { langOfSiteFile, pagesByFile, scanLayouts } from '../../src/cli/site.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = join(ROOT, 'fixtures');
@@ -114,4 +116,23 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 
 export function isDir(p: string): boolean {
   return existsSync(p) && statSync(p).isDirectory();
+}
+
+/**
+ * When `dir` is a Hugo site (a rule that reads the site: layouts, pages), the configuration
+ * with that site model and the layouts of its postings scanned, as the CLI builds it.
+ */
+export async function withSite(dir: string, config: ResolvedConfig): Promise<ResolvedConfig> {
+  const root = siteConfigIn(dir);
+  if (!root) return config;
+  const site = await loadSite(root, { paths: [], layouts: ['job-posting'] });
+  const pages = pagesByFile(site);
+  scanLayouts(
+    site,
+    walkMarkdown(dir).map((file) => {
+      const page = pages.get(file);
+      return { file, fm: page ? { layout: page.layout, type: page.type } : undefined, lang: langOfSiteFile(site, file) };
+    }),
+  );
+  return { ...config, site };
 }

@@ -1,5 +1,5 @@
 import type { RuleModule } from '../../types.js';
-import { findAccommodation } from '../../lib/accommodation.js';
+import { findAccommodation } from './_section.js';
 
 const rule: RuleModule = {
   meta: {

@@ -1,5 +1,5 @@
 import type { RuleModule } from '../../types.js';
-import { findAccommodation } from '../../lib/accommodation.js';
+import { findAccommodation } from './_section.js';
 import { proseBlocks } from '../../lib/prose.js';
 
 const rule: RuleModule = {
@@ -32,7 +32,7 @@ const rule: RuleModule = {
   },
   create(context) {
     const found = findAccommodation(context);
-    if (!found || found.sentence || found.link) return;
+    if (!found || found.sentence || found.sentenceInLayout || found.link) return;
     // A stub (a template being filled in) lacks everything; the section is expected once
     // the body reads like a posting.
     const minWords = Number(context.options.minWords ?? 60);

@@ -3,11 +3,12 @@
  * accommodation during the assessment process, and a link to the Public Service
  * Commission's page. Shared by `accommodation/missing` and `accommodation/link`.
  */
-import { walk } from '../engine/walk.js';
+import { walk } from '../../engine/walk.js';
 import type { Root } from 'mdast';
-import type { Lang, RuleContext } from '../types.js';
-import { dataPatterns, matches } from './patterns.js';
-import { proseBlocks, rangeIn, sentences } from './prose.js';
+import type { Lang, RuleContext } from '../../types.js';
+import { dataPatterns, matches } from '../../lib/patterns.js';
+import { proseBlocks, rangeIn, sentences } from '../../lib/prose.js';
+import { languageOfFile, printedPieces, templateOf } from '../../site/page.js';
 
 export interface AccommodationTable {
   sentences: Record<Lang, string[]>;
@@ -18,8 +19,10 @@ export interface AccommodationTable {
 export interface AccommodationSection {
   /** Where the sentence is, if there is one. */
   sentence?: [number, number];
-  /** Whether a link (or a bare URL) to the PSC page is there. */
+  /** Whether a link (or a bare URL) to the PSC page is on the page (in the posting or printed by its layout). */
   link: boolean;
+  /** The posting's layout prints the sentence on every page it renders (`src/site/`). */
+  sentenceInLayout?: string;
 }
 
 const cache = new WeakMap<Root, AccommodationSection>();
@@ -74,7 +77,38 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
       }
     }
   }
-  const found = { sentence, link };
+  const found: AccommodationSection = { sentence, link };
+  if (!sentence || !link) fromLayout(context, found, isSection, pages);
   cache.set(tree, found);
   return found;
+}
+
+/**
+ * What the posting's layout prints on its page counts: a template that prints the sentence or
+ * the link satisfies every posting it renders (text under conditions counts only when the
+ * posting certainly meets them).
+ */
+function fromLayout(context: RuleContext, found: AccommodationSection, isSection: (text: string) => boolean, pages: Set<string>): void {
+  const site = context.config.site;
+  if (!site) return;
+  const fm = context.posting.frontMatter?.data;
+  const facts = templateOf(site, context.filePath, fm);
+  if (!facts) return;
+  const blocks = new Map<number, string>();
+  for (const piece of printedPieces(facts, fm, languageOfFile(site, context.filePath)?.code)) {
+    if (piece.kind === 'text') blocks.set(piece.block, (blocks.get(piece.block) ?? '') + piece.value);
+    else if (piece.value.startsWith('<')) {
+      for (const m of piece.value.matchAll(/\bhref\s*=\s*["']?([^"'\s>]+)/gi)) if (pages.has(normalizeUrl(m[1]!))) found.link = true;
+      // Inline tags join the prose around them; block tags were already a new block.
+      blocks.set(piece.block, (blocks.get(piece.block) ?? '') + ' ');
+    }
+  }
+  if (!found.sentence) {
+    for (const text of blocks.values()) {
+      if (sentences(text.replace(/\s+/g, ' ')).some((s) => isSection(s.text))) {
+        found.sentenceInLayout = facts.displayPath;
+        break;
+      }
+    }
+  }
 }

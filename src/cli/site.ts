@@ -1,0 +1,198 @@
+/**
+ * The Hugo site around a run, for the CLI: find and load it once, keep the postings among
+ * the linted files, scan the layouts that render them, and lint those templates.
+ */
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { FileResult, Lang, Locale, ResolvedConfig, RuleModule } from '../types.js';
+import type { SiteModel, SitePage, TemplateFacts } from '../site/model.js';
+import { findSiteRoot, loadSite, SiteConfigError, officialLang } from '../site/load.js';
+import { postingStatus, pageInfo, type PostingReason } from '../site/page.js';
+import { scanTemplate } from '../site/template.js';
+import { templatePosting } from '../site/template-tree.js';
+import { readFrontMatterValues } from '../site/front-matter.js';
+import { lintPosting } from '../engine/lint.js';
+import { UsageError } from './errors.js';
+import { t } from '../i18n/cli.js';
+
+/** The rules that read a template's own prose and links. */
+export const TEMPLATE_RULES = [
+  'links/language',
+  'links/https',
+  'accommodation/link',
+  'inclusive-language/terms',
+  'inclusive-language/masculine-title',
+  'inclusive-language/abbreviated-doublet',
+  'language/mismatch',
+  'directives/unknown-rule',
+];
+
+export interface SiteSettings {
+  /** `site: false` in the configuration: never look for a Hugo site. */
+  disabled: boolean;
+  paths: string[];
+  layouts: string[];
+}
+
+export function siteSettings(config: ResolvedConfig): SiteSettings {
+  const raw = (config.settings.postings ?? {}) as { paths?: string[]; layouts?: string[] };
+  return {
+    disabled: config.settings.site === false,
+    paths: raw.paths ?? [],
+    layouts: raw.layouts ?? ['job-posting'],
+  };
+}
+
+/** Find the site from the linted paths, then the working folder; a broken configuration is a usage error. */
+export async function siteForRun(paths: string[], cwd: string, config: ResolvedConfig, locale: Locale): Promise<SiteModel | undefined> {
+  const settings = siteSettings(config);
+  if (settings.disabled) return undefined;
+  const root = findSiteRoot([...paths.map((p) => resolve(cwd, p.replace(/[*?[{].*$/, '') || '.')), cwd]);
+  if (!root) return undefined;
+  try {
+    return await loadSite(root, { paths: settings.paths, layouts: settings.layouts });
+  } catch (e) {
+    if (e instanceof SiteConfigError) {
+      throw new UsageError(
+        t(locale, 'err.siteConfig', { file: relative(cwd, e.file) || e.file, line: e.line, column: e.column, reason: e.reason }),
+      );
+    }
+    throw e;
+  }
+}
+
+export interface Selection {
+  postings: string[];
+  /** Files named on the command line that are not linted, and why. */
+  skipped: Array<{ file: string; reason: PostingReason }>;
+  /** Pages of the site among the walked files that are not postings. */
+  notPostings: number;
+}
+
+/** Keep the postings among `files`; files named one by one that are left out are told. */
+export function selectPostings(site: SiteModel, files: string[], named: Set<string>, pages: Map<string, SitePage>): Selection {
+  const postings: string[] = [];
+  const skipped: Selection['skipped'] = [];
+  let notPostings = 0;
+  for (const file of files) {
+    const page = pages.get(file);
+    const fm = page ? { layout: page.layout, type: page.type } : frontMatterOf(file);
+    const status = postingStatus(site, file, fm);
+    if (status === 'posting') postings.push(file);
+    else if (named.has(file)) skipped.push({ file, reason: status });
+    else notPostings++;
+  }
+  return { postings, skipped, notPostings };
+}
+
+export function pagesByFile(site: SiteModel): Map<string, SitePage> {
+  return new Map(site.pages.map((p) => [p.file, p]));
+}
+
+function frontMatterOf(file: string): Record<string, unknown> {
+  try {
+    return readFrontMatterValues(readFileSync(file, 'utf8').slice(0, 65536));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Scan each layout that renders at least one of the postings (once), and record in which
+ * languages it renders them. The facts go into the site model, where rules read them.
+ */
+export function scanLayouts(site: SiteModel, postings: Array<{ file: string; fm: Record<string, unknown> | undefined; lang: Lang | undefined }>): Map<string, Set<Lang>> {
+  const rendered = new Map<string, Set<Lang>>();
+  for (const p of postings) {
+    const layout = pageInfo(site, p.file, p.fm).layout;
+    if (!layout) continue;
+    let langs = rendered.get(layout.file);
+    if (!langs) {
+      rendered.set(layout.file, (langs = new Set()));
+      let text: string;
+      try {
+        text = readFileSync(layout.file, 'utf8');
+      } catch {
+        continue;
+      }
+      const scanned = scanTemplate(text);
+      const suffix = /\.([a-z]{2}(?:-[a-z]+)?)\.html$/i.exec(layout.name)?.[1];
+      const facts: TemplateFacts = {
+        file: layout.file,
+        displayPath: relative(site.root, layout.file).split(sep).join('/'),
+        lang: suffix ? officialLang(suffix) : undefined,
+        pieces: scanned.pieces,
+        forms: scanned.forms,
+      };
+      site.templates[layout.file] = facts;
+    }
+    if (p.lang) langs.add(p.lang);
+  }
+  return rendered;
+}
+
+/**
+ * Lint each scanned template once, in the language of its `.en`/`.fr` suffix, else of the
+ * postings it renders (when they are all of one language), with the rules that read prose
+ * and links.
+ */
+export function lintTemplates(
+  site: SiteModel,
+  rendered: Map<string, Set<Lang>>,
+  config: ResolvedConfig,
+  rules: readonly RuleModule[],
+  locale: Locale,
+): FileResult[] {
+  const results: FileResult[] = [];
+  const templateRules = rules.filter((r) => TEMPLATE_RULES.includes(r.meta.id));
+  for (const [file, langs] of [...rendered].sort(([a], [b]) => a.localeCompare(b))) {
+    const facts = site.templates[file];
+    if (!facts) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch {
+      continue;
+    }
+    const lang = facts.lang ?? (langs.size === 1 ? [...langs][0] : undefined);
+    const posting = templatePosting(file, text, facts.pieces, lang);
+    const findings = lintPosting(posting, { filePath: file, config, rules: templateRules, locale });
+    results.push({ filePath: file, findings, source: text });
+  }
+  return results;
+}
+
+/** One line per fact, for `--debug`. */
+export function describeSite(site: SiteModel, postings: string[], cwd: string): string {
+  const rel = (f: string) => relative(cwd, f).split(sep).join('/') || '.';
+  const lines = [
+    `site: ${rel(site.root)} (${site.configFiles.join(', ')})`,
+    `site: languages ${site.languages
+      .map((l) => `${l.code}${l.lang ? '' : '?'} → ${rel(l.contentDir)}${l.baseURL ? ' ' + l.baseURL : ''}`)
+      .join('; ')}; default ${site.defaultContentLanguage}${site.defaultContentLanguageInSubdir ? ' (in subfolder)' : ''}${site.multihost ? '; one host per language' : ''}`,
+    `site: layouts ${site.layoutDirs.map(rel).join(', ')}`,
+  ];
+  const pages = pagesByFile(site);
+  for (const file of postings) {
+    const page = pages.get(file);
+    const layout = pageInfo(site, file, page ? { layout: page.layout, type: page.type } : undefined).layout;
+    lines.push(`layout: ${rel(file)} → ${layout ? rel(layout.file) : '(none)'}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Which files are postings, for the cross-file index: every file when there is no site. */
+export function postingFilter(config: ResolvedConfig): ((file: string) => boolean) | undefined {
+  const site = config.site;
+  if (!site) return undefined;
+  const pages = pagesByFile(site);
+  return (file) => {
+    const page = pages.get(file);
+    return postingStatus(site, file, page ? { layout: page.layout, type: page.type } : frontMatterOf(file)) === 'posting';
+  };
+}
+
+/** The official language of a file of the site, from its language's content folder. */
+export function langOfSiteFile(site: SiteModel, file: string): Lang | undefined {
+  return pageInfo(site, file, undefined).language?.lang;
+}

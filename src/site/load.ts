@@ -1,0 +1,310 @@
+/**
+ * Find and read the Hugo site around the linted files: its configuration (as Hugo merges
+ * it), its languages, layouts and pages. The only part of `src/site/` that touches the file
+ * system; it hands a plain `SiteModel` to the rest of the run.
+ */
+import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep, extname, basename } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Lang } from '../types.js';
+import type { SiteLanguage, SiteModel, SitePage } from './model.js';
+import { pageUrls } from './urls.js';
+import { PAGE_KEYS, readFrontMatterValues } from './front-matter.js';
+
+const CONFIG_EXTS = ['toml', 'yaml', 'yml', 'json'];
+/** Folders that hold a Hugo site's parts; a `config.*` file alone is not enough to call a folder a site. */
+const SITE_MARKS = ['content', 'layouts', 'themes', 'archetypes'];
+
+export class SiteConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${column}: ${reason}`);
+    this.name = 'SiteConfigError';
+  }
+}
+
+/** Where the site's configuration is: a file, or a `config/_default/` folder. */
+export interface SiteRoot {
+  root: string;
+  files: string[];
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The configuration of the site in `dir`, if `dir` is a Hugo site root. */
+export function siteConfigIn(dir: string): SiteRoot | undefined {
+  for (const ext of CONFIG_EXTS) {
+    const f = join(dir, `hugo.${ext}`);
+    if (isFile(f)) return { root: dir, files: withDefaultFolder(dir, [f]) };
+  }
+  const marked = SITE_MARKS.some((m) => isDir(join(dir, m)));
+  if (!marked) return undefined;
+  for (const ext of CONFIG_EXTS) {
+    const f = join(dir, `config.${ext}`);
+    if (isFile(f)) return { root: dir, files: withDefaultFolder(dir, [f]) };
+  }
+  const folder = join(dir, 'config', '_default');
+  if (isDir(folder)) return { root: dir, files: withDefaultFolder(dir, []) };
+  return undefined;
+}
+
+/** `config/_default/*` merged after a root file, as Hugo does (environments aside). */
+function withDefaultFolder(dir: string, files: string[]): string[] {
+  const folder = join(dir, 'config', '_default');
+  if (!isDir(folder)) return files;
+  const names = readdirSync(folder)
+    .filter((n) => CONFIG_EXTS.includes(extname(n).slice(1)))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return [...files, ...names.map((n) => join(folder, n))];
+}
+const rank = (name: string) => (/^(hugo|config)\./.test(name) ? 0 : 1);
+
+/** The nearest site root at or above each of `starts` (a file or folder); the first found wins. */
+export function findSiteRoot(starts: string[]): SiteRoot | undefined {
+  const seen = new Set<string>();
+  for (const start of starts) {
+    let dir = isDir(start) ? start : dirname(start);
+    for (;;) {
+      if (seen.has(dir)) break;
+      seen.add(dir);
+      const found = siteConfigIn(dir);
+      if (found) return found;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return undefined;
+}
+
+/** Parse one configuration file; a broken file is a `SiteConfigError` at its position. */
+export function parseConfigFile(file: string, text: string): Record<string, unknown> {
+  const ext = extname(file).slice(1);
+  try {
+    let value: unknown;
+    if (ext === 'toml') value = tomlParse(text);
+    else if (ext === 'json') value = JSON.parse(text);
+    else value = parseYaml(text, { maxAliasCount: 1000, prettyErrors: false }) ?? {};
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new SiteConfigError(file, 1, 1, 'not a table of settings');
+    }
+    return value as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof SiteConfigError) throw e;
+    const err = e as Error & { line?: number; column?: number; linePos?: Array<{ line: number; col: number }> };
+    let line = err.line ?? err.linePos?.[0]?.line ?? 1;
+    let column = err.column ?? err.linePos?.[0]?.col ?? 1;
+    const at = /position (\d+)/.exec(err.message);
+    if (ext === 'json' && at) {
+      const before = text.slice(0, Number(at[1]));
+      line = before.split('\n').length;
+      column = before.length - before.lastIndexOf('\n');
+    }
+    throw new SiteConfigError(file, line, column, err.message.split('\n')[0]!);
+  }
+}
+
+let tomlParse: (text: string) => unknown = () => {
+  throw new Error('TOML parser not loaded');
+};
+
+/** Hugo's keys are not case-sensitive: `baseURL`, `baseUrl` and `baseurl` are one key. */
+function lowerKeys(value: unknown, depth = 0): unknown {
+  if (depth > 50 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => lowerKeys(v, depth + 1));
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of Object.entries(value)) out[k.toLowerCase()] = lowerKeys(v, depth + 1);
+  return out;
+}
+
+function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    if (cur && v && typeof cur === 'object' && typeof v === 'object' && !Array.isArray(cur) && !Array.isArray(v)) {
+      deepMerge(cur as Record<string, unknown>, v as Record<string, unknown>);
+    } else into[k] = v;
+  }
+}
+
+/** The merged configuration: root files as they are, `<key>.<ext>` under `key`, `<key>.<lang>.<ext>` under that language. */
+export async function readSiteConfig(site: SiteRoot): Promise<Record<string, unknown>> {
+  if (site.files.some((f) => f.endsWith('.toml'))) {
+    const toml = await import('smol-toml');
+    tomlParse = toml.parse;
+  }
+  const merged: Record<string, unknown> = Object.create(null);
+  for (const file of site.files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new SiteConfigError(file, 1, 1, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    }
+    const value = lowerKeys(parseConfigFile(file, text)) as Record<string, unknown>;
+    const name = basename(file, extname(file)).toLowerCase();
+    const inFolder = basename(dirname(file)) === '_default';
+    if (!inFolder || name === 'hugo' || name === 'config') deepMerge(merged, value);
+    else {
+      const [key, lang] = name.split('.');
+      const wrapped: Record<string, unknown> = lang ? { languages: { [lang]: { [key!]: value } } } : { [key!]: value };
+      deepMerge(merged, wrapped);
+    }
+  }
+  return merged;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+const table = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const strings = (v: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(table(v))) if (typeof x === 'string') out[k] = x;
+  return out;
+};
+
+export function officialLang(code: string): Lang | undefined {
+  const c = code.toLowerCase();
+  if (c === 'en' || c.startsWith('en-')) return 'en';
+  if (c === 'fr' || c.startsWith('fr-')) return 'fr';
+  return undefined;
+}
+
+export interface PostingSettings {
+  paths: string[];
+  layouts: string[];
+}
+
+/** Build the site model: configuration, languages, layouts, and every page's URL. */
+export async function loadSite(site: SiteRoot, postings: PostingSettings): Promise<SiteModel> {
+  const cfg = await readSiteConfig(site);
+  const root = site.root;
+  const defaultLang = (str(cfg.defaultcontentlanguage) ?? 'en').toLowerCase();
+  const contentDir = str(cfg.contentdir) ?? 'content';
+  const langsCfg = table(cfg.languages);
+  const permalinks = strings(cfg.permalinks);
+  const languages: SiteLanguage[] = [];
+  const codes = Object.keys(langsCfg).length ? Object.keys(langsCfg) : [defaultLang];
+  const weight = (c: string) => Number(table(langsCfg[c]).weight ?? 0) || 0;
+  codes.sort((a, b) => weight(a) - weight(b) || a.localeCompare(b));
+  for (const code of codes) {
+    const l = table(langsCfg[code]);
+    languages.push({
+      code,
+      lang: officialLang(str(l.languagecode) ?? str(l.lang) ?? code) ?? officialLang(code),
+      contentDir: resolve(root, str(l.contentdir) ?? contentDir),
+      baseURL: str(l.baseurl),
+      languageName: str(l.languagename),
+      permalinks: { ...permalinks, ...strings(l.permalinks) },
+    });
+  }
+  const themes = Array.isArray(cfg.theme) ? cfg.theme.filter((t): t is string => typeof t === 'string') : str(cfg.theme) ? [cfg.theme as string] : [];
+  const themesDir = resolve(root, str(cfg.themesdir) ?? 'themes');
+  const layoutDirs = [resolve(root, str(cfg.layoutdir) ?? 'layouts'), ...themes.map((t) => join(themesDir, t, 'layouts'))];
+  const layoutFiles = layoutDirs.map((d) => listFiles(d).map((f) => relative(d, f).split(sep).join('/')));
+  const model: SiteModel = {
+    root,
+    configFiles: site.files.map((f) => relative(root, f).split(sep).join('/')),
+    defaultContentLanguage: defaultLang,
+    defaultContentLanguageInSubdir: cfg.defaultcontentlanguageinsubdir === true,
+    multihost: languages.length > 1 && languages.every((l) => l.baseURL),
+    baseURL: str(cfg.baseurl),
+    languages,
+    layoutDirs,
+    layoutFiles,
+    permalinks,
+    postings,
+    templates: {},
+    pages: [],
+    opaquePrefixes: {},
+  };
+  indexPages(model);
+  return model;
+}
+
+/** Every file under `dir` (no dot-folders, no node_modules), iteratively. */
+export function listFiles(dir: string, limit = 100_000): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length && out.length < limit) {
+    const d = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const full = join(d, e.name);
+      if (e.isDirectory()) stack.push(full);
+      else if (e.isFile() || e.isSymbolicLink()) out.push(full);
+    }
+  }
+  return out.sort();
+}
+
+const PAGE_EXTS = new Set(['.md', '.markdown', '.html', '.htm']);
+
+/** Read the front matter of every page of every language: their URLs, aliases and layouts. */
+function indexPages(model: SiteModel): void {
+  const seenDirs = new Set<string>();
+  for (const language of model.languages) {
+    if (seenDirs.has(language.contentDir + '|' + language.code)) continue;
+    seenDirs.add(language.contentDir + '|' + language.code);
+    for (const file of listFiles(language.contentDir)) {
+      if (!PAGE_EXTS.has(extname(file).toLowerCase())) continue;
+      const rel = relative(language.contentDir, file).split(sep).join('/');
+      // A file marked for another language (`x.fr.md` in a shared folder) belongs to that one.
+      const marked = /\.([a-z]{2}(?:-[a-z]+)?)\.[a-z]+$/i.exec(rel)?.[1]?.toLowerCase();
+      const own = marked && model.languages.some((l) => l.code === marked) ? marked : language.code;
+      if (own !== language.code) continue;
+      const fm = readFrontMatterValues(readHead(file), file, PAGE_KEYS);
+      const page = pageUrls(model, language, rel, fm);
+      if (page.url === undefined) {
+        if (page.opaque) (model.opaquePrefixes[language.code] ??= []).push(page.opaque);
+      }
+      model.pages.push({
+        lang: language.code,
+        path: rel,
+        url: page.url ?? '',
+        aliases: page.aliases,
+        key: page.key,
+        file,
+        layout: typeof fm.layout === 'string' ? fm.layout : undefined,
+        type: typeof fm.type === 'string' ? fm.type : undefined,
+      } as SitePage);
+    }
+  }
+}
+
+/** The first 64 KiB of a file: enough for any front matter a page really has. */
+function readHead(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Linting a real-shaped Hugo site (fixtures/hugo-site: TOML, two hosts, a theme;
+ * fixtures/hugo-site-yaml: config/_default in YAML, languages in subfolders) through the
+ * real CLI, from the site's root with no arguments, as a writer runs it.
+ */
+import { cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { FIXTURES, runCli } from './support/harness.js';
+import { tempDir } from './support/temp-site.js';
+import { lookupCandidates, resolveLayout } from '../src/site/lookup.js';
+import { evaluate, holds, UNKNOWN } from '../src/site/conditions.js';
+import { scanTemplate } from '../src/site/template.js';
+import { expandPermalink, pageUrls } from '../src/site/urls.js';
+import { findSiteRoot, loadSite, readSiteConfig, siteConfigIn } from '../src/site/load.js';
+import type { SiteModel } from '../src/site/model.js';
+
+const SITE = join(FIXTURES, 'hugo-site');
+const YAML_SITE = join(FIXTURES, 'hugo-site-yaml');
+
+interface JsonResult {
+  filePath: string;
+  messages: Array<{ ruleId: string; line: number; column: number; message: string }>;
+}
+
+function lintSite(cwd: string, args: string[] = []) {
+  const r = runCli(['lint', '--format', 'json', ...args], { cwd });
+  const results = JSON.parse(r.stdout) as JsonResult[];
+  const files: Record<string, string[]> = {};
+  for (const f of results) files[relative(cwd, f.filePath).split('\\').join('/')] = f.messages.map((m) => `${m.ruleId}:${m.line}:${m.column}`);
+  return { ...r, results, files };
+}
+
+describe.each([
+  ['hugo-site (hugo.toml, two hosts, a theme)', SITE],
+  ['hugo-site-yaml (config/_default/*.yaml, languages in subfolders)', YAML_SITE],
+])('%s, linted from its root with no arguments', (_name, site) => {
+  const expected = JSON.parse(readFileSync(join(site, 'expected.json'), 'utf8')).files as Record<string, string[]>;
+  const run = lintSite(site);
+
+  test('lists exactly the postings and the templates that render them, with the expected findings', () => {
+    expect(run.files).toEqual(expected);
+  });
+
+  test('no page that is not a posting is linted or reported', () => {
+    for (const file of Object.keys(run.files)) expect(file).toMatch(/(\/positions\/|\/jobs\/|\/postes\/|^layouts\/|^themes\/)/);
+    expect(Object.keys(run.files).some((f) => f.includes('_index') || f.includes('/blog/') || f.includes('/news/'))).toBe(false);
+  });
+});
+
+test('every accommodation finding is on a posting whose layout does not print the section', () => {
+  const { files } = lintSite(SITE);
+  // developer.md and developpeur.md are rendered by job-posting.{en,fr}.html, which print it.
+  expect(files['content/en/careers/positions/developer.md']!.filter((s) => s.startsWith('accommodation/'))).toEqual([]);
+  expect(files['content/fr/careers/positions/developpeur.md']!.filter((s) => s.startsWith('accommodation/'))).toEqual([]);
+  // analyst-cds (unit: cds) gets the conditional block; analyst-other does not.
+  expect(files['content/en/careers/positions/analyst-cds.md']!.some((s) => s.startsWith('accommodation/'))).toBe(false);
+  expect(files['content/en/careers/positions/analyst-other.md']!.some((s) => s.startsWith('accommodation/missing'))).toBe(true);
+});
+
+test('the French template’s own English PSC link is reported once, on the template, with the French page as the fix', () => {
+  const { results } = lintSite(SITE);
+  const template = results.find((r) => r.filePath.endsWith(join('section', 'job-posting.fr.html')))!;
+  const link = template.messages.filter((m) => m.ruleId === 'links/language');
+  expect(link).toHaveLength(1);
+  expect(link[0]).toMatchObject({ line: 10, column: 15 });
+  expect(link[0]!.message).toContain('https://www.canada.ca/fr/commission-fonction-publique/');
+  const all = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'links/language' && m.message.includes('public-service-commission')));
+  expect(all).toHaveLength(0);
+});
+
+test('a Go template comment directive silences the line after it; without it, the line is reported', () => {
+  const dir = tempDir('hugo-directive-');
+  cpSync(SITE, dir, { recursive: true });
+  const file = join(dir, 'layouts', 'section', 'job-posting.fr.html');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^.*postings-disable-next-line.*\n/m, ''));
+  const { files } = lintSite(dir);
+  expect(files['layouts/section/job-posting.fr.html']).toEqual(['inclusive-language/terms:8:32', 'links/language:10:15', 'links/language:11:15']);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the summary says how many postings and templates were linted and how many pages are not postings, in both languages', () => {
+  const en = runCli(['lint'], { cwd: SITE });
+  expect(en.stdout).toContain('Hugo site: postings linted: 6; layout templates linted: 4; other pages (not postings): 2.');
+  const fr = runCli(['lint', '--locale', 'fr'], { cwd: SITE });
+  expect(fr.stdout).toContain('Site Hugo\u00a0: offres analysées\u00a0: 6; gabarits de mise en page analysés\u00a0: 4; autres pages (pas des offres)\u00a0: 2.');
+  expect(en.status).toBe(1);
+});
+
+test('a page that is not a posting, named on the command line, is skipped with one line that says why (exit 0); --no-ignore lints it', () => {
+  const blog = join('content', 'en', 'blog', '2020-02-24-open-source.md');
+  const r = runCli(['lint', blog], { cwd: SITE });
+  expect(r.status).toBe(0);
+  expect(r.stderr.trim().split('\n')).toEqual([
+    `postings: ${blog}: not linted: this page of the Hugo site is not a job posting (not under a \`positions\` folder, not in \`postings.paths\`, and its layout is not one of \`postings.layouts\`); use --no-ignore to lint it anyway`,
+  ]);
+  const fr = runCli(['lint', '--locale', 'fr', blog, join('content', 'en', 'careers', '_index.md')], { cwd: SITE });
+  expect(fr.stderr).toContain('n’est pas une offre d’emploi');
+  expect(fr.stderr).toContain('une page de section Hugo (_index) n’est pas une offre');
+  expect(fr.status).toBe(0);
+  const forced = runCli(['lint', '--no-ignore', '--format', 'json', blog], { cwd: SITE });
+  const ids = (JSON.parse(forced.stdout) as JsonResult[])[0]!.messages.map((m) => m.ruleId);
+  expect(ids).toContain('inclusive-language/terms');
+  expect(forced.status).toBe(1);
+});
+
+test('postings.paths and postings.layouts decide which pages are postings', () => {
+  const dir = tempDir('hugo-paths-');
+  cpSync(SITE, dir, { recursive: true });
+  writeFileSync(join(dir, '.postingsrc.json'), JSON.stringify({ postings: { paths: ['content/*/blog/**'], layouts: ['nothing'] } }));
+  const { files } = lintSite(dir);
+  expect(Object.keys(files).filter((f) => f.includes('/blog/'))).toHaveLength(2);
+  // Under `positions`, a page is a posting whatever its layout.
+  expect(Object.keys(files).filter((f) => f.includes('/positions/'))).toHaveLength(6);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('--debug shows the site root, its languages and each posting’s resolved layout', () => {
+  const r = runCli(['lint', '--debug'], { cwd: SITE });
+  expect(r.stderr).toContain('site: . (hugo.toml)');
+  expect(r.stderr).toContain('en → content/en https://digital.example.ca/; fr → content/fr https://numerique.example.ca/');
+  expect(r.stderr).toContain('layout: content/fr/careers/positions/developpeur.md → layouts/section/job-posting.fr.html');
+  expect(r.stderr).toContain('layout: content/en/careers/positions/designer.md → themes/jobs/layouts/_default/plain-posting.html');
+});
+
+test('a broken site configuration is one clear usage error with file, line and column (exit 2), never a stack trace', () => {
+  const dir = tempDir('hugo-broken-');
+  cpSync(SITE, dir, { recursive: true });
+  writeFileSync(join(dir, 'hugo.toml'), 'defaultContentLanguage = "en"\n[languages.en\nbaseURL = 1\n');
+  const r = runCli(['lint'], { cwd: dir });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/The Hugo site configuration cannot be read: hugo\.toml:2:\d+: /);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  const fr = runCli(['lint', '--locale', 'fr'], { cwd: dir });
+  expect(fr.stderr).toContain('Impossible de lire la configuration du site Hugo\u00a0: hugo.toml:2:');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('without a Hugo site around the files, every Markdown file is a posting, as before', () => {
+  const r = runCli(['lint', '--format', 'json', join('fixtures', 'clean-pair', 'content'), '--config', join('fixtures', 'empty-config.json')]);
+  expect((JSON.parse(r.stdout) as JsonResult[]).length).toBe(2);
+  expect(r.stdout).not.toContain('Hugo site');
+});
+
+describe('template lookup order (single pages, HTML)', () => {
+  test('type, layout, language and output format variants, then _default', () => {
+    expect(lookupCandidates({ type: 'section', layout: 'job-posting', section: 'careers', lang: 'fr' })).toEqual([
+      'section/job-posting.fr.html.html',
+      'section/job-posting.html.html',
+      'section/job-posting.fr.html',
+      'section/job-posting.html',
+      'section/single.fr.html.html',
+      'section/single.html.html',
+      'section/single.fr.html',
+      'section/single.html',
+      '_default/job-posting.fr.html.html',
+      '_default/job-posting.html.html',
+      '_default/job-posting.fr.html',
+      '_default/job-posting.html',
+      '_default/single.fr.html.html',
+      '_default/single.html.html',
+      '_default/single.fr.html',
+      '_default/single.html',
+    ]);
+  });
+  test('without type, the root section; without a section, "page"; without layout, single', () => {
+    expect(lookupCandidates({ section: 'blog', lang: 'en' })[0]).toBe('blog/single.en.html.html');
+    expect(lookupCandidates({ section: '', lang: 'en' })[3]).toBe('page/single.html');
+  });
+  const model = (files: string[][]): SiteModel =>
+    ({ layoutDirs: ['/site/layouts', '/site/themes/t/layouts'], layoutFiles: files }) as unknown as SiteModel;
+  test('a language-specific template wins over the generic one; the project and the theme are interleaved', () => {
+    const q = { type: 'section', layout: 'job-posting', section: 'careers', lang: 'fr' };
+    expect(resolveLayout(model([['section/job-posting.html', 'section/job-posting.fr.html'], []]), q)?.name).toBe('section/job-posting.fr.html');
+    // The theme's more specific template beats the project's generic one.
+    expect(resolveLayout(model([['_default/single.html'], ['section/job-posting.html']]), q)?.file).toBe('/site/themes/t/layouts/section/job-posting.html');
+    // At equal specificity the project's wins.
+    expect(resolveLayout(model([['section/job-posting.html'], ['section/job-posting.html']]), q)?.file).toBe('/site/layouts/section/job-posting.html');
+    expect(resolveLayout(model([[], []]), q)).toBeUndefined();
+  });
+});
+
+describe('template conditions', () => {
+  const values = { params: { leverId: 'abc', archived: false, Unit: 'cds', tags: [] }, lang: 'fr' };
+  test.each([
+    ['and (.Params.leverId) (eq .Params.archived false)', true],
+    ['and (.Params.leverId) (eq .Params.archived true)', false],
+    ['.Params.missing', false],
+    ['.Params.unit', true],
+    ['eq .Params.unit "cds"', true],
+    ['ne .Params.unit "cds"', false],
+    ['not .Params.leverId', false],
+    ['or .Params.missing .Params.leverId', true],
+    ['.Params.tags', false],
+    ['isset .Params "leverId"', true],
+    ['eq .Lang "fr"', true],
+    ['$x := .Params.leverId', true],
+  ])('%s → %s', (expr, want) => {
+    expect(evaluate(expr, values)).toBe(want);
+  });
+  test.each(['.Site.Params.x', 'len .Params.tags', '.Params.x | default "y"', 'and .Site.IsServer .Params.leverId'])('%s is unknown', (expr) => {
+    expect(evaluate(expr, values)).toBe(UNKNOWN);
+  });
+  test('an unknown condition is never taken as met; a false one wins over an unknown one', () => {
+    expect(holds([{ expr: '.Site.X', negated: false, kind: 'if' }], values)).toBe(UNKNOWN);
+    expect(holds([{ expr: '.Site.X', negated: false, kind: 'if' }, { expr: '.Params.missing', negated: false, kind: 'if' }], values)).toBe(false);
+  });
+});
+
+describe('template scanner', () => {
+  test('pieces keep exact offsets, template actions and comments are masked, conditions nest with else', () => {
+    const text = '<p>Hello {{ .Title }} world</p>\n{{ if .Params.a }}<p>A</p>{{ else }}<p>B</p>{{ end }}\n{{/* a comment */}}<script>var x = "<p>";</script>';
+    const { pieces } = scanTemplate(text);
+    const texts = pieces.filter((p) => p.kind === 'text' && p.value.trim());
+    for (const p of pieces) expect(text.slice(p.start, p.end)).toBe(p.value);
+    expect(texts.map((p) => p.value.trim())).toEqual(['Hello', 'world', 'A', 'B']);
+    const a = texts.find((p) => p.value === 'A')!;
+    const b = texts.find((p) => p.value === 'B')!;
+    expect(a.conds).toEqual([{ expr: '.Params.a', negated: false, kind: 'if' }]);
+    expect(b.conds).toEqual([{ expr: '.Params.a', negated: true, kind: 'if' }]);
+    expect(pieces.some((p) => p.value.startsWith('{{/*'))).toBe(true);
+    expect(texts.some((p) => p.value.includes('var x'))).toBe(false);
+  });
+  test('a form and the conditions it is under', () => {
+    const { forms } = scanTemplate('{{ with .Params.applyUrl }}<form action="{{ . }}"></form>{{ end }}');
+    expect(forms).toEqual([{ offset: 27, conds: [{ expr: '.Params.applyUrl', negated: false, kind: 'with' }] }]);
+  });
+  test('a long unterminated template stays linear: one pass, every piece bounded', () => {
+    const text = '<a href="'.repeat(5000) + '{{ if x '.repeat(5000);
+    const { pieces } = scanTemplate(text);
+    expect(pieces.reduce((n, p) => n + (p.end - p.start), 0)).toBeLessThanOrEqual(text.length);
+  });
+});
+
+describe('site configuration and URLs', () => {
+  test('config/_default: a file named after a key goes under that key, environments are left aside', async () => {
+    const root = siteConfigIn(YAML_SITE)!;
+    expect(root.files.map((f) => relative(YAML_SITE, f).split('\\').join('/'))).toEqual([
+      'config/_default/hugo.yaml',
+      'config/_default/languages.yaml',
+      'config/_default/params.yaml',
+    ]);
+    const cfg = await readSiteConfig(root);
+    expect(cfg.baseurl).toBe('https://jobs.example.ca/');
+    expect(Object.keys(cfg.languages as object)).toEqual(['en', 'fr']);
+    expect((cfg.params as Record<string, unknown>).team).toBe('CDS');
+  });
+  test('the site root is found from a posting deep in the content folder', () => {
+    expect(findSiteRoot([join(SITE, 'content', 'fr', 'careers', 'positions', 'developpeur.md')])?.root).toBe(SITE);
+  });
+  test('pages get their URLs from path, slug, url, aliases and permalinks, with the language prefix when languages share a host', async () => {
+    const site = await loadSite(siteConfigIn(YAML_SITE)!, { paths: [], layouts: ['job-posting'] });
+    const fr = site.languages.find((l) => l.code === 'fr')!;
+    const en = site.languages.find((l) => l.code === 'en')!;
+    expect(pageUrls(site, fr, 'postes/a-b.md', {}).url).toBe('/fr/postes/a-b/');
+    expect(pageUrls(site, en, 'postes/a-b.md', { slug: 'Hello World' }).url).toBe('/postes/hello-world/');
+    expect(pageUrls(site, en, 'x/_index.md', { url: '/Careers' }).url).toBe('/careers/');
+    expect(pageUrls(site, fr, 'x/y.md', { aliases: ['/old/'] }).aliases).toEqual(['/fr/old/']);
+    expect(expandPermalink('/:year/:month/:day/:filename', { fm: {}, name: '2020-02-24-open-source', section: 'blog', sections: ['blog'], slug: undefined })).toBe(
+      '/2020/02/24/open-source',
+    );
+    expect(expandPermalink('/:year/:slug/', { fm: {}, name: 'x', section: 'blog', sections: ['blog'], slug: undefined })).toBeUndefined();
+  });
+});
+
+test('--fix rewrites postings, never a template, and still reports the template’s findings', () => {
+  const dir = tempDir('hugo-fix-');
+  cpSync(SITE, dir, { recursive: true });
+  const template = join(dir, 'layouts', 'section', 'job-posting.fr.html');
+  const before = readFileSync(template, 'utf8');
+  const r = runCli(['lint', '--fix', '--format', 'json'], { cwd: dir });
+  const results = JSON.parse(r.stdout) as JsonResult[];
+  expect(readFileSync(template, 'utf8')).toBe(before);
+  expect(readFileSync(join(dir, 'content', 'fr', 'careers', 'positions', 'developpeur.md'), 'utf8')).toContain(
+    '(https://numerique.example.ca/2020/02/24/code-source-libre/)',
+  );
+  const t = results.find((x) => x.filePath.endsWith('job-posting.fr.html'))!;
+  expect(t.messages.map((m) => m.ruleId)).toEqual(['inclusive-language/terms', 'links/language']);
+  rmSync(dir, { recursive: true, force: true });
+});
