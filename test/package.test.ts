@@ -96,4 +96,34 @@ describe('the packed package', () => {
       write(project, 'postings.config.json', '{}');
     }
   });
+
+  test('the points of issue 12, from the installed package, in both languages', () => {
+    const site = tempDir('installed-site');
+    const bin = join(project, 'node_modules', '.bin', 'postings');
+    const lint = (args: string[]) => run(bin, ['lint', ...args], site);
+    const open = (body: string) => posting({ key: 'k', archived: 'false', leverId: '0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b', body });
+    write(site, 'content/en/a.md', open('Classified CS4. See http://www.canada.ca/en.html.'));
+    // 11 and 12: one finding for the retired code; the bare http:// URL is read.
+    const ids = JSON.parse(lint(['content', '-f', 'json']).stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+    expect(ids.filter((id: string) => id.startsWith('classification/'))).toEqual(['classification/retired']);
+    expect(ids).toContain('links/https');
+    // 2: warnings neither shown nor counted with --quiet.
+    expect(lint(['content', '-q', '--max-warnings', '0']).status).toBe(0);
+    // 9: a clean run in JUnit has one passing test case per file.
+    expect(lint(['content', '-q', '-f', 'junit']).stdout).toContain('tests="1" failures="0"');
+    // 1: the configuration's locale.
+    write(site, 'postings.config.json', JSON.stringify({ locale: 'fr' }));
+    expect(lint(['content']).stdout).toContain('avertissement');
+    // 6: every configuration error at once, in French too.
+    write(site, 'postings.config.json', JSON.stringify({ locale: 'fr', rulez: {}, ignore: 1, rules: { 'links/htps': 'warn' } }));
+    const bad = lint(['content']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(4);
+    expect(bad.stderr).toMatch(/^postings: Erreur de configuration/);
+    // 15 and 16: the shipped docs.
+    const docs = join(project, 'node_modules', 'postings', 'docs');
+    expect(readFileSync(join(docs, 'ci.md'), 'utf8')).toContain('## Pinning a version');
+    expect(readFileSync(join(docs, 'ci.fr.md'), 'utf8')).toContain('## Épingler une version');
+    expect(readFileSync(join(docs, 'rules', 'inclusive-language', 'terms.md'), 'utf8')).toContain('## Entry ids');
+  });
 });

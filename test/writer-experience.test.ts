@@ -27,6 +27,13 @@ describe('1. `locale` in the configuration file', () => {
     const en = warningSite({ locale: 'en' });
     expect(runCli(['lint', 'posting.md'], { cwd: en, env: { LANG: 'fr_CA.UTF-8' } }).stdout).toContain('1 warning');
   });
+
+  test('the errors of a configuration that says "locale": "fr" are in French', () => {
+    const dir = warningSite({ locale: 'fr', rulez: {} });
+    const r = runCli(['lint', 'posting.md'], { cwd: dir });
+    expect(r.stderr).toMatch(/^postings: Erreur de configuration dans .*\n {2}rulez\u00a0: clé `rulez` inconnue/);
+    expect(runCli(['lint', 'posting.md', '--locale', 'en'], { cwd: dir }).stderr).toContain('unknown key `rulez`');
+  });
 });
 
 describe('2. --quiet with --max-warnings', () => {

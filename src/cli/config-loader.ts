@@ -198,7 +198,9 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
     }
     return { config, file, locale: raw.locale };
   } catch (e) {
-    if (e instanceof ConfigError) throw new ConfigError(e.problems, file);
+    if (e instanceof ConfigError) {
+      throw new ConfigError(e.problems, file, raw.locale === 'en' || raw.locale === 'fr' ? raw.locale : undefined);
+    }
     throw e;
   }
 }

@@ -117,7 +117,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, locale, debug, io);
+    // A configuration that says `"locale": "fr"` gets its errors in French (unless --locale).
+    const errorLocale = !localeFlag && error instanceof ConfigError && error.locale ? error.locale : locale;
+    return handleError(error, errorLocale, debug, io);
   }
 }
 

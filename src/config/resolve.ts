@@ -47,6 +47,8 @@ export class ConfigError extends Error {
   constructor(
     readonly problems: ConfigProblem[],
     readonly file?: string,
+    /** The file's own `locale`, when it is valid: its errors are reported in that language. */
+    readonly locale?: 'en' | 'fr',
   ) {
     super(problems.map((p) => `${p.path}: ${p.message.en}`).join('; '));
     this.name = 'ConfigError';
