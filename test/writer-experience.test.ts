@@ -476,6 +476,15 @@ describe('--print-config', () => {
     expect(Object.keys(c.data)).toContain('inclusive-fr');
     expect(JSON.parse(runCli(['lint', '--print-config', 'content/fr/old-dev.md'], { cwd: dir }).stdout).ignored).toBe(true);
   });
+
+  test('in a Hugo site: whether the site makes the file a posting, and the site itself', () => {
+    const site = join(ROOT, 'fixtures', 'hugo-site');
+    const blog = JSON.parse(runCli(['lint', '--print-config', 'content/en/blog/2020-02-24-open-source.md'], { cwd: site }).stdout);
+    expect(blog).toMatchObject({ lang: 'en', posting: false, ignored: false });
+    const job = JSON.parse(runCli(['lint', '--print-config', 'content/en/careers/positions/designer.md'], { cwd: site }).stdout);
+    expect(job.posting).toBe(true);
+    expect(job.site).toBeDefined();
+  });
 });
 
 describe('.postingsignore', () => {

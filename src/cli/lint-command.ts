@@ -79,7 +79,14 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
 
   if (opts.printConfig !== undefined) {
     if (!opts.printConfig) throw new UsageError(t(locale, 'err.printConfig'));
-    io.stdout(printConfig(resolve(io.cwd, opts.printConfig), config, { configFile, locale, ignoreBase }));
+    const file = resolve(io.cwd, opts.printConfig);
+    const site = await siteForRun([opts.printConfig], io.cwd, config, locale);
+    let posting: boolean | undefined;
+    if (site) {
+      config.site = site;
+      posting = selectPostings(site, [file], new Set([file]), pagesByFile(site)).postings.length === 1;
+    }
+    io.stdout(printConfig(file, config, { configFile, locale, ignoreBase, posting }));
     return 0;
   }
   if (opts.stdin) {
@@ -217,7 +224,7 @@ export function isIgnoredFile(file: string, config: ResolvedConfig, ignoreBase: 
 export function printConfig(
   file: string,
   config: ResolvedConfig,
-  context: { configFile: string | undefined; locale: Locale; ignoreBase: string },
+  context: { configFile: string | undefined; locale: Locale; ignoreBase: string; posting?: boolean },
 ): string {
   let data: Record<string, unknown> | undefined;
   try {
@@ -232,6 +239,8 @@ export function printConfig(
     locale: context.locale,
     lang: detectLanguage(file, data, config.language).lang ?? null,
     ignored: isIgnoredFile(file, config, context.ignoreBase) || isSectionPage(file),
+    // In a Hugo site: whether the site makes the file a job posting (else every file is one).
+    posting: context.posting ?? !isSectionPage(file),
     contentRoot: config.contentDir ?? findContentRoot(file) ?? null,
     schema: schemaPath ?? null,
     ...rest,
