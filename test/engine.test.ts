@@ -66,6 +66,32 @@ describe('inline directives', () => {
   });
 });
 
+describe('a directive naming a rule family (issue 11)', () => {
+  const family = (comment: string) =>
+    lintString(
+      `---\ntitle: x\n---\n\n${comment}\nNous recherchons un développeur principal. Vous êtes intéressé? Les candidats ont chacun(e) leur place.\n\nLes candidats aussi.\n`,
+      '/site/fr/x.md',
+      makeConfig(),
+    )
+      .filter((f) => f.ruleId.startsWith('inclusive-language/') || f.ruleId === 'directives/unknown-rule')
+      .map((f) => `${f.ruleId}:${f.line}`);
+
+  test('silences every rule of the family on the next line, and only there, without a warning', () => {
+    const before = family('');
+    expect(new Set(before.filter((x) => x.endsWith(':6')).map((x) => x.split(':')[0])).size).toBeGreaterThanOrEqual(3);
+    for (const name of ['inclusive-language', 'inclusive-language/*']) {
+      expect(family(`<!-- postings-disable-next-line ${name} -->`)).toEqual(['inclusive-language/terms:8']);
+    }
+  });
+
+  test('works in disable … enable blocks, and a family that does not exist still warns', () => {
+    expect(family('<!-- postings-disable inclusive-language -->')).toEqual([]);
+    expect(family('<!-- postings-disable inclusive-languag -->')).toContain('directives/unknown-rule:5');
+    // `inclusive` is not a family: families are whole path segments.
+    expect(family('<!-- postings-disable inclusive -->')).toContain('directives/unknown-rule:5');
+  });
+});
+
 describe('a rule that throws', () => {
   test('becomes an internal/rule-error finding; the other rules still report', () => {
     const broken: RuleModule = {

@@ -147,6 +147,30 @@ describe('positions and suggestions', () => {
     expect(f!.message).toContain('titre de poste au masculin seulement');
   });
 
+  test('suggestions seen wrong on real text are right (issue 11)', () => {
+    const suggest = (body: string) =>
+      lintString(`---\ntitle: x\n---\n\n${body}\n`, '/s/fr/x.md', config).map((f) => f.suggestions?.[0]?.fix.text);
+    expect(suggest('Nous recherchons un (e) person (ne) qui saura aider.')).toEqual(['une personne']);
+    expect(suggest('Nous servons les Canadien(ne)s.')).toEqual(['Canadiens et Canadiennes']);
+    // `développeur(-euse)` already has its feminine: an abbreviated doublet, never a masculine title.
+    const dev = lintString('---\ntitle: Développeur(-euse) principal(e)\n---\n', '/s/fr/x.md', config);
+    expect(dev.map((f) => [f.ruleId, f.suggestions?.[0]?.fix.text])).toEqual([
+      ['inclusive-language/abbreviated-doublet', 'Développeur principal ou développeuse principale'],
+    ]);
+  });
+
+  test('issue 12 point 13: « comme développeur principal » is found as « un développeur principal » is', () => {
+    const words = (text: string) =>
+      lintString(text, '/s/fr/x.md', config)
+        .filter((f) => f.ruleId === 'inclusive-language/masculine-title')
+        .map((f) => text.slice(f.range![0], f.range![1]));
+    expect(words('---\ntitle: x\ndescription: Vous travaillerez comme développeur principal.\n---\n')).toEqual(['développeur principal']);
+    expect(words('---\ntitle: x\n---\n\nVous travaillerez comme développeur principal.\n')).toEqual(['développeur principal']);
+    expect(words('---\ntitle: x\n---\n\nNous recherchons un développeur principal.\n')).toEqual(['développeur principal']);
+    // The writer speaking of themself is a known person.
+    expect(words('---\ntitle: x\n---\n\nAyant travaillé comme développeur principal, je le sais.\n')).toEqual([]);
+  });
+
   test('the rules offer suggestions but are not fixable', () => {
     for (const id of IDS) {
       const meta = rules.find((r) => r.meta.id === id)!.meta;
@@ -233,6 +257,16 @@ describe('silencing and extending', () => {
     });
     const found = lintString('---\ntitle: x\n---\n\nWe love the hustle.\n', '/s/en/x.md', c);
     expect(found.map((f) => [f.message, f.column, f.suggestions?.[0]?.fix.text])).toEqual([['Avoid “hustle”', 13, 'effort']]);
+  });
+
+  test('users extend the French agreement words through the data table (arrays are added to)', () => {
+    const text = '---\ntitle: x\n---\n\nNous travaillerons avec des notaires chevronnés.\n';
+    expect(lintString(text, '/s/fr/x.md', config).filter((f) => f.ruleId === 'inclusive-language/masculine-agreement')).toEqual([]);
+    const c = inclusiveOnly({ data: { 'inclusive-fr': { agreement: { epicenePlural: ['notaires'] } } } });
+    const found = lintString(text, '/s/fr/x.md', c).filter((f) => f.ruleId === 'inclusive-language/masculine-agreement');
+    expect(found.map((f) => [text.slice(f.range![0], f.range![1]), f.suggestions?.[0]?.fix.text])).toEqual([
+      ['notaires chevronnés', 'notaires chevronnées et chevronnés'],
+    ]);
   });
 
   test('a user entry without a message is a configuration error', () => {

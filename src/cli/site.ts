@@ -20,9 +20,7 @@ export const TEMPLATE_RULES = [
   'links/language',
   'links/https',
   'accommodation/link',
-  'inclusive-language/terms',
-  'inclusive-language/masculine-title',
-  'inclusive-language/abbreviated-doublet',
+  'inclusive-language/*',
   'language/mismatch',
   'directives/unknown-rule',
 ];
@@ -144,7 +142,9 @@ export function lintTemplates(
   locale: Locale,
 ): FileResult[] {
   const results: FileResult[] = [];
-  const templateRules = rules.filter((r) => TEMPLATE_RULES.includes(r.meta.id));
+  const templateRules = rules.filter((r) =>
+    TEMPLATE_RULES.some((id) => (id.endsWith('/*') ? r.meta.id.startsWith(id.slice(0, -1)) : r.meta.id === id)),
+  );
   for (const [file, langs] of [...rendered].sort(([a], [b]) => a.localeCompare(b))) {
     const facts = site.templates[file];
     if (!facts) continue;

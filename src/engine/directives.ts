@@ -80,36 +80,47 @@ function makeDirective(kind: Directive['kind'], text: string, listStart: number,
   return { kind, rules: ruleRanges.map((x) => x.id), line, endLine, ruleRanges };
 }
 
+/**
+ * Whether a name in a directive covers `ruleId`: the rule itself, or its family
+ * (`inclusive-language` or `inclusive-language/*` covers every `inclusive-language/…` rule,
+ * as markdownlint's aliases do).
+ */
+export function namesRule(name: string, ruleId: string): boolean {
+  if (name === ruleId) return true;
+  const family = name.endsWith('/*') ? name.slice(0, -2) : name;
+  return !family.includes('/') && !family.includes(':') && ruleId.startsWith(`${family}/`);
+}
+
 /** Is a finding of `ruleId` at `line` silenced by the directives? */
 export function makeSilencer(directives: Directive[]): (ruleId: string, line: number) => boolean {
   if (directives.length === 0) return () => false;
   const sorted = [...directives].sort((a, b) => a.line - b.line);
   return (ruleId, line) => {
     let disabledAll = false;
-    const disabled = new Set<string>();
-    const enabledExceptions = new Set<string>();
+    let disabled = false;
+    let enabledException = false;
     for (const d of sorted) {
-      const applies = d.rules.length === 0 || d.rules.includes(ruleId);
+      const applies = d.rules.length === 0 || d.rules.some((r) => namesRule(r, ruleId));
       if (d.kind === 'disable-next-line' && applies && line === d.endLine + 1) return true;
       if (d.kind === 'disable-line' && applies && line >= d.line && line <= d.endLine) return true;
       if (d.line > line) continue;
       if (d.kind === 'disable') {
         if (d.rules.length === 0) {
           disabledAll = true;
-          enabledExceptions.clear();
-        } else d.rules.forEach((r) => disabled.add(r));
+          enabledException = false;
+        } else if (applies) disabled = true;
       } else if (d.kind === 'enable') {
         if (d.rules.length === 0) {
           disabledAll = false;
-          disabled.clear();
-          enabledExceptions.clear();
-        } else {
-          d.rules.forEach((r) => disabled.delete(r));
-          if (disabledAll) d.rules.forEach((r) => enabledExceptions.add(r));
+          disabled = false;
+          enabledException = false;
+        } else if (applies) {
+          disabled = false;
+          if (disabledAll) enabledException = true;
         }
       }
     }
-    if (disabled.has(ruleId)) return true;
-    return disabledAll && !enabledExceptions.has(ruleId);
+    if (disabled) return true;
+    return disabledAll && !enabledException;
   };
 }

@@ -15,7 +15,7 @@ import type {
   Severity,
 } from '../types.js';
 import { docsUrl } from '../meta.js';
-import { collectDirectives, makeSilencer } from './directives.js';
+import { collectDirectives, makeSilencer, namesRule } from './directives.js';
 import { formatMessage, pick, closest } from './format.js';
 import { parsePosting } from './parse.js';
 import { offsetToPoint } from './positions.js';
@@ -119,6 +119,8 @@ export function lintPosting(posting: ParsedPosting, options: LintOptions): Findi
     for (const d of directives) {
       for (const { id, range } of d.ruleRanges) {
         if (byId.has(id)) continue;
+        // A family (`inclusive-language`) names every rule in it.
+        if ([...byId.keys()].some((ruleId) => namesRule(id, ruleId))) continue;
         // `rule/id:entry` silences one entry of a rule (the rule reads those itself); the
         // entry must be one the rule knows, when the rule says which it knows.
         const colon = id.indexOf(':');

@@ -95,3 +95,85 @@ export function sentences(text: string): Array<{ text: string; at: number }> {
   if (pending.trim()) out.push({ text: pending, at: pendingAt });
   return out;
 }
+
+/** A block of text inside raw HTML (`<p>`, `<li>`, `<h2>`…), with its range in the file. */
+export interface HtmlBlock {
+  text: string;
+  range: [number, number];
+}
+
+const htmlCache = new WeakMap<Root, HtmlBlock[]>();
+/** Block elements: their tags end one block of text and start the next. */
+// `[^<>]*`: a tag ends at the next `>` or gives up at the next `<`, so a page of `<p<p<p…`
+// stays linear.
+const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|br|hr|tr|td|th|table|thead|tbody|section|article|aside|header|footer|main|nav|blockquote|pre|figure|figcaption|details|summary)\b[^<>]*>/gi;
+const NOT_TEXT_OPEN = /<!--|<(script|style|template|code)\b[^<>]*>/gi;
+
+/**
+ * Blank what is not text (comments, scripts, styles), keeping offsets. One forward scan:
+ * each opener looks for its closer once, and an unclosed one blanks the rest.
+ */
+function blankNonText(value: string): string {
+  let out = '';
+  let at = 0;
+  NOT_TEXT_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOT_TEXT_OPEN.exec(value))) {
+    const closer = m[1] ? new RegExp(`</${m[1]}\\s*>`, 'i') : /-->/;
+    const rest = value.slice(m.index + m[0].length);
+    const c = closer.exec(rest);
+    const end = c ? m.index + m[0].length + c.index + c[0].length : value.length;
+    out += value.slice(at, m.index) + ' '.repeat(end - m.index);
+    at = end;
+    NOT_TEXT_OPEN.lastIndex = end;
+    if (!c) break;
+  }
+  return out + value.slice(at);
+}
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', laquo: '«', raquo: '»', eacute: 'é', egrave: 'è', agrave: 'à' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * The text of raw HTML in a posting's body, block by block: a posting pasted as HTML is
+ * still prose the reader sees (language/mismatch reads it). Tags, comments, scripts and
+ * styles are not text.
+ */
+export function htmlBlocks(tree: Root): HtmlBlock[] {
+  const cached = htmlCache.get(tree);
+  if (cached) return cached;
+  const out: HtmlBlock[] = [];
+  walk<Root | RootContent>(tree, (node) => {
+    if (node.type === 'code' || node.type === 'yaml') return false;
+    if (node.type !== 'html') return;
+    const base = node.position?.start.offset;
+    if (base === undefined) return false;
+    const value = blankNonText(node.value);
+    let from = 0;
+    const cut = (to: number) => {
+      const chunk = value.slice(from, to);
+      const text = decodeEntities(chunk.replace(/<[^<>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+      if (text) {
+        const lead = chunk.search(/\S/);
+        const trail = chunk.length - (chunk.match(/\s*$/)?.[0].length ?? 0);
+        out.push({ text, range: [base + from + Math.max(0, lead), base + from + trail] });
+      }
+    };
+    for (const m of value.matchAll(BLOCK_TAG)) {
+      cut(m.index);
+      from = m.index + m[0].length;
+    }
+    cut(value.length);
+    return false;
+  });
+  htmlCache.set(tree, out);
+  return out;
+}

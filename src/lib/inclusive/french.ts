@@ -32,7 +32,7 @@ export function plural(word: string): string {
 
 /** Suffixes of abbreviated feminine forms: `·e`, `(ère)`, `-trice`... */
 const ABBREV_SUFFIX = '(?:e|es|s|ère|ères|rice|rices|trice|trices|se|ses|euse|euses|ne|nes|le|les|te|tes|ve|ves|ive|ives|ale|ales)';
-const AFTER_ABBREV = new RegExp(`^(?:\\s?\\(${ABBREV_SUFFIX}\\)|[·•‧⋅.\\-/]${ABBREV_SUFFIX}(?![${LETTER}])|E(?:S|s)?(?![${LETTER}]))`, 'u');
+const AFTER_ABBREV = new RegExp(`^(?:\\s?\\(-?${ABBREV_SUFFIX}\\)|[·•‧⋅.\\-/]${ABBREV_SUFFIX}(?![${LETTER}])|E(?:S|s)?(?![${LETTER}]))`, 'u');
 
 export interface TitleMatch {
   nounId: string;
@@ -79,11 +79,23 @@ function caseLike(word: string, like: string): string {
 }
 
 /** Where a masculine title counts as naming the role in running text. */
-const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|un\(e\)|d['’]un\(e\)|à titre d['’]|à titre de|en tant que|au poste de|le poste de|un poste de)\s+$/iu;
-const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant que|poste d|joindre|joignez/iu;
+const NAMING_BEFORE = /(?:^|[\s(])(?:un|d['’]un|un\(e\)|d['’]un\(e\)|à titre d['’]|à titre de|en tant que|en tant qu['’]|en qualité de|en qualité d['’]|comme|au poste de|le poste de|un poste de|le rôle de|le rôle d['’])\s*$/iu;
+const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant qu|en qualité d|rôle d|poste d|joindre|joignez|vous êtes|vous soyez|êtes-vous|vous serez|vous deviendrez|devenez|vous travaillerez|vous agirez|vous occuperez|vous jouerez|agissez/iu;
+/**
+ * A title of another, known person: a reporting line (`auprès du directeur de l’exploitation`,
+ * `relevant du directeur`) or the principal a support role serves
+ * (`Adjoint·e exécutif·ve - directeur des opérations`).
+ */
+const OTHER_PERSON_BEFORE = new RegExp(
+  [
+    "(?:auprès|relev\\p{L}*|relève\\p{L}*|sous la (?:direction|supervision|responsabilité)|rend\\p{L}* compte|bureau|cabinet|soutien|appui)\\s+(?:\\p{L}+\\s+)?(?:du|de la|de l['’]|au|à la|à l['’]|des|aux)\\s*$",
+    "(?:adjoint|assistant|secrétaire)\\S*(?:\\s+\\S+){0,3}?\\s+[-–—]\\s*(?:(?:auprès\\s+)?(?:du|de la|de l['’]|au|à la|le|la)\\s*)?$",
+  ].join('|'),
+  'iu',
+);
 /** A named person beside the title: `directeur général, Jean Tremblay`. */
 const NAME_AFTER = /^\s*,?\s+(?:M\.|Mme\s+)?\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/u;
-const NAME_BEFORE = /\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+\s*,\s*(?:(?:le|notre|votre|leur)\s+)?$/u;
+const NAME_BEFORE = /(?:\p{Lu}[\p{Ll}-]+\s+\p{Lu}[\p{Ll}-]+|\p{Ll}\s+\p{Lu}[\p{Ll}-]+)\s*,\s*(?:(?:le|un|notre|votre|leur)\s+)?$/u;
 const HEADING_BEFORE = /^[\s\p{P}]*(?:(?:un|une|le|l['’]|votre|notre|devenez|poste\s+de|à titre de)\s+)?$/iu;
 const ARTICLE_AFTER = /^\s+(?:les|la|le|l['’]|des|un|une|sur|aux|au|ses|leurs|nos|vos)(?![\p{L}])/iu;
 
@@ -110,6 +122,20 @@ function sentenceAround(text: string, stops: number[], i: number, j: number): [n
   let k = lo;
   while (k < stops.length && stops[k]! < j) k++;
   return [s, k < stops.length ? stops[k]! : text.length];
+}
+
+/** Whether the sentence around index `i` of a segment names the role being filled. */
+export function namingSentence(seg: Segment): (i: number) => boolean {
+  if (seg.scope !== 'body') return () => true;
+  let stops: number[] | undefined;
+  // Once per sentence: a long sentence with many matches would be read again for each.
+  const seen = new Map<number, boolean>();
+  return (i) => {
+    const [s, e] = sentenceAround(seg.text, (stops ??= sentenceStops(seg.text)), i, i + 1);
+    let naming = seen.get(s);
+    if (naming === undefined) seen.set(s, (naming = NAMING_SENTENCE.test(seg.text.slice(s, e))));
+    return naming;
+  };
 }
 
 /** Names are short: the name patterns look this far around a title, not the whole segment. */
@@ -165,6 +191,7 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
       }
     }
     if (noun?.noun.verb && ARTICLE_AFTER.test(seg.text.slice(tok.j))) continue;
+    if (OTHER_PERSON_BEFORE.test(seg.text.slice(Math.max(0, tok.i - 60), tok.i))) continue;
     // Adjectives right after the noun.
     const adjs: Array<{ tok: Token; adj: TitleAdjective }> = [];
     let abbreviated = false;
@@ -272,7 +299,7 @@ const ABBREV = new RegExp(
     // `principal.e.js` and `nom.es.ca` stay file and host names)
     `([\\p{L}]{2,})\\.(${ABBREV_SUFFIX})(?:\\.(s))?(?![\\p{L}])(?!\\.(?![\\s)\\]»*_]|$))`,
     // parentheses: chargé(e)s, Conseiller (ère)
-    `([\\p{L}]{2,})\\s?\\((${ABBREV_SUFFIX})\\)(s)?`,
+    `([\\p{L}]{2,})\\s?\\(-?(${ABBREV_SUFFIX})\\)(s)?`,
     // hyphen and slash: principal-e, étudiant/e
     `([\\p{L}]{2,})[-/](e|es|ère|ères|rice|rices|trice|trices|se|euse|euses|ne|ve|ive)(?![\\p{L}-])`,
     // capital E: candidatEs
@@ -321,7 +348,9 @@ interface Abbrev {
 }
 
 /** Abbreviated doublets in one segment; neighbours (`Conseiller (ère) principal (e)`) merge. */
-export function matchAbbreviations(fileText: string, seg: Segment): AbbreviationMatch[] {
+export function matchAbbreviations(fileText: string, seg: Segment, lexicon?: Lexicon): AbbreviationMatch[] {
+  // Nouns feminine for everyone (`personne`): an abbreviated form of them has no masculine.
+  const feminineOnly = new Set((lexicon?.agreement?.feminineOnly ?? []).flatMap((w) => [w.toLowerCase(), plural(w.toLowerCase())]));
   const found: Abbrev[] = [];
   ABBREV.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -360,9 +389,19 @@ export function matchAbbreviations(fileText: string, seg: Segment): Abbreviation
     if (!range) continue;
     const pl = group.some((x) => x.plural);
     const masc = group.map((x) => (pl ? plural(x.masc) : x.masc)).join(' ');
-    const fem = group.map((x, n) => (n === 0 ? x.fem.toLowerCase() : x.fem)).map((w) => (pl ? plural(w) : w)).join(' ');
+    // A capital at the start of a sentence is not the word's own (`Conseiller (ère)` gives
+    // `conseillère`); in mid-sentence it is (`Canadien(ne)s` gives `Canadiennes`).
+    const positional = /(?:^|[.!?:;«"“(*•–—-])\s*$/u.test(seg.text.slice(Math.max(0, i - 3), i)) || i === 0;
+    const fem = group
+      .map((x, n) => (n === 0 && positional ? x.fem.toLowerCase() : x.fem))
+      .map((w) => (pl ? plural(w) : w))
+      .join(' ');
     const femOut = group[0]!.masc === group[0]!.masc.toUpperCase() ? fem.toUpperCase() : fem;
-    out.push({ range, words: seg.text.slice(i, j), doublet: `${masc} ${pl ? 'et' : 'ou'} ${femOut}` });
+    // A word with no masculine (`person (ne)`: `personne`) is written in the feminine only.
+    const doublet = group.some((x) => feminineOnly.has(x.fem.toLowerCase()))
+      ? fem
+      : `${masc} ${pl ? 'et' : 'ou'} ${femOut}`;
+    out.push({ range, words: seg.text.slice(i, j), doublet });
   }
   return out;
 }

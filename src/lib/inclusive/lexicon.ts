@@ -6,6 +6,7 @@
 import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../types.js';
 import { collectDirectives, makeSilencer } from '../../engine/directives.js';
 import { HOLE, SCOPES, exactRange, type Scope, type Segment } from './segments.js';
+import type { Agreement } from './agreement.js';
 
 export interface FormSpec {
   text: string;
@@ -46,6 +47,8 @@ export interface TitleAdjective {
 
 export interface Lexicon {
   entries: LexiconEntry[];
+  /** French agreement for people not yet known (inclusive-language/masculine-agreement, mixed-pronoun). */
+  agreement?: Agreement;
   titles?: {
     nouns: TitleNoun[];
     epicene: string[];

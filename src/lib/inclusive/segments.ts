@@ -10,6 +10,8 @@ import { isScalar } from 'yaml';
 import type { ParsedPosting } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { maskAddresses } from '../addresses.js';
+import { isIn, textStats } from '../language-detect.js';
+import type { Lang } from '../../types.js';
 
 export type Scope = 'title' | 'description' | 'heading' | 'body';
 export const SCOPES: readonly Scope[] = ['title', 'description', 'heading', 'body'];
@@ -175,4 +177,26 @@ export function exactRange(fileText: string, seg: Segment, i: number, j: number)
   if (!r) return undefined;
   const norm = (s: string) => s.replace(/\s+/g, ' ');
   return norm(fileText.slice(r[0], r[1])) === norm(seg.text.slice(i, j)) ? r : undefined;
+}
+
+const langCache = new WeakMap<Segment, Lang | null>();
+/** Letters a segment needs before its own language is judged (a list item is often enough). */
+const SEGMENT_MIN_LETTERS = 40;
+const LANG_SAMPLE = 2000;
+
+/**
+ * The language of one segment when it is surely English or French, else `fallback` (the
+ * posting's): a French paragraph in an English posting gets the French checks, and the
+ * reverse, paragraph by paragraph.
+ */
+export function segmentLang(seg: Segment, fallback: Lang | undefined): Lang | undefined {
+  let lang = langCache.get(seg);
+  if (lang === undefined) {
+    // A sample is enough to tell a paragraph's language, and keeps a megabyte line cheap.
+    const text = seg.text.slice(0, LANG_SAMPLE).replace(new RegExp(HOLE, 'g'), ' ');
+    const stats = textStats(text);
+    lang = isIn(text, stats, 'en', SEGMENT_MIN_LETTERS, 0.01) ? 'en' : isIn(text, stats, 'fr', SEGMENT_MIN_LETTERS, 0.01) ? 'fr' : null;
+    langCache.set(seg, lang);
+  }
+  return lang ?? fallback;
 }

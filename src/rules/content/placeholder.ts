@@ -2,7 +2,7 @@ import type { RuleContext, RuleModule } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { dataPattern, dataPatterns, matchAll, matches, type DataRegExp } from '../../lib/patterns.js';
 import { maskAddresses } from '../../lib/addresses.js';
-import { proseBlocks, rangeIn } from '../../lib/prose.js';
+import { proseBlocks, rangeIn, sentences } from '../../lib/prose.js';
 
 export interface PlaceholderTable {
   markers: Array<{ id: string; pattern: string; caseSensitive?: boolean }>;
@@ -66,10 +66,19 @@ function findIn(text: string, table: Compiled): Hit[] {
   if (standalone) {
     let at = 0;
     for (const line of masked.split('\n')) {
-      // A label (60 characters at most) and a phrase: longer lines are sentences.
-      const m = line.length <= 80 + longest ? standalone.exec(line) : null;
-      const span = m?.indices?.[1];
-      if (m?.[1] && span) hits.push({ text: m[1], from: at + span[0], to: at + span[1] });
+      // A label (60 characters at most) and a phrase: longer lines are sentences. A
+      // sentence that is only a placeholder counts too (`Bienvenue. Texte à venir.`).
+      const parts = line.length <= 80 + longest ? [{ text: line, at: 0 }] : [];
+      const many = sentences(line);
+      if (many.length > 1) for (const part of many) if (part.text.length <= 80 + longest) parts.push(part);
+      for (const part of parts) {
+        const m = standalone.exec(part.text);
+        const span = m?.indices?.[1];
+        if (m?.[1] && span) {
+          hits.push({ text: m[1], from: at + part.at + span[0], to: at + part.at + span[1] });
+          break;
+        }
+      }
       at += line.length + 1;
     }
   }
@@ -88,7 +97,9 @@ function findIn(text: string, table: Compiled): Hit[] {
 
 function frontMatterValue(context: RuleContext, key: string): { value: string; range: [number, number] } | undefined {
   const fm = context.posting.frontMatter;
-  const value = fm?.data?.[key];
+  const raw = fm?.data?.[key];
+  // `leverId: 11111111` is a YAML number: read as written.
+  const value = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
   if (!fm || typeof value !== 'string') return undefined;
   const found = locate(fm, [key]);
   const range = found?.valueRange ?? found?.keyRange;

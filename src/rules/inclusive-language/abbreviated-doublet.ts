@@ -1,6 +1,6 @@
 import type { RuleModule } from '../../types.js';
-import { collectSegments } from '../../lib/inclusive/segments.js';
-import { makeEntryFilter } from '../../lib/inclusive/lexicon.js';
+import { collectSegments, segmentLang } from '../../lib/inclusive/segments.js';
+import { lexiconFor, makeEntryFilter } from '../../lib/inclusive/lexicon.js';
 import { matchAbbreviations } from '../../lib/inclusive/french.js';
 import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
 
@@ -25,11 +25,13 @@ const rule: RuleModule = {
     },
   },
   create(context) {
-    if (context.lang !== 'fr') return;
+    if (!context.lang) return;
     const keep = makeEntryFilter(context);
+    const lexicon = lexiconFor(context, 'fr');
     const text = context.posting.text;
     for (const seg of collectSegments(context.posting)) {
-      for (const m of matchAbbreviations(text, seg)) {
+      if (segmentLang(seg, context.lang) !== 'fr') continue;
+      for (const m of matchAbbreviations(text, seg, lexicon)) {
         if (!keep('abbreviated', m.words, m.range[0])) continue;
         context.report({
           messageId: 'abbreviated',

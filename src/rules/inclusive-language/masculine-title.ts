@@ -1,6 +1,6 @@
 import type { RuleModule } from '../../types.js';
 import type { Lexicon } from '../../lib/inclusive/lexicon.js';
-import { collectSegments } from '../../lib/inclusive/segments.js';
+import { collectSegments, segmentLang } from '../../lib/inclusive/segments.js';
 import { lexiconFor, makeEntryFilter } from '../../lib/inclusive/lexicon.js';
 import { matchTitles, titleIds } from '../../lib/inclusive/french.js';
 import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
@@ -26,12 +26,13 @@ const rule: RuleModule = {
     },
   },
   create(context) {
-    if (context.lang !== 'fr') return;
+    if (!context.lang) return;
     const lexicon = lexiconFor(context, 'fr');
     if (!lexicon?.titles) return;
     const keep = makeEntryFilter(context);
     const text = context.posting.text;
     for (const seg of collectSegments(context.posting)) {
+      if (segmentLang(seg, context.lang) !== 'fr') continue;
       for (const m of matchTitles(text, seg, lexicon)) {
         if (!keep(m.nounId, m.words, m.range[0])) continue;
         const words = text.slice(m.range[0], m.range[1]).replace(/\s+/g, ' ');

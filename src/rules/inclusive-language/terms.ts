@@ -1,6 +1,6 @@
 import type { Lang, RuleModule } from '../../types.js';
 import { formatMessage } from '../../engine/format.js';
-import { collectSegments } from '../../lib/inclusive/segments.js';
+import { collectSegments, segmentLang, type Segment } from '../../lib/inclusive/segments.js';
 import { lexiconEntryIds, lexiconFor, makeEntryFilter, matchTerms, pickText } from '../../lib/inclusive/lexicon.js';
 import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
 
@@ -22,13 +22,22 @@ const rule: RuleModule = {
     },
   },
   create(context) {
-    const lang: Lang | undefined = context.lang;
-    if (!lang) return;
-    const lexicon = lexiconFor(context, lang);
-    if (!lexicon) return;
+    if (!context.lang) return;
+    // Each lexicon reads the paragraphs in its own language (`leur handicap` in a French
+    // paragraph of an English posting is not the dated English word).
+    const byLang: Record<Lang, Segment[]> = { en: [], fr: [] };
+    for (const seg of collectSegments(context.posting)) {
+      const lang = segmentLang(seg, context.lang);
+      if (lang) byLang[lang].push(seg);
+    }
     const keep = makeEntryFilter(context);
     const text = context.posting.text;
-    for (const m of matchTerms(text, collectSegments(context.posting), lexicon)) {
+    const found = (['en', 'fr'] as const).flatMap((lang) => {
+      const lexicon = byLang[lang].length ? lexiconFor(context, lang) : undefined;
+      return lexicon ? matchTerms(text, byLang[lang], lexicon) : [];
+    });
+    found.sort((a, b) => a.range[0] - b.range[0]);
+    for (const m of found) {
       if (!keep(m.entry.id, m.words, m.range[0])) continue;
       const words = text.slice(m.range[0], m.range[1]).replace(/\s+/g, ' ');
       const message = formatMessage(pickText(m.entry.message, context.locale), {

@@ -11,7 +11,7 @@ import {
 } from '../../lib/language-detect.js';
 import { langName, pairView } from '../../lib/pairing.js';
 import { maskAddresses } from '../../lib/addresses.js';
-import { proseBlocks } from '../../lib/prose.js';
+import { htmlBlocks, proseBlocks } from '../../lib/prose.js';
 
 interface Options {
   minLetters: number;
@@ -20,6 +20,11 @@ interface Options {
   title: boolean;
   description: boolean;
   minDescriptionLetters: number;
+}
+
+function nodeRange(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] {
+  const start = node.position?.start.offset ?? 0;
+  return [start, node.position?.end.offset ?? start];
 }
 
 const normalize = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -101,10 +106,17 @@ const rule: RuleModule = {
       otherAdj: langName(other, context.locale),
     };
 
-    const blocks = proseBlocks(context.posting.tree).map((b) => {
-      const text = maskAddresses(b.text);
-      return { node: b.node, text, stats: textStats(text) };
-    });
+    // Markdown paragraphs and headings, and the blocks of raw HTML (a posting pasted as HTML
+    // is prose the reader sees too), in the order of the file.
+    const blocks = [
+      ...proseBlocks(context.posting.tree).map((b) => ({ text: b.text, range: nodeRange(b.node) })),
+      ...htmlBlocks(context.posting.tree),
+    ]
+      .sort((a, b) => a.range[0] - b.range[0])
+      .map((b) => {
+        const text = maskAddresses(b.text);
+        return { range: b.range, text, stats: textStats(text) };
+      });
     const total: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
     for (const b of blocks) {
       total.letters += b.stats.letters;
@@ -113,13 +125,13 @@ const rule: RuleModule = {
     }
     const { minLetters, minParagraphLetters, minMargin } = options;
     const bodyIsOther = blocks.length > 0 && isIn(blocks.map((b) => b.text).join('\n'), total, other, minLetters, minMargin);
-    if (bodyIsOther) {
-      context.report({ messageId: 'body', data: names, loc: { node: blocks[0]!.node } });
-    } else {
-      for (const block of blocks) {
-        if (isIn(block.text, block.stats, other, minParagraphLetters, minMargin)) {
-          context.report({ messageId: 'paragraph', data: names, loc: { node: block.node } });
-        }
+    // The whole body in the other language is said once, on its first block; every other
+    // paragraph in that language is reported too, so that an editor marks each one.
+    if (bodyIsOther) context.report({ messageId: 'body', data: names, loc: { range: blocks[0]!.range } });
+    for (const [n, block] of blocks.entries()) {
+      if (bodyIsOther && n === 0) continue;
+      if (isIn(block.text, block.stats, other, minParagraphLetters, minMargin)) {
+        context.report({ messageId: 'paragraph', data: names, loc: { range: block.range } });
       }
     }
 
