@@ -136,6 +136,16 @@ describe('directives in front matter', () => {
       'frontmatter/schema:7:11-7:15',
     ]);
   });
+
+  test('a `# postings-disable` at the top of the front matter covers the whole file, its first line included', () => {
+    const noDescription = BAD.replace('description: A posting.\n', '').replace('archived: "no"', 'archived: true');
+    expect(at(noDescription)).toEqual(['frontmatter/schema:1:1-1:4']);
+    const top = noDescription.replace('---\n', '---\n# migrated page\n# postings-disable frontmatter/schema\n');
+    expect(at(top)).toEqual([]);
+    // Below a key it starts where it stands, as in the body.
+    const below = noDescription.replace('type: section\n', 'type: section\n# postings-disable frontmatter/schema\n');
+    expect(at(below)).toEqual(['frontmatter/schema:1:1-1:4']);
+  });
 });
 
 describe('hostile front matter', () => {

@@ -150,3 +150,11 @@ export function uniqueFiles(files: string[]): string[] {
     return true;
   });
 }
+
+/**
+ * Is this file a posting, as `postings lint` selects them (a Markdown file that is not a
+ * section page)? The language server asks this same question before it shows diagnostics.
+ */
+export function isPostingFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.md') && !isSectionPage(file);
+}

@@ -7,6 +7,7 @@ import { localeFromEnv, t } from '../i18n/cli.js';
 import { PREFIX, frenchTypography } from '../i18n/typography.js';
 import { pick } from '../engine/format.js';
 import { ta } from '../i18n/authoring.js';
+import { tl } from '../lsp/messages.js';
 import { formatNames } from '../reporters/index.js';
 import { ConfigError } from '../config/resolve.js';
 import { InputError, PACKAGE_ROOT } from './config-loader.js';
@@ -107,6 +108,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .action(async (ruleId: string) => {
       const { explainRule } = await import('./explain-command.js');
       io.stdout(explainRule(ruleId, locale));
+    });
+
+  command('lsp', tl(locale, 'cmd.lsp'))
+    .option('--stdio', tl(locale, 'opt.stdio'))
+    .action(async () => {
+      const { runLspStdio } = await import('../lsp/server.js');
+      exitCode = await runLspStdio(localeFromArgv(argv) ?? localeFromEnv(io.env));
     });
 
   try {

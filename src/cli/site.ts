@@ -13,6 +13,7 @@ import { templatePosting } from '../site/template-tree.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
 import { lintPosting } from '../engine/lint.js';
 import { UsageError } from './errors.js';
+import { isPostingFile } from './files.js';
 import { t } from '../i18n/cli.js';
 
 /** The rules that read a template's own prose and links. */
@@ -195,4 +196,14 @@ export function postingFilter(config: ResolvedConfig): ((file: string) => boolea
 /** The official language of a file of the site, from its language's content folder. */
 export function langOfSiteFile(site: SiteModel, file: string): Lang | undefined {
   return pageInfo(site, file, undefined).language?.lang;
+}
+
+/**
+ * Is `file` a posting, as `postings lint` selects them: a Markdown file that is not a section
+ * page and, in a Hugo site, a page the site calls a posting (`fm`: its front matter, from the
+ * editor's unsaved text when the language server asks). The language server asks this.
+ */
+export function isPosting(site: SiteModel | undefined, file: string, fm: Record<string, unknown> | undefined): boolean {
+  if (!site) return isPostingFile(file);
+  return postingStatus(site, file, fm) === 'posting';
 }

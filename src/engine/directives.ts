@@ -37,19 +37,23 @@ const YAML_DIRECTIVE = /^([ \t]*#[ \t]*)postings-(disable-next-line|disable-line
 /**
  * Front matter cannot hold HTML comments; a full-line YAML comment works the same way:
  *   # postings-disable-next-line frontmatter/schema
+ * A `# postings-disable` at the top of the front matter (only comments above it) covers the
+ * whole file, the opening `---` included, where findings about the whole posting stand.
  */
 function readFrontMatterComments(posting: ParsedPosting, out: Directive[]): void {
   const fm = posting.frontMatter;
   if (!fm) return;
   let offset = fm.offset;
+  let atTop = true;
   for (const line of fm.source.split('\n')) {
     const m = YAML_DIRECTIVE.exec(line.replace(/\r$/, ''));
     if (m) {
       const kind = m[2] as Directive['kind'];
       const { line: lineNo } = offsetToPoint(posting.lineStarts, offset);
       const listStart = offset + m[1]!.length + 'postings-'.length + kind.length;
-      out.push(makeDirective(kind, m[3]!, listStart, lineNo, lineNo));
-    }
+      const from = kind === 'disable' && atTop ? 1 : lineNo;
+      out.push(makeDirective(kind, m[3]!, listStart, from, from));
+    } else if (!/^\s*(#.*)?$/.test(line)) atTop = false;
     offset += line.length + 1;
   }
 }

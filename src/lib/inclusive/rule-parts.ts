@@ -51,6 +51,7 @@ export function reportFrenchAgreement(
       const words = m.words.replace(/\s+/g, ' ');
       context.report({
         messageId: id,
+        entryId: id,
         data: { words, suggestion: m.suggestion ?? words },
         entryId: id,
         loc: { range: m.range },

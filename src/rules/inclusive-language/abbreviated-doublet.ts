@@ -35,6 +35,7 @@ const rule: RuleModule = {
         if (!keep('abbreviated', m.words, m.range[0])) continue;
         context.report({
           messageId: 'abbreviated',
+          entryId: 'abbreviated',
           data: { words: text.slice(m.range[0], m.range[1]).replace(/\s+/g, ' '), doublet: m.doublet },
           entryId: 'abbreviated',
           loc: { range: m.range },

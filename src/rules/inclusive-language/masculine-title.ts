@@ -38,6 +38,7 @@ const rule: RuleModule = {
         const words = text.slice(m.range[0], m.range[1]).replace(/\s+/g, ' ');
         context.report({
           messageId: 'masculine',
+          entryId: m.nounId,
           data: { words, doublet: m.doublet },
           entryId: m.nounId,
           loc: { range: m.range },
