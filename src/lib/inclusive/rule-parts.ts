@@ -53,7 +53,6 @@ export function reportFrenchAgreement(
         messageId: id,
         entryId: id,
         data: { words, suggestion: m.suggestion ?? words },
-        entryId: id,
         loc: { range: m.range },
         suggestions: m.suggestion
           ? [{ messageId: 'suggest', data: { text: m.suggestion }, fix: { range: m.range, text: m.suggestion } }]

@@ -37,7 +37,6 @@ const rule: RuleModule = {
           messageId: 'abbreviated',
           entryId: 'abbreviated',
           data: { words: text.slice(m.range[0], m.range[1]).replace(/\s+/g, ' '), doublet: m.doublet },
-          entryId: 'abbreviated',
           loc: { range: m.range },
           suggestions: [{ messageId: 'suggest', data: { text: m.doublet }, fix: { range: m.range, text: m.doublet } }],
         });

@@ -40,7 +40,6 @@ const rule: RuleModule = {
           messageId: 'masculine',
           entryId: m.nounId,
           data: { words, doublet: m.doublet },
-          entryId: m.nounId,
           loc: { range: m.range },
           suggestions: [{ messageId: 'suggest', data: { text: m.doublet }, fix: { range: m.range, text: m.doublet } }],
         });
