@@ -22,6 +22,9 @@ await build({
   target: 'node20',
   // CommonJS dependencies (ajv) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __postingsRequire } from 'node:module'; const require = __postingsRequire(import.meta.url);" },
+  // The ReDoS checker is large and needed only for a configuration's own patterns: loaded
+  // from node_modules when needed, not parsed at every start.
+  external: ['recheck'],
   logLevel: 'warning',
   legalComments: 'none',
 });

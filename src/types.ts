@@ -67,7 +67,10 @@ export interface FileResult {
   findings: Finding[];
   /** Set when `--fix` changed the file: the text written. */
   output?: string;
-  /** The text the findings' ranges refer to (BOM excluded), for the baseline; never reported. */
+  /**
+   * The text the findings' ranges refer to (BOM excluded), for the baseline and for the
+   * excerpts of the HTML report; never printed whole.
+   */
   source?: string;
 }
 

@@ -14,6 +14,9 @@ import { computeLineStarts } from '../engine/positions.js';
 import { plural, tc } from '../i18n/ci.js';
 import { PREFIX } from '../i18n/typography.js';
 import { UsageError } from './errors.js';
+import { fileErrorReason, readRegularFile } from './read-file.js';
+import { jsonSyntaxMessage, resolveInRepository } from './repository.js';
+import { prepareOutputFile } from './output-file.js';
 
 export const BASELINE_FILE = '.postings-baseline.json';
 const MAX_TEXT = 200;
@@ -180,7 +183,7 @@ export function updatedEntries(old: BaselineEntry[], results: FileResult[], base
 export function baselinePath(cwd: string, configFile: string | undefined, config: ResolvedConfig): string {
   const base = configFile ? dirname(configFile) : cwd;
   const setting = config.settings.baseline as { file?: unknown } | undefined;
-  if (setting && typeof setting.file === 'string') return resolve(base, setting.file);
+  if (setting && typeof setting.file === 'string') return resolveInRepository(base, setting.file, 'baseline.file', configFile);
   return join(base, BASELINE_FILE);
 }
 
@@ -203,14 +206,17 @@ export function runBaseline(
   const load = (): BaselineEntry[] | undefined => {
     if (!existsSync(file)) return undefined;
     try {
-      return parseBaseline(readFileSync(file, 'utf8'));
+      return parseBaseline(readRegularFile(file, 'utf8'));
     } catch (e) {
-      throw new UsageError(tc(locale, 'baseline.read', { file: shown, reason: (e as Error).message.split('\n')[0]! }));
+      const reason = e instanceof SyntaxError ? jsonSyntaxMessage(e) : fileErrorReason(e)[locale];
+      throw new UsageError(tc(locale, 'baseline.read', { file: shown, reason }));
     }
   };
   if (opts.updateBaseline) {
     const entries = updatedEntries(load() ?? [], results, base);
     try {
+      // Never a hang on a named pipe nobody reads, nor a write into a folder that is a file.
+      prepareOutputFile(file);
       writeFileSync(file, serializeBaseline(entries));
     } catch (e) {
       throw new UsageError(tc(locale, 'baseline.write', { file: shown, reason: (e as Error).message }));

@@ -5,11 +5,13 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { parseDocument, visit } from 'yaml';
 import type { Bilingual, ResolvedConfig, RuleModule } from '../types.js';
 import { ConfigError, resolveConfig, type ConfigProblem, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
-import { checkUserSchema } from '../engine/ajv.js';
+import { checkUserSchema, unsafeSchemaPattern } from '../engine/ajv.js';
+import { fileErrorReason, readRegularFile } from './read-file.js';
+import { jsonSyntaxMessage, resolveInRepository } from './repository.js';
 import { IGNORE_FILE, parseIgnoreFile } from '../config/ignore-file.js';
 
 /** The folder of postings' own package.json (from dist/cli/ or from the bundle in dist/bundle/). */
@@ -75,27 +77,43 @@ export function findConfigFile(startDir: string): string | undefined {
 export function readStructuredFile(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, 'utf8');
   } catch (e) {
-    throw new InputError((e as Error).message, file);
+    throw new InputError(fileErrorReason(e), file);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/\.ya?ml$/i.test(file)) {
-    const doc = parseDocument(text);
+    const doc = parseDocument(text, { logLevel: 'error' });
     if (doc.errors.length) {
       const err = doc.errors[0]!;
       const p = offsetToPoint(computeLineStarts(text), err.pos[0]);
-      throw new InputError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), file, p.line, p.column);
+      const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+      // The parser gives up on extreme nesting with the engine's own words: say it plainly.
+      const reason = /Maximum call stack/i.test(message) ? { en: 'nested too deeply', fr: 'imbrication trop profonde' } : message;
+      throw new InputError(reason, file, p.line, p.column);
     }
-    return doc.toJS();
+    try {
+      return doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // An alias "bomb" (aliases that expand exponentially): an error of this file, at its
+      // first alias, never an internal error.
+      let at = 0;
+      visit(doc, {
+        Alias(_, node) {
+          at = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      const p = offsetToPoint(computeLineStarts(text), at);
+      throw new InputError((e as Error).message.split('\n')[0]!, file, p.line, p.column);
+    }
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
+    const m = /position (\d+)/.exec((e as Error).message);
     const p = m ? offsetToPoint(computeLineStarts(text), Number(m[1])) : undefined;
-    throw new InputError(msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''), file, p?.line, p?.column);
+    throw new InputError(jsonSyntaxMessage(e), file, p?.line, p?.column);
   }
 }
 
@@ -144,7 +162,7 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
   let schema: Record<string, unknown>;
   let schemaPath = join(PACKAGE_ROOT, 'schemas', 'posting.schema.json');
   if (typeof raw.schema === 'string') {
-    schemaPath = resolve(baseDir, raw.schema);
+    schemaPath = resolveInRepository(baseDir, raw.schema, 'schema', file);
     try {
       schema = readStructuredFile(schemaPath) as Record<string, unknown>;
     } catch (e) {
@@ -158,13 +176,17 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
     if (problem) {
       throw new InputError({ en: `not a valid JSON Schema: ${problem}`, fr: `ce n’est pas un schéma JSON valide : ${problem}` }, schemaPath);
     }
+    const unsafe = unsafeSchemaPattern(schema);
+    if (unsafe) {
+      throw new InputError({ en: `${unsafe.at}: ${unsafe.problem.en}`, fr: `${unsafe.at} : ${unsafe.problem.fr}` }, schemaPath);
+    }
   } else schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
   const { data, schemas } = loadBuiltinData();
   const configSchema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;
   let contentDir: string | undefined;
   const problems: ConfigProblem[] = [];
   if (typeof raw.contentDir === 'string') {
-    contentDir = resolve(baseDir, raw.contentDir);
+    contentDir = resolveInRepository(baseDir, raw.contentDir, 'contentDir', file);
     if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
       problems.push({
         path: 'contentDir',
@@ -190,7 +212,7 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
     if (existsSync(ignorePath) && statSync(ignorePath).isFile()) {
       let text: string;
       try {
-        text = readFileSync(ignorePath, 'utf8');
+        text = readRegularFile(ignorePath, 'utf8'); // never hangs on a FIFO
       } catch (e) {
         throw new InputError((e as Error).message, ignorePath);
       }

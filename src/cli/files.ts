@@ -1,5 +1,5 @@
 /** Turn the paths a user gives into the list of postings to lint. */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -64,6 +64,12 @@ export async function expandPaths(
       }
       continue;
     }
+    if (isDanglingLink(abs)) {
+      // A link named on the command line that leads nowhere (broken, or a loop): linted, so
+      // that it is reported as unreadable with its reason, not as "no such file".
+      files.add(abs);
+      continue;
+    }
     if (GLOB_CHARS.test(p)) {
       const { glob } = await import('tinyglobby');
       const matches = await glob(p, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
@@ -90,6 +96,14 @@ export async function expandPaths(
     })
     .sort();
   return { files: kept, found: files.size, ignored, named };
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Hugo's `_index.md` is a section (list) page, never a posting: it is not linted. */

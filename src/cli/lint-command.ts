@@ -17,6 +17,7 @@ import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
+import { prepareOutputFile } from './output-file.js';
 import { describeSite, lintTemplates, pagesByFile, postingFilter, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -72,6 +73,14 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     if (!file) throw new UsageError(t(locale, 'err.report', { value: spec }));
     if (!reporters[format]) throw new UsageError(t(locale, 'err.format', { format, formats: formatNames().join(', ') }));
   }
+  if (opts.outputFile !== undefined) {
+    const target = resolve(io.cwd, opts.outputFile);
+    try {
+      prepareOutputFile(target);
+    } catch (e) {
+      throw new UsageError(t(locale, 'err.write', { file: target, reason: (e as Error).message }));
+    }
+  }
   const { config, file: configFile, locale: configLocale } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
   // `--locale`, then the configuration's `locale`, then the environment (LC_ALL, LANG).
   if (!io.localeFlag && configLocale) locale = configLocale;
@@ -101,9 +110,9 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     }
     if (opts.stdinFilename !== undefined && opts.ignore !== false && isIgnoredFile(filePath, config, ignoreBase)) {
       io.stderr(PREFIX + t(locale, 'err.stdinIgnored', { file: opts.stdinFilename }) + '\n');
-      return report([], opts, locale, io, maxWarnings);
+      return report([], opts, locale, io, maxWarnings, config);
     }
-    return report(lintText(text, filePath, config, locale), opts, locale, io, maxWarnings);
+    return report(lintText(text, filePath, config, locale), opts, locale, io, maxWarnings, config);
   }
 
   if (paths.length === 0) {
@@ -186,7 +195,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });
   if (scope) results = scope.filter(results);
-  return report(results, opts, locale, io, maxWarnings, siteSummary);
+  return report(results, opts, locale, io, maxWarnings, config, siteSummary);
 }
 
 /** `sarif=out/postings.sarif` → [`sarif`, `out/postings.sarif`]. */
@@ -270,6 +279,7 @@ async function report(
   locale: Locale,
   io: CliIO,
   maxWarnings: number | undefined,
+  config: ResolvedConfig,
   site?: ReportContext['site'],
 ): Promise<number> {
   // `--quiet`: warnings are neither shown nor counted, `--max-warnings` included (as ESLint).
@@ -285,7 +295,8 @@ async function report(
     const target = resolve(io.cwd, file);
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, (await reporters[format]!())(shown, { ...context, color: false }));
+      const postings = format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined;
+      writeFileSync(target, (await reporters[format]!())(shown, { ...context, color: false, postings, site }));
     } catch (e) {
       io.stderr(`${PREFIX}${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
       return 2;
@@ -297,11 +308,15 @@ async function report(
   const color =
     opts.color ??
     (io.env.NO_COLOR && !io.env.FORCE_COLOR ? false : Boolean(supportsColor && supportsColor.level > 0));
-  const text = reporter(shown, { ...context, color: opts.outputFile ? (opts.color ?? false) : color, site });
+  const text = reporter(shown, {
+    ...context,
+    color: opts.outputFile ? (opts.color ?? false) : color,
+    postings: opts.format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined,
+    site,
+  });
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     try {
-      mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
     } catch (e) {
       // The report is not lost: it goes to the standard output, the reason to the error output.

@@ -1,6 +1,6 @@
 /** The `postings` command line. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { Locale } from '../types.js';
 import { localeFromEnv, t } from '../i18n/cli.js';
@@ -200,6 +200,11 @@ export function frenchCommanderError(text: string): string {
 function handleError(error: unknown, locale: Locale, debug: boolean, io: CliIO): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    // `postings lint -x.md`: a file whose name starts with a dash reads as an option.
+    const option = error.code === 'commander.unknownOption' ? /'(-[^']*)'/.exec(error.message)?.[1] : undefined;
+    if (option && (/\.md$/i.test(option) || existsSync(resolve(io.cwd, option)))) {
+      io.stderr(`postings: ${t(locale, 'err.dashFile', { name: option })}\n`);
+    }
     return 2; // commander already printed the message and the help
   }
   if (error instanceof UsageError) {

@@ -6,9 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Lang, Locale } from '../types.js';
+import type { Lang, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { parsePosting } from '../engine/parse.js';
+import { lintPosting } from '../engine/lint.js';
 import { ta } from '../i18n/authoring.js';
 import { classificationInfo, parseClassification } from '../lib/classification-info.js';
 import { classificationTable } from '../lib/classification-table.js';
@@ -17,6 +18,7 @@ import { loadConfig } from './config-loader.js';
 import { walkMarkdown } from './files.js';
 import { CancelledError, UsageError } from './errors.js';
 import type { CliIO } from './lint-command.js';
+import { canonicalPath, isInside, resolveInRepository } from './repository.js';
 
 export interface NewCliOptions {
   titleEn?: string;
@@ -37,6 +39,7 @@ export type Ask = (question: string, validate?: (answer: string) => string | und
 export const DEFAULT_POSITIONS_PATH = 'careers/positions';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+const MAX_SLUG_BYTES = 200;
 
 interface NewSettings {
   dir?: string;
@@ -124,13 +127,18 @@ export async function runNew(
   }
   const title: Record<Lang, string> = { en: answers.titleEn!, fr: answers.titleFr! };
   for (const lang of ['en', 'fr'] as const) {
-    if (!slugify(title[lang])) throw new UsageError(ta(locale, 'new.err.title', { lang, value: title[lang] }));
+    const slug = slugify(title[lang]);
+    if (!slug) throw new UsageError(ta(locale, 'new.err.title', { lang, value: title[lang] }));
+    // File systems take 255 bytes a name; leave room for the Lever id and the extension.
+    if (Buffer.byteLength(slug) > MAX_SLUG_BYTES) {
+      throw new UsageError(ta(locale, 'new.err.titleLong', { lang, length: slug.length, max: MAX_SLUG_BYTES }));
+    }
   }
 
   const contentDir = opts.dir
     ? resolve(io.cwd, opts.dir)
     : settings.dir
-      ? resolve(configFile ? dirname(configFile) : io.cwd, settings.dir)
+      ? resolveInRepository(configFile ? dirname(configFile) : io.cwd, settings.dir, 'new.dir', configFile)
       : (config.contentDir ?? resolve(io.cwd, 'content'));
   const positions = settings.positionsPath ?? DEFAULT_POSITIONS_PATH;
   const target = (lang: Lang) =>
@@ -141,6 +149,14 @@ export async function runNew(
   };
 
   const files = { en: target('en'), fr: target('fr') };
+  // The configuration names the folders (`language.pathSegments`, `new.positionsPath`): a
+  // `../` in them must not lead the files out of the content folder.
+  const root = canonicalPath(contentDir);
+  for (const lang of ['en', 'fr'] as const) {
+    if (!isInside(canonicalPath(files[lang]), root)) {
+      throw new UsageError(ta(locale, 'new.err.outside', { file: files[lang], dir: show(contentDir) }));
+    }
+  }
   for (const lang of ['en', 'fr'] as const) {
     if (existsSync(files[lang])) throw new UsageError(ta(locale, 'new.err.exists', { file: show(files[lang]) }));
   }
@@ -148,6 +164,10 @@ export async function runNew(
   if (taken) throw new UsageError(ta(locale, 'new.err.keyUsed', { key: translationKey, file: show(taken) }));
 
   const posting: NewPosting = { translationKey, title, leverId, classification };
+  for (const lang of ['en', 'fr'] as const) {
+    const problems = schemaProblems(renderPosting(lang, posting), files[lang], config, locale);
+    if (problems.length) throw new UsageError(ta(locale, 'new.err.schema', { lang, problems: problems.join('; ') }));
+  }
   const written: string[] = [];
   // Ctrl+C while the two files are written (synchronously) is held back until both are, so
   // an interrupt never leaves half a pair; the listener is gone before the signal is handled.
@@ -172,6 +192,19 @@ export async function runNew(
   for (const f of written) io.stdout(ta(locale, 'new.written', { file: show(f) }) + '\n');
   io.stdout(ta(locale, 'new.next', { dir: show(contentDir) }) + '\n');
   return 0;
+}
+
+/** What the front matter schema says of a new posting (new postings must pass it). */
+function schemaProblems(text: string, file: string, config: ResolvedConfig, locale: Locale): string[] {
+  const only: ResolvedConfig['rules'] = Object.fromEntries(rules.map((r) => [r.meta.id, { severity: 'off', options: {} }]));
+  only['frontmatter/schema'] = { ...config.rules['frontmatter/schema']!, severity: 'error' };
+  const findings = lintPosting(parsePosting(text, file, config.language), {
+    filePath: file,
+    config: { ...config, rules: only },
+    rules,
+    locale,
+  });
+  return findings.map((f) => f.message);
 }
 
 /** The first posting under `dir` whose front matter has this translation key. */

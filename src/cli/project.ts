@@ -1,5 +1,4 @@
 /** Build the front matter index for a run: every posting under the content roots. */
-import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { FileResult, Finding, Locale, ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
@@ -8,6 +7,7 @@ import { parsePosting } from '../engine/parse.js';
 import { buildIndex, type CodeExtractor, type IndexInput } from '../engine/project-index.js';
 import { findContentRoot, isSectionPage, realPath, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
+import { fileErrorReason, readRegularFile } from './read-file.js';
 
 export interface ProjectInfo {
   index: ProjectIndex;
@@ -16,7 +16,8 @@ export interface ProjectInfo {
 }
 
 export function buildProject(
-  parsed: ParsedPosting[],
+  /** The linted postings, parsed, or as text only (a report's postings: front matter only). */
+  parsed: Array<ParsedPosting | { filePath: string; text: string }>,
   config: ResolvedConfig,
   extractCodes: CodeExtractor = codeExtractor(config),
   /** Which files of the content roots are postings (in a Hugo site, not every page is). */
@@ -46,11 +47,11 @@ export function buildProject(
       if (seen.has(real)) continue;
       seen.add(real);
       const p = byPath.get(real);
-      if (p) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
+      if (p) inputs.push(input(p, display(p.filePath)));
       else {
         let text: string | undefined;
         try {
-          text = readFileSync(file, 'utf8');
+          text = readRegularFile(file, 'utf8');
         } catch {
           continue;
         }
@@ -60,9 +61,13 @@ export function buildProject(
   }
   // Linted postings outside any content root still pair with each other.
   for (const p of parsed) {
-    if (!seen.has(realPath(p.filePath))) inputs.push({ filePath: p.filePath, displayPath: display(p.filePath), parsed: p });
+    if (!seen.has(realPath(p.filePath))) inputs.push(input(p, display(p.filePath)));
   }
   return { index: buildIndex(inputs, config.language, extractCodes), roots: [...roots] };
+}
+
+function input(p: ParsedPosting | { filePath: string; text: string }, displayPath: string): IndexInput {
+  return 'tree' in p ? { filePath: p.filePath, displayPath, parsed: p } : { filePath: p.filePath, displayPath, text: p.text };
 }
 
 export interface LoadedPostings {
@@ -94,7 +99,7 @@ export function loadPostings(
       continue;
     }
     try {
-      const bytes = readFileSync(file);
+      const bytes = readRegularFile(file);
       const text = bytes.toString('utf8');
       if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) notUtf8.add(file);
       parsed.push(parsePosting(text, file, config.language));
@@ -108,6 +113,5 @@ export function loadPostings(
 /** A finding about a whole file from one of the `internal/*` rules, with the system's reason. */
 export function internalFinding(ruleId: string, messageId: string, error: unknown, locale: Locale): Finding {
   const rule = rules.find((r) => r.meta.id === ruleId)!;
-  const e = error as Error & { code?: string };
-  return fileFinding(rule, messageId, { reason: e.code ?? e.message }, locale);
+  return fileFinding(rule, messageId, { reason: fileErrorReason(error)[locale] }, locale);
 }

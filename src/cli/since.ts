@@ -9,7 +9,8 @@
  * pair findings (`pairing/*`) in the partners.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { join } from 'node:path';
 import type { FileResult, IndexEntry, Locale, ResolvedConfig } from '../types.js';
 import { buildIndex } from '../engine/project-index.js';
@@ -128,7 +129,7 @@ export function sinceScope(ref: string, files: string[], config: ResolvedConfig,
   // Partners are looked up among the selected postings, from their front matter only.
   const inputs = files.flatMap((f) => {
     try {
-      return [{ filePath: f, displayPath: f, text: readFileSync(f, 'utf8') }];
+      return [{ filePath: f, displayPath: f, text: readRegularFile(f, 'utf8') }];
     } catch {
       return []; // unreadable: lintFiles reports it if it is linted
     }

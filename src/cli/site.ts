@@ -2,7 +2,7 @@
  * The Hugo site around a run, for the CLI: find and load it once, keep the postings among
  * the linted files, scan the layouts that render them, and lint those templates.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { relative, resolve, sep } from 'node:path';
 import type { FileResult, Lang, Locale, ResolvedConfig, RuleModule } from '../types.js';
 import type { SiteModel, SitePage, TemplateFacts } from '../site/model.js';
@@ -90,7 +90,7 @@ export function pagesByFile(site: SiteModel): Map<string, SitePage> {
 
 function frontMatterOf(file: string): Record<string, unknown> {
   try {
-    return readFrontMatterValues(readFileSync(file, 'utf8').slice(0, 65536));
+    return readFrontMatterValues(readRegularFile(file, 'utf8').slice(0, 65536));
   } catch {
     return {};
   }
@@ -110,7 +110,7 @@ export function scanLayouts(site: SiteModel, postings: Array<{ file: string; fm:
       rendered.set(layout.file, (langs = new Set()));
       let text: string;
       try {
-        text = readFileSync(layout.file, 'utf8');
+        text = readRegularFile(layout.file, 'utf8');
       } catch {
         continue;
       }
@@ -151,7 +151,7 @@ export function lintTemplates(
     if (!facts) continue;
     let text: string;
     try {
-      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      text = readRegularFile(file, 'utf8').replace(/^\uFEFF/, '');
     } catch {
       continue;
     }

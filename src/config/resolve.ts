@@ -11,7 +11,8 @@ import type {
   RuleSetting,
   SeveritySetting,
 } from '../types.js';
-import { compile } from '../engine/ajv.js';
+import { compile, withTrustedPatterns } from '../engine/ajv.js';
+import { unsafePatternProblem } from './safe-regex.js';
 import { closest } from '../engine/format.js';
 import type { ErrorObject } from 'ajv';
 import localizeModule from 'ajv-i18n/localize/fr/index.js';
@@ -87,10 +88,63 @@ export interface ResolveInput {
   problems?: ConfigProblem[];
 }
 
+/**
+ * Keys a configuration may not use anywhere: the names `Object.prototype` holds
+ * (`__proto__`, `constructor`, `toString`, `hasOwnProperty`, `valueOf`, ...). A configuration
+ * can come from a fork's pull request; such a key could reach an object's prototype or be
+ * taken for a built-in table, so it is refused with its path.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** Every reserved key in `value`, as dotted paths (walked without recursion: depth is free). */
+export function reservedKeyProblems(value: unknown): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length) {
+    const [node, path] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    for (const key of Object.keys(node)) {
+      const at = path ? `${path}.${key}` : key;
+      if (RESERVED_KEYS.has(key)) {
+        problems.push({
+          path: at,
+          message: {
+            en: `\`${key}\` is a reserved name and cannot be used as a key`,
+            fr: `\`${key}\` est un nom réservé; il ne peut pas servir de clé`,
+          },
+        });
+        continue;
+      }
+      stack.push([(node as Record<string, unknown>)[key], at]);
+    }
+  }
+  return problems.reverse();
+}
+
+/** Every string in a (built-in) data table: its patterns are checked by the tests. */
+function stringsIn(value: unknown): Set<string> {
+  const out = new Set<string>();
+  const stack = [value];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node === 'string') out.add(node);
+    else if (node && typeof node === 'object') for (const v of Object.values(node)) stack.push(v);
+  }
+  return out;
+}
+
+/** A map without a prototype: a key read from it is only ever one the configuration set. */
+function emptyMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { raw, rules } = input;
   // Every problem of the file is reported at once: a configuration with three mistakes
-  // takes one run to fix, not three. Parts that fail the schema are skipped below.
+  // takes one run to fix, not three. Parts that fail the schema are skipped below. Reserved
+  // keys (`__proto__`) stop here: nothing below may walk them.
+  const reserved = reservedKeyProblems(raw);
+  if (reserved.length) throw new ConfigError([...(input.problems ?? []), ...reserved]);
   const problems: ConfigProblem[] = [...(input.problems ?? [])];
 
   // No configuration at all (the common case of a pre-commit hook): nothing to validate,
@@ -128,7 +182,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
-  const ruleSettings: Record<string, RuleSetting> = {};
+  const ruleSettings = emptyMap<RuleSetting>();
   for (const rule of rules) {
     ruleSettings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: defaults(rule) };
   }
@@ -178,9 +232,9 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     ruleSettings[id] = { severity, options };
   }
 
-  const data: Record<string, unknown> = { ...input.data };
+  const data = Object.assign(emptyMap<unknown>(), input.data);
   for (const [name, extension] of Object.entries(isObject(raw.data) ? raw.data : {})) {
-    const schema = input.dataSchemas[name];
+    const schema = Object.hasOwn(input.dataSchemas, name) ? input.dataSchemas[name] : undefined;
     if (!schema) {
       const guess = closest(name, Object.keys(input.dataSchemas));
       problems.push({
@@ -194,11 +248,15 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     }
     const merged = mergeData(input.data[name], extension);
     const check = compile(schema);
-    if (!check(merged)) {
+    if (!withTrustedPatterns(stringsIn(input.data[name]), () => check(merged))) {
       for (const e of check.errors ?? []) {
+        const unsafe =
+          e.keyword === 'format' && (e.params as { format?: string }).format === 'regex' && typeof e.data === 'string'
+            ? unsafePatternProblem(e.data)
+            : undefined;
         problems.push({
           path: `data.${name}${e.instancePath ? `.${pointerPath(e.instancePath)}` : ''}`,
-          message: bilingualAjvMessage(e),
+          message: unsafe ?? bilingualAjvMessage(e),
         });
       }
       continue;
@@ -207,7 +265,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   }
 
   const known = new Set(['rules', 'ignore', 'schema', 'contentDir', 'locale', 'language', 'data', '$schema']);
-  const settings: Record<string, unknown> = {};
+  const settings = emptyMap<unknown>();
   for (const [k, v] of Object.entries(raw)) if (!known.has(k)) settings[k] = v;
 
   const language = isObject(raw.language) ? (raw.language as Partial<LanguageConfig>) : {};

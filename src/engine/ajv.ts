@@ -4,6 +4,7 @@
  */
 import AjvModule, { type ValidateFunction, type Options } from 'ajv';
 import formatsModule from 'ajv-formats';
+import { unsafePatternProblem } from '../config/safe-regex.js';
 
 type AjvClass = typeof AjvModule.default;
 const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
@@ -11,6 +12,19 @@ const addFormats = ((formatsModule as unknown as { default?: typeof formatsModul
   formatsModule) as unknown as (ajv: InstanceType<AjvClass>) => void;
 
 let instance: InstanceType<AjvClass> | undefined;
+/** Patterns of the built-in data: checked by the tests, so only their syntax is checked here. */
+let trustedPatterns: ReadonlySet<string> = new Set();
+
+/** Run `fn` (a validation) with `patterns` taken as already checked for backtracking. */
+export function withTrustedPatterns<T>(patterns: ReadonlySet<string>, fn: () => T): T {
+  const before = trustedPatterns;
+  trustedPatterns = patterns;
+  try {
+    return fn();
+  } finally {
+    trustedPatterns = before;
+  }
+}
 const cache = new WeakMap<object, ValidateFunction>();
 
 export function getAjv(options: Options = {}): InstanceType<AjvClass> {
@@ -19,8 +33,10 @@ export function getAjv(options: Options = {}): InstanceType<AjvClass> {
     // a user's schema is checked by the configuration loader (checkUserSchema).
     instance = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, ...options });
     addFormats(instance);
-    // Data tables' patterns run with the `u` flag: check them the same way.
+    // Data tables' patterns run with the `u` flag: check them the same way, and refuse a
+    // pattern from the configuration that can backtrack catastrophically (safe-regex.ts).
     instance.addFormat('regex', (pattern: string) => {
+      if (!trustedPatterns.has(pattern)) return unsafePatternProblem(pattern) === undefined;
       try {
         new RegExp(pattern, 'u');
         return true;
@@ -44,6 +60,33 @@ export function compile(schema: object): ValidateFunction {
     cache.set(schema, fn);
   }
   return fn;
+}
+
+/**
+ * The first regular expression of a user's JSON Schema (`pattern`, `patternProperties`)
+ * that can backtrack catastrophically, with where it is; Ajv would run it on every posting.
+ */
+export function unsafeSchemaPattern(schema: object): { at: string; problem: { en: string; fr: string } } | undefined {
+  const stack: Array<[unknown, string]> = [[schema, '']];
+  while (stack.length) {
+    const [node, at] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    for (const [key, value] of Object.entries(node)) {
+      const here = `${at}/${key}`;
+      if (key === 'pattern' && typeof value === 'string') {
+        const problem = unsafePatternProblem(value);
+        if (problem) return { at: here, problem };
+      }
+      if (key === 'patternProperties' && value && typeof value === 'object') {
+        for (const p of Object.keys(value)) {
+          const problem = unsafePatternProblem(p);
+          if (problem) return { at: `${here}/${p}`, problem };
+        }
+      }
+      stack.push([value, here]);
+    }
+  }
+  return undefined;
 }
 
 /** Check a schema a user wrote: undefined when it is valid, else a short reason. */

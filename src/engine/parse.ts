@@ -50,9 +50,11 @@ function readFrontMatter(text: string, tree: Root): FrontMatter | undefined {
 
 /** Parse front matter YAML; errors and node ranges are made absolute by `offset`. */
 export function parseYaml(source: string, offset: number, range: [number, number]): FrontMatter {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  // `logLevel: 'error'`: a key such as `? [a]` is stringified without a Node warning on stderr.
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const errors: FrontMatter['errors'] = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
+    // Extreme nesting makes the parser give up in the engine's own words: say it plainly.
+    message: /Maximum call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
     code: e.code,
     range: [offset + e.pos[0], offset + Math.max(e.pos[1], e.pos[0])] as [number, number],
   }));

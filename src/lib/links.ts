@@ -5,7 +5,6 @@
  */
 import { walk } from '../engine/walk.js';
 import type { Definition, Html, Link, LinkReference, Nodes, Text } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { ParsedPosting } from '../types.js';
 import { findAddresses } from './addresses.js';
 import { parseUrl, unwrapRedirect } from './urls.js';
@@ -79,11 +78,21 @@ export function linkInfo(
     url,
     target: unwrapped?.url,
     redirected: unwrapped?.redirected ?? false,
-    text: toString(node),
+    text: plainText(node),
     destination,
   };
   infoCache.set(node, info);
   return info;
+}
+
+/** The text of a node, as mdast-util-to-string gives it (values, image alts), without recursion. */
+function plainText(root: Nodes): string {
+  let out = '';
+  walk<Nodes>(root, (node) => {
+    if ('value' in node && typeof node.value === 'string') out += node.value;
+    else if ('alt' in node && typeof node.alt === 'string') out += node.alt;
+  });
+  return out;
 }
 
 /** Every inline link and every definition, each with where its URL is written. */

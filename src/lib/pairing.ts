@@ -196,3 +196,22 @@ export function displayPaths(entries: IndexEntry[]): string {
     .sort()
     .join(', ');
 }
+
+/**
+ * Every posting's pairing key and partners (postings of the other language with the same
+ * key), as the pairing rules see them: for reports that show the pairs side by side.
+ */
+export function pairsOf(
+  index: ProjectIndex,
+  settings: Record<string, unknown>,
+  language: LanguageConfig,
+): Map<string, { key: string | undefined; partners: IndexEntry[] }> {
+  const g = groups(index, pairingSettings(settings).by, language);
+  const out = new Map<string, { key: string | undefined; partners: IndexEntry[] }>();
+  for (const e of index.entries) {
+    const key = e.lang ? g.keyOf(e) : undefined;
+    const partners = e.lang && key ? (g.byKey.get(`${OTHER[e.lang]}\u0000${key}`) ?? []) : [];
+    out.set(e.filePath, { key, partners });
+  }
+  return out;
+}

@@ -34,26 +34,31 @@ export function proseBlocks(tree: Root): ProseBlock[] {
   return blocks;
 }
 
-function collect(node: PhrasingContent, block: ProseBlock): void {
-  switch (node.type) {
-    case 'text': {
-      const offset = node.position?.start.offset;
-      if (offset !== undefined) block.pieces.push({ at: block.text.length, offset, length: node.value.length });
-      block.text += node.value;
-      return;
+/** The text of `node` appended to `block`, in document order, without recursion (inline nesting can be thousands deep). */
+function collect(root: PhrasingContent, block: ProseBlock): void {
+  const stack: PhrasingContent[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case 'text': {
+        const offset = node.position?.start.offset;
+        if (offset !== undefined) block.pieces.push({ at: block.text.length, offset, length: node.value.length });
+        block.text += node.value;
+        break;
+      }
+      case 'break':
+        block.text += '\n';
+        break;
+      case 'inlineCode':
+      case 'html':
+      case 'image':
+      case 'imageReference':
+        // Not prose; keep words apart.
+        block.text += ' ';
+        break;
+      default:
+        if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
-    case 'break':
-      block.text += '\n';
-      return;
-    case 'inlineCode':
-    case 'html':
-    case 'image':
-    case 'imageReference':
-      // Not prose; keep words apart.
-      block.text += ' ';
-      return;
-    default:
-      if ('children' in node) for (const child of node.children) collect(child, block);
   }
 }
 

@@ -5,9 +5,9 @@
  * Open buffers stand in for their file in the index, so pair rules see the partner as the
  * writer is typing it.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { readRegularFile } from '../cli/read-file.js';
 import type { IndexEntry, Locale, ParsedPosting, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { ConfigError } from '../config/resolve.js';
@@ -219,7 +219,7 @@ export class Workspace {
   private readEntry(file: string, root: string, config: ResolvedConfig): IndexEntry | undefined {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularFile(file, 'utf8');
     } catch {
       return undefined;
     }

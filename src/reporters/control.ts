@@ -5,9 +5,13 @@
  * people pass such text through `visibleControls` before adding their own formatting.
  */
 
-/** C0 controls and DEL (line breaks apart when kept), C1 controls, bidi embeddings/overrides/isolates. */
-const CONTROLS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const CONTROLS_AND_BREAKS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 controls and DEL (line breaks apart when kept), C1 controls, the Unicode line and
+ * paragraph separators (U+2028, U+2029: line breaks to some log viewers and editors),
+ * bidi embeddings/overrides/isolates.
+ */
+const CONTROLS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_AND_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Each control character replaced by a visible stand-in: C0 and DEL by their Unicode

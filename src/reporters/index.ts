@@ -7,6 +7,7 @@ export const reporters: Record<string, () => Promise<Reporter>> = {
   sarif: async () => (await import('./sarif.js')).default,
   github: async () => (await import('./github.js')).default,
   junit: async () => (await import('./junit.js')).default,
+  html: async () => (await import('./html/index.js')).default,
 };
 
 export const formatNames = (): string[] => Object.keys(reporters);

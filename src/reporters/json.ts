@@ -40,5 +40,13 @@ function toJsonMessage(f: Finding): JsonMessage {
   return m;
 }
 
-const json: Reporter = (results) => JSON.stringify(results.map(toJsonResult), null, 2) + '\n';
+/**
+ * JSON text with U+2028 and U+2029 escaped: valid JSON either way, but raw they end a line
+ * in JavaScript before ES2019 and in some log viewers, so a posting could split the report.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') + '\n';
+}
+
+const json: Reporter = (results) => safeJson(results.map(toJsonResult));
 export default json;

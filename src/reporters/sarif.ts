@@ -8,6 +8,7 @@ import type { FileResult, Finding, RuleMeta } from '../types.js';
 import { REPOSITORY_URL, docsUrl } from '../meta.js';
 import type { Reporter } from './types.js';
 import { pick } from '../engine/format.js';
+import { safeJson } from './json.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -90,6 +91,6 @@ const sarif: Reporter = (results, ctx) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return safeJson(log);
 };
 export default sarif;

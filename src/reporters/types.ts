@@ -1,4 +1,4 @@
-import type { FileResult, Locale, RuleMeta } from '../types.js';
+import type { FileResult, Lang, Locale, RuleMeta } from '../types.js';
 
 export interface ReportContext {
   /** Working directory: reporters show paths relative to it where the format wants. */
@@ -8,8 +8,24 @@ export interface ReportContext {
   version: string;
   /** Metadata of every known rule. */
   rules: readonly RuleMeta[];
+  /**
+   * What the front matter says of each reported posting and of its partners (title,
+   * language, pairing key, partners), for reports that show postings and pairs (`html`).
+   * Set by the CLI only for the formats that use it.
+   */
+  postings?: readonly ReportPosting[];
   /** When the run is in a Hugo site: how many postings and templates were linted, and how many pages are not postings. */
   site?: { postings: number; templates: number; notPostings: number };
+}
+
+export interface ReportPosting {
+  filePath: string;
+  lang: Lang | undefined;
+  title: string | undefined;
+  /** The key the posting pairs by (`translationKey` or the path), when it has one. */
+  key: string | undefined;
+  /** File paths of the postings of the other language with the same key. */
+  partners: string[];
 }
 
 /** A reporter is a pure function of the findings. */

@@ -119,8 +119,11 @@ function buildSegments(posting: ParsedPosting): Segment[] {
   return out;
 }
 
+/** The prose of inline `nodes` added to `b`, in document order, without recursion (nesting can be thousands deep). */
 function inline(nodes: PhrasingContent[], b: Builder, text: string): void {
-  for (const node of nodes) {
+  const stack = [...nodes].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     switch (node.type) {
@@ -150,7 +153,7 @@ function inline(nodes: PhrasingContent[], b: Builder, text: string): void {
           b.hole();
           break;
         }
-        inline(children, b, text);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
         break;
       }
       default:

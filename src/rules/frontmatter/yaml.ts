@@ -224,6 +224,15 @@ const REASONS: Array<{ code: string; match?: RegExp; text: Bilingual }> = [
     },
   },
   {
+    // The parser gives up on values nested thousands of levels deep (parse.ts names it so).
+    code: 'RESOURCE_EXHAUSTION',
+    match: /nested too deeply/,
+    text: {
+      en: 'its values are nested too deeply (lists or maps inside each other thousands of times); flatten them',
+      fr: 'ses valeurs sont imbriquées trop profondément (des listes ou des tables les unes dans les autres des milliers de fois); aplatissez-les',
+    },
+  },
+  {
     code: 'RESOURCE_EXHAUSTION',
     text: {
       en: 'its aliases (`*name`) expand to too much data; write the values out',
