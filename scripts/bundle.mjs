@@ -12,9 +12,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
+  // The CLI and the Node API (`import { lintFiles } from 'postings'`) share their chunks.
   // The lint workers (src/runner/worker.ts) load the engine and rules from the same chunks;
   // the pool finds `worker.js` next to itself.
-  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), worker: join(root, 'dist', 'runner', 'worker.js') },
+  entryPoints: {
+    main: join(root, 'dist', 'cli', 'main.js'),
+    api: join(root, 'dist', 'api.js'),
+    worker: join(root, 'dist', 'runner', 'worker.js'),
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -2,6 +2,7 @@
 export const REPOSITORY_URL = 'https://github.com/cds-snc/postings';
 export const DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+/** The rule's page in the reader's language: `<id>.md` in English, `<id>.fr.md` in French. */
+export function docsUrl(ruleId: string, locale: 'en' | 'fr' = 'en'): string {
+  return `${DOCS_BASE_URL}${ruleId}${locale === 'fr' ? '.fr' : ''}.md`;
 }

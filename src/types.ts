@@ -54,8 +54,9 @@ export interface Finding {
   /** The id of the message in the rule's metadata, for tools that key on it. */
   messageId?: string;
   /**
-   * The entry of the rule's data the finding is about (`guys` for
-   * `inclusive-language/terms`), for rules with `meta.entryIds`: `rule/id:entry` silences it.
+   * The entry of the rule's data this finding is about (`guys`), for rules that can be
+   * silenced one entry at a time: `postings-disable-next-line inclusive-language/terms:guys`,
+   * or `ignore: ["guys"]` in the rule's options.
    */
   entryId?: string;
   /**
@@ -262,6 +263,11 @@ export interface ResolvedConfig {
   data: Record<string, unknown>;
   /** Any further top-level keys other issues add (pairing, baseline, ...). */
   settings: Record<string, unknown>;
+  /**
+   * Ignore patterns read from a `.postingsignore` file (gitignore syntax), with the folder
+   * they are relative to: files they match are left out as `ignore` leaves them out.
+   */
+  ignoreFile?: { path: string; base: string; patterns: string[] };
   /** The Hugo site the run works in (plain data), when the linted files are in one. */
   site?: SiteModel;
 }

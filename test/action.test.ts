@@ -72,12 +72,16 @@ function brokenSite(): string {
 }
 
 describe('action.yml', () => {
-  test('is a composite action with the inputs paths, since and format, uploading SARIF', () => {
+  test('is a composite action with its inputs, uploading SARIF', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'since', 'format', 'sarif', 'sarif-file']));
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      ['config', 'format', 'locale', 'max-warnings', 'node-version', 'paths', 'sarif', 'sarif-file', 'since', 'working-directory'].sort(),
+    );
     expect(action.inputs.format!.default).toBe('github');
     const upload = action.runs.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
     expect(upload.with!.sarif_file).toBe('${{ steps.lint.outputs.sarif-file }}');
+    // Where code scanning is unavailable (a fork, no Advanced Security), the job goes on.
+    expect((upload as Step & { 'continue-on-error'?: boolean })['continue-on-error']).toBe(true);
     expect(action.outputs['exit-code']!.value).toBe('${{ steps.lint.outputs.exit-code }}');
     // No expression is pasted into a script (script injection): inputs go through env.
     for (const s of action.runs.steps) if (s.run) expect(s.run).not.toContain('${{');
@@ -89,7 +93,7 @@ describe('action.yml', () => {
     const lint = runStep(step('lint'), site);
     expect(lint.stderr).toBe('');
     expect(lint.status).toBe(0);
-    expect(lint.outputs).toEqual({ 'sarif-file': 'postings.sarif', 'exit-code': '1' });
+    expect(lint.outputs).toEqual({ 'sarif-file': join(site, 'postings.sarif'), 'exit-code': '1' });
     const annotations = lint.stdout.split('\n').filter(Boolean).map(parseWorkflowCommand);
     expect(annotations.map((a) => [a.command, a.properties.file, a.properties.title])).toEqual([
       ['error', 'content/en/a.md', 'frontmatter/schema'],
@@ -104,7 +108,7 @@ describe('action.yml', () => {
     expect(fail.if).toBe("steps.lint.outputs.exit-code != '0'");
     const failed = runStep(fail, site, {}, lint.outputs);
     expect(failed.status).toBe(1);
-    expect(failed.stdout).toContain('postings found errors (exit code 1)');
+    expect(failed.stdout).toContain('postings found errors or too many warnings (exit code 1)');
   });
 
   test('inputs: paths (new lines, globs passed to postings), format, no SARIF', () => {
@@ -114,7 +118,7 @@ describe('action.yml', () => {
     expect(lint.outputs).toEqual({ 'exit-code': '1' });
     expect(existsSync(join(site, 'postings.sarif'))).toBe(false);
     expect(lint.stdout).toContain('<testsuite name="content/en/b.md" tests="1" failures="1"');
-    expect(lint.stdout).toContain('<testsuite name="content/fr/a.md" tests="0"');
+    expect(lint.stdout).toContain('<testsuite name="content/fr/a.md" tests="1" failures="0"');
   });
 
   test('input since: only the postings changed on the branch', () => {
@@ -152,5 +156,43 @@ describe('action.yml', () => {
     expect(lint.status).toBe(0);
     expect(lint.outputs['exit-code']).toBe('0');
     expect(lint.stdout).toBe('');
+  });
+
+  test('lints once: the log and the SARIF report come from the same run', () => {
+    const run = step('lint').run!;
+    expect(run.match(/bin\/postings\.js/g)).toHaveLength(1);
+    expect(run).toContain('--report "sarif=$sarif"');
+  });
+
+  test('no install or build on a run: the bundle is built once per version and cached', () => {
+    const steps = action.runs.steps;
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'))!;
+    expect(cache.with!.path).toBe('${{ github.action_path }}/dist');
+    const build = steps.find((s) => s.run?.includes('npm ci'))!;
+    expect(build.if).toContain("steps.cache.outputs.cache-hit != 'true'");
+    for (const s of steps) if (s.run && s !== build) expect(s.run).not.toMatch(/npm (ci|install)|npm run build/);
+    const version = runStep(step('version'), tempDir('action-version'), {}, {});
+    expect(version.status).toBe(0);
+    // The repository has been built (npm test builds it first): nothing to restore or build.
+    expect(version.outputs).toEqual({ built: 'true' });
+  });
+
+  test('inputs config, max-warnings, locale and working-directory', () => {
+    const repo = tempDir('action-inputs');
+    const site = join(repo, 'site');
+    write(site, 'content/en/a.md', posting({ key: 'a' }));
+    write(site, 'content/fr/a.md', posting({ key: 'a', title: 'Un', body: 'Les candidats sont bienvenus.' }));
+    write(site, 'ci/postings.json', JSON.stringify({ rules: { 'inclusive-language/terms': 'warn' } }));
+    const inputs = { 'working-directory': 'site', config: 'ci/postings.json', 'max-warnings': '0', locale: 'fr' };
+    const lint = runStep(step('lint'), repo, inputs);
+    expect(lint.status).toBe(0);
+    expect(lint.outputs).toEqual({ 'sarif-file': join(site, 'postings.sarif'), 'exit-code': '1' });
+    const annotations = lint.stdout.split('\n').filter(Boolean).map(parseWorkflowCommand);
+    expect(annotations.map((a) => [a.command, a.properties.file])).toEqual([['warning', 'content/fr/a.md']]);
+    expect(annotations[0]!.message).toContain('nom masculin générique');
+    expect(lint.stderr).toContain('postings: Trop d’avertissements (1); le maximum permis est 0.');
+    const sarif = JSON.parse(readFileSync(join(site, 'postings.sarif'), 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(1);
+    expect(sarif.runs[0].tool.driver.rules[0].helpUri).toMatch(/\.fr\.md$/);
   });
 });

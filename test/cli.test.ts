@@ -34,7 +34,7 @@ describe('postings lint on the bundled example site', () => {
 
   test('in French with --locale fr', () => {
     const r = runCli(['lint', '--locale', 'fr', PM_EN]);
-    expect(r.stdout).toContain('`archived` doit être true ou false; trouvé : le texte « no »');
+    expect(r.stdout).toContain('`archived` doit être true ou false; trouvé\u00a0: le texte «\u00a0no\u00a0»');
     expect(r.stdout).toMatch(/erreur/);
     expect(r.stdout).toMatch(/problèmes/);
   });
@@ -200,7 +200,7 @@ describe('JSON output and --output-file', () => {
     expect(r.stderr).toMatch(new RegExp(`^postings: Cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\n$`));
     const fr = runCli(['lint', '-f', 'json', '-o', out, '--locale', 'fr', PM_EN]);
     expect(fr.status).toBe(2);
-    expect(fr.stderr).toContain(`postings: Impossible d’écrire ${out} : `);
+    expect(fr.stderr).toContain(`postings: Impossible d’écrire ${out}\u00a0: `);
   });
 });
 
@@ -215,7 +215,7 @@ describe('paths without any Markdown file', () => {
     expect(r.stderr).toBe('postings: No Markdown files found in: empty, x.md\n');
     const fr = runCli(['lint', 'x.md', '--locale', 'fr'], { cwd: dir });
     expect(fr.status).toBe(2);
-    expect(fr.stderr).toBe('postings: Aucun fichier Markdown trouvé dans : x.md\n');
+    expect(fr.stderr).toBe('postings: Aucun fichier Markdown trouvé dans\u00a0: x.md\n');
   });
 
   test('Markdown files all left out by the ignore setting are a clean run, not a usage error', () => {
@@ -251,18 +251,18 @@ describe('usage errors in French', () => {
   test('commander errors are translated', () => {
     const r = runCli(['lint', '--frobnicate', '--locale', 'fr', CLEAN_EN]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('erreur : option inconnue « --frobnicate »');
+    expect(r.stderr).toContain('erreur\u00a0: option inconnue «\u00a0--frobnicate\u00a0»');
     const choice = runCli(['lint', '--locale', 'de', CLEAN_EN], { env: { LANG: 'fr_CA.UTF-8' } });
     expect(choice.status).toBe(2);
-    expect(choice.stderr).toContain('n’est pas valide. Valeurs permises : en, fr.');
+    expect(choice.stderr).toContain('n’est pas valide. Valeurs permises\u00a0: en, fr.');
   });
 });
 
 describe('help in French', () => {
   test('headings and notes are French too', () => {
     const r = runCli(['lint', '--help'], { env: { LANG: 'fr_CA.UTF-8' } });
-    expect(r.stdout).toMatch(/^Utilisation : postings lint \[options\] \[paths\.\.\.\]/);
-    expect(r.stdout).toContain('Options :');
+    expect(r.stdout).toMatch(/^Utilisation\u00a0: postings lint \[options\] \[paths\.\.\.\]/);
+    expect(r.stdout).toContain('Options\u00a0:');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('(par défaut : "stylish")');
     expect(r.stdout).not.toMatch(/\bUsage:|\(default:/);
   });

@@ -32,7 +32,7 @@ describe('postings explain', () => {
     expect(en.stderr).toBe('postings: Unknown rule "links/htps"; did you mean "links/https"?\n');
     const fr = runCli(['explain', 'frontmater/schema', '--locale', 'fr']);
     expect(fr.status).toBe(2);
-    expect(fr.stderr).toBe('postings: Règle « frontmater/schema » inconnue; vouliez-vous dire « frontmatter/schema »?\n');
+    expect(fr.stderr).toBe('postings: Règle «\u00a0frontmater/schema\u00a0» inconnue; vouliez-vous dire «\u00a0frontmatter/schema\u00a0»?\n');
     const none = runCli(['explain', 'nothing/like-it']);
     expect(none.status).toBe(2);
     expect(none.stderr).toBe('postings: Unknown rule "nothing/like-it". `postings rules` lists them.\n');

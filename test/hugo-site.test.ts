@@ -82,7 +82,7 @@ test('the summary says how many postings and templates were linted and how many 
   const en = runCli(['lint'], { cwd: SITE });
   expect(en.stdout).toContain('Hugo site: postings linted: 6; layout templates linted: 4; other pages (not postings): 3.');
   const fr = runCli(['lint', '--locale', 'fr'], { cwd: SITE });
-  expect(fr.stdout).toContain('Site Hugo : offres analysées : 6; gabarits de mise en page analysés : 4; autres pages (pas des offres) : 3.');
+  expect(fr.stdout).toContain('Site Hugo\u00a0: offres analysées\u00a0: 6; gabarits de mise en page analysés\u00a0: 4; autres pages (pas des offres)\u00a0: 3.');
   expect(en.status).toBe(1);
 });
 
@@ -91,7 +91,7 @@ test('a page that is not a posting, named on the command line, is skipped with o
   const r = runCli(['lint', blog], { cwd: SITE });
   expect(r.status).toBe(0);
   expect(r.stderr.trim().split('\n')).toEqual([
-    `${blog}: not linted: this page of the Hugo site is not a job posting (not under a \`positions\` folder, not in \`postings.paths\`, and its layout is not one of \`postings.layouts\`); use --no-ignore to lint it anyway`,
+    `postings: ${blog}: not linted: this page of the Hugo site is not a job posting (not under a \`positions\` folder, not in \`postings.paths\`, and its layout is not one of \`postings.layouts\`); use --no-ignore to lint it anyway`,
   ]);
   const fr = runCli(['lint', '--locale', 'fr', blog, join('content', 'en', 'careers', '_index.md')], { cwd: SITE });
   expect(fr.stderr).toContain('n’est pas une offre d’emploi');
@@ -131,7 +131,7 @@ test('a broken site configuration is one clear usage error with file, line and c
   expect(r.stderr).toMatch(/The Hugo site configuration cannot be read: hugo\.toml:2:\d+: /);
   expect(r.stderr).not.toMatch(/\n\s+at /);
   const fr = runCli(['lint', '--locale', 'fr'], { cwd: dir });
-  expect(fr.stderr).toContain('Impossible de lire la configuration du site Hugo : hugo.toml:2:');
+  expect(fr.stderr).toContain('Impossible de lire la configuration du site Hugo\u00a0: hugo.toml:2:');
   rmSync(dir, { recursive: true, force: true });
 });
 

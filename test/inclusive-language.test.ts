@@ -140,7 +140,7 @@ describe('positions and suggestions', () => {
     expect(f!.fix).toBeUndefined();
     expect(f!.suggestions).toEqual([
       {
-        desc: 'Remplacer par « Développeur principal ou développeuse principale »',
+        desc: 'Remplacer par «\u00a0Développeur principal ou développeuse principale\u00a0»',
         fix: { range: [11, 32], text: 'Développeur principal ou développeuse principale' },
       },
     ]);

@@ -12,7 +12,7 @@ describe('language/mismatch: English titles without function words', () => {
     const [en] = lintString(posting('Senior Product Manager'), '/s/fr/x.md', config);
     expect(en?.message).toBe('The title “Senior Product Manager” of the French posting is in English');
     const [fr] = lintString(posting('Senior Product Manager'), '/s/fr/x.md', config, 'fr');
-    expect(fr?.message).toBe('Le titre « Senior Product Manager » de l’offre française est en anglais');
+    expect(fr?.message).toBe('Le titre «\u00a0Senior Product Manager\u00a0» de l’offre française est en anglais');
   });
 
   test('French titles with anglicisms and product names stay clean', () => {

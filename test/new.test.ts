@@ -181,16 +181,16 @@ describe('postings new', () => {
     });
     expect(code).toBe(0);
     expect(asked).toEqual([
-      'Clé de traduction (comme senior-developer) : ',
-      'Titre anglais : ',
-      'Titre français (inclusif) : ',
-      'Identifiant Lever (UUID, Entrée pour passer) : ',
-      'Classification (comme IT-03, Entrée pour passer) : ',
+      'Clé de traduction (comme senior-developer)\u00a0: ',
+      'Titre anglais\u00a0: ',
+      'Titre français (inclusif)\u00a0: ',
+      'Identifiant Lever (UUID, Entrée pour passer)\u00a0: ',
+      'Classification (comme IT-03, Entrée pour passer)\u00a0: ',
     ]);
     const fr = readFileSync(join(dir, ...FR_DIR, `scientifique-des-données--${LEVER}.md`), 'utf8');
     expect(fr).toContain('translationKey: data-scientist');
     expect(fr).toContain('[EC-05](https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-fra.aspx?id=4)');
-    expect(out.join('')).toContain('Fichier écrit : ');
+    expect(out.join('')).toContain('Fichier écrit\u00a0: ');
   });
 });
 

@@ -207,7 +207,7 @@ describe('pairing/duplicate-key', () => {
   test('names every other posting that shares the key', () => {
     const found = lintFolder(join(FIXTURES, 'rules', 'pairing', 'duplicate-key'), onlyRule('pairing/duplicate-key'), 'fr');
     expect(found.get('en/designer.md')!.map((f) => f.message)).toEqual([
-      '2 autres offres anglaises ont la clé translationKey `designer` : en/designer--7e2a9b4c-1d3f-4a5e-b6c7-d8e9f0a1b2c3.md, en/designer-2023.md; gardez-en une seule, ou donnez à chacune sa propre clé',
+      '2 autres offres anglaises ont la clé translationKey `designer`\u00a0: en/designer--7e2a9b4c-1d3f-4a5e-b6c7-d8e9f0a1b2c3.md, en/designer-2023.md; gardez-en une seule, ou donnez à chacune sa propre clé',
     ]);
   });
 });

@@ -42,7 +42,7 @@ describe('output paths that cannot be made fail at once with exit 2', () => {
     execFileSync('mkfifo', [join(dir, 'report.fifo')]);
     const r = runCli(['lint', 'content', '-o', 'report.fifo', '--locale', 'fr'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^postings: Impossible d’écrire .*report\.fifo : ENXIO/);
+    expect(r.stderr).toMatch(/^postings: Impossible d’écrire .*report\.fifo\u00a0: ENXIO/);
   });
 
   test('a new folder for the report is still made', () => {

@@ -108,7 +108,7 @@ describe('reserved keys and prototype-less maps', () => {
   test('in YAML too, in French', () => {
     const r = runCli(['lint', 'content', '--locale', 'fr'], { cwd: site('__proto__:\n  x: 1\n', '.postingsrc.yaml') });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('__proto__: `__proto__` est un nom réservé');
+    expect(r.stderr).toContain('__proto__\u00a0: `__proto__` est un nom réservé');
   });
 });
 
@@ -223,7 +223,7 @@ describe('postings new writes only inside the content folder, and checks its arg
     mkdirSync(join(dir, 'content'));
     const r = runCli(['new', 'dev', '--title-en', 'Dev <script>', '--title-fr', 'Développeur', '--locale', 'fr'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^postings: L’offre en ne passerait pas le schéma des métadonnées : .*HTML/);
+    expect(r.stderr).toMatch(/^postings: L’offre en ne passerait pas le schéma des métadonnées\u00a0: .*HTML/);
     expect(readdirSync(join(dir, 'content'))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileResult, Finding, Locale, ResolvedConfig } from '../types.js';
 import { computeLineStarts } from '../engine/positions.js';
 import { plural, tc } from '../i18n/ci.js';
+import { PREFIX } from '../i18n/typography.js';
 import { UsageError } from './errors.js';
 import { fileErrorReason, readRegularFile } from './read-file.js';
 import { jsonSyntaxMessage, resolveInRepository } from './repository.js';
@@ -235,7 +236,7 @@ export function runBaseline(
     const count = entries.reduce((n, e) => n + (e.count ?? 1), 0);
     const files = new Set(entries.map((e) => e.file)).size;
     env.stderr(
-      tc(locale, 'baseline.written', {
+      PREFIX + tc(locale, 'baseline.written', {
         file: shown,
         count,
         findingWord: plural(locale, count, 'word.finding', 'word.findings'),
@@ -250,7 +251,7 @@ export function runBaseline(
   const outcome = applyBaseline(results, entries, base);
   if (outcome.hidden > 0 && !opts.updateBaseline) {
     env.stderr(
-      tc(locale, 'baseline.hidden', {
+      PREFIX + tc(locale, 'baseline.hidden', {
         file: shown,
         count: outcome.hidden,
         findingWord: plural(locale, outcome.hidden, 'word.finding', 'word.findings'),
@@ -261,7 +262,7 @@ export function runBaseline(
   if (outcome.fixed.length > 0) {
     const count = outcome.fixed.reduce((n, e) => n + (e.count ?? 1), 0);
     env.stderr(
-      tc(locale, 'baseline.fixed', {
+      PREFIX + tc(locale, 'baseline.fixed', {
         count,
         entryWord: plural(locale, count, 'word.entry', 'word.entries'),
         matchWord: plural(locale, count, 'word.matches', 'word.match'),

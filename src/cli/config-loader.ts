@@ -7,11 +7,12 @@ import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, visit } from 'yaml';
 import type { Bilingual, ResolvedConfig, RuleModule } from '../types.js';
-import { ConfigError, resolveConfig, type RawConfig } from '../config/resolve.js';
+import { ConfigError, resolveConfig, type ConfigProblem, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
 import { checkUserSchema, unsafeSchemaPattern } from '../engine/ajv.js';
 import { fileErrorReason, readRegularFile } from './read-file.js';
 import { jsonSyntaxMessage, resolveInRepository } from './repository.js';
+import { IGNORE_FILE, parseIgnoreFile } from '../config/ignore-file.js';
 
 /** The folder of postings' own package.json (from dist/cli/ or from the bundle in dist/bundle/). */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -183,18 +184,15 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
   const { data, schemas } = loadBuiltinData();
   const configSchema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;
   let contentDir: string | undefined;
+  const problems: ConfigProblem[] = [];
   if (typeof raw.contentDir === 'string') {
     contentDir = resolveInRepository(baseDir, raw.contentDir, 'contentDir', file);
     if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-      throw new ConfigError(
-        [
-          {
-            path: 'contentDir',
-            message: { en: `folder not found: ${contentDir}`, fr: `dossier introuvable : ${contentDir}` },
-          },
-        ],
-        file,
-      );
+      problems.push({
+        path: 'contentDir',
+        message: { en: `folder not found: ${contentDir}`, fr: `dossier introuvable : ${contentDir}` },
+      });
+      contentDir = undefined;
     }
   }
   try {
@@ -207,10 +205,24 @@ export function loadConfig(options: { cwd: string; configFile?: string; rules: r
       dataSchemas: schemas,
       contentDir,
       configSchema,
+      problems,
     });
+    // `.postingsignore` next to the configuration (or in the working folder without one).
+    const ignorePath = join(baseDir, IGNORE_FILE);
+    if (existsSync(ignorePath) && statSync(ignorePath).isFile()) {
+      let text: string;
+      try {
+        text = readRegularFile(ignorePath, 'utf8'); // never hangs on a FIFO
+      } catch (e) {
+        throw new InputError((e as Error).message, ignorePath);
+      }
+      config.ignoreFile = { path: ignorePath, base: baseDir, patterns: parseIgnoreFile(text) };
+    }
     return { config, file, locale: raw.locale };
   } catch (e) {
-    if (e instanceof ConfigError) throw new ConfigError(e.problems, file);
+    if (e instanceof ConfigError) {
+      throw new ConfigError(e.problems, file, raw.locale === 'en' || raw.locale === 'fr' ? raw.locale : undefined);
+    }
     throw e;
   }
 }

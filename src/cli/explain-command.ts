@@ -28,6 +28,6 @@ export function explainRule(input: string, locale: Locale, docsDir = join(PACKAG
   const file = existsSync(localized) ? localized : join(docsDir, `${id}.md`);
   if (!existsSync(file)) throw new UsageError(ta(locale, 'explain.err.noDocs', { id, file }));
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\s*$/, '\n');
-  const url = docsUrl(id).replace(/\.md$/, locale === 'fr' ? '.fr.md' : '.md');
+  const url = docsUrl(id, locale);
   return `${text}\n${url}\n`;
 }

@@ -47,6 +47,8 @@ export async function expandPaths(
   cwd: string,
   ignore: string[],
   ignoreBase: string,
+  /** More files left out: the `.postingsignore` file (gitignore syntax). */
+  isIgnoredToo?: (file: string) => boolean,
 ): Promise<{ files: string[]; found: number; ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>; named: Set<string> }> {
   const files = new Set<string>();
   // Files named one by one: when one is left out, the user is told why.
@@ -87,7 +89,8 @@ export async function expandPaths(
       return false;
     })
     .filter((f) => {
-      if (!isIgnored || !isIgnored(relative(ignoreBase, f).split(sep).join('/'))) return true;
+      const out = (isIgnored && isIgnored(relative(ignoreBase, f).split(sep).join('/'))) || isIgnoredToo?.(f);
+      if (!out) return true;
       if (named.has(f)) ignored.push({ file: f, reason: 'ignored' });
       return false;
     })

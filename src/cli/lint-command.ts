@@ -1,24 +1,29 @@
 /** `postings lint`: the I/O around the pure engine. */
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import type { FileResult, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { parsePosting, detectLanguage } from '../engine/parse.js';
+import { ignoreFileMatcher } from '../config/ignore-file.js';
+import { supportsColor } from 'chalk';
+import type { FileResult, Locale, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { t } from '../i18n/cli.js';
+import { PREFIX } from '../i18n/typography.js';
 import { reporters, formatNames } from '../reporters/index.js';
-import { expandPaths, MissingPathError } from './files.js';
+import { expandPaths, findContentRoot, isSectionPage, MissingPathError } from './files.js';
 import { runFiles } from '../runner/run.js';
 import { resolveLimits } from '../runner/limits.js';
 import { scaleSettings, openCache, progressLine } from '../runner/cli-options.js';
 import type { ScaleCliOptions } from '../runner/cli-options.js';
 import { ts } from '../i18n/scale.js';
 import { ta } from '../i18n/authoring.js';
+import { attachGit } from './git-history.js';
+import { readRegularFile } from './read-file.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
-import { attachGit } from './git-history.js';
 import { prepareOutputFile } from './output-file.js';
-import { readRegularFile } from './read-file.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -33,12 +38,22 @@ export interface LintCliOptions extends BaselineCliOptions, ScaleCliOptions {
   color?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** `--stdin`: lint the text on the standard input. */
+  stdin?: boolean;
+  /** `--stdin-filename`: the path that text is linted as (language, content root, pairing). */
+  stdinFilename?: string;
+  /** `--print-config <file>`: print the configuration for that file instead of linting. */
+  printConfig?: string;
+  /** `--report <format>=<file>` (repeatable): more reports of the same run, each to a file. */
+  report?: string[];
   /** `--no-ignore`: lint what the paths name, whatever `ignore` and the site say. */
   ignore?: boolean;
   debug?: boolean;
 }
 
 export interface CliIO {
+  /** The language `--locale` chose, if given: it wins over the configuration's `locale`. */
+  localeFlag?: Locale;
   cwd: string;
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
@@ -47,6 +62,8 @@ export interface CliIO {
   /** The error output is a terminal (progress is shown there, never in logs or pipes). */
   stderrIsTTY?: boolean;
   version: string;
+  /** The whole standard input (`--stdin`); the process's own when not given. */
+  readStdin?: () => Promise<string>;
 }
 
 export async function runLint(paths: string[], opts: LintCliOptions, locale: Locale, io: CliIO): Promise<number> {
@@ -58,6 +75,12 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     if (!/^-?\d+$/.test(opts.maxWarnings)) throw new UsageError(t(locale, 'err.maxWarningsArg', { value: opts.maxWarnings }));
     maxWarnings = Number(opts.maxWarnings);
   }
+  if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError(t(locale, 'err.stdinFilename'));
+  for (const spec of opts.report ?? []) {
+    const [format, file] = splitReport(spec);
+    if (!file) throw new UsageError(t(locale, 'err.report', { value: spec }));
+    if (!reporters[format]) throw new UsageError(t(locale, 'err.format', { format, formats: formatNames().join(', ') }));
+  }
   if (opts.outputFile !== undefined) {
     const target = resolve(io.cwd, opts.outputFile);
     try {
@@ -66,7 +89,39 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
       throw new UsageError(t(locale, 'err.write', { file: target, reason: (e as Error).message }));
     }
   }
-  const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  const { config, file: configFile, locale: configLocale } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  // `--locale`, then the configuration's `locale`, then the environment (LC_ALL, LANG).
+  if (!io.localeFlag && configLocale) locale = configLocale;
+  const ignoreBase = configFile ? resolve(configFile, '..') : io.cwd;
+
+  if (opts.printConfig !== undefined) {
+    if (!opts.printConfig) throw new UsageError(t(locale, 'err.printConfig'));
+    const file = resolve(io.cwd, opts.printConfig);
+    const site = await siteForRun([opts.printConfig], io.cwd, config, locale);
+    let posting: boolean | undefined;
+    if (site) {
+      config.site = site;
+      posting = selectPostings(site, [file], new Set([file]), pagesByFile(site)).postings.length === 1;
+    }
+    io.stdout(printConfig(file, config, { configFile, locale, ignoreBase, posting }));
+    return 0;
+  }
+  if (opts.stdin) {
+    if (paths.length) throw new UsageError(t(locale, 'err.stdinPaths', { paths: paths.join(', ') }));
+    if (opts.fix || opts.fixDryRun) throw new UsageError(t(locale, 'err.stdinFix'));
+    const text = await (io.readStdin ?? readProcessStdin)();
+    const filePath = resolve(io.cwd, opts.stdinFilename ?? STDIN_NAME);
+    // The Hugo site around the named file, as if it were there (links, pages, layouts).
+    if (opts.stdinFilename !== undefined) {
+      const site = await siteForRun([opts.stdinFilename], io.cwd, config, locale);
+      if (site) config.site = site;
+    }
+    if (opts.stdinFilename !== undefined && opts.ignore !== false && isIgnoredFile(filePath, config, ignoreBase)) {
+      io.stderr(PREFIX + t(locale, 'err.stdinIgnored', { file: opts.stdinFilename }) + '\n');
+      return report([], opts, locale, io, maxWarnings, config);
+    }
+    return report(await lintText(text, filePath, config, locale), opts, locale, io, maxWarnings, config);
+  }
 
   if (paths.length === 0) {
     const content = resolve(io.cwd, 'content');
@@ -83,7 +138,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
       paths,
       io.cwd,
       useIgnore ? config.ignore : [],
-      configFile ? resolve(configFile, '..') : io.cwd,
+      ignoreBase,
+      useIgnore ? ignoreFileMatcher(config) : undefined,
     ));
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(t(locale, 'err.pathMissing', { path: e.path }));
@@ -99,6 +155,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   for (const { file, reason } of ignored) {
     const shown = relative(io.cwd, file) || file;
     io.stderr(
+      PREFIX +
       (reason === 'ignored'
         ? t(locale, 'skip.ignored', { file: shown })
         : t(locale, 'skip.notPosting', { file: shown, reason: t(locale, 'skip.section-page') })) + '\n',
@@ -115,7 +172,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     if (useIgnore) {
       const selection = selectPostings(site, files, named, pages);
       for (const { file, reason } of selection.skipped) {
-        io.stderr(t(locale, 'skip.notPosting', { file: relative(io.cwd, file) || file, reason: t(locale, `skip.${reason}`) }) + '\n');
+        io.stderr(PREFIX + t(locale, 'skip.notPosting', { file: relative(io.cwd, file) || file, reason: t(locale, `skip.${reason}`) }) + '\n');
       }
       files = selection.postings;
       siteSummary = { postings: files.length, templates: 0, notPostings: selection.notPostings };
@@ -182,9 +239,74 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   return report(results, opts, locale, io, maxWarnings, config, siteSummary);
 }
 
-/** Lint `files` as one project (the Node API; no worker, so no time budget). */
-export async function lintFiles(files: string[], config: ResolvedConfig, locale: Locale): Promise<FileResult[]> {
-  const run = await runFiles(files, { config, locale, mode: 'lint', limits: resolveLimits(config.settings), cwd: process.cwd(), concurrency: 'inline' });
+/** `sarif=out/postings.sarif` → [`sarif`, `out/postings.sarif`]. */
+function splitReport(spec: string): [string, string] {
+  const at = spec.indexOf('=');
+  return at < 0 ? [spec, ''] : [spec.slice(0, at), spec.slice(at + 1)];
+}
+
+/** The name of standard input's text without `--stdin-filename` (as ESLint's `<text>`). */
+export const STDIN_NAME = '<stdin>';
+
+/** Lint `text` as if it were the file `filePath`, with the project around it (pairing). */
+export async function lintText(text: string, filePath: string, config: ResolvedConfig, locale: Locale): Promise<FileResult[]> {
+  return lintFiles([filePath], config, locale, new Map([[filePath, text]]));
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Whether `ignore` or `.postingsignore` leaves `file` (absolute) out. */
+export function isIgnoredFile(file: string, config: ResolvedConfig, ignoreBase: string): boolean {
+  const rel = relative(ignoreBase, file).split(sep).join('/');
+  if (config.ignore.length && picomatch(config.ignore, { dot: true })(rel)) return true;
+  return ignoreFileMatcher(config)?.(file) ?? false;
+}
+
+/**
+ * `--print-config <file>`: the configuration that applies to `file` once resolved (rules
+ * with their severity and options, data tables with the user's extensions), and what
+ * postings makes of the file (its language, its content root, whether it is ignored).
+ */
+export function printConfig(
+  file: string,
+  config: ResolvedConfig,
+  context: { configFile: string | undefined; locale: Locale; ignoreBase: string; posting?: boolean },
+): string {
+  let data: Record<string, unknown> | undefined;
+  try {
+    data = parsePosting(readFileSync(file, 'utf8'), file, config.language).frontMatter?.data;
+  } catch {
+    /* a file that does not exist (yet) still has a configuration */
+  }
+  const { schema: _schema, schemaPath, ...rest } = config;
+  const out = {
+    filePath: file,
+    configFile: context.configFile ?? null,
+    locale: context.locale,
+    lang: detectLanguage(file, data, config.language).lang ?? null,
+    ignored: isIgnoredFile(file, config, context.ignoreBase) || isSectionPage(file),
+    // In a Hugo site: whether the site makes the file a job posting (else every file is one).
+    posting: context.posting ?? !isSectionPage(file),
+    contentRoot: config.contentDir ?? findContentRoot(file) ?? null,
+    schema: schemaPath ?? null,
+    ...rest,
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+/** Lint `files` as one project (the Node API, `--stdin`; no worker, so no time budget). */
+export async function lintFiles(
+  files: string[],
+  config: ResolvedConfig,
+  locale: Locale,
+  /** Text to use instead of a file's (`--stdin-filename`, `lintText`): linted as if it were there. */
+  texts?: ReadonlyMap<string, string>,
+): Promise<FileResult[]> {
+  const run = await runFiles(files, { config, locale, mode: 'lint', limits: resolveLimits(config.settings), cwd: process.cwd(), concurrency: 'inline', texts });
   return run.results;
 }
 
@@ -197,47 +319,62 @@ async function report(
   config: ResolvedConfig,
   site?: ReportContext['site'],
 ): Promise<number> {
+  // `--quiet`: warnings are neither shown nor counted, `--max-warnings` included (as ESLint).
   let shown = opts.quiet
     ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : results;
   // The HTML report shows each finding's source lines: a run keeps no text, so they are read
   // again here, for that report only (a fixed file is read as written).
-  if (opts.format === 'html') shown = shown.map((r) => (r.source !== undefined || r.findings.length === 0 ? r : { ...r, source: textOf(r) }));
+  const wantsSource = opts.format === 'html' || (opts.report ?? []).some((r) => r.startsWith('html='));
+  if (wantsSource) shown = shown.map((r) => (r.source !== undefined || r.findings.length === 0 ? r : { ...r, source: textOf(r) }));
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const context = { cwd: io.cwd, locale, version: io.version, rules: rules.map((r) => r.meta) };
+  // `--report sarif=postings.sarif`: the same findings in another format, from this one run.
+  for (const spec of opts.report ?? []) {
+    const [format, file] = splitReport(spec);
+    const target = resolve(io.cwd, file);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      const postings = format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined;
+      writeFileSync(target, (await reporters[format]!())(shown, { ...context, color: false, postings, site }));
+    } catch (e) {
+      io.stderr(`${PREFIX}${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
+      return 2;
+    }
+  }
+  // `--color` / `--no-color`, else chalk's own detection (FORCE_COLOR, TERM=dumb, a terminal
+  // or not, CI services), with NO_COLOR (no-color.org) honoured unless FORCE_COLOR is set.
   const color =
-    opts.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0' ? true : io.isTTY && !opts.outputFile);
-  const context = {
-    cwd: io.cwd,
-    locale,
+    opts.color ??
+    (io.env.NO_COLOR && !io.env.FORCE_COLOR ? false : Boolean(supportsColor && supportsColor.level > 0));
+  const full = {
+    ...context,
     color: opts.outputFile ? (opts.color ?? false) : color,
-    version: io.version,
-    rules: rules.map((r) => r.meta),
     postings: opts.format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined,
     site,
   };
   // JSON is written one file at a time: a run of thousands of files never holds it whole.
-  const pieces: Iterable<string> =
-    opts.format === 'json' ? (await import('../reporters/json.js')).jsonChunks(shown) : [(await reporters[opts.format]!())(shown, context)];
+  const chunks = async (): Promise<Iterable<string>> =>
+    opts.format === 'json' ? (await import('../reporters/json.js')).jsonChunks(shown) : [(await reporters[opts.format]!())(shown, full)];
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     let fd: number | undefined;
     try {
       fd = openSync(target, 'w');
-      for (const piece of pieces) writeSync(fd, piece);
+      for (const piece of await chunks()) writeSync(fd, piece);
     } catch (e) {
       // The report is not lost: it goes to the standard output, the reason to the error output.
-      const again: Iterable<string> = opts.format === 'json' ? (await import('../reporters/json.js')).jsonChunks(shown) : pieces;
-      for (const piece of again) io.stdout(piece);
-      io.stderr(`postings: ${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
+      for (const piece of await chunks()) io.stdout(piece);
+      io.stderr(`${PREFIX}${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
       return 2;
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
-  } else for (const piece of pieces) io.stdout(piece);
+  } else for (const piece of await chunks()) io.stdout(piece);
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
+    io.stderr(PREFIX + t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
     return 1;
   }
   return 0;

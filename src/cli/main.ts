@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { Locale } from '../types.js';
 import { localeFromEnv, t } from '../i18n/cli.js';
+import { PREFIX, frenchTypography } from '../i18n/typography.js';
+import { pick } from '../engine/format.js';
 import { ta } from '../i18n/authoring.js';
 import { tl } from '../lsp/messages.js';
 import { formatNames } from '../reporters/index.js';
@@ -29,7 +31,8 @@ function localeFromArgv(argv: string[]): Locale | undefined {
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const locale = localeFromArgv(argv) ?? localeFromEnv(io.env);
+  const localeFlag = localeFromArgv(argv);
+  const locale = localeFlag ?? localeFromEnv(io.env);
   const debug = argv.includes('--debug');
   let exitCode = 0;
   const program = new Command('postings');
@@ -70,12 +73,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--fix', ta(locale, 'opt.fix'))
     .option('--fix-dry-run', ta(locale, 'opt.fixDryRun'))
     .option('--no-ignore', t(locale, 'opt.noIgnore'))
-    .option('--debug', t(locale, 'opt.debug'));
+    .option('--debug', t(locale, 'opt.debug'))
+    .option('--stdin', t(locale, 'opt.stdin'))
+    .option('--stdin-filename <path>', t(locale, 'opt.stdinFilename'))
+    .option('--print-config <file>', t(locale, 'opt.printConfig'))
+    .option('--report <format=file>', t(locale, 'opt.report'), (value: string, previous: string[] = []) => [...previous, value]);
   addCiOptions(lint, locale);
   addScaleOptions(lint, locale);
   lint.action(async (paths: string[], opts: LintCliOptions) => {
       const { runLint } = await import('./lint-command.js');
-      exitCode = await runLint(paths, { ...opts, debug: opts.debug || debug }, locale, io);
+      exitCode = await runLint(paths, { ...opts, debug: opts.debug || debug }, locale, { ...io, localeFlag });
     });
 
   command('rules', t(locale, 'cmd.rules'))
@@ -95,7 +102,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('-c, --config <file>', ta(locale, 'new.config'))
     .action(async (key: string | undefined, opts: import('./new-command.js').NewCliOptions) => {
       const { runNew } = await import('./new-command.js');
-      exitCode = await runNew(key, opts, locale, io);
+      exitCode = await runNew(key, opts, locale, { ...io, localeFlag });
     });
 
   command('explain', ta(locale, 'cmd.explain'))
@@ -120,7 +127,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, locale, debug, io);
+    // A configuration that says `"locale": "fr"` gets its errors in French (unless --locale).
+    const errorLocale = !localeFlag && error instanceof ConfigError && error.locale ? error.locale : locale;
+    return handleError(error, errorLocale, debug, io);
   }
 }
 
@@ -132,11 +141,13 @@ const FRENCH_TITLES: Record<string, string> = {
 };
 
 const frenchExtras = (text: string) =>
-  text.replace(/\(default: /g, '(par défaut : ').replace(/choices: /g, 'choix : ').replace(/\(preset: /g, '(préréglage : ');
+  frenchTypography(
+    text.replace(/\(default: /g, '(par défaut : ').replace(/choices: /g, 'choix : ').replace(/\(preset: /g, '(préréglage : '),
+  );
 
 /** Commander's help headings and notes in French. */
 const FRENCH_HELP = {
-  styleTitle: (title: string) => FRENCH_TITLES[title] ?? title,
+  styleTitle: (title: string) => frenchTypography(FRENCH_TITLES[title] ?? title),
   styleUsage: (usage: string) => usage.replace('[command]', '[commande]'),
   optionDescription(this: Help, option: Option) {
     return frenchExtras(Help.prototype.optionDescription.call(this, option));
@@ -144,7 +155,34 @@ const FRENCH_HELP = {
   argumentDescription(this: Help, argument: Parameters<Help['argumentDescription']>[0]) {
     return frenchExtras(Help.prototype.argumentDescription.call(this, argument));
   },
+  boxWrap: wrapAtSpaces,
 };
+
+/**
+ * Commander's wrapping, breaking lines at ASCII spaces and tabs only: the no-break spaces of
+ * French typography (`Utilisation :`, `« en »`) keep a colon or a guillemet with its word.
+ */
+function wrapAtSpaces(this: Help, str: string, width: number): string {
+  if (width < this.minWidthToWrap) return str;
+  return str
+    .split(/\r\n|\n/)
+    .map((line) => {
+      const chunks = line.match(/[ \t]*[^ \t]+/g);
+      if (!chunks) return '';
+      const out: string[] = [];
+      let current = chunks.shift()!;
+      for (const chunk of chunks) {
+        if (this.displayWidth(current + chunk) <= width) current += chunk;
+        else {
+          out.push(current);
+          current = chunk.trimStart();
+        }
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
+}
 
 /** Commander writes its usage errors in English; give French users the same in French. */
 const COMMANDER_FR: Array<[RegExp, string]> = [
@@ -158,7 +196,7 @@ const COMMANDER_FR: Array<[RegExp, string]> = [
 ];
 
 export function frenchCommanderError(text: string): string {
-  return COMMANDER_FR.reduce((out, [re, fr]) => out.replace(re, fr), text);
+  return frenchTypography(COMMANDER_FR.reduce((out, [re, fr]) => out.replace(re, fr), text));
 }
 
 function handleError(error: unknown, locale: Locale, debug: boolean, io: CliIO): number {
@@ -172,28 +210,28 @@ function handleError(error: unknown, locale: Locale, debug: boolean, io: CliIO):
     return 2; // commander already printed the message and the help
   }
   if (error instanceof UsageError) {
-    io.stderr(`postings: ${error.message}\n`);
+    io.stderr(`${PREFIX}${error.message}\n`);
     return 2;
   }
   if (error instanceof CancelledError) {
-    io.stderr(`postings: ${error.message}\n`);
+    io.stderr(`${PREFIX}${error.message}\n`);
     return error.exitCode;
   }
   if (error instanceof ConfigError) {
-    io.stderr(`postings: ${t(locale, 'err.config', { file: error.file ?? '(config)' })}\n`);
+    io.stderr(`${PREFIX}${t(locale, 'err.config', { file: error.file ?? '(config)' })}\n`);
     for (const p of error.problems) {
       const path = p.path === '(top level)' && locale === 'fr' ? '(niveau supérieur)' : p.path;
-      io.stderr(`  ${path}: ${p.message[locale]}\n`);
+      io.stderr(`  ${path}${locale === 'fr' ? '\u00a0: ' : ': '}${pick(p.message, locale)}\n`);
     }
     return 2;
   }
   if (error instanceof InputError) {
     const where = [error.file, error.line, error.column].filter((x) => x !== undefined).join(':');
-    io.stderr(`postings: ${where ? `${where}: ` : ''}${error.text[locale]}\n`);
+    io.stderr(`${PREFIX}${where ? `${where}: ` : ''}${pick(error.text, locale)}\n`);
     return 2;
   }
   const reason = error instanceof Error ? error.message : String(error);
-  io.stderr(`postings: ${t(locale, 'err.internal', { reason: reason.split('\n')[0]! })}\n`);
+  io.stderr(`${PREFIX}${t(locale, 'err.internal', { reason: reason.split('\n')[0]! })}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
   return 2;
 }

@@ -29,8 +29,12 @@ export interface NewCliOptions {
   config?: string;
 }
 
-/** Asks one question and resolves with the answer (empty when the writer skips it). */
-export type Ask = (question: string) => Promise<string>;
+/**
+ * Asks one question and resolves with the answer (empty when the writer skips it). With
+ * `validate`, a bad answer is explained (the function returns the reason) and the same
+ * question asked again: the answers already given are kept.
+ */
+export type Ask = (question: string, validate?: (answer: string) => string | undefined) => Promise<string>;
 
 export const DEFAULT_POSITIONS_PATH = 'careers/positions';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,9 +51,11 @@ export async function runNew(
   opts: NewCliOptions,
   locale: Locale,
   io: CliIO,
-  ask: Ask | undefined = io.isTTY ? terminalAsk(locale) : undefined,
+  askWith?: Ask,
 ): Promise<number> {
-  const { config, file: configFile } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  const { config, file: configFile, locale: configLocale } = loadConfig({ cwd: io.cwd, configFile: opts.config, rules });
+  if (!io.localeFlag && configLocale) locale = configLocale;
+  const ask = askWith ?? (io.isTTY ? await terminalAsk(locale) : undefined);
   const settings = (config.settings.new ?? {}) as NewSettings;
 
   const answers = {
@@ -60,11 +66,43 @@ export async function runNew(
     classification: opts.classification?.trim(),
   };
   if (ask) {
-    answers.key ||= (await ask(ta(locale, 'new.prompt.key'))).trim();
-    answers.titleEn ||= (await ask(ta(locale, 'new.prompt.titleEn'))).trim();
-    answers.titleFr ||= (await ask(ta(locale, 'new.prompt.titleFr'))).trim();
-    if (opts.leverId === undefined) answers.leverId = (await ask(ta(locale, 'new.prompt.leverId'))).trim();
-    if (opts.classification === undefined) answers.classification = (await ask(ta(locale, 'new.prompt.classification'))).trim();
+    // Each answer is checked at its question, which is asked again until it is right: one
+    // bad answer (a retired code at the last question) never loses the others.
+    const check = (fn: () => void) => {
+      try {
+        fn();
+        return undefined;
+      } catch (e) {
+        // At a prompt nothing is ever written before the last answer: no need to say so.
+        if (e instanceof UsageError) return e.message.replace(/\s*(Nothing was written|Rien n’a été écrit)\.$/, '');
+        throw e;
+      }
+    };
+    const required = (what: string) => (v: string) => (v ? undefined : ta(locale, 'new.err.required', { what }));
+    const title = (lang: Lang, what: string) => (v: string) =>
+      required(what)(v) ?? (slugify(v) ? undefined : ta(locale, 'new.err.title', { lang, value: v }));
+    answers.key ||= (
+      await ask(ta(locale, 'new.prompt.key'), (v) =>
+        required('translationKey')(v) ?? (KEY.test(v) ? undefined : ta(locale, 'new.err.key', { value: v })),
+      )
+    ).trim();
+    answers.titleEn ||= (await ask(ta(locale, 'new.prompt.titleEn'), title('en', locale === 'fr' ? 'le titre anglais' : 'the English title'))).trim();
+    answers.titleFr ||= (await ask(ta(locale, 'new.prompt.titleFr'), title('fr', locale === 'fr' ? 'le titre français' : 'the French title'))).trim();
+    if (opts.leverId === undefined) {
+      answers.leverId = (
+        await ask(ta(locale, 'new.prompt.leverId'), (v) => (!v || UUID.test(v) ? undefined : ta(locale, 'new.err.leverId', { value: v })))
+      ).trim();
+    }
+    if (opts.classification === undefined) {
+      answers.classification = (
+        await ask(ta(locale, 'new.prompt.classification'), (v) => {
+          if (!v) return undefined;
+          const parsed = parseClassification(v);
+          if (!parsed) return ta(locale, 'new.err.classification', { value: v });
+          return check(() => refuseRetired(parsed, config.data, locale));
+        })
+      ).trim();
+    }
   }
   const required: Array<[string | undefined, string, string]> = [
     [answers.key, 'translationKey', '<translationKey>'],
@@ -212,10 +250,28 @@ function refuseRetired(
   );
 }
 
-/** Questions on the terminal (nothing to ask with when standard input is not one). */
-function terminalAsk(locale: Locale): Ask | undefined {
+/**
+ * Questions on the terminal with @inquirer/prompts (a maintained prompt library: line
+ * editing, the reason for a bad answer under the question, the question asked again);
+ * nothing to ask with when standard input is not a terminal.
+ */
+async function terminalAsk(locale: Locale): Promise<Ask | undefined> {
   if (!process.stdin.isTTY) return undefined;
-  return promptAsk(process.stdin, process.stdout, locale);
+  const { input } = await import('@inquirer/prompts');
+  return async (question, validate) => {
+    try {
+      return await input({
+        message: question.replace(/[\s\u00a0]*:\s*$/, ''),
+        validate: (value) => validate?.(value.trim()) ?? true,
+      });
+    } catch (e) {
+      // Ctrl+C (exit 130, as a shell reports SIGINT) or Ctrl+D / the input closing (exit 1).
+      if ((e as Error).name === 'ExitPromptError' || (e as Error).name === 'AbortPromptError') {
+        throw new CancelledError(ta(locale, 'new.cancelled'), /SIGINT/.test((e as Error).message) ? 'interrupt' : 'eof');
+      }
+      throw e;
+    }
+  };
 }
 
 /**
@@ -225,7 +281,7 @@ function terminalAsk(locale: Locale): Ask | undefined {
  * (exit 1); nothing has been written at that point.
  */
 export function promptAsk(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, locale: Locale): Ask {
-  return (question) =>
+  const once = (question: string) =>
     new Promise<string>((resolvePromise, reject) => {
       const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
       let settled = false;
@@ -245,4 +301,12 @@ export function promptAsk(input: NodeJS.ReadableStream, output: NodeJS.WritableS
         resolvePromise(answer);
       });
     });
+  return async (question, validate) => {
+    for (;;) {
+      const answer = await once(question);
+      const problem = validate?.(answer.trim());
+      if (!problem) return answer;
+      output.write(`${problem}\n`);
+    }
+  };
 }

@@ -34,6 +34,8 @@ export interface ProjectOptions {
   keep?: (file: string) => boolean;
   /** Outlines for the pairs with a linted posting (pairing/structure, pairing/values). */
   outline?: Outliner;
+  /** Text to use instead of a file's (`--stdin-filename`, `lintText`): indexed as if it were there. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 const HEAD = 16 * 1024;
@@ -141,8 +143,9 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const seen = new Set<string>();
   const add = (filePath: string, isLinted: boolean) => {
     let head;
+    const given = options.texts?.get(filePath);
     try {
-      head = readHead(filePath, limit, isLinted || Boolean(options.allCodes));
+      head = given !== undefined ? { text: given, whole: true } : readHead(filePath, limit, isLinted || Boolean(options.allCodes));
     } catch {
       if (!isLinted) return; // unreadable: reported if it is linted
       head = { text: '', whole: true };
@@ -179,12 +182,12 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const wanted = options.allCodes ? new Set(entries) : partnersOfAll(lintedEntries, entries, config);
   for (const e of entries) {
     if (e.classifications !== PENDING) continue;
-    const text = wanted.has(e) ? readWhole(e.filePath, limit) : undefined;
+    const text = wanted.has(e) ? (options.texts?.get(e.filePath) ?? readWhole(e.filePath, limit)) : undefined;
     e.classifications = text === undefined ? [] : extractCodes(bodyOf(text));
   }
   if (options.outline) {
     const lintedSet = new Set(lintedEntries);
-    outlinePairs(entries, config.language, options.outline, (e) => readWhole(e.filePath, limit), (e) => lintedSet.has(e));
+    outlinePairs(entries, config.language, options.outline, (e) => options.texts?.get(e.filePath) ?? readWhole(e.filePath, limit), (e) => lintedSet.has(e));
   }
   return { index: makeIndex(entries), roots: [...roots] };
 }

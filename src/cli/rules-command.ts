@@ -3,6 +3,7 @@ import type { Locale } from '../types.js';
 import { rules } from '../rules/index.js';
 import { t } from '../i18n/cli.js';
 import { docsUrl } from '../meta.js';
+import { pick } from '../engine/format.js';
 
 export function listRules(locale: Locale, json: boolean): string {
   const sorted = [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
@@ -13,8 +14,8 @@ export function listRules(locale: Locale, json: boolean): string {
           id: r.meta.id,
           defaultSeverity: r.meta.defaultSeverity,
           fixable: r.meta.fixable,
-          description: r.meta.description[locale],
-          docsUrl: docsUrl(r.meta.id),
+          description: pick(r.meta.description, locale),
+          docsUrl: docsUrl(r.meta.id, locale),
         })),
         null,
         2,
@@ -25,7 +26,7 @@ export function listRules(locale: Locale, json: boolean): string {
     r.meta.id,
     severityName(r.meta.defaultSeverity, locale),
     t(locale, r.meta.fixable ? 'rules.yes' : 'rules.no'),
-    r.meta.description[locale],
+    pick(r.meta.description, locale),
   ]);
   const head = [t(locale, 'rules.header'), t(locale, 'rules.severity'), t(locale, 'rules.fixable'), t(locale, 'rules.description')];
   const widths = [0, 1, 2].map((i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));

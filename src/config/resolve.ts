@@ -48,6 +48,8 @@ export class ConfigError extends Error {
   constructor(
     readonly problems: ConfigProblem[],
     readonly file?: string,
+    /** The file's own `locale`, when it is valid: its errors are reported in that language. */
+    readonly locale?: 'en' | 'fr',
   ) {
     super(problems.map((p) => `${p.path}: ${p.message.en}`).join('; '));
     this.name = 'ConfigError';
@@ -82,6 +84,8 @@ export interface ResolveInput {
   /** Absolute content root, when configured or found. */
   contentDir?: string;
   configSchema: object;
+  /** Problems the caller already found (a missing `contentDir`): reported with the others. */
+  problems?: ConfigProblem[];
 }
 
 /**
@@ -136,9 +140,12 @@ function emptyMap<T>(): Record<string, T> {
 
 export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { raw, rules } = input;
+  // Every problem of the file is reported at once: a configuration with three mistakes
+  // takes one run to fix, not three. Parts that fail the schema are skipped below. Reserved
+  // keys (`__proto__`) stop here: nothing below may walk them.
   const reserved = reservedKeyProblems(raw);
-  if (reserved.length) throw new ConfigError(reserved);
-  const problems: ConfigProblem[] = [];
+  if (reserved.length) throw new ConfigError([...(input.problems ?? []), ...reserved]);
+  const problems: ConfigProblem[] = [...(input.problems ?? [])];
 
   // No configuration at all (the common case of a pre-commit hook): nothing to validate,
   // and compiling the configuration schema would cost a noticeable part of the start-up.
@@ -172,15 +179,14 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       }
     }
   }
-  const dedup = new Map(problems.map((p) => [`${p.path}|${p.message.en}`, p]));
-  if (dedup.size) throw new ConfigError([...dedup.values()]);
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const ruleSettings = emptyMap<RuleSetting>();
   for (const rule of rules) {
     ruleSettings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: defaults(rule) };
   }
-  for (const [id, value] of Object.entries(raw.rules ?? {})) {
+  for (const [id, value] of Object.entries(isObject(raw.rules) ? raw.rules : {})) {
     const rule = byId.get(id);
     if (!rule) {
       const guess = closest(id, byId.keys());
@@ -194,7 +200,8 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       continue;
     }
     const [sev, opts] = Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
-    const severity = SEVERITIES[String(sev)]!;
+    const severity = SEVERITIES[String(sev)];
+    if (!severity || (opts !== undefined && !isObject(opts))) continue; // reported by the schema
     const options = { ...defaults(rule), ...((opts as Record<string, unknown>) ?? {}) };
     if (opts !== undefined) {
       const schema = rule.meta.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
@@ -226,7 +233,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   }
 
   const data = Object.assign(emptyMap<unknown>(), input.data);
-  for (const [name, extension] of Object.entries(raw.data ?? {})) {
+  for (const [name, extension] of Object.entries(isObject(raw.data) ? raw.data : {})) {
     const schema = Object.hasOwn(input.dataSchemas, name) ? input.dataSchemas[name] : undefined;
     if (!schema) {
       const guess = closest(name, Object.keys(input.dataSchemas));
@@ -257,20 +264,18 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     data[name] = merged;
   }
 
-  if (problems.length) throw new ConfigError(problems);
-
   const known = new Set(['rules', 'ignore', 'schema', 'contentDir', 'locale', 'language', 'data', '$schema']);
   const settings = emptyMap<unknown>();
   for (const [k, v] of Object.entries(raw)) if (!known.has(k)) settings[k] = v;
 
+  const language = isObject(raw.language) ? (raw.language as Partial<LanguageConfig>) : {};
   const resolved: ResolvedConfig = {
     rules: ruleSettings,
-    ignore: raw.ignore ?? [],
+    ignore: Array.isArray(raw.ignore) ? raw.ignore.filter((x): x is string => typeof x === 'string') : [],
     language: {
-      pathSegments: { ...DEFAULT_LANGUAGE.pathSegments, ...(raw.language?.pathSegments ?? {}) },
-      suffixes: { ...DEFAULT_LANGUAGE.suffixes, ...(raw.language?.suffixes ?? {}) },
-      frontMatterKey:
-        raw.language?.frontMatterKey === undefined ? DEFAULT_LANGUAGE.frontMatterKey : raw.language.frontMatterKey,
+      pathSegments: { ...DEFAULT_LANGUAGE.pathSegments, ...(isObject(language.pathSegments) ? language.pathSegments : {}) },
+      suffixes: { ...DEFAULT_LANGUAGE.suffixes, ...(isObject(language.suffixes) ? language.suffixes : {}) },
+      frontMatterKey: language.frontMatterKey === undefined ? DEFAULT_LANGUAGE.frontMatterKey : language.frontMatterKey,
     },
     schema: input.schema,
     schemaPath: input.schemaPath,
@@ -278,7 +283,9 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     data,
     settings,
   };
-  checkIgnoredEntries(raw, byId, resolved);
+  problems.push(...ignoredEntryProblems(raw, byId, resolved));
+  const unique = new Map(problems.map((p) => [`${p.path}|${p.message.en}`, p]));
+  if (unique.size) throw new ConfigError([...unique.values()]);
   return resolved;
 }
 
@@ -287,11 +294,13 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
  * user must hear about. Checked once the data tables are merged, since rules read their
  * entry ids from them (`meta.entryIds`).
  */
-function checkIgnoredEntries(raw: RawConfig, byId: Map<string, RuleModule>, config: ResolvedConfig): void {
+function ignoredEntryProblems(raw: RawConfig, byId: Map<string, RuleModule>, config: ResolvedConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  for (const [id, value] of Object.entries(raw.rules ?? {})) {
+  const rules = raw.rules && typeof raw.rules === 'object' ? raw.rules : {};
+  for (const [id, value] of Object.entries(rules)) {
     const rule = byId.get(id);
-    const ignore = Array.isArray(value) ? (value[1] as { ignore?: unknown } | undefined)?.ignore : undefined;
+    const options = Array.isArray(value) ? (value[1] as { ignore?: unknown } | null | undefined) : undefined;
+    const ignore = options && typeof options === 'object' ? options.ignore : undefined;
     if (!rule?.meta.entryIds || !Array.isArray(ignore) || !ignore.length) continue;
     const known = rule.meta.entryIds(config);
     ignore.forEach((entry, n) => {
@@ -300,13 +309,13 @@ function checkIgnoredEntries(raw: RawConfig, byId: Map<string, RuleModule>, conf
       problems.push({
         path: `rules.${id}.ignore.${n}`,
         message: {
-          en: `unknown entry \`${entry}\`${guess ? `; did you mean \`${guess}\`?` : ''} (the ids are listed in the rule’s documentation)`,
-          fr: `entrée \`${entry}\` inconnue${guess ? `; vouliez-vous dire \`${guess}\`?` : ''} (la documentation de la règle énumère les identifiants)`,
+          en: `unknown entry \`${entry}\`${guess ? `; did you mean \`${guess}\`?` : ''} (\`postings explain ${id}\` lists the ids, under “Entry ids”)`,
+          fr: `entrée \`${entry}\` inconnue${guess ? `; vouliez-vous dire \`${guess}\`?` : ''} (\`postings explain ${id}\` énumère les identifiants, sous « Identifiants des entrées »)`,
         },
       });
     });
   }
-  if (problems.length) throw new ConfigError(problems);
+  return problems;
 }
 
 /** `/rules/frontmatter~1yaml` → `rules.frontmatter/yaml`. */

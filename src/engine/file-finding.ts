@@ -19,7 +19,7 @@ export function fileFinding(
     column: 1,
     endLine: 1,
     endColumn: 1,
-    docsUrl: docsUrl(rule.meta.id),
+    docsUrl: docsUrl(rule.meta.id, locale),
     messageId,
   };
 }

@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '../types.js';
+import { frenchTypography } from '../i18n/typography.js';
 
 /** Fill `{name}` placeholders. Unknown names stay as written. */
 export function formatMessage(template: string, data?: Record<string, string | number>): string {
@@ -8,8 +9,9 @@ export function formatMessage(template: string, data?: Record<string, string | n
   );
 }
 
+/** The text in `locale`; French with Canadian French typography (src/i18n/typography.ts). */
 export function pick(text: Bilingual, locale: Locale): string {
-  return text[locale] ?? text.en;
+  return locale === 'fr' && text.fr !== undefined ? frenchTypography(text.fr) : text.en;
 }
 
 /** Edit distance (Levenshtein), for did-you-mean suggestions. */

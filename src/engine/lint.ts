@@ -2,6 +2,7 @@
  * The engine: text and configuration in, findings out. No file system, no console, no
  * process: the CLI does the I/O.
  */
+import { frenchTypography } from '../i18n/typography.js';
 import type {
   Finding,
   Locale,
@@ -51,7 +52,9 @@ export function lintPosting(posting: ParsedPosting, options: LintOptions): Findi
     const s = offsetToPoint(posting.lineStarts, start);
     const e = offsetToPoint(posting.lineStarts, end);
     const template = rule.meta.messages[d.messageId];
-    const message = template ? formatMessage(pick(template, locale), d.data) : d.messageId;
+    // French fragments some rules pass as data (« le texte « no » ») get the same typography.
+    const formatted = template ? formatMessage(pick(template, locale), d.data) : d.messageId;
+    const message = locale === 'fr' ? frenchTypography(formatted) : formatted;
     const finding: Finding = {
       ruleId: rule.meta.id,
       severity,
@@ -61,10 +64,10 @@ export function lintPosting(posting: ParsedPosting, options: LintOptions): Findi
       endLine: e.line,
       endColumn: e.column,
       range: [start, end],
-      docsUrl: docsUrl(rule.meta.id),
+      docsUrl: docsUrl(rule.meta.id, locale),
       messageId: d.messageId,
     };
-    if (d.entryId) finding.entryId = d.entryId;
+    if (d.entryId !== undefined) finding.entryId = d.entryId;
     if (d.fix && rule.meta.fixable) finding.fix = d.fix;
     if (d.related?.length) finding.related = d.related;
     if (d.suggestions?.length) {

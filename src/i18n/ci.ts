@@ -1,6 +1,7 @@
 /** Text of the CI features (`--since`, baseline), in both official languages. */
 import type { Locale } from '../types.js';
 import { translator } from './cli.js';
+import { byCount } from './plural.js';
 
 const en = {
   'opt.since': 'lint only postings changed since this git ref (committed or not, renames and new files included), plus their translation partners',
@@ -12,9 +13,9 @@ const en = {
   'since.failed': '--since: git failed: {reason}',
   'baseline.read': 'Cannot read the baseline {file}: {reason}',
   'baseline.write': 'Cannot write the baseline {file}: {reason}',
-  'baseline.written': 'postings: baseline {file} written: {count} {findingWord} in {files} {fileWord}.',
-  'baseline.hidden': 'postings: {count} known {findingWord} hidden by the baseline {file} (--no-baseline shows them).',
-  'baseline.fixed': 'postings: {count} baseline {entryWord} no longer {matchWord} any finding ({fixedWord}); `postings lint --update-baseline` removes them:',
+  'baseline.written': 'baseline {file} written: {count} {findingWord} in {files} {fileWord}.',
+  'baseline.hidden': '{count} known {findingWord} hidden by the baseline {file} (--no-baseline shows them).',
+  'baseline.fixed': '{count} baseline {entryWord} no longer {matchWord} any finding ({fixedWord}); `postings lint --update-baseline` removes them:',
   'word.finding': 'finding',
   'word.findings': 'findings',
   'word.file': 'file',
@@ -41,9 +42,9 @@ const fr: Record<Key, string> = {
   'since.failed': '--since : échec de git : {reason}',
   'baseline.read': 'Impossible de lire le fichier de référence {file} : {reason}',
   'baseline.write': 'Impossible d’écrire le fichier de référence {file} : {reason}',
-  'baseline.written': 'postings : fichier de référence {file} écrit : {count} {findingWord} dans {files} {fileWord}.',
-  'baseline.hidden': 'postings : le fichier de référence {file} masque {count} {findingWord} déjà {knownWord} (--no-baseline les affiche).',
-  'baseline.fixed': 'postings : {count} {entryWord} du fichier de référence ne {matchWord} plus à aucun constat ({fixedWord}); `postings lint --update-baseline` les retire :',
+  'baseline.written': 'fichier de référence {file} écrit : {count} {findingWord} dans {files} {fileWord}.',
+  'baseline.hidden': 'le fichier de référence {file} masque {count} {findingWord} déjà {knownWord} (--no-baseline les affiche).',
+  'baseline.fixed': '{count} {entryWord} du fichier de référence ne {matchWord} plus à aucun constat ({fixedWord}); `postings lint --update-baseline` les retire :',
   'word.finding': 'constat',
   'word.findings': 'constats',
   'word.file': 'fichier',
@@ -64,5 +65,5 @@ export const tc = translator<Key>(en, fr);
 
 /** The singular or plural word, by count. */
 export function plural(locale: Locale, count: number, one: Key, many: Key): string {
-  return tc(locale, count === 1 ? one : many);
+  return tc(locale, byCount(locale, count, one, many));
 }

@@ -1,6 +1,7 @@
 /** Text the command line shows, in both official languages. */
 import type { Locale } from '../types.js';
 import { formatMessage } from '../engine/format.js';
+import { frenchTypography } from './typography.js';
 
 const en = {
   'program.description': 'Lint bilingual (English/French) job postings written in Markdown.',
@@ -42,6 +43,16 @@ const en = {
   'err.usage': 'Usage error: {reason}',
   'err.maxWarningsArg': '--max-warnings takes a whole number, found "{value}"',
   'err.write': 'Cannot write {file}: {reason}',
+  'opt.stdin': 'lint the text on the standard input (for editors and scripts)',
+  'opt.stdinFilename': 'with --stdin, the path of that text: it decides the language, the content root and the pairing, as if the file were there',
+  'opt.printConfig': 'print the configuration that applies to this file, as JSON, and lint nothing',
+  'err.stdinFilename': '--stdin-filename goes with --stdin',
+  'err.stdinPaths': '--stdin lints the standard input; remove the paths ({paths})',
+  'err.stdinFix': '--stdin cannot be used with --fix or --fix-dry-run: there is no file to write',
+  'err.stdinIgnored': '{file} is left out by the ignore settings; nothing was linted',
+  'err.printConfig': '--print-config needs a file path',
+  'opt.report': 'also write the report in another format to a file, from the same run: <format>=<file>, such as sarif=postings.sarif (repeatable)',
+  'err.report': '--report takes <format>=<file>, such as sarif=postings.sarif; found "{value}"',
   'err.dashFile': 'To lint a file whose name starts with a dash, write ./{name} or put -- before it: postings lint -- {name}',
   'summary.problems': '{total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord})',
   'summary.problem': 'problem',
@@ -107,6 +118,16 @@ const fr: Record<Key, string> = {
   'err.usage': 'Erreur d’utilisation : {reason}',
   'err.maxWarningsArg': '--max-warnings attend un nombre entier; trouvé « {value} »',
   'err.write': 'Impossible d’écrire {file} : {reason}',
+  'opt.stdin': 'vérifier le texte reçu sur l’entrée standard (pour les éditeurs et les scripts)',
+  'opt.stdinFilename': 'avec --stdin, le chemin de ce texte : il décide de la langue, de la racine du contenu et de l’appariement, comme si le fichier était là',
+  'opt.printConfig': 'afficher en JSON la configuration qui s’applique à ce fichier, sans rien vérifier',
+  'err.stdinFilename': '--stdin-filename s’emploie avec --stdin',
+  'err.stdinPaths': '--stdin vérifie l’entrée standard; retirez les chemins ({paths})',
+  'err.stdinFix': '--stdin ne peut pas s’employer avec --fix ni --fix-dry-run : il n’y a pas de fichier à écrire',
+  'err.stdinIgnored': '{file} est exclu par les réglages ignore; rien n’a été vérifié',
+  'err.printConfig': '--print-config attend le chemin d’un fichier',
+  'opt.report': 'écrire aussi le rapport dans un autre format, dans un fichier, à partir de la même exécution : <format>=<fichier>, comme sarif=postings.sarif (répétable)',
+  'err.report': '--report attend <format>=<fichier>, comme sarif=postings.sarif; trouvé « {value} »',
   'err.dashFile': 'Pour vérifier un fichier dont le nom commence par un tiret, écrivez ./{name} ou placez -- devant : postings lint -- {name}',
   'summary.problems': '{total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord})',
   'summary.problem': 'problème',
@@ -135,8 +156,9 @@ export type CliMessageKey = Key;
 
 /** A `t(locale, key, data)` function over a table of messages in both languages. */
 export function translator<K extends string>(en: Record<K, string>, fr: Record<K, string>) {
+  const french = Object.fromEntries(Object.entries(fr).map(([k, v]) => [k, frenchTypography(v as string)])) as Record<K, string>;
   return (locale: Locale, key: K, data?: Record<string, string | number>): string =>
-    formatMessage((locale === 'fr' ? fr : en)[key], data);
+    formatMessage((locale === 'fr' ? french : en)[key], data);
 }
 
 export const t = translator<Key>(en, fr);

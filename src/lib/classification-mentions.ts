@@ -267,3 +267,28 @@ export function extractCodes(body: string, table: ClassificationTable): string[]
 export function codesOf(mentions: readonly Mention[]): string[] {
   return [...new Set(mentions.filter((m) => m.known).flatMap((m) => m.codes))].sort();
 }
+
+/**
+ * The mentions `classification/retired` reports in this posting (an open posting naming a
+ * retired group whose successor code it does not name yet). Those get one finding, with the
+ * advice that holds (`write IT-04`): `classification/format` ("write CS-04") and
+ * `classification/unlinked` ("CS-04 is not linked") leave them alone while the rule is on.
+ */
+export function retiredMentions(
+  posting: ParsedPosting,
+  table: ClassificationTable,
+  rules: Record<string, { severity: string }>,
+  mentions: readonly Mention[] = findMentions(posting, table),
+): Set<Mention> {
+  const out = new Set<Mention>();
+  if ((rules['classification/retired']?.severity ?? 'off') === 'off') return out;
+  if (posting.frontMatter?.data?.archived !== false) return out;
+  const named = new Set(mentions.filter((m) => m.known).flatMap((m) => m.codes));
+  for (const m of mentions) {
+    const g = m.known ? table.groups.get(m.group) : undefined;
+    if (!g?.retired) continue;
+    if (m.levels.every((l) => named.has(code(g.retired!.successor, l)))) continue;
+    out.add(m);
+  }
+  return out;
+}

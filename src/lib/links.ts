@@ -124,8 +124,14 @@ const NO_BARE = new Set(['code', 'inlineCode', 'html', 'link', 'linkReference', 
  * `href` attributes of raw HTML `<a>` tags. Offsets come from each node's position and the
  * node's source text, never from a search of the whole file.
  */
+const rawCache = new WeakMap<object, RawUrlSite[]>();
+
 export function rawUrlSites(posting: ParsedPosting): RawUrlSite[] {
+  // links/language and links/https both read them: one scan per posting.
+  const hit = rawCache.get(posting.tree);
+  if (hit) return hit;
   const out: RawUrlSite[] = [];
+  rawCache.set(posting.tree, out);
   const text = posting.text;
   walk<Nodes>(posting.tree, (node) => {
     const start = node.position?.start.offset;

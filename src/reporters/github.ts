@@ -52,7 +52,7 @@ const github: Reporter = (results, ctx) => {
         ...(oneLine ? [['col', f.column] as [string, number]] : []),
         ['endLine', f.endLine],
         ...(oneLine ? [['endColumn', f.endColumn] as [string, number]] : []),
-        ['title', f.ruleId],
+        ['title', f.entryId ? `${f.ruleId}:${f.entryId}` : f.ruleId],
       ];
       const list = props
         .map(([k, v]) => `${k}=${k === 'file' ? escapeFileProperty(String(v)) : escapeProperty(String(v))}`)

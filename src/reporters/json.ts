@@ -4,30 +4,8 @@
 import type { FileResult, Finding } from '../types.js';
 import type { Reporter } from './types.js';
 
-export interface JsonMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix?: { range: [number, number]; text: string };
-  suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
-  docsUrl?: string;
-  /** The partner's lines a pairing finding is about (an addition to ESLint's format). */
-  related?: Array<{ filePath: string; line: number; column: number; endLine?: number; endColumn?: number; message?: string }>;
-}
-
-export interface JsonResult {
-  filePath: string;
-  messages: JsonMessage[];
-  errorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  output?: string;
-}
+export type { LintMessage as JsonMessage, LintResult as JsonResult } from '../api-types.js';
+import type { LintMessage as JsonMessage, LintResult as JsonResult } from '../api-types.js';
 
 export function toJsonResult(result: FileResult): JsonResult {
   const messages = result.findings.map(toJsonMessage);
@@ -59,6 +37,7 @@ function toJsonMessage(f: Finding): JsonMessage {
   if (f.suggestions?.length) m.suggestions = f.suggestions.map((s) => ({ desc: s.desc, fix: s.fix }));
   if (f.docsUrl) m.docsUrl = f.docsUrl;
   if (f.related?.length) m.related = f.related.map((r) => ({ ...r }));
+  if (f.entryId !== undefined) m.entryId = f.entryId;
   return m;
 }
 

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { FileResult, Finding, RuleMeta } from '../types.js';
 import { REPOSITORY_URL, docsUrl } from '../meta.js';
 import type { Reporter } from './types.js';
+import { pick } from '../engine/format.js';
 import { safeJson } from './json.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -41,9 +42,9 @@ const sarif: Reporter = (results, ctx) => {
         index = driverRules.length;
         ruleIndex.set(f.ruleId, index);
         const meta = metaById.get(f.ruleId);
-        const rule: Record<string, unknown> = { id: f.ruleId, helpUri: f.docsUrl ?? docsUrl(f.ruleId) };
+        const rule: Record<string, unknown> = { id: f.ruleId, helpUri: f.docsUrl ?? docsUrl(f.ruleId, ctx.locale) };
         if (meta) {
-          rule.shortDescription = { text: meta.description[ctx.locale] };
+          rule.shortDescription = { text: pick(meta.description, ctx.locale) };
           rule.defaultConfiguration = {
             enabled: meta.defaultSeverity !== 'off',
             level: meta.defaultSeverity === 'warn' ? 'warning' : 'error',
@@ -69,6 +70,7 @@ const sarif: Reporter = (results, ctx) => {
         ruleIndex: index,
         level: f.severity === 'error' ? 'error' : 'warning',
         message: { text: f.message },
+        ...(f.entryId !== undefined ? { properties: { entryId: f.entryId } } : {}),
         locations: [
           {
             physicalLocation: {

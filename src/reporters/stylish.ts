@@ -5,6 +5,7 @@ import type { FileResult } from '../types.js';
 import { t } from '../i18n/cli.js';
 import type { Reporter } from './types.js';
 import { visibleControls } from './control.js';
+import { byCount } from '../i18n/plural.js';
 
 const stylish: Reporter = (results, ctx) => {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
@@ -31,7 +32,8 @@ const stylish: Reporter = (results, ctx) => {
         sev: t(L, f.severity === 'error' ? 'severity.error' : 'severity.warning'),
         isError: f.severity === 'error',
         message: visibleControls(f.message.replace(/\s*\r?\n\s*/g, ' ')),
-        ruleId: visibleControls(f.ruleId),
+        // The id a `postings-disable` comment takes: `inclusive-language/terms:guys`.
+        ruleId: visibleControls(f.entryId ? `${f.ruleId}:${f.entryId}` : f.ruleId),
       };
     });
     // A reduce, not Math.max(...rows): a file with 200,000 findings would overflow the stack.
@@ -48,15 +50,15 @@ const stylish: Reporter = (results, ctx) => {
   const siteLine = ctx.site ? c.dim(t(L, "summary.site", ctx.site)) + '\n' : '';
   if (total === 0) {
     const files = results.length;
-    return `${c.green(t(L, 'summary.clean', { files, fileWord: t(L, files === 1 ? 'summary.file' : 'summary.files') }))}\n${siteLine}`;
+    return `${c.green(t(L, 'summary.clean', { files, fileWord: t(L, byCount(L, files, 'summary.file', 'summary.files')) }))}\n${siteLine}`;
   }
   const summary = t(L, 'summary.problems', {
     total,
-    problemWord: t(L, total === 1 ? 'summary.problem' : 'summary.problems.plural'),
+    problemWord: t(L, byCount(L, total, 'summary.problem', 'summary.problems.plural')),
     errors,
-    errorWord: t(L, errors === 1 ? 'summary.error' : 'summary.errors'),
+    errorWord: t(L, byCount(L, errors, 'summary.error', 'summary.errors')),
     warnings,
-    warningWord: t(L, warnings === 1 ? 'summary.warning' : 'summary.warnings'),
+    warningWord: t(L, byCount(L, warnings, 'summary.warning', 'summary.warnings')),
   });
   lines.push('', (errors ? c.red.bold : c.yellow.bold)(`✖ ${summary}`));
   if (fixableErrors + fixableWarnings > 0) {
@@ -64,9 +66,9 @@ const stylish: Reporter = (results, ctx) => {
       c.dim(
         `  ${t(L, 'summary.fixable', {
           errors: fixableErrors,
-          errorWord: t(L, fixableErrors === 1 ? 'summary.error' : 'summary.errors'),
+          errorWord: t(L, byCount(L, fixableErrors, 'summary.error', 'summary.errors')),
           warnings: fixableWarnings,
-          warningWord: t(L, fixableWarnings === 1 ? 'summary.warning' : 'summary.warnings'),
+          warningWord: t(L, byCount(L, fixableWarnings, 'summary.warning', 'summary.warnings')),
         })}`,
       ),
     );

@@ -23,6 +23,8 @@ import { fileErrorReason, NotRegularFileError } from '../cli/read-file.js';
 export interface Job {
   filePath: string;
   kind: string;
+  /** The text to lint instead of the file's (`--stdin-filename`, `lintText`). */
+  text?: string;
 }
 
 export type JobMode = 'lint' | 'fix' | 'fix-dry-run';
@@ -96,7 +98,7 @@ export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]):
   const file = job.filePath;
   let read;
   try {
-    read = readLimited(file, ctx.limits.maxFileSize);
+    read = job.text !== undefined ? { bytes: Buffer.from(job.text, 'utf8'), mtimeMs: 0 } : readLimited(file, ctx.limits.maxFileSize);
   } catch (e) {
     return internalOutcome(rules, file, 'internal/read-error', 'unreadable', { reason: fileErrorReason(e)[locale] }, locale);
   }

@@ -36,6 +36,8 @@ export interface RunOptions {
   fs?: WriteFs;
   /** Adds what the CLI knows beyond the files (git history) to the index before the rules run. */
   prepareIndex?: (index: ProjectIndex) => void;
+  /** Text to lint instead of a file's (`--stdin-filename`, `lintText`), by path. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface RunOutput {
@@ -71,6 +73,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       maxFileSize: limits.maxFileSize,
       keep: postingFilter(config),
       outline: pairsCompared(config) ? outliner(config) : undefined,
+      texts: options.texts,
     });
     options.prepareIndex?.(project.index);
     options.cache?.bind(project.index, project.roots);
@@ -121,7 +124,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       internAll(hit, intern);
       results[at] = { filePath: file, findings: hit.findings, texts: hit.texts };
       tick();
-    } else toRun.push({ at, job: { filePath: file, kind: 'posting' } });
+    } else toRun.push({ at, job: { filePath: file, kind: 'posting', text: options.texts?.get(file) } });
   });
 
   const workers = toRun.length === 0 ? 0 : pool ? Math.min(pool.size, toRun.length) : workersFor(options.concurrency, toRun.length);

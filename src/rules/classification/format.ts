@@ -1,6 +1,6 @@
 import type { RuleModule } from '../../types.js';
 import { classificationTable } from '../../lib/classification-table.js';
-import { canonical, findMentions } from '../../lib/classification-mentions.js';
+import { canonical, findMentions, retiredMentions } from '../../lib/classification-mentions.js';
 
 const rule: RuleModule = {
   meta: {
@@ -20,8 +20,10 @@ const rule: RuleModule = {
   },
   create(context) {
     const table = classificationTable(context.config.data);
-    for (const m of findMentions(context.posting, table)) {
-      if (!m.known || !m.inRange) continue;
+    const mentions = findMentions(context.posting, table);
+    const retired = retiredMentions(context.posting, table, context.config.rules, mentions);
+    for (const m of mentions) {
+      if (!m.known || !m.inRange || retired.has(m)) continue;
       const expected = canonical(m, context.lang);
       if (expected === m.raw) continue;
       context.report({

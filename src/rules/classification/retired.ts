@@ -1,6 +1,6 @@
 import type { RuleModule } from '../../types.js';
 import { classificationTable } from '../../lib/classification-table.js';
-import { canonical, code, findMentions, textSegments } from '../../lib/classification-mentions.js';
+import { canonical, code, findMentions, retiredMentions, textSegments } from '../../lib/classification-mentions.js';
 import type { GroupEntry } from '../../lib/classification-table.js';
 
 const rule: RuleModule = {
@@ -37,13 +37,11 @@ const rule: RuleModule = {
     if (context.posting.frontMatter?.data?.archived !== false) return;
     const table = classificationTable(context.config.data);
     const mentions = findMentions(context.posting, table);
-    const named = new Set(mentions.filter((m) => m.known).flatMap((m) => m.codes));
-    for (const m of mentions) {
-      const g = m.known ? table.groups.get(m.group) : undefined;
+    // Mentions of a retired group, but not `IT-04 (previously CS-04)`: history, the new code given.
+    for (const m of retiredMentions(context.posting, table, context.config.rules, mentions)) {
+      const g = table.groups.get(m.group);
       if (!g?.retired) continue;
       const successor = table.groups.get(g.retired.successor);
-      // `IT-04 (previously CS-04)`: the old code is history, the new one is given.
-      if (m.levels.every((l) => named.has(code(g.retired!.successor, l)))) continue;
       // `CS-07` is not `IT-07` when IT runs 01 to 05: the successor code only for levels it
       // has, else the group alone (the writer picks the level).
       const levelsExist = !!successor && m.levels.every((l) => l >= successor.levels[0] && l <= successor.levels[1]);

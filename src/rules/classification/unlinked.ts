@@ -1,7 +1,7 @@
 import { walk } from '../../engine/walk.js';
 import type { RuleModule } from '../../types.js';
 import { classificationTable } from '../../lib/classification-table.js';
-import { findMentions } from '../../lib/classification-mentions.js';
+import { findMentions, retiredMentions } from '../../lib/classification-mentions.js';
 import { collectDefinitions, linkInfo } from '../../lib/links.js';
 import type { Link, LinkReference, Nodes } from 'mdast';
 
@@ -30,7 +30,9 @@ const rule: RuleModule = {
   },
   create(context) {
     const table = classificationTable(context.config.data);
-    const mentions = findMentions(context.posting, table).filter((m) => m.known && m.inRange);
+    const all = findMentions(context.posting, table);
+    const retired = retiredMentions(context.posting, table, context.config.rules, all);
+    const mentions = all.filter((m) => m.known && m.inRange && !retired.has(m));
     if (!mentions.length) return;
     const linked = new Set<string>();
     for (const m of mentions) if (m.link?.target) for (const c of m.codes) linked.add(c);

@@ -1,6 +1,7 @@
 import { walk } from '../../engine/walk.js';
 import type { Nodes } from 'mdast';
 import type { RuleContext, RuleModule } from '../../types.js';
+import { rawUrlSites } from '../../lib/links.js';
 
 /**
  * `http://` links to Government of Canada hosts (canada.ca, gc.ca and their subdomains) →
@@ -13,8 +14,8 @@ const rule: RuleModule = {
   meta: {
     id: 'links/https',
     description: {
-      en: 'Links to Government of Canada sites (canada.ca, gc.ca) must use `https://`, not `http://`.',
-      fr: 'Les liens vers les sites du gouvernement du Canada (canada.ca, gc.ca) doivent commencer par `https://`, pas `http://`.',
+      en: 'Links to Government of Canada sites (canada.ca, gc.ca), bare URLs and HTML links included, must use `https://`, not `http://`.',
+      fr: 'Les liens vers les sites du gouvernement du Canada (canada.ca, gc.ca), adresses nues et liens HTML compris, doivent commencer par `https://`, pas `http://`.',
     },
     defaultSeverity: 'warn',
     fixable: true,
@@ -42,12 +43,9 @@ const rule: RuleModule = {
       h.toLowerCase().replace(/^\.+|\.+$/g, ''),
     );
     const matches = (host: string) => hosts.some((h) => host === h || host.endsWith(`.${h}`));
-    walk<Nodes>(context.posting.tree, (node) => {
-      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-      const m = /^http:\/\/([^/?#:\s]+)/i.exec(node.url);
+    const report = (url: string, start: number) => {
+      const m = /^http:\/\/([^/?#:\s]+)/i.exec(url);
       if (!m || !matches(m[1]!.toLowerCase())) return;
-      const start = urlOffset(context, node);
-      if (start === undefined) return;
       const end = start + 'http://'.length + m[1]!.length;
       context.report({
         messageId: 'http',
@@ -55,7 +53,17 @@ const rule: RuleModule = {
         loc: { range: [start, end] },
         fix: { range: [start, start + 'http'.length], text: 'https' },
       });
+    };
+    walk<Nodes>(context.posting.tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+      const start = urlOffset(context, node);
+      if (start !== undefined) report(node.url, start);
     });
+    // Bare URLs (Hugo makes them links) and `href` of raw HTML links: the same URLs that
+    // links/language reads, each where it is written.
+    for (const { site } of rawUrlSites(context.posting)) {
+      if (/^http:\/\//i.test(site.raw)) report(site.raw, site.range[0]);
+    }
   },
 };
 
