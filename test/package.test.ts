@@ -33,7 +33,7 @@ beforeAll(() => {
   const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(packDir, info.filename)], project);
   if (install.status !== 0) throw new Error(`npm install of the tarball failed: ${install.stderr}`);
   write(project, 'content/en/dev.md', posting({ key: 'dev', body: 'Hey guys, see http://www.canada.ca/en.html.' }));
-  write(project, 'content/fr/dev.md', posting({ key: 'dev', title: 'Développeur', body: 'Bienvenue.' }));
+  write(project, 'content/fr/dev.md', posting({ key: 'dev', title: 'Développeur', body: 'Bienvenue, voyez http://www.canada.ca/fr.html.' }));
 }, 240_000);
 
 const postings = (args: string[], input?: string) => run(join(project, 'node_modules', '.bin', 'postings'), args, project, input);

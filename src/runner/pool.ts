@@ -149,6 +149,9 @@ export class LintPool {
     this.stats.started++;
     const worker = new Worker(this.workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, stackSizeMb: 4 },
+      // The worker is a module file: flags of a host process that ran code from a string
+      // (`node --input-type=module -e …`, a Node API user) would stop it from starting.
+      execArgv: workerExecArgv(),
     });
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
@@ -193,4 +196,24 @@ export class LintPool {
       if (!this.failed && run.nextJob < run.jobs.length) this.spawn();
     });
   }
+}
+
+/** The host's Node flags, less those that only apply to code given as a string. */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (/^--input-type(=|$)/.test(a)) {
+      if (!a.includes('=')) i++;
+      continue;
+    }
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print') {
+      i++;
+      continue;
+    }
+    if (/^--(eval|print)=/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
 }
