@@ -207,9 +207,12 @@ describe('16. rule docs: a failing example holds the example and its findings on
 
 describe('8. colour decided by chalk', () => {
   const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
-  /** Run the bin in a pseudo-terminal (util-linux `script`), as a writer's terminal. */
+  /**
+   * Run the bin in a pseudo-terminal (util-linux `script`), as a writer's terminal: a clean
+   * environment, since chalk rightly gives no colour under a CI variable (`CI=true` in CI).
+   */
   const inTerminal = (env: string, cwd: string) =>
-    spawnSync('script', ['-qec', `env -u FORCE_COLOR -u NO_COLOR ${env} "${process.execPath}" "${join(ROOT, 'bin', 'postings.js')}" lint posting.md --locale en`, '/dev/null'], {
+    spawnSync('script', ['-qec', `env -i PATH="$PATH" HOME="$HOME" ${env} "${process.execPath}" "${join(ROOT, 'bin', 'postings.js')}" lint posting.md --locale en`, '/dev/null'], {
       cwd,
       encoding: 'utf8',
     }).stdout;
