@@ -3,7 +3,8 @@
  * fixtures/hugo-site-yaml: config/_default in YAML, languages in subfolders) through the
  * real CLI, from the site's root with no arguments, as a writer runs it.
  */
-import { cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { FIXTURES, runCli } from './support/harness.js';
 import { tempDir } from './support/temp-site.js';
@@ -275,5 +276,16 @@ test('--fix rewrites postings, never a template, and still reports the templateâ
   );
   const t = results.find((x) => x.filePath.endsWith('job-posting.fr.html'))!;
   expect(t.messages.map((m) => m.ruleId)).toEqual(['inclusive-language/terms', 'links/language']);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a FIFO reached through a link in the content folder never blocks reading the site', () => {
+  const dir = tempDir('hugo-fifo-');
+  cpSync(SITE, dir, { recursive: true });
+  const fifo = join(dir, 'pipe');
+  spawnSync('mkfifo', [fifo]);
+  symlinkSync(fifo, join(dir, 'content', 'en', 'blog', 'pipe.md'));
+  const r = runCli(['lint'], { cwd: dir });
+  expect(r.stdout).toContain('Hugo site: postings linted: 6; layout templates linted: 4;');
   rmSync(dir, { recursive: true, force: true });
 });

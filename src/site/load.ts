@@ -3,7 +3,9 @@
  * it), its languages, layouts and pages. The only part of `src/site/` that touches the file
  * system; it hands a plain `SiteModel` to the rest of the run.
  */
-import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readHead } from '../cli/project.js';
+import { readRegularFile } from '../cli/read-file.js';
 import { dirname, join, relative, resolve, sep, extname, basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Lang } from '../types.js';
@@ -153,7 +155,7 @@ export async function readSiteConfig(site: SiteRoot): Promise<Record<string, unk
   for (const file of site.files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularFile(file, 'utf8');
     } catch (e) {
       throw new SiteConfigError(file, 1, 1, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
     }
@@ -275,7 +277,14 @@ function indexPages(model: SiteModel): void {
       const marked = /\.([a-z]{2}(?:-[a-z]+)?)\.[a-z]+$/i.exec(rel)?.[1]?.toLowerCase();
       const own = marked && model.languages.some((l) => l.code === marked) ? marked : language.code;
       if (own !== language.code) continue;
-      const fm = readFrontMatterValues(readHead(file), file, PAGE_KEYS);
+      // The front matter only (never the body), without blocking on a FIFO, one shared buffer.
+      let head = '';
+      try {
+        head = readHead(file, 65536, false).text;
+      } catch {
+        /* unreadable or not a regular file: a page with no front matter */
+      }
+      const fm = readFrontMatterValues(head, file, PAGE_KEYS);
       const page = pageUrls(model, language, rel, fm);
       if (page.url === undefined) {
         if (page.opaque) (model.opaquePrefixes[language.code] ??= []).push(page.opaque);
@@ -291,20 +300,5 @@ function indexPages(model: SiteModel): void {
         type: typeof fm.type === 'string' ? fm.type : undefined,
       } as SitePage);
     }
-  }
-}
-
-/** The first 64 KiB of a file: enough for any front matter a page really has. */
-function readHead(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buf = Buffer.alloc(65536);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
