@@ -84,8 +84,13 @@ export function selectPostings(site: SiteModel, files: string[], named: Set<stri
   return { postings, skipped, notPostings };
 }
 
+const pageMaps = new WeakMap<SiteModel, Map<string, SitePage>>();
+
+/** The site's pages by file, built once per site model. */
 export function pagesByFile(site: SiteModel): Map<string, SitePage> {
-  return new Map(site.pages.map((p) => [p.file, p]));
+  let map = pageMaps.get(site);
+  if (!map) pageMaps.set(site, (map = new Map(site.pages.map((p) => [p.file, p]))));
+  return map;
 }
 
 function frontMatterOf(file: string): Record<string, unknown> {
