@@ -92,6 +92,39 @@ describe('pairing/stale', () => {
     expect(staleFindings(root, ['--since', 'main']).size).toBe(0);
   });
 
+  test('--fix and --fix-dry-run report the stale findings lint reports', () => {
+    const root = site();
+    write(root, 'content/fr/dev.md', fr('dev', 'Vous bâtirez des services.\n\n- Une nouvelle exigence'));
+    gitAt(root, '2024-02-03T09:00:00Z', 'commit', '-qam', 'Ajout d’une exigence');
+    const linted = staleFindings(root);
+    expect([...linted.keys()]).toEqual(['content/en/dev.md']);
+    expect(staleFindings(root, ['--fix-dry-run'])).toEqual(linted);
+    expect(staleFindings(root, ['--fix'])).toEqual(linted);
+    // In French too.
+    const french = staleFindings(root, ['--fix', '--locale', 'fr']);
+    expect(french.get('content/en/dev.md')![0]!.message).toMatch(/a changé après celle-ci/);
+  });
+
+  test('--since with --fix: the partner a branch did not update is reported, and not rewritten', () => {
+    const root = site();
+    git(root, 'checkout', '-qb', 'feature');
+    // A fixable problem in the changed posting, and in its partner: only the changed one is fixed.
+    write(root, 'content/en/qa.md', en('qa', 'You will test [services](http://www.canada.ca/en.html).'));
+    write(root, 'content/fr/qa.md', fr('qa', 'Vous testerez des [services](http://www.canada.ca/fr.html).'));
+    git(root, 'add', '-A');
+    gitAt(root, '2024-02-01T09:00:00Z', 'commit', '-qm', 'Links');
+    git(root, 'checkout', '-qb', 'change');
+    write(root, 'content/en/qa.md', en('qa', 'You will test our [services](http://www.canada.ca/en.html).'));
+    gitAt(root, '2024-03-01T09:00:00Z', 'commit', '-qam', 'QA: new wording');
+    const frBefore = readFileSync(join(root, 'content/fr/qa.md'), 'utf8');
+    const linted = staleFindings(root, ['--since', 'feature']);
+    expect([...linted.keys()]).toEqual(['content/fr/qa.md']);
+    expect(staleFindings(root, ['--since', 'feature', '--fix-dry-run'])).toEqual(linted);
+    expect(staleFindings(root, ['--since', 'feature', '--fix'])).toEqual(linted);
+    expect(readFileSync(join(root, 'content/fr/qa.md'), 'utf8')).toBe(frBefore);
+    expect(readFileSync(join(root, 'content/en/qa.md'), 'utf8')).toContain('https://www.canada.ca/en.html');
+  });
+
   test('git runs once for the history and once for the status, whatever the number of postings', () => {
     const root = site();
     for (let i = 0; i < 20; i++) {

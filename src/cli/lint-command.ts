@@ -198,6 +198,13 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     ? await openCache(io, configFile, config, locale, opts)
     : undefined;
   const progress = progressLine(io, locale);
+  // pairing/stale reads what git says of each posting: two git commands per run. With --fix
+  // too: its findings are about the pair, not the text a fix changes, so --fix reports them
+  // as lint does (the history is read before any file is written).
+  const prepareIndex =
+    (config.rules['pairing/stale']?.severity ?? 'warn') !== 'off'
+      ? (index: import('../types.js').ProjectIndex) => attachGit(index, scope ? { changed: scope.changed, since: opts.since } : {})
+      : undefined;
   const run = await runFiles(selected, {
     config,
     locale,
@@ -207,11 +214,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     concurrency: scale.concurrency,
     cache,
     progress: progress.update,
-    // pairing/stale reads what git says of each posting: two git commands per run.
-    prepareIndex:
-      !fixing && (config.rules['pairing/stale']?.severity ?? 'warn') !== 'off'
-        ? (index) => attachGit(index, scope ? { changed: scope.changed, since: opts.since } : {})
-        : undefined,
+    prepareIndex,
   });
   progress.clear();
   if (cache) {
@@ -228,6 +231,26 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   const diff = run.patches.join('');
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
   let results = run.results;
+  if (scope && fixing) {
+    // --since with --fix fixes the changed postings only; their unchanged partners are still
+    // linted (never fixed), so that the pair findings lint --since reports on them (the
+    // translation a change did not update) are reported here too.
+    const fixed = new Set(selected);
+    const partners = scope.select(false).filter((f) => !fixed.has(f));
+    if (partners.length) {
+      const more = await runFiles(partners, {
+        config,
+        locale,
+        mode: 'lint',
+        limits: scale.limits,
+        cwd: io.cwd,
+        concurrency: scale.concurrency,
+        prepareIndex,
+      });
+      const order = new Map(scope.select(false).map((f, i) => [f, i]));
+      results = [...results, ...more.results].sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));
+    }
+  }
   if (site && rendered) {
     // Templates are linted once each, after the postings they render; --fix never rewrites them.
     let templates = lintTemplates(site, rendered, config, rules, locale);
