@@ -103,6 +103,23 @@ describe('pairing/structure and pairing/values through the CLI', () => {
     ]);
   });
 
+  test('stylish prints the partner’s place under the finding, in both languages; github and junit do not', () => {
+    const en = runCli(['lint', 'content'], { cwd: root }).stdout.split('\n');
+    const at = en.findIndex((l) => l.includes('2 more items'));
+    expect(at).toBeGreaterThan(0);
+    expect(en[at + 1]).toMatch(/^ +↳ related: content\/en\/dev\.md:16–17 — What the English posting has here$/);
+    const amount = en.findIndex((l) => l.includes('“85 000 $” here is'));
+    expect(en[amount + 1]).toMatch(/^ +↳ related: content\/en\/dev\.md:10 — In the English posting$/);
+    // Findings without a partner's place get no such line.
+    expect(en.filter((l) => l.includes('↳')).length).toBe(en.filter((l) => /pairing\/(structure|values)$/.test(l)).length);
+    const fr = runCli(['lint', '--locale', 'fr', 'content'], { cwd: root }).stdout.split('\n');
+    const item = fr.findIndex((l) => l.includes('2 éléments de plus'));
+    expect(fr[item + 1]).toMatch(/^ +↳ voir aussi\u00a0: content\/en\/dev\.md:16–17 — Ce que l’offre anglaise a ici$/);
+    for (const format of ['github', 'junit']) {
+      expect(runCli(['lint', '-f', format, 'content'], { cwd: root }).stdout).not.toMatch(/↳|What the English posting has here/);
+    }
+  });
+
   test('linting one file of the pair gives the same findings as linting the tree', () => {
     const whole = pairFindings(runCli(['lint', '-f', 'json', 'content'], { cwd: root }).stdout).get('fr/dev.md');
     const one = pairFindings(runCli(['lint', '-f', 'json', 'content/fr/dev.md'], { cwd: root }).stdout).get('fr/dev.md');

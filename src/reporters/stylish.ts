@@ -34,6 +34,14 @@ const stylish: Reporter = (results, ctx) => {
         message: visibleControls(f.message.replace(/\s*\r?\n\s*/g, ' ')),
         // The id a `postings-disable` comment takes: `inclusive-language/terms:guys`.
         ruleId: visibleControls(f.entryId ? `${f.ruleId}:${f.entryId}` : f.ruleId),
+        // The other side of a pair finding, as rustc and tsc print a related place.
+        related: (f.related ?? []).map((r) => {
+          const file = isAbsolute(r.filePath) ? relative(ctx.cwd, r.filePath) || r.filePath : r.filePath;
+          const lines = r.endLine !== undefined && r.endLine > r.line ? `${r.line}–${r.endLine}` : String(r.line);
+          const location = visibleControls(`${file}:${lines}`);
+          const message = r.message ? visibleControls(r.message.replace(/\s*\r?\n\s*/g, ' ')) : '';
+          return message ? t(L, 'stylish.related', { location, message }) : t(L, 'stylish.relatedBare', { location });
+        }),
       };
     });
     // A reduce, not Math.max(...rows): a file with 200,000 findings would overflow the stack.
@@ -44,6 +52,7 @@ const stylish: Reporter = (results, ctx) => {
       lines.push(
         `  ${c.dim(r.pos.padEnd(posWidth))}  ${r.isError ? c.red(sev) : c.yellow(sev)}  ${r.message}  ${c.dim(r.ruleId)}`,
       );
+      for (const line of r.related) lines.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(sevWidth)}  ${c.dim(`↳ ${line}`)}`);
     }
   }
   const total = errors + warnings;
