@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol/node';
-import { LspClient } from './support/lsp-client.js';
+import { LspClient, uriOf } from './support/lsp-client.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { FIXTURES } from './support/harness.js';
 
@@ -260,6 +260,73 @@ describe('postings lsp over stdio', () => {
     expect(version).toBe(21);
     expect(diagnostics.filter((d) => d.code === 'inclusive-language/terms:guys')).toHaveLength(21);
     expect(client.published.filter((p) => p.uri.endsWith('/developer.md')).map((p) => p.version)).toEqual([1, 21]);
+    await shutDown();
+  }, LONG);
+
+  test('pair findings carry the partner’s place as relatedInformation when the client supports it, in both languages', async () => {
+    const { root, dev, devFr } = newSite();
+    const en = posting({
+      title: 'Developer',
+      key: 'developer',
+      body: [
+        'The salary is $80,000 a year.',
+        '',
+        '## What you will do',
+        '',
+        '- Build and operate web services with the product team',
+        '- Review code written by other developers on the team',
+        '- Write automated tests for the services you build',
+        '- Document your decisions and share them in the open',
+      ].join('\n'),
+    });
+    const fr = posting({
+      title: 'Développeur',
+      key: 'developer',
+      body: [
+        'Le salaire est de 85 000 $ par année.',
+        '',
+        '## Ce que vous ferez',
+        '',
+        '- Bâtir et exploiter des services Web avec l’équipe de produit',
+        '- Réviser le code écrit par les autres membres de l’équipe',
+      ].join('\n'),
+    });
+    writeFileSync(dev, en);
+    writeFileSync(devFr, fr);
+    const enLine = (needle: string) => lineOf(en, needle);
+    for (const [locale, related, partner] of [
+      ['en', 'What the English posting has here', 'In the English posting'],
+      ['fr', 'Ce que l’offre anglaise a ici', 'Dans l’offre anglaise'],
+    ] as const) {
+      client = await LspClient.start(root, { capabilities: LspClient.capabilities({ relatedInformation: true }), initializationOptions: { locale } });
+      client.open(devFr, fr);
+      const { diagnostics } = await client.diagnostics(devFr, (p) => p.diagnostics.some((d) => d.code === 'pairing/structure'));
+      const items = find(diagnostics, 'pairing/structure')!;
+      expect(items.relatedInformation).toEqual([
+        {
+          location: {
+            uri: uriOf(dev),
+            range: { start: { line: enLine('- Write automated'), character: 0 }, end: { line: enLine('- Document') + 1, character: 0 } },
+          },
+          message: related,
+        },
+      ]);
+      const amount = find(diagnostics, 'pairing/values')!;
+      expect(amount.relatedInformation).toEqual([
+        {
+          location: { uri: uriOf(dev), range: { start: { line: enLine('$80,000'), character: 0 }, end: { line: enLine('$80,000') + 1, character: 0 } } },
+          message: partner,
+        },
+      ]);
+      // Findings about this posting alone carry none.
+      expect(diagnostics.filter((d) => !String(d.code).startsWith('pairing/')).every((d) => d.relatedInformation === undefined)).toBe(true);
+      await shutDown();
+    }
+    // A client that does not say it shows related information gets none.
+    client = await LspClient.start(root);
+    client.open(devFr, fr);
+    const { diagnostics } = await client.diagnostics(devFr, (p) => p.diagnostics.some((d) => d.code === 'pairing/structure'));
+    expect(diagnostics.every((d) => d.relatedInformation === undefined)).toBe(true);
     await shutDown();
   }, LONG);
 

@@ -1,8 +1,10 @@
 /** Findings as LSP diagnostics: rule id (and entry) as code, a link to the rule's page. */
-import type { Diagnostic, Range } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Locale } from '../types.js';
 import { docsUrl } from '../meta.js';
+import { tl } from './messages.js';
 
 /** Carried in `Diagnostic.data`, so a client or a code action knows what the finding is. */
 export interface DiagnosticData {
@@ -32,9 +34,34 @@ export function findingRange(doc: TextDocument, bom: number, finding: Finding): 
   return { start, end };
 }
 
-export function toDiagnostic(doc: TextDocument, bom: number, finding: Finding, locale: Locale): Diagnostic {
+/**
+ * The finding's places in other files (the translation partner's lines) as LSP related
+ * information: whole lines, from the first line's start to the start of the line after the last.
+ */
+export function relatedInformation(finding: Finding, locale: Locale): DiagnosticRelatedInformation[] {
+  return (finding.related ?? []).map((r) => {
+    const line = Math.max(0, r.line - 1);
+    const start = { line, character: Math.max(0, r.column - 1) };
+    const end =
+      r.endLine !== undefined && r.endColumn !== undefined
+        ? { line: Math.max(line, r.endLine - 1), character: Math.max(0, r.endColumn - 1) }
+        : { line: Math.max(line, (r.endLine ?? r.line) - 1) + 1, character: 0 };
+    return {
+      location: { uri: pathToFileURL(r.filePath).href, range: { start, end } },
+      message: r.message || tl(locale, 'related.partner'),
+    };
+  });
+}
+
+export interface DiagnosticOptions {
+  /** The client shows related information (`textDocument.publishDiagnostics.relatedInformation`). */
+  related?: boolean;
+}
+
+export function toDiagnostic(doc: TextDocument, bom: number, finding: Finding, locale: Locale, options: DiagnosticOptions = {}): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, fixable: Boolean(finding.fix) };
   if (finding.entryId) data.entryId = finding.entryId;
+  const related = options.related && finding.related?.length ? { relatedInformation: relatedInformation(finding, locale) } : {};
   return {
     range: findingRange(doc, bom, finding),
     severity: finding.severity === 'error' ? 1 : 2,
@@ -42,6 +69,7 @@ export function toDiagnostic(doc: TextDocument, bom: number, finding: Finding, l
     codeDescription: { href: ruleDocsUrl(finding.ruleId, locale) },
     source: 'postings',
     message: finding.message,
+    ...related,
     data,
   };
 }

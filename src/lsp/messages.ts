@@ -16,6 +16,7 @@ const en = {
   'config.error': 'postings: configuration error in {file}: {problems}',
   'config.none': '(no configuration file)',
   'lint.crashed': 'postings could not lint this buffer ({reason}); the other files are not affected. Please report this bug.',
+  'related.partner': 'The other posting of the pair',
 };
 
 type Key = keyof typeof en;
@@ -32,6 +33,7 @@ const fr: Record<Key, string> = {
   'config.error': 'postings\u00a0: erreur de configuration dans {file}\u00a0: {problems}',
   'config.none': '(aucun fichier de configuration)',
   'lint.crashed': 'postings n’a pas pu vérifier ce texte ({reason}); les autres fichiers ne sont pas touchés. Veuillez signaler ce bogue.',
+  'related.partner': 'L’autre offre de la paire',
 };
 
 export const tl = translator<Key>(en, fr);

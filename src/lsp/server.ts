@@ -84,6 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canReadConfiguration = false;
   let canWatchFiles = false;
   let canWatchFolders = false;
+  let canShowRelated = false;
   let folders: string[] = [];
 
   const locale = (): Locale => initLocale ?? settingsLocale ?? clientLocale ?? options.fallbackLocale;
@@ -102,6 +103,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canReadConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     canWatchFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+    canShowRelated = Boolean(params.capabilities.textDocument?.publishDiagnostics?.relatedInformation);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -279,7 +281,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       relint: (text) => lintPosting(parsePosting(text, file, config.language), lintOptions),
     };
     states.set(doc.uri, state);
-    publish(findings.map((f) => toDiagnostic(doc, bom, f, loc)));
+    publish(findings.map((f) => toDiagnostic(doc, bom, f, loc, { related: canShowRelated })));
     return state;
   }
 

@@ -71,6 +71,11 @@ export class LspClient {
     connection.listen();
   }
 
+  /** What this client says it supports; `relatedInformation` as VS Code says it. */
+  static capabilities(options: { relatedInformation?: boolean } = {}): InitializeParams['capabilities'] {
+    return clientCapabilities(options);
+  }
+
   static async start(root: string, init: Partial<InitializeParams> = {}, env: Record<string, string> = {}): Promise<LspClient> {
     const proc = spawn(process.execPath, [BIN, 'lsp', '--stdio'], {
       cwd: root,
@@ -82,14 +87,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: 'site' }],
-      capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: {
-          publishDiagnostics: { codeDescriptionSupport: true, dataSupport: true, versionSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-        },
-      },
+      capabilities: clientCapabilities(),
       ...init,
     });
     connection.sendNotification('initialized', {});
@@ -197,4 +195,20 @@ function guard<T>(promise: Promise<T>, what: string): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer (${what})`)), GUARD_MS);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function clientCapabilities(options: { relatedInformation?: boolean } = {}): InitializeParams['capabilities'] {
+  return {
+    workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+    textDocument: {
+      publishDiagnostics: {
+        codeDescriptionSupport: true,
+        dataSupport: true,
+        versionSupport: true,
+        ...(options.relatedInformation ? { relatedInformation: true } : {}),
+      },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+    },
+  };
 }
