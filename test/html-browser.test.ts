@@ -285,6 +285,38 @@ test('the axe check can fail: a control without its label and faint text are rep
   await page.close();
 });
 
+test('a pair finding shows the partner’s lines beside its own (under them on a phone), and links to the partner', async () => {
+  const page = await open();
+  const fr = page.locator('article.posting[data-path="content/fr/careers/positions/developpeur.md"]');
+  const item = fr.locator('li.finding[data-rule="pairing/structure"]');
+  const [own, partner] = [item.locator('.side').first(), item.locator('.side.partner')];
+  expect(await partner.locator('pre[lang="en"]').textContent()).toMatch(/our principles/);
+  const box = async () => [(await own.boundingBox())!, (await partner.boundingBox())!] as const;
+  let [a, b] = await box();
+  expect(Math.abs(a.y - b.y)).toBeLessThan(1);
+  expect(b.x).toBeGreaterThan(a.x + a.width - 1);
+  await page.setViewportSize({ width: 320, height: 900 });
+  [a, b] = await box();
+  expect(b.y).toBeGreaterThanOrEqual(a.y + a.height - 1);
+  // The partner's place is a link to its section of the report, from the keyboard.
+  const link = partner.locator('a');
+  expect(await link.textContent()).toMatch(/^content\/en\/careers\/positions\/developer\.md:\d+/);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  const target = new URL(page.url()).hash.slice(1);
+  expect(await page.locator(`#${target}`).getAttribute('data-path')).toBe('content/en/careers/positions/developer.md');
+  await page.close();
+  // Without JavaScript, the same.
+  const plain = await context.newPage();
+  const cdp = await context.newCDPSession(plain);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  await plain.goto(pathToFileURL(join(site, 'report-fr.html')).href);
+  const side = plain.locator('article.posting[data-path="content/fr/careers/positions/developpeur.md"] li.finding[data-rule="pairing/structure"] .side.partner');
+  expect(await side.isVisible()).toBe(true);
+  expect(await side.locator('.side-title').textContent()).toMatch(/^Ce que l’offre anglaise a ici — content\/en\/careers\/positions\/developer\.md:\d+/);
+  await plain.close();
+});
+
 test('the French page: lang attribute and labels', async () => {
   const page = await open('fr');
   expect(await page.getAttribute('html', 'lang')).toBe('fr');

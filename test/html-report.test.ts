@@ -4,11 +4,13 @@
  * script. The browser test (html-browser.test.ts) opens the page for real.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult, Finding } from '../src/types.js';
 import type { ReportContext, ReportPosting } from '../src/reporters/types.js';
 import html from '../src/reporters/html/index.js';
 import { FIXTURES, rules, runCli } from './support/harness.js';
+import { posting, tempDir, write } from './support/temp-site.js';
 
 const cwd = '/site';
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
@@ -175,5 +177,67 @@ describe('html through the CLI', () => {
       /<dt>Partner<\/dt><dd><span lang="fr">Développeur principal ou développeuse principale<\/span> <span class="path">content\/fr\/careers\/positions\/developpeur.md<\/span> <span class="note">\(not in this report\)<\/span>/,
     );
     expect(r.stdout).toContain('<dt>Postings linted</dt><dd>2</dd>');
+  });
+
+  /** A pair whose French posting lacks an item, and the English item is hostile markup. */
+  const pairSite = () => {
+    const root = tempDir('html-pair');
+    const items = ['Build and operate web services with the product team', 'Review code written by other developers on the team'];
+    write(
+      root,
+      'content/en/dev.md',
+      posting({
+        title: 'Developer',
+        body: ['The salary is $80,000 a year.', '', '## What you will do', '', ...items.map((i) => `- ${i}`), '- Write tests <img src=x onerror=alert(7)> for the services you build', '- Document <script>alert(8)</script> your decisions in the open'].join('\n'),
+      }),
+    );
+    write(
+      root,
+      'content/fr/dev.md',
+      posting({
+        title: 'Développeur',
+        body: ['Le salaire est de 85 000 $ par année.', '', '## Ce que vous ferez', '', '- Bâtir et exploiter des services Web avec l’équipe de produit', '- Réviser le code écrit par les autres membres de l’équipe'].join('\n'),
+      }),
+    );
+    return root;
+  };
+  const findingOf = (page: string, path: string, rule: string) => {
+    const article = new RegExp(`<article class="posting"[^>]*data-path="${path.replace(/[.]/g, '\\.')}"[^>]*>([\\s\\S]*?)</article>`).exec(page)![1]!;
+    const items = article.split('<li class="finding ').slice(1);
+    return items.find((f) => f.includes(`data-rule="${rule}"`))!;
+  };
+
+  test('a pair finding shows the partner’s place, as a link to its section, and its lines beside the posting’s own, in both languages', () => {
+    const root = pairSite();
+    const en = runCli(['lint', 'content', '--format', 'html'], { cwd: root }).stdout;
+    const enId = /<article class="posting" id="(p-\d+)"[^>]*data-path="content\/en\/dev.md"/.exec(en)![1];
+    const item = findingOf(en, 'content/fr/dev.md', 'pairing/structure');
+    expect(item).toContain('<div class="sides two"><div class="side"><p class="side-title">This posting, line 15</p>');
+    expect(item).toMatch(new RegExp(`<div class="side partner"><p class="side-title">What the English posting has here — <a href="#${enId}">content/en/dev.md:16–17</a></p>`));
+    // The partner's lines, numbered, in its language, escaped: nothing of them is markup.
+    expect(item).toContain('<figcaption class="sr">Source of content/en/dev.md, lines 16–17</figcaption><pre lang="en"><span class="ln" aria-hidden="true">16</span>- Write tests &lt;img src=x onerror=alert(7)&gt; for the services you build');
+    expect(item).toContain('<span class="ln" aria-hidden="true">17</span>- Document &lt;script&gt;alert(8)&lt;/script&gt; your decisions in the open</pre>');
+    expect(en.match(/<script/g)).toHaveLength(1);
+    expect(en).not.toMatch(/<img/);
+    // Values: on both sides, each pointing to the other.
+    const amount = findingOf(en, 'content/en/dev.md', 'pairing/values');
+    expect(amount).toMatch(/In the French posting — <a href="#p-\d+">content\/fr\/dev.md:10<\/a>/);
+    expect(amount).toContain('<pre lang="fr"><span class="ln" aria-hidden="true">10</span>Le salaire est de 85 000 $ par année.</pre>');
+    const fr = runCli(['lint', 'content', '--format', 'html', '--locale', 'fr'], { cwd: root }).stdout;
+    const itemFr = findingOf(fr, 'content/fr/dev.md', 'pairing/structure');
+    expect(itemFr).toContain('<p class="side-title">Cette offre, ligne 15</p>');
+    expect(itemFr).toMatch(/Ce que l’offre anglaise a ici — <a href="#p-\d+">content\/en\/dev.md:16–17<\/a>/);
+    expect(itemFr).toContain('<figcaption class="sr">Source de content/en/dev.md, lignes 16–17</figcaption>');
+  });
+
+  test('a partner not in the report: its place and lines are shown, said to be outside the report', () => {
+    const root = pairSite();
+    const page = runCli(['lint', 'content/fr/dev.md', '--format', 'html'], { cwd: root }).stdout;
+    const item = findingOf(page, 'content/fr/dev.md', 'pairing/structure');
+    expect(item).toContain('What the English posting has here — content/en/dev.md:16–17 <span class="note">(not in this report)</span>');
+    expect(item).toContain('<span class="ln" aria-hidden="true">16</span>- Write tests &lt;img');
+    // --report html= gets the same.
+    runCli(['lint', 'content/fr/dev.md', '--report', 'html=out/r.html'], { cwd: root });
+    expect(readFileSync(join(root, 'out/r.html'), 'utf8')).toContain('(not in this report)</span></p><figure class="src">');
   });
 });

@@ -349,7 +349,21 @@ async function report(
   // The HTML report shows each finding's source lines: a run keeps no text, so they are read
   // again here, for that report only (a fixed file is read as written).
   const wantsSource = opts.format === 'html' || (opts.report ?? []).some((r) => r.startsWith('html='));
-  if (wantsSource) shown = shown.map((r) => (r.source !== undefined || r.findings.length === 0 ? r : { ...r, source: textOf(r) }));
+  let relatedTexts: Map<string, string> | undefined;
+  if (wantsSource) {
+    // The partners that pair findings point to are quoted beside them: their text too.
+    const partners = new Set<string>();
+    for (const r of shown) for (const f of r.findings) for (const x of f.related ?? []) partners.add(x.filePath);
+    shown = shown.map((r) =>
+      r.source !== undefined || (r.findings.length === 0 && !partners.has(r.filePath)) ? r : { ...r, source: textOf(r) },
+    );
+    for (const r of shown) partners.delete(r.filePath);
+    relatedTexts = new Map();
+    for (const file of partners) {
+      const text = textOf({ filePath: file, findings: [] });
+      if (text !== undefined) relatedTexts.set(file, text);
+    }
+  }
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   const context = { cwd: io.cwd, locale, version: io.version, rules: rules.map((r) => r.meta) };
@@ -360,7 +374,7 @@ async function report(
     try {
       mkdirSync(dirname(target), { recursive: true });
       const postings = format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined;
-      writeFileSync(target, (await reporters[format]!())(shown, { ...context, color: false, postings, site }));
+      writeFileSync(target, (await reporters[format]!())(shown, { ...context, color: false, postings, site, relatedTexts }));
     } catch (e) {
       io.stderr(`${PREFIX}${t(locale, 'err.write', { file: target, reason: (e as Error).message })}\n`);
       return 2;
@@ -376,6 +390,7 @@ async function report(
     color: opts.outputFile ? (opts.color ?? false) : color,
     postings: opts.format === 'html' ? (await import('./report-postings.js')).describePostings(shown, config) : undefined,
     site,
+    relatedTexts: opts.format === 'html' ? relatedTexts : undefined,
   };
   // JSON is written one file at a time: a run of thousands of files never holds it whole.
   const chunks = async (): Promise<Iterable<string>> =>

@@ -14,6 +14,11 @@ export interface ReportContext {
    * Set by the CLI only for the formats that use it.
    */
   postings?: readonly ReportPosting[];
+  /**
+   * The text of files that findings' related locations point to but that are not in the
+   * report (a partner not linted in this run), for reports that quote them (`html`).
+   */
+  relatedTexts?: ReadonlyMap<string, string>;
   /** When the run is in a Hugo site: how many postings and templates were linted, and how many pages are not postings. */
   site?: { postings: number; templates: number; notPostings: number };
 }

@@ -94,6 +94,11 @@ mark { background: #ffe27a; color: var(--text); outline: 1px solid #8a6d00; bord
 del { background: #ffd9d6; color: #6e0d0d; text-decoration: line-through; }
 ins { background: #ccefd5; color: #0d4a1f; text-decoration: underline; }
 .rulelink { font-size: .9rem; }
+.sides { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1rem; }
+.side { min-width: 0; }
+.side-title { font-size: .875rem; color: var(--muted); margin: .375rem 0 0; overflow-wrap: anywhere; }
+.side.partner pre { border-style: dashed; }
+@media (min-width: 60rem) { .sides.two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
 [hidden] { display: none !important; }
 @media (max-width: 40rem) {
   header, main { padding: 0 .5rem; }

@@ -157,3 +157,32 @@ function renderSide(segments: Segment[], sign: '-' | '+', locale: Locale): strin
   }
   return out;
 }
+
+/** Longest line of a partner's excerpt, in characters. */
+const PARTNER_LINE = 160;
+
+/**
+ * Whole lines `from`–`to` of a posting (a translation partner's place), each with its number,
+ * at most `MOST_LINES` of them; '' when they are outside the text.
+ */
+export function linesExcerpt(
+  lines: SourceLines,
+  from: number,
+  to: number,
+  locale: Locale,
+  lang: string | undefined,
+  caption: string,
+  path: string,
+): string {
+  if (from < 1 || from > lines.count) return '';
+  const last = Math.min(Math.max(to, from), lines.count);
+  const shown = Math.min(last, from + MOST_LINES - 1);
+  let body = '';
+  for (let n = from; n <= shown; n++) {
+    const line = lines.source.slice(lines.start(n), lines.end(n));
+    body += `${n > from ? '\n' : ''}<span class="ln" aria-hidden="true">${n}</span>${text(head(line, PARTNER_LINE))}`;
+  }
+  if (!body.replace(/<[^>]*>|\d/g, '').trim()) return '';
+  const more = last > shown ? `<p class="note">${esc(label(locale, 'related.more', { count: last - shown, path }))}</p>` : '';
+  return `<figure class="src"><figcaption class="sr">${esc(caption)}</figcaption><pre${lang ? ` lang="${lang}"` : ''}>${body}</pre></figure>${more}`;
+}

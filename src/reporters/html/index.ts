@@ -11,12 +11,12 @@
  * and script (by hash), so even a tag that escaping missed could not run.
  */
 import { createHash } from 'node:crypto';
-import type { FileResult, Finding, Lang, Locale, RuleMeta } from '../../types.js';
+import type { FileResult, Finding, Lang, Locale, RelatedLocation, RuleMeta } from '../../types.js';
 import type { ReportContext, ReportPosting, Reporter } from '../types.js';
 import { docsUrl } from '../../meta.js';
 import { relativePath } from '../paths.js';
 import { counts, label, type LabelKey } from './labels.js';
-import { SourceLines, editDiff, esc, sourceExcerpt, text } from './excerpt.js';
+import { SourceLines, editDiff, esc, linesExcerpt, sourceExcerpt, text } from './excerpt.js';
 import { SCRIPT, STYLE } from './assets.js';
 
 interface Item {
@@ -329,6 +329,23 @@ function postings(items: Item[], ctx: ReportContext): string {
   const byFile = new Map(items.map((i) => [i.result.filePath, i]));
   const known = new Map((ctx.postings ?? []).map((p) => [p.filePath, p]));
   let out = `<section id="postings" tabindex="-1"><h2 id="postings-h">${esc(label(L, 'postings'))}</h2>\n`;
+  // The other side of a pair finding: its file's section when it is in the report, and its
+  // text (from the report, or read for it by the CLI) for the excerpt.
+  const sources = new Map<string, SourceLines | null>();
+  const partner = (r: RelatedLocation): Partner => {
+    const other = byFile.get(r.filePath);
+    let lines = sources.get(r.filePath);
+    if (lines === undefined) {
+      const source = other?.result.source ?? ctx.relatedTexts?.get(r.filePath);
+      sources.set(r.filePath, (lines = source !== undefined ? new SourceLines(source) : null));
+    }
+    return {
+      path: other?.path ?? relativePath(r.filePath, ctx.cwd),
+      id: other?.id,
+      lang: other?.info?.lang ?? known.get(r.filePath)?.lang,
+      lines: lines ?? undefined,
+    };
+  };
   const templates = items.filter((i) => i.template);
   for (const item of [...items.filter((i) => !i.template), ...templates]) {
     if (item === templates[0]) out += `</section>\n<section id="templates"><h2>${esc(label(L, 'templates'))}</h2>\n<p>${esc(label(L, 'templates.intro'))}</p>\n`;
@@ -361,7 +378,7 @@ function postings(items: Item[], ctx: ReportContext): string {
       const lines = item.result.source !== undefined ? new SourceLines(item.result.source) : undefined;
       const findings = [...item.result.findings].sort((a, b) => a.line - b.line || a.column - b.column);
       out += `<ol class="findings" aria-label="${text(label(L, 'posting.findings', { title: p?.title ?? item.path }))}">\n`;
-      findings.forEach((f, n) => (out += finding(f, `${item.id}-f-${n + 1}`, lines, L, lang)));
+      findings.forEach((f, n) => (out += finding(f, `${item.id}-f-${n + 1}`, lines, L, lang, partner)));
       out += `</ol>\n`;
     }
     out += `</article>\n`;
@@ -369,7 +386,46 @@ function postings(items: Item[], ctx: ReportContext): string {
   return out + `</section>\n`;
 }
 
-function finding(f: Finding, id: string, lines: SourceLines | undefined, L: Locale, lang: Lang | undefined): string {
+/** What the report knows of the file a related location is in. */
+interface Partner {
+  path: string;
+  /** Its section in the report, when it is in it. */
+  id?: string;
+  lang?: Lang;
+  lines?: SourceLines;
+}
+
+/**
+ * The finding's own lines and, beside them (under them on a narrow screen), each place in the
+ * partner it refers to: what the rule says is there, the partner's path and lines as a link to
+ * its section of the report, and those lines.
+ */
+function sides(
+  f: Finding,
+  own: string,
+  L: Locale,
+  partnerOf: (r: RelatedLocation) => Partner,
+): string {
+  const related = f.related ?? [];
+  if (!related.length) return own;
+  const parts = related.map((r) => {
+    const p = partnerOf(r);
+    const span = r.endLine !== undefined && r.endLine > r.line ? `${r.line}–${r.endLine}` : String(r.line);
+    const where = `${text(p.path)}:${span}`;
+    const link = p.id ? `<a href="#${p.id}">${where}</a>` : `${where} <span class="note">(${esc(label(L, 'related.notInReport'))})</span>`;
+    const title = text(r.message || label(L, 'related.partner'));
+    // A whole-file place (pairing/stale: line 1, no span) has no lines worth quoting.
+    const excerpt =
+      p.lines && r.endLine !== undefined
+        ? linesExcerpt(p.lines, r.line, r.endLine, L, p.lang, label(L, r.endLine > r.line ? 'related.source' : 'related.sourceLine', { path: p.path, lines: span }), p.path)
+        : '';
+    return `<div class="side partner"><p class="side-title">${title} — ${link}</p>${excerpt}</div>`;
+  });
+  const mine = own ? `<div class="side"><p class="side-title">${esc(label(L, 'related.self', { line: f.line }))}</p>${own}</div>` : '';
+  return `<div class="sides${mine ? ' two' : ''}">${mine}${parts.join('')}</div>\n`;
+}
+
+function finding(f: Finding, id: string, lines: SourceLines | undefined, L: Locale, lang: Lang | undefined, partnerOf: (r: RelatedLocation) => Partner): string {
   const docs = ruleDocs(f, L);
   let out =
     `<li class="finding ${f.severity}" id="${id}" data-severity="${f.severity}" data-rule="${text(f.ruleId)}">\n` +
@@ -377,7 +433,7 @@ function finding(f: Finding, id: string, lines: SourceLines | undefined, L: Loca
     `<span class="pos">${esc(label(L, 'finding.position', { line: f.line, column: f.column }))}</span> ` +
     `<code class="rule">${text(f.ruleId)}</code></p>\n` +
     `<p class="msg">${description(f.message)}</p>\n` +
-    sourceExcerpt(f, lines, L, lang);
+    sides(f, sourceExcerpt(f, lines, L, lang), L, partnerOf);
   if (f.fix) {
     const diff = editDiff(f.fix, lines, L, lang);
     if (diff) out += `<div class="edit"><p class="edit-title">${esc(label(L, 'finding.fix'))}</p>${diff}</div>\n`;

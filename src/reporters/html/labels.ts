@@ -83,6 +83,12 @@ const en = {
   'finding.moreLines': '… {count} more lines',
   'finding.rulePage': 'About the rule {rule}',
   'finding.wholeFile': 'The whole file',
+  'related.self': 'This posting, line {line}',
+  'related.partner': 'The other posting of the pair',
+  'related.source': 'Source of {path}, lines {lines}',
+  'related.sourceLine': 'Source of {path}, line {lines}',
+  'related.notInReport': 'not in this report',
+  'related.more': '… {count} more lines in {path}',
 };
 
 type Key = keyof typeof en;
@@ -168,6 +174,12 @@ const fr: Record<Key, string> = {
   'finding.moreLines': '… {count}\u00a0lignes de plus',
   'finding.rulePage': 'À propos de la règle {rule}',
   'finding.wholeFile': 'Le fichier entier',
+  'related.self': 'Cette offre, ligne {line}',
+  'related.partner': 'L’autre offre de la paire',
+  'related.source': 'Source de {path}, lignes {lines}',
+  'related.sourceLine': 'Source de {path}, ligne {lines}',
+  'related.notInReport': 'absente de ce rapport',
+  'related.more': '… {count}\u00a0lignes de plus dans {path}',
 };
 
 export const label = translator<Key>(en, fr);
