@@ -95,18 +95,103 @@ const MAX_VALUES = 2000;
 const MAX_ANCHORS = 64;
 const MAX_STEMS = 300;
 
-const WORDS = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-/** Letters and digits. */
-const letters = (s: string) => s.replace(NOT_LETTERS, '').length;
-const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
-
-/** Matches of a global pattern, counted without building the list. */
-function count(s: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(s)) n++;
-  return n;
+/*
+ * The prose of a block is read once, code point by code point, for its size (letters and
+ * digits, in UTF-16 units, as `s.replace(/[^\p{L}\p{N}]+/gu, '').length`), its words (the
+ * matches of `/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\/gu`) and its stems (the runs of six
+ * letters or more, `/\p{L}{6,}/gu`): the same results as those patterns, without running
+ * three Unicode regular expressions over every block.
+ */
+const OTHER = 1;
+const LETTER = 2;
+const NUMBER = 3;
+const IS_LETTER = /^\p{L}$/u;
+const IS_NUMBER = /^\p{N}$/u;
+/** Class of each BMP code unit, filled as met (0: not known yet). */
+const BMP_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) {
+  BMP_CLASS[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? LETTER : c >= 0x30 && c <= 0x39 ? NUMBER : OTHER;
 }
+
+function classOfCodePoint(cp: number): number {
+  if (cp < 0x10000) {
+    let k = BMP_CLASS[cp]!;
+    if (k === 0) {
+      // A lone surrogate is a code point of its own, neither letter nor number.
+      const ch = cp >= 0xd800 && cp <= 0xdfff ? '' : String.fromCharCode(cp);
+      k = ch && IS_LETTER.test(ch) ? LETTER : ch && IS_NUMBER.test(ch) ? NUMBER : OTHER;
+      BMP_CLASS[cp] = k;
+    }
+    return k;
+  }
+  const ch = String.fromCodePoint(cp);
+  return IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : OTHER;
+}
+
+const isJoiner = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2d;
+
+export interface ProseStats {
+  size: number;
+  words: number;
+  stems: string[];
+}
+
+/** Size, words and stems of a text in one pass (see above). */
+export function proseStats(s: string, withStems = true): ProseStats {
+  let size = 0;
+  let words = 0;
+  let inWord = false;
+  let runStart = 0;
+  let runLength = 0;
+  const stems = withStems ? new Set<string>() : undefined;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let width = 1;
+    let k: number;
+    if (c < 0x80) k = BMP_CLASS[c]!;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        width = 2;
+        k = classOfCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+      } else k = OTHER;
+    } else k = classOfCodePoint(c);
+    if (k === LETTER) {
+      if (runLength === 0) runStart = i;
+      runLength++;
+    } else if (runLength) {
+      if (runLength >= 6 && stems) stems.add(stemOf(s.slice(runStart, i)));
+      runLength = 0;
+    }
+    if (k !== OTHER) {
+      size += width;
+      if (!inWord) {
+        words++;
+        inWord = true;
+      }
+    } else if (inWord && isJoiner(c) && i + 1 < n && startsLetterOrNumber(s, i + 1)) {
+      // `l’équipe`, `full-time`: one word (the joiner is not counted in the size).
+    } else inWord = false;
+    i += width;
+  }
+  if (runLength >= 6 && stems) stems.add(stemOf(s.slice(runStart, n)));
+  return { size, words, stems: stems ? [...stems].sort() : [] };
+}
+
+function startsLetterOrNumber(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return BMP_CLASS[c] !== OTHER;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return classOfCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) !== OTHER;
+  }
+  return classOfCodePoint(c) !== OTHER;
+}
+
+/** Letters and digits. */
+const letters = (s: string) => proseStats(s, false).size;
 
 /** The outline of one parsed posting: a pure function of the posting and the options. */
 export function computeOutline(posting: ParsedPosting, options: OutlineOptions): Outline {
@@ -234,7 +319,8 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         }
       }
     }
-    return { size: letters(masked), words: count(masked, WORDS), masked, stems: stemsOf(masked) };
+    const { size, words, stems } = proseStats(masked);
+    return { size, words, masked, stems };
   };
 
   const block = (kind: BlockKind, node: AnyNode, depth?: number): OutlineBlock => {
@@ -397,19 +483,24 @@ function standsAsHeading(node: AnyNode, text: string): boolean {
  * item translates which without reading either language.
  */
 export function stemsOf(text: string): string[] {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/\p{L}{6,}/gu)) {
-    out.add(
-      m[0]
-        .slice(0, 12)
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .slice(0, 5),
-    );
-  }
-  return [...out].sort();
+  return proseStats(text).stems;
 }
+
+/** Stems of the words met, by their first twelve units: the same words come back in every posting. */
+const stems = new Map<string, string>();
+const MAX_MEMO = 50_000;
+
+function stemOf(word: string): string {
+  const head = word.slice(0, 12);
+  let stem = stems.get(head);
+  if (stem === undefined) {
+    stem = head.normalize('NFD').replace(MARKS, '').toLowerCase().slice(0, 5);
+    if (stems.size >= MAX_MEMO) stems.clear();
+    stems.set(head, stem);
+  }
+  return stem;
+}
+const MARKS = /\p{M}/gu;
 
 function decodeURIComponentSafe(s: string): string {
   try {

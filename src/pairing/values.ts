@@ -113,8 +113,16 @@ function validDay(month: number | undefined, day: number): boolean {
   return month !== undefined && day >= 1 && day <= 31;
 }
 
+/** Every pattern but DURATION needs a digit; DURATION needs a digit or a number word. */
+const DIGIT = /\d/;
+const NUMBER_WORD = new RegExp(Object.keys(NUMBER_WORDS).join('|'), 'iu');
+
 /** Values in `text` (prose with URLs and e-mail addresses already blanked out). */
 export function scanValues(text: string, limit = 500): FoundValue[] {
+  // Most paragraphs have no number at all: then no pattern can match, and none is run (the
+  // patterns that need a digit read `digitText`, empty when there is none).
+  const digitText = DIGIT.test(text) ? text : '';
+  if (!digitText && !NUMBER_WORD.test(text)) return [];
   const out: FoundValue[] = [];
   const taken: Array<[number, number]> = [];
   // At most `limit` values: a hostile line of a million numbers stays linear.
@@ -125,14 +133,14 @@ export function scanValues(text: string, limit = 500): FoundValue[] {
     out.push({ kind, key, start, end });
   };
 
-  for (const m of text.matchAll(DATE_ISO)) {
+  for (const m of digitText.matchAll(DATE_ISO)) {
     if (taken.length >= limit) break;
     const mo = Number(m[2]);
     const d = Number(m[3]);
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add('date', `${m[1]}-${m[2]}-${m[3]}`, m.index!, m.index! + m[0].length);
   }
   for (const re of [DATE_SLASH, DATE_EN, DATE_FR]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of digitText.matchAll(re)) {
       if (taken.length >= limit) break;
       const [monthRaw, dayRaw] = re === DATE_FR ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
       const month = MONTHS[monthRaw.toLowerCase()];
@@ -144,7 +152,7 @@ export function scanValues(text: string, limit = 500): FoundValue[] {
       add('date', `${year ?? ''}-${pad(month!)}-${pad(day)}`, m.index!, m.index! + m[0].length);
     }
   }
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of digitText.matchAll(MONTH_YEAR)) {
     if (taken.length >= limit) break;
     const month = MONTHS[m[1]!.toLowerCase()];
     if (month === undefined) continue;
@@ -154,7 +162,7 @@ export function scanValues(text: string, limit = 500): FoundValue[] {
 
   const amounts: FoundValue[] = [];
   for (const re of [AMOUNT_BEFORE, AMOUNT_AFTER]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of digitText.matchAll(re)) {
       if (taken.length >= limit) break;
       const key = amountKey(parseNumber(m[1]!), m[2]);
       const start = m.index!;
@@ -187,7 +195,7 @@ export function scanValues(text: string, limit = 500): FoundValue[] {
     }
   }
   out.push(...amounts);
-  for (const m of text.matchAll(PERCENT)) {
+  for (const m of digitText.matchAll(PERCENT)) {
     if (taken.length >= limit) break;
     const n = parseNumber(m[1]!);
     if (n !== undefined) add('percent', String(n), m.index!, m.index! + m[0].length);
@@ -207,6 +215,7 @@ export function scanValues(text: string, limit = 500): FoundValue[] {
 /** A number of any kind, for anchors of the alignment (not compared as values). */
 export function numbersIn(text: string, limit = 64): string[] {
   const out: string[] = [];
+  if (!DIGIT.test(text)) return out;
   for (const m of text.matchAll(/(?<![\p{L}\d])\d+(?:[.,]\d+)?/gu)) {
     if (out.length >= limit) break;
     const n = parseNumber(m[0]);
