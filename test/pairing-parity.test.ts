@@ -11,6 +11,7 @@ import { sarifErrors } from './support/ci-formats.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { parsePosting } from '../src/engine/parse.js';
 import { outliner } from '../src/pairing/outliner.js';
+import { proseStats } from '../src/pairing/outline.js';
 import { parseNumber, scanValues } from '../src/pairing/values.js';
 import { linkKey, linkNormaliser } from '../src/pairing/links.js';
 
@@ -156,6 +157,31 @@ describe('the outline', () => {
       ['list', null],
     ]);
     expect(o.blocks[1]!.items!.map((i) => i.depth)).toEqual([0, 1, 0]);
+  });
+});
+
+describe('the outline’s one-pass reading of prose', () => {
+  // What it must equal: the patterns it replaces.
+  const reference = (s: string) => {
+    const stems = new Set<string>();
+    for (const m of s.matchAll(/\p{L}{6,}/gu)) stems.add(m[0].slice(0, 12).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().slice(0, 5));
+    return {
+      size: s.replace(/[^\p{L}\p{N}]+/gu, '').length,
+      words: [...s.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)].length,
+      stems: [...stems].sort(),
+    };
+  };
+  const alphabet = ['a', 'É', 'é', 'e\u0301', 'ß', 'ſ', 'Ω', '中', '٣', '²', '7', ' ', '\u00a0', "'", '’', '-', '--', '.', '𝒜', '😀', '\ud800', '\udc00', 'x'.repeat(7), 'Développement', 'l’équipe'];
+
+  test('gives the size, words and stems the patterns give, on seeded random text', () => {
+    let seed = 15;
+    const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+    for (let n = 0; n < 3000; n++) {
+      let s = '';
+      const len = Math.floor(next() * 30);
+      for (let i = 0; i < len; i++) s += alphabet[Math.floor(next() * alphabet.length)];
+      expect([s, proseStats(s)]).toEqual([s, reference(s)]);
+    }
   });
 });
 
