@@ -36,6 +36,11 @@ export function align<T>(A: readonly T[], B: readonly T[], costs: AlignCosts<T>)
   const m = B.length;
   if ((n + 1) * (m + 1) > MAX_CELLS) return undefined;
   const W = m + 1;
+  // The runs of one and two elements the steps pair, made once each (not once per cell):
+  // the costs may then keep what they compute for a run.
+  const runs = <T>(X: readonly T[]): [T[][], T[][]] => [X.map((x) => [x]), X.map((x, i) => (i + 1 < X.length ? [x, X[i + 1]!] : [x]))];
+  const [oneA, twoA] = runs(A);
+  const [oneB, twoB] = runs(B);
   const best = new Float64Array((n + 1) * W).fill(Infinity);
   const move = new Int8Array((n + 1) * W).fill(-1);
   best[0] = 0;
@@ -51,7 +56,7 @@ export function align<T>(A: readonly T[], B: readonly T[], costs: AlignCosts<T>)
         let c: number | undefined;
         if (di === 0) c = costs.skip(B[j]!, 'b');
         else if (dj === 0) c = costs.skip(A[i]!, 'a');
-        else c = costs.pair(A.slice(i, ni), B.slice(j, nj));
+        else c = costs.pair(di === 1 ? oneA[i]! : twoA[i]!, dj === 1 ? oneB[j]! : twoB[j]!);
         if (c === undefined) continue;
         const total = here + c;
         if (total < best[ni * W + nj]! - 1e-9) {

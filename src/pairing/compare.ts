@@ -60,65 +60,148 @@ export interface StructureOptions {
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const textual = (b: OutlineBlock) => b.kind === 'paragraph' || b.kind === 'html';
 
-const anchorSets = new WeakMap<{ anchors: string[] }, Set<string>>();
+/*
+ * The aligner asks for the stems and anchors shared by two runs of units in every cell of its
+ * table. Each unit's strings (and each run's union) are kept as a sorted array of small
+ * integers, made once and kept with the unit or the run (the aligner passes the same run
+ * objects to every cell): counting what two of them share is then a merge, with no set built.
+ */
+let vocabulary = new Map<string, number>();
+let generation = 0;
+const MAX_VOCABULARY = 1 << 18;
 
-/** Anchors (numbers, links, codes) the two sides share. */
-function sharedAnchors(as: Array<{ anchors: string[] }>, bs: Array<{ anchors: string[] }>): number {
-  const set = (xs: Array<{ anchors: string[] }>) => {
-    if (xs.length === 1) {
-      let one = anchorSets.get(xs[0]!);
-      if (!one) anchorSets.set(xs[0]!, (one = new Set(xs[0]!.anchors)));
-      return one;
+/** Before an alignment: a vocabulary grown large (a long-running editor session) starts again. */
+function freshVocabulary(): void {
+  if (vocabulary.size <= MAX_VOCABULARY) return;
+  vocabulary = new Map();
+  generation++;
+}
+
+interface IdSet {
+  generation: number;
+  ids: Int32Array;
+}
+
+/** The distinct strings of `list`, as sorted ids. */
+function idsOf(list: readonly string[]): Int32Array {
+  const ids = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    let id = vocabulary.get(s);
+    if (id === undefined) vocabulary.set(s, (id = vocabulary.size));
+    ids[i] = id;
+  }
+  ids.sort();
+  let k = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[k - 1]) ids[k++] = ids[i]!;
+  return k === ids.length ? ids : ids.slice(0, k);
+}
+
+/** The union of two sorted id sets. */
+function mergeIds(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) out[k++] = a[i++]!;
+    else if (y < x) out[k++] = b[j++]!;
+    else {
+      out[k++] = x;
+      i++;
+      j++;
     }
-    return new Set(xs.flatMap((x) => x.anchors));
-  };
-  const A = set(as);
-  const B = set(bs);
-  if (!A.size || !B.size) return 0;
+  }
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return k === out.length ? out : out.slice(0, k);
+}
+
+/** How many ids two sorted id sets share. */
+function sharedIds(a: Int32Array, b: Int32Array): number {
+  if (!a.length || !b.length || a[a.length - 1]! < b[0]! || b[b.length - 1]! < a[0]!) return 0;
+  if (a.length > b.length) [a, b] = [b, a];
+  if (a.length * 16 < b.length) {
+    // A few ids against many: each looked up by bisection.
+    let n = 0;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      let lo = 0;
+      let hi = b.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (b[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < b.length && b[lo] === x) n++;
+    }
+    return n;
+  }
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (const x of A) if (B.has(x)) n++;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) i++;
+    else if (y < x) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
   return n;
 }
 
+const stemIdSets = new WeakMap<object, IdSet>();
+const anchorIdSets = new WeakMap<object, IdSet>();
+
+/** The union of the units' stems (or anchors) as sorted ids, kept with the unit or the run. */
+function unionIds<K extends 'stems' | 'anchors'>(xs: ReadonlyArray<Record<K, string[]>>, field: K): Int32Array {
+  const cache = field === 'stems' ? stemIdSets : anchorIdSets;
+  const key: object = xs.length === 1 ? xs[0]! : xs;
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation) return hit.ids;
+  let ids: Int32Array;
+  if (xs.length === 1) ids = idsOf(xs[0]![field]);
+  else {
+    ids = new Int32Array(0);
+    for (const x of xs) ids = mergeIds(ids, unionIds([x], field));
+  }
+  cache.set(key, { generation, ids });
+  return ids;
+}
+
+/** Anchors (numbers, links, codes) the two sides share. */
+function sharedAnchors(as: Array<{ anchors: string[] }>, bs: Array<{ anchors: string[] }>): number {
+  return sharedIds(unionIds(as, 'anchors'), unionIds(bs, 'anchors'));
+}
+
 type Stemmed = { stems: string[] };
-
-const stemSets = new WeakMap<Stemmed, Set<string>>();
-
-/** The stems of one unit, as a set (made once per unit: the aligner asks for them in every cell). */
-function stemSet(x: Stemmed): Set<string> {
-  let set = stemSets.get(x);
-  if (!set) stemSets.set(x, (set = new Set(x.stems)));
-  return set;
-}
-
-function union(xs: Stemmed[]): Set<string> {
-  if (xs.length === 1) return stemSet(xs[0]!);
-  const out = new Set<string>();
-  for (const x of xs) for (const s of x.stems) out.add(s);
-  return out;
-}
 
 /**
  * How much two sides look like translations of each other by their shared word stems
  * (cognates): a cost from +0.2 (nothing shared) to -0.6 (all shared); 0 when too short to tell.
  */
 function stemCost(as: Stemmed[], bs: Stemmed[]): number {
-  const A = union(as);
-  const B = union(bs);
-  const small = Math.min(A.size, B.size);
+  const A = unionIds(as, 'stems');
+  const B = unionIds(bs, 'stems');
+  const small = Math.min(A.length, B.length);
   if (small < 2) return 0;
-  const [few, many] = A.size <= B.size ? [A, B] : [B, A];
-  let shared = 0;
-  for (const s of few) if (many.has(s)) shared++;
+  const shared = sharedIds(A, B);
   return 0.8 * (0.25 - shared / small);
 }
 
 /** Each part of a merge shares word stems with the other side (two, or a quarter of its own). */
 function partsShare(parts: Stemmed[], other: Stemmed[]): boolean {
-  const B = union(other);
+  const B = unionIds(other, 'stems');
   return parts.every((p) => {
-    let shared = 0;
-    for (const s of p.stems) if (B.has(s)) shared++;
+    const own = unionIds([p], 'stems');
+    // A unit's stems are distinct; were one written twice, it would count twice, as here.
+    const shared = own.length === p.stems.length ? sharedIds(own, B) : p.stems.filter((s) => B.includes(vocabulary.get(s)!)).length;
     return shared >= 2 || (shared >= 1 && shared >= 0.25 * p.stems.length);
   });
 }
@@ -177,10 +260,18 @@ function lengthCost(sa: number, sb: number, ratio: number): number {
   return 2 * Math.abs(Math.log((sb + 15) / (ratio * sa + 15)));
 }
 
+/** Blocks that the costs below never pair (checked first: their costs are not worth computing). */
+function canPair(as: OutlineBlock[], bs: OutlineBlock[]): boolean {
+  if (as.length === 1 && bs.length === 1) return (as[0]!.kind === 'heading') === (bs[0]!.kind === 'heading');
+  return as.every(textual) && bs.every(textual) ? true : as.every((b) => b.kind === 'list') && bs.every((b) => b.kind === 'list');
+}
+
 function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
+  freshVocabulary();
   const ratio = sizeRatio(sum(A.blocks.map((b) => b.size)), sum(B.blocks.map((b) => b.size)));
   const steps = align(A.blocks, B.blocks, {
     pair(as, bs) {
+      if (!canPair(as, bs)) return undefined;
       const sa = sum(as.map((b) => b.size));
       const sb = sum(bs.map((b) => b.size));
       const bonus = 0.5 * Math.min(3, sharedAnchors(as, bs));
@@ -383,6 +474,7 @@ function blockGaps(outline: Outline, indices: number[], lacking: Side, at: Lines
 }
 
 function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: StructureOptions): Gap[] {
+  freshVocabulary();
   const itemsA = step.a.flatMap((i) => A.blocks[i]!.items!);
   const itemsB = step.b.flatMap((j) => B.blocks[j]!.items!);
   const steps = align(itemsA, itemsB, {

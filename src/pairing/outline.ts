@@ -162,7 +162,7 @@ export function proseStats(s: string, withStems = true): ProseStats {
       if (runLength === 0) runStart = i;
       runLength++;
     } else if (runLength) {
-      if (runLength >= 6 && stems) stems.add(stemOf(s.slice(runStart, i)));
+      if (runLength >= 6 && stems) stems.add(stemOf(s.slice(runStart, Math.min(i, runStart + 12))));
       runLength = 0;
     }
     if (k !== OTHER) {
@@ -176,7 +176,7 @@ export function proseStats(s: string, withStems = true): ProseStats {
     } else inWord = false;
     i += width;
   }
-  if (runLength >= 6 && stems) stems.add(stemOf(s.slice(runStart, n)));
+  if (runLength >= 6 && stems) stems.add(stemOf(s.slice(runStart, Math.min(n, runStart + 12))));
   return { size, words, stems: stems ? [...stems].sort() : [] };
 }
 
@@ -490,8 +490,8 @@ export function stemsOf(text: string): string[] {
 const stems = new Map<string, string>();
 const MAX_MEMO = 50_000;
 
-function stemOf(word: string): string {
-  const head = word.slice(0, 12);
+/** The stem of a word of six letters or more, from its first twelve UTF-16 units. */
+function stemOf(head: string): string {
   let stem = stems.get(head);
   if (stem === undefined) {
     stem = head.normalize('NFD').replace(MARKS, '').toLowerCase().slice(0, 5);

@@ -76,16 +76,22 @@ const MONTH = `(${Object.keys(MONTHS)
 const DAY = `(\\d{1,2})(?:st|nd|rd|th|er|e)?`;
 const YEAR = `((?:19|20)\\d{2})`;
 const L = '\\p{L}';
+/**
+ * What a match can start with, asserted before the look-behind: the look-behind on `\\p{L}`
+ * is then tried only where a month's name (or a digit) starts, not at every character.
+ */
+const initials = (words: string[]) => [...new Set(words.map((w) => w[0]!))].join('');
+const MONTH_START = `(?=[${initials(Object.keys(MONTHS))}])`;
 /** `March 3, 2023`, `March 3rd`, `Friday, March 3`. */
-const DATE_EN = new RegExp(`(?<!${L})${MONTH}${SP}+${DAY}(?![\\d${L}])(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
+const DATE_EN = new RegExp(`${MONTH_START}(?<!${L})${MONTH}${SP}+${DAY}(?![\\d${L}])(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
 /** `3 mars 2023`, `le 1er avril`, `3 March 2023`. */
-const DATE_FR = new RegExp(`(?<![\\d${L}])${DAY}${SP}+${MONTH}(?!${L})(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
+const DATE_FR = new RegExp(`(?=\\d)(?<![\\d${L}])${DAY}${SP}+${MONTH}(?!${L})(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
 /** `2023-03-03`. */
 const DATE_ISO = /(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])/g;
 /** `March 2023`, `mars 2023`. */
-const MONTH_YEAR = new RegExp(`(?<!${L})${MONTH}${SP}+(?:(?:de|of)${SP}+)?${YEAR}(?!\\d)`, 'giu');
+const MONTH_YEAR = new RegExp(`${MONTH_START}(?<!${L})${MONTH}${SP}+(?:(?:de|of)${SP}+)?${YEAR}(?!\\d)`, 'giu');
 /** `Dec/02/2019`. */
-const DATE_SLASH = new RegExp(`(?<!${L})${MONTH}/(\\d{1,2})/${YEAR}(?!\\d)`, 'giu');
+const DATE_SLASH = new RegExp(`${MONTH_START}(?<!${L})${MONTH}/(\\d{1,2})/${YEAR}(?!\\d)`, 'giu');
 
 const NUMBER_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -99,7 +105,7 @@ const UNITS: Record<string, string> = {
   hour: 'hour', hours: 'hour', heure: 'hour', heures: 'hour', hrs: 'hour',
 };
 const DURATION = new RegExp(
-  `(?<![\\d.,${L}])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\\+|${SP}?\\+)?(?:${SP}*|-)(?:\\(\\d+\\)${SP}*)?(?:or more${SP}+|ou plus${SP}+|full${SP}+|complètes?${SP}+|derni[eè]re?s${SP}+|prochaine?s${SP}+|premi[eè]re?s${SP}+)?(${Object.keys(
+  `(?=[\\d${initials(Object.keys(NUMBER_WORDS))}])(?<![\\d.,${L}])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\\+|${SP}?\\+)?(?:${SP}*|-)(?:\\(\\d+\\)${SP}*)?(?:or more${SP}+|ou plus${SP}+|full${SP}+|complètes?${SP}+|derni[eè]re?s${SP}+|prochaine?s${SP}+|premi[eè]re?s${SP}+)?(${Object.keys(
     UNITS,
   )
     .sort((a, b) => b.length - a.length)
@@ -216,7 +222,7 @@ export function scanValues(text: string, limit = 500): FoundValue[] {
 export function numbersIn(text: string, limit = 64): string[] {
   const out: string[] = [];
   if (!DIGIT.test(text)) return out;
-  for (const m of text.matchAll(/(?<![\p{L}\d])\d+(?:[.,]\d+)?/gu)) {
+  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\d])\d+(?:[.,]\d+)?/gu)) {
     if (out.length >= limit) break;
     const n = parseNumber(m[0]);
     if (n !== undefined && n >= 2) out.push(String(n));
