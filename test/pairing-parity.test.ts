@@ -171,7 +171,7 @@ describe('the outline’s one-pass reading of prose', () => {
       stems: [...stems].sort(),
     };
   };
-  const alphabet = ['a', 'É', 'é', 'e\u0301', 'ß', 'ſ', 'Ω', '中', '٣', '²', '7', ' ', '\u00a0', "'", '’', '-', '--', '.', '𝒜', '😀', '\ud800', '\udc00', 'x'.repeat(7), 'Développement', 'l’équipe'];
+  const alphabet = ['a', 'É', 'é', 'e\u0301', 'ß', 'ſ', 'Ω', '中', '٣', '²', '7', ' ', '\u00a0', "'", '’', '-', '--', '.', '𝒜', '😀', '\ud800', '\udc00', 'x'.repeat(7), 'Développement', 'ENVIRONMENT', 'Admin', 'l’équipe', 'İstanbulite'];
 
   test('gives the size, words and stems the patterns give, on seeded random text', () => {
     let seed = 15;

@@ -58,6 +58,19 @@ export interface StructureOptions {
 }
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+/** The total size of a run of units (the aligner's cells ask for it: no array made). */
+function sizeOf(xs: ReadonlyArray<{ size: number }>): number {
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) n += xs[i]!.size;
+  return n;
+}
+/** The size of the smallest unit of two runs. */
+function smallestOf(as: ReadonlyArray<{ size: number }>, bs: ReadonlyArray<{ size: number }>): number {
+  let n = Infinity;
+  for (const x of as) n = Math.min(n, x.size);
+  for (const x of bs) n = Math.min(n, x.size);
+  return n;
+}
 const textual = (b: OutlineBlock) => b.kind === 'paragraph' || b.kind === 'html';
 
 /*
@@ -67,19 +80,19 @@ const textual = (b: OutlineBlock) => b.kind === 'paragraph' || b.kind === 'html'
  * objects to every cell): counting what two of them share is then a merge, with no set built.
  */
 let vocabulary = new Map<string, number>();
-let generation = 0;
 const MAX_VOCABULARY = 1 << 18;
+/** The ids of the units and runs of the alignment being made (kept for that alignment only). */
+const stemIdSets = new Map<object, Int32Array>();
+const anchorIdSets = new Map<object, Int32Array>();
 
-/** Before an alignment: a vocabulary grown large (a long-running editor session) starts again. */
-function freshVocabulary(): void {
-  if (vocabulary.size <= MAX_VOCABULARY) return;
-  vocabulary = new Map();
-  generation++;
-}
-
-interface IdSet {
-  generation: number;
-  ids: Int32Array;
+/**
+ * Before an alignment: nothing is kept from the previous one, and a vocabulary grown large
+ * (a long-running editor session) starts again.
+ */
+function startAlignment(): void {
+  stemIdSets.clear();
+  anchorIdSets.clear();
+  if (vocabulary.size > MAX_VOCABULARY) vocabulary = new Map();
 }
 
 /** The distinct strings of `list`, as sorted ids. */
@@ -122,7 +135,11 @@ function mergeIds(a: Int32Array, b: Int32Array): Int32Array {
 /** How many ids two sorted id sets share. */
 function sharedIds(a: Int32Array, b: Int32Array): number {
   if (!a.length || !b.length || a[a.length - 1]! < b[0]! || b[b.length - 1]! < a[0]!) return 0;
-  if (a.length > b.length) [a, b] = [b, a];
+  if (a.length > b.length) {
+    const t = a;
+    a = b;
+    b = t;
+  }
   if (a.length * 16 < b.length) {
     // A few ids against many: each looked up by bisection.
     let n = 0;
@@ -156,22 +173,19 @@ function sharedIds(a: Int32Array, b: Int32Array): number {
   return n;
 }
 
-const stemIdSets = new WeakMap<object, IdSet>();
-const anchorIdSets = new WeakMap<object, IdSet>();
-
 /** The union of the units' stems (or anchors) as sorted ids, kept with the unit or the run. */
 function unionIds<K extends 'stems' | 'anchors'>(xs: ReadonlyArray<Record<K, string[]>>, field: K): Int32Array {
   const cache = field === 'stems' ? stemIdSets : anchorIdSets;
   const key: object = xs.length === 1 ? xs[0]! : xs;
   const hit = cache.get(key);
-  if (hit && hit.generation === generation) return hit.ids;
+  if (hit) return hit;
   let ids: Int32Array;
   if (xs.length === 1) ids = idsOf(xs[0]![field]);
   else {
     ids = new Int32Array(0);
     for (const x of xs) ids = mergeIds(ids, unionIds([x], field));
   }
-  cache.set(key, { generation, ids });
+  cache.set(key, ids);
   return ids;
 }
 
@@ -267,13 +281,13 @@ function canPair(as: OutlineBlock[], bs: OutlineBlock[]): boolean {
 }
 
 function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
-  freshVocabulary();
+  startAlignment();
   const ratio = sizeRatio(sum(A.blocks.map((b) => b.size)), sum(B.blocks.map((b) => b.size)));
   const steps = align(A.blocks, B.blocks, {
     pair(as, bs) {
       if (!canPair(as, bs)) return undefined;
-      const sa = sum(as.map((b) => b.size));
-      const sb = sum(bs.map((b) => b.size));
+      const sa = sizeOf(as);
+      const sb = sizeOf(bs);
       const bonus = 0.5 * Math.min(3, sharedAnchors(as, bs));
       const size = lengthCost(sa, sb, ratio);
       const len = size + stemCost(as, bs);
@@ -474,18 +488,18 @@ function blockGaps(outline: Outline, indices: number[], lacking: Side, at: Lines
 }
 
 function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: StructureOptions): Gap[] {
-  freshVocabulary();
+  startAlignment();
   const itemsA = step.a.flatMap((i) => A.blocks[i]!.items!);
   const itemsB = step.b.flatMap((j) => B.blocks[j]!.items!);
   const steps = align(itemsA, itemsB, {
     pair(as, bs) {
-      const len = lengthCost(sum(as.map((x) => x.size)), sum(bs.map((x) => x.size)), ratio);
+      const len = lengthCost(sizeOf(as), sizeOf(bs), ratio);
       const stem = stemCost(as, bs);
       const bonus = 0.5 * Math.min(2, sharedAnchors(as, bs));
       // Items merged or split: only when the sizes fit closely (a longer translation of one
       // item is not a merge of two).
       // A short item ("Privacy") is never half of a merge: translators merge sentences.
-      const smallest = Math.min(...as.map((x) => x.size), ...bs.map((x) => x.size));
+      const smallest = smallestOf(as, bs);
       const tight = len < 0.4 && smallest >= 20 && (as.length > 1 ? partsShare(as, bs) : partsShare(bs, as));
       // Sizes of sentence-long items that add up almost exactly are a merge even without
       // shared stems; short items ("Privacy") are never merged that way.

@@ -144,6 +144,8 @@ export function proseStats(s: string, withStems = true): ProseStats {
   let runStart = 0;
   let runLength = 0;
   const stems = withStems ? new Set<string>() : undefined;
+  // Stems of words that start with five ASCII letters, as numbers (most words): no string made.
+  const ascii = new Set<number>();
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -162,7 +164,7 @@ export function proseStats(s: string, withStems = true): ProseStats {
       if (runLength === 0) runStart = i;
       runLength++;
     } else if (runLength) {
-      if (runLength >= 6 && stems) stems.add(stemOf(s.slice(runStart, Math.min(i, runStart + 12))));
+      if (runLength >= 6 && stems) addStem(s, runStart, i, stems, ascii);
       runLength = 0;
     }
     if (k !== OTHER) {
@@ -176,8 +178,37 @@ export function proseStats(s: string, withStems = true): ProseStats {
     } else inWord = false;
     i += width;
   }
-  if (runLength >= 6 && stems) stems.add(stemOf(s.slice(runStart, Math.min(n, runStart + 12))));
-  return { size, words, stems: stems ? [...stems].sort() : [] };
+  if (runLength >= 6 && stems) addStem(s, runStart, n, stems, ascii);
+  if (!stems) return { size, words, stems: [] };
+  for (const key of ascii) stems.add(asciiStem(key));
+  return { size, words, stems: [...stems].sort() };
+}
+
+/**
+ * The stem of the word at `s[start, end)` (six letters or more). A word that starts with
+ * five ASCII letters has those letters, lowercased, as its stem (normalising and removing
+ * marks change nothing before them): kept as a number, five letters of five bits.
+ */
+function addStem(s: string, start: number, end: number, stems: Set<string>, ascii: Set<number>): void {
+  let key = 0;
+  for (let k = start; k < start + 5; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0x80 || BMP_CLASS[c] !== LETTER) {
+      stems.add(stemOf(s.slice(start, Math.min(end, start + 12))));
+      return;
+    }
+    key = key * 32 + ((c | 0x20) - 0x60);
+  }
+  ascii.add(key);
+}
+
+function asciiStem(key: number): string {
+  let out = '';
+  for (let k = 0; k < 5; k++) {
+    out = String.fromCharCode(0x60 + (key % 32)) + out;
+    key = Math.floor(key / 32);
+  }
+  return out;
 }
 
 function startsLetterOrNumber(s: string, i: number): boolean {
