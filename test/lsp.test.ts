@@ -7,7 +7,7 @@ import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspClient, uriOf } from './support/lsp-client.js';
-import { posting, tempDir, write } from './support/temp-site.js';
+import { DRIFTED_PAIR, posting, tempDir, write } from './support/temp-site.js';
 import { FIXTURES } from './support/harness.js';
 
 /** A failure guard for the whole test (each wait has its own), not a timed assertion. */
@@ -265,32 +265,8 @@ describe('postings lsp over stdio', () => {
 
   test('pair findings carry the partner’s place as relatedInformation when the client supports it, in both languages', async () => {
     const { root, dev, devFr } = newSite();
-    const en = posting({
-      title: 'Developer',
-      key: 'developer',
-      body: [
-        'The salary is $80,000 a year.',
-        '',
-        '## What you will do',
-        '',
-        '- Build and operate web services with the product team',
-        '- Review code written by other developers on the team',
-        '- Write automated tests for the services you build',
-        '- Document your decisions and share them in the open',
-      ].join('\n'),
-    });
-    const fr = posting({
-      title: 'Développeur',
-      key: 'developer',
-      body: [
-        'Le salaire est de 85 000 $ par année.',
-        '',
-        '## Ce que vous ferez',
-        '',
-        '- Bâtir et exploiter des services Web avec l’équipe de produit',
-        '- Réviser le code écrit par les autres membres de l’équipe',
-      ].join('\n'),
-    });
+    const en = posting({ title: 'Developer', key: 'developer', body: DRIFTED_PAIR.en });
+    const fr = posting({ title: 'Développeur', key: 'developer', body: DRIFTED_PAIR.fr });
     writeFileSync(dev, en);
     writeFileSync(devFr, fr);
     const enLine = (needle: string) => lineOf(en, needle);

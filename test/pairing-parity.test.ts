@@ -8,39 +8,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeConfig, runCli } from './support/harness.js';
 import { sarifErrors } from './support/ci-formats.js';
-import { posting, tempDir, write } from './support/temp-site.js';
+import { DRIFTED_PAIR, posting, tempDir, write } from './support/temp-site.js';
 import { parsePosting } from '../src/engine/parse.js';
 import { outliner } from '../src/pairing/outliner.js';
 import { proseStats } from '../src/pairing/outline.js';
 import { parseNumber, scanValues } from '../src/pairing/values.js';
 import { linkKey, linkNormaliser } from '../src/pairing/links.js';
 
-const EN = posting({
-  key: 'dev',
-  title: 'Developer',
-  body: [
-    'The salary is $80,000 a year.',
-    '',
-    '## What you will do',
-    '',
-    '- Build and operate web services with the product team',
-    '- Review code written by other developers on the team',
-    '- Write automated tests for the services you build',
-    '- Document your decisions and share them in the open',
-  ].join('\n'),
-});
-const FR = posting({
-  key: 'dev',
-  title: 'Développeuse ou développeur',
-  body: [
-    'Le salaire est de 85 000 $ par année.',
-    '',
-    '## Ce que vous ferez',
-    '',
-    '- Bâtir et exploiter des services Web avec l’équipe de produit',
-    '- Réviser le code écrit par les autres membres de l’équipe',
-  ].join('\n'),
-});
+const EN = posting({ key: 'dev', title: 'Developer', body: DRIFTED_PAIR.en });
+const FR = posting({ key: 'dev', title: 'Développeuse ou développeur', body: DRIFTED_PAIR.fr });
 
 function site(): string {
   const root = tempDir('parity');

@@ -32,6 +32,31 @@ export function posting(o: { title?: string; key?: string; archived?: string; le
   return lines.join('\n');
 }
 
+/**
+ * The bodies of a pair that differ as translations drift: the French list lacks the English
+ * list's last two items (lines 16–17 of a posting made by `posting`), and its salary differs.
+ */
+export const DRIFTED_PAIR = {
+  en: [
+    'The salary is $80,000 a year.',
+    '',
+    '## What you will do',
+    '',
+    '- Build and operate web services with the product team',
+    '- Review code written by other developers on the team',
+    '- Write automated tests for the services you build',
+    '- Document your decisions and share them in the open',
+  ].join('\n'),
+  fr: [
+    'Le salaire est de 85 000 $ par année.',
+    '',
+    '## Ce que vous ferez',
+    '',
+    '- Bâtir et exploiter des services Web avec l’équipe de produit',
+    '- Réviser le code écrit par les autres membres de l’équipe',
+  ].join('\n'),
+};
+
 const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Test',
   GIT_AUTHOR_EMAIL: 'test@example.com',
