@@ -62,6 +62,25 @@ describe('the same output, in the same order, whatever the concurrency', () => {
     expect(stats(small.stderr).workers).toBe(1); // auto, below 40 files
   });
 
+  test('each posting of a pair is parsed once: a pair is one job, and only a partner left out of the run is read to compare', () => {
+    const partners = (stderr: string) => Number(/(\d+) partners parsed only to compare/.exec(stderr)![1]);
+    const pairs = tempDir('pairs');
+    cpSync(join(FIXTURES, 'rules', 'pairing', 'structure'), join(pairs, 'content'), { recursive: true });
+    // The whole site: every partner is linted in the run, so none is parsed apart.
+    const all = runCli(['lint', '--format', 'json', '--debug', 'content'], { cwd: pairs });
+    expect(partners(all.stderr)).toBe(0);
+    // The English postings only: their 4 French partners are read to compare, and the pair
+    // findings are the same as when both sides are linted.
+    const en = runCli(['lint', '--format', 'json', '--debug', 'content/en'], { cwd: pairs });
+    expect(partners(en.stderr)).toBe(4);
+    const ids = (stdout: string, lang: string) =>
+      (JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>)
+        .filter((r) => r.filePath.includes(`${lang}/`))
+        .map((r) => r.messages.map((m) => `${m.ruleId}:${m.line}`));
+    expect(ids(en.stdout, 'en').flat().some((x) => x.startsWith('pairing/structure:'))).toBe(true);
+    expect(ids(en.stdout, 'en')).toEqual(ids(all.stdout, 'en'));
+  });
+
   test('--fix writes the same files whatever the concurrency', () => {
     const a = fixtureSite();
     const b = fixtureSite();
@@ -122,7 +141,9 @@ describe('--cache', () => {
     lint('--cache-strategy', 'metadata');
     const evenLater = new Date(Date.now() + 120_000);
     utimesSync(file, evenLater, evenLater);
-    expect(lint('--cache-strategy', 'metadata').stats).toMatchObject({ linted: 1, cached: 3 });
+    // A posting that may have changed is linted again with its translation partner, whose
+    // pair findings read its body; the other pair comes from the cache.
+    expect(lint('--cache-strategy', 'metadata').stats).toMatchObject({ linted: 2, cached: 2 });
   });
 
   test("a translation partner's change updates the other posting's pair findings", () => {

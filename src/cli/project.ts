@@ -5,7 +5,7 @@
  * classification codes (a scan of the body). Nothing of a file is kept but its entry.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { fileErrorReason, NotRegularFileError } from './read-file.js';
+import { fileErrorReason, NotRegularFileError, readRegularFile } from './read-file.js';
 import { relative, sep } from 'node:path';
 import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
@@ -14,8 +14,6 @@ import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-ind
 import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { pathKey } from '../lib/pairing.js';
-import { outlinePairs } from '../pairing/outline-pairs.js';
-import type { Outliner } from '../pairing/outliner.js';
 import { DEFAULT_LIMITS } from '../runner/limits.js';
 
 export interface ProjectInfo {
@@ -32,8 +30,6 @@ export interface ProjectOptions {
   extractCodes?: CodeExtractor;
   /** Which files of the content roots are postings (in a Hugo site, not every page is). */
   keep?: (file: string) => boolean;
-  /** Outlines for the pairs with a linted posting (pairing/structure, pairing/values). */
-  outline?: Outliner;
   /** Text to use instead of a file's (`--stdin-filename`, `lintText`): indexed as if it were there. */
   texts?: ReadonlyMap<string, string>;
 }
@@ -112,10 +108,11 @@ function realOf(file: string): string {
   }
 }
 
+/** The whole text of a file within the size limit (the head reader stops at the front matter). */
 function readWhole(file: string, limit: number): string | undefined {
   try {
     if (statSync(file).size > limit) return undefined;
-    return readHead(file, Infinity).text;
+    return readRegularFile(file, 'utf8');
   } catch {
     return undefined;
   }
@@ -184,10 +181,6 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     if (e.classifications !== PENDING) continue;
     const text = wanted.has(e) ? (options.texts?.get(e.filePath) ?? readWhole(e.filePath, limit)) : undefined;
     e.classifications = text === undefined ? [] : extractCodes(bodyOf(text));
-  }
-  if (options.outline) {
-    const lintedSet = new Set(lintedEntries);
-    outlinePairs(entries, config.language, options.outline, (e) => options.texts?.get(e.filePath) ?? readWhole(e.filePath, limit), (e) => lintedSet.has(e));
   }
   return { index: makeIndex(entries), roots: [...roots] };
 }

@@ -91,8 +91,12 @@ export function layoutsFingerprint(roots: string[]): string {
   return sha(parts.join('\n'));
 }
 
-/** What the results of each posting depend on in the index: its pairing group, or the whole index. */
-export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): (file: string) => string {
+/**
+ * What the results of each posting depend on in the index: its pairing group, or the whole
+ * index; `partners` are the files whose bodies its results also read (the pairing rules
+ * compare the two bodies), so their bytes count too.
+ */
+export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): (file: string) => { hash: string; partners: string[] } {
   const keysOf = (e: IndexEntry) =>
     [
       e.translationKey && `k\0${e.translationKey}`,
@@ -113,25 +117,27 @@ export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): 
   const byGroup = new Map<string, string>();
   return (file) => {
     const self = byFile.get(file);
-    if (!self) return sha(JSON.stringify(index.entries));
+    if (!self) return { hash: sha(JSON.stringify(index.entries)), partners: [] };
     const related = new Set<IndexEntry>([self]);
     for (const k of keysOf(self)) for (const e of groups.get(k) ?? []) related.add(e);
     const paired = [...related].some((e) => e.lang && self.lang && e.lang !== self.lang);
     // No partner of the other language: the missing-translation guess reads every entry.
-    if (!paired) return (whole ??= sha(JSON.stringify(index.entries)));
+    if (!paired) return { hash: (whole ??= sha(JSON.stringify(index.entries))), partners: [] };
     // Postings of one pair share their group: hashed once.
     const members = [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
     const id = members.map((e) => e.filePath).join('\0');
     let hash = byGroup.get(id);
     if (hash === undefined) byGroup.set(id, (hash = sha(JSON.stringify(members))));
-    return hash;
+    return { hash, partners: members.filter((e) => e !== self && e.lang !== self.lang).map((e) => e.filePath) };
   };
 }
 
 export class ResultCache {
   private doc: CacheDoc;
   private global = '';
-  private deps: (file: string) => string = () => '';
+  private deps: (file: string) => { hash: string; partners: string[] } = () => ({ hash: '', partners: [] });
+  /** Each file's fingerprint in this run (bytes, or size and time), read once. */
+  private prints = new Map<string, string>();
   private used = new Set<string>();
 
   constructor(
@@ -167,7 +173,24 @@ export class ResultCache {
   }
 
   private depsOf(file: string): string {
-    return sha(this.global + this.deps(file));
+    const { hash, partners } = this.deps(file);
+    return sha(this.global + hash + partners.map((p) => this.fingerprint(p)).join('\0'));
+  }
+
+  /** What a file is now: the sha256 of its bytes (content strategy) or its size and time. */
+  private fingerprint(file: string): string {
+    let print = this.prints.get(file);
+    if (print !== undefined) return print;
+    try {
+      if (this.strategy === 'metadata') {
+        const st = statSync(file);
+        print = `${st.size}:${st.mtimeMs}`;
+      } else print = sha(readFileSync(file));
+    } catch {
+      print = '-';
+    }
+    this.prints.set(file, print);
+    return print;
   }
 
   /** The stored outcome of `file`, when it is still valid. */
@@ -180,19 +203,13 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    if (entry.deps !== this.depsOf(file)) return undefined;
     if (this.strategy === 'metadata') {
       if (st.size !== entry.size || st.mtimeMs !== entry.mtimeMs) return undefined;
     } else {
       if (st.size !== entry.size) return undefined;
-      let bytes;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        return undefined;
-      }
-      if (sha(bytes) !== entry.hash) return undefined;
+      if (this.fingerprint(file) !== entry.hash) return undefined;
     }
+    if (entry.deps !== this.depsOf(file)) return undefined;
     this.used.add(file);
     return entry.outcome;
   }
