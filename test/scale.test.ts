@@ -125,6 +125,29 @@ describe('--cache', () => {
     expect(warm.stdout).toBe(cold.stdout);
   });
 
+  test('a warm run reads no file that did not change: the index and the results come from the cache', () => {
+    const reads = (stderr: string) => Number(/(\d+) files read by the main thread/.exec(stderr)![1]);
+    const cold = lint();
+    expect(reads(cold.stderr)).toBeGreaterThanOrEqual(4);
+    // As after a checkout: new times, same bytes. Each file is read once to compare its bytes...
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const lang of ['en', 'fr']) for (const f of readdirSync(join(site, 'content', lang))) utimesSync(join(site, 'content', lang, f), hourAgo, hourAgo);
+    const checkout = lint();
+    expect(checkout.stats).toMatchObject({ linted: 0, cached: 4 });
+    expect(reads(checkout.stderr)).toBe(4);
+    // ...and from then on, none is read at all.
+    const warm = lint();
+    expect(warm.stats).toMatchObject({ linted: 0, cached: 4 });
+    expect(reads(warm.stderr)).toBe(0);
+    expect(warm.stdout).toBe(cold.stdout);
+    // A change of bytes that keeps the size and the modification time is still seen (the change time moved).
+    const file = join(site, 'content', 'en', 'researcher.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('is hiring', 'is HIRING'));
+    utimesSync(file, hourAgo, hourAgo);
+    expect(lint().stats).toMatchObject({ linted: 2, cached: 2 });
+  });
+
   test("a file's bytes: that file, and its translation partner (whose pairing/structure and pairing/values read its body), are linted again", () => {
     lint();
     const file = join(site, 'content', 'en', 'researcher.md');

@@ -53,6 +53,8 @@ export interface RunOutput {
     workers: number;
     /** Postings read and parsed only to compare a linted translation with (not linted themselves). */
     partners: number;
+    /** Files the main thread read (the index, the cache's comparisons); workers read the linted ones. */
+    mainReads: number;
   };
 }
 
@@ -80,7 +82,9 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       maxFileSize: limits.maxFileSize,
       keep: postingFilter(config),
       texts: options.texts,
+      known: options.cache && ((file) => options.cache!.knownEntry(file)),
     });
+    options.cache?.storeEntries(project.index.entries, project.coded, options.texts);
     options.prepareIndex?.(project.index);
     options.cache?.bind(project.index, project.roots);
   } catch (e) {
@@ -173,6 +177,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       cached,
       workers: Math.min(workers, jobs.length),
       partners: jobs.reduce((n, j) => n + (j.partners?.length ?? 0), 0),
+      mainReads: project.read + (options.cache?.reads ?? 0),
     },
   };
 }
