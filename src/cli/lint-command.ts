@@ -24,6 +24,7 @@ import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
+import { reportStream } from './stream-report.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -205,6 +206,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     (config.rules['pairing/stale']?.severity ?? 'warn') !== 'off'
       ? (index: import('../types.js').ProjectIndex) => attachGit(index, scope ? { changed: scope.changed, since: opts.since } : {})
       : undefined;
+  // JSON goes out one file at a time when nothing needs every result at once.
+  const stream = reportStream(opts, { cwd: io.cwd, configFile, config, locale, since: Boolean(scope), stdout: io.stdout, stderr: io.stderr });
   const run = await runFiles(selected, {
     config,
     locale,
@@ -214,6 +217,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     concurrency: scale.concurrency,
     cache,
     progress: progress.update,
+    emit: stream?.emit,
     prepareIndex,
   });
   progress.clear();
@@ -226,10 +230,19 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   if (opts.debug) {
     const s = run.stats;
-    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts\n`);
+    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts, ${s.partners} partners parsed only to compare, ${s.mainReads} files read by the main thread\n`);
   }
   const diff = run.patches.join('');
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
+  if (stream) {
+    if (site && rendered) {
+      // Templates are linted once each, after the postings they render; --fix never rewrites them.
+      for (const r of lintTemplates(site, rendered, config, rules, locale)) {
+        stream.emit(opts.fix ? { ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) } : r);
+      }
+    }
+    return stream.end(maxWarnings);
+  }
   let results = run.results;
   if (scope && fixing) {
     // --since with --fix fixes the changed postings only; their unchanged partners are still
