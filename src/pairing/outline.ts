@@ -62,6 +62,8 @@ export interface OutlineValue {
   family?: string;
   /** Links: the key is known in both languages (same URL, or a counterpart the data knows). */
   sure?: boolean;
+  /** Links: the place in the page (`#grade`), when the link names one. */
+  fragment?: string;
 }
 
 export interface Outline {
@@ -95,6 +97,8 @@ const MAX_VALUES = 2000;
 const MAX_ANCHORS = 64;
 const MAX_STEMS = 300;
 
+/** A second-language profile: reading, writing, oral levels (`BBB`, `CBC`, `CCC`, `EEE`, `XXX`). */
+const PROFILE = /\b[A-CEPX]{3}\b/g;
 const WORDS = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 /** Letters and digits. */
 const letters = (s: string) => s.replace(NOT_LETTERS, '').length;
@@ -209,7 +213,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       }
       const k = linkKey(l.url, options.links);
       if (!k) continue;
-      addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure }, l.url.trim());
+      addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure, ...(k.fragment ? { fragment: k.fragment } : {}) }, l.url.trim());
       anchors.add(`link:${k.family}`);
     }
     for (const v of scanValues(masked)) {
@@ -253,6 +257,10 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         const own = new Set<string>();
         const p = prose(r.node, index, own);
         const { size, words } = p;
+        // An item's second-language profile (`BBB`, `CBC/CBC`) reads the same in both
+        // languages: an anchor for pairing items (not blocks: the pool-of-candidates
+        // paragraph names every profile).
+        const profiles = [...p.masked.matchAll(PROFILE)].map((m) => `profile:${m[0]}`);
         for (const st of p.stems) stems.add(st);
         b.items.push({
           line: line(r.node),
@@ -260,7 +268,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
           size,
           words,
           depth: r.depth,
-          anchors: [...own].slice(0, MAX_ANCHORS),
+          anchors: [...own, ...profiles].slice(0, MAX_ANCHORS),
           stems: p.stems.slice(0, MAX_STEMS),
         });
         b.size += size;
