@@ -131,11 +131,12 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     const s = point(start);
     if (kind === 'email') emailsAt.add(`${key}\u0000${s.line}`);
     const e = point(end);
+    // Shortened for messages; a link keeps its end, where the place in the page is (`#grade`).
     const shown = (as ?? text.slice(start, end)).replace(/\s+/g, ' ');
     values.push({
       kind,
       key,
-      text: shown.length > 80 ? `${shown.slice(0, 77)}...` : shown,
+      text: shown.length <= 80 ? shown : kind === 'link' && shown.includes('#') ? `${shown.slice(0, 50)}...${shown.slice(-27)}` : `${shown.slice(0, 77)}...`,
       line: s.line,
       column: s.column,
       endLine: e.line,
