@@ -7,7 +7,7 @@
  * has nothing in its place. Where both sides have unpaired content at the same place (a
  * paragraph rewritten, a list reordered, sentences merged differently), nothing is said.
  */
-import { align, type AlignCosts, type Step } from './align.js';
+import { align, MAX_CELLS, type AlignCosts, type Step } from './align.js';
 import type { Outline, OutlineBlock, OutlineItem, OutlineValue } from './outline.js';
 import type { ValueKind } from './values.js';
 
@@ -343,8 +343,9 @@ function listPairs(A: Outline, B: Outline, steps: Step[]): Step[] {
   }
   const single = pairs.filter((s) => s.a.length === 1 && s.b.length === 1);
   const like = (s: Step, t: Step) => listLikeness(A.blocks[s.a[0]!]!, B.blocks[t.b[0]!]!);
+  // Lists swap with a neighbour (a posting has a few lists; a hostile one, thousands).
   for (let i = 0; i < single.length; i++) {
-    for (let j = i + 1; j < single.length; j++) {
+    for (let j = i + 1; j < Math.min(single.length, i + 4); j++) {
       const p = single[i]!;
       const q = single[j]!;
       const pq = like(p, q);
@@ -459,6 +460,8 @@ function stemMatches(A: OutlineItem[], B: OutlineItem[], as: number[], bs: numbe
  * and only what is left is aligned in order.
  */
 function alignItems(A: OutlineItem[], B: OutlineItem[], costs: AlignCosts<OutlineItem>): Step[] | undefined {
+  // A list too long to align is not matched either (it would cost its square).
+  if ((A.length + 1) * (B.length + 1) > MAX_CELLS) return undefined;
   const all = (xs: OutlineItem[]) => xs.map((_, i) => i);
   const sure = stemMatches(A, B, all(A), all(B), 2);
   const crossed = sure.some(([i, j]) => sure.some(([k, l]) => i < k && j > l));
