@@ -253,6 +253,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       b.items = [];
       const rows: Array<{ node: AnyNode; depth: number }> = [];
       if (kind === 'table') for (const r of node.children ?? []) rows.push({ node: r, depth: 0 });
+      else if (node.type === 'paragraph') rows.push(...lineItems(node, text));
       else collectItems(node, 0, rows);
       for (const r of rows) {
         const own = new Set<string>();
@@ -301,6 +302,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
           break;
         case 'paragraph':
           if (standsAsHeading(node, text)) block('heading', node, 0);
+          else if (linesStandAsList(node, text)) block('list', node);
           else block('paragraph', node);
           break;
         case 'list':
@@ -378,6 +380,47 @@ function itemEnd(node: AnyNode): number {
   const kids = node.children ?? [];
   const last = kids[kids.length - 1];
   return last?.position?.end.line ?? node.position?.end.line ?? node.position?.start.line ?? 0;
+}
+
+/** The lines of a plain paragraph, each with its offsets and line number. */
+function plainLines(node: AnyNode, text: string): Array<{ start: number; end: number; line: number }> | undefined {
+  const kids = node.children ?? [];
+  if (!kids.length || !kids.every((k) => k.type === 'text')) return undefined;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const first = node.position?.start.line;
+  if (start === undefined || end === undefined || first === undefined) return undefined;
+  const out: Array<{ start: number; end: number; line: number }> = [];
+  let at = start;
+  for (const piece of text.slice(start, end).split('\n')) {
+    out.push({ start: at, end: at + piece.replace(/\r$/, '').length, line: first + out.length });
+    at += piece.length + 1;
+  }
+  return out;
+}
+
+/**
+ * A paragraph of three or more plain lines, each a phrase that starts with a capital and none
+ * but the last ending a sentence or running on (`,` `;` `-`): a list whose bullets were lost
+ * (a posting exported without its Markdown), read as a list so that its items are compared.
+ * Wrapped prose never qualifies: its lines start in the middle of sentences.
+ */
+function linesStandAsList(node: AnyNode, text: string): boolean {
+  const lines = plainLines(node, text);
+  if (!lines || lines.length < 3 || lines.length > 200) return false;
+  return lines.every((l, i) => {
+    const t = text.slice(l.start, l.end).trim();
+    if (!/^[«“"‘'(]?\p{Lu}/u.test(t) || (t.match(WORDS) ?? []).length < 3) return false;
+    return i === lines.length - 1 || !/[.!?,;:\-–—]$/.test(t);
+  });
+}
+
+/** The lines of a paragraph read as a list, as list items (plain text nodes of their own). */
+function lineItems(node: AnyNode, text: string): Array<{ node: AnyNode; depth: number }> {
+  return (plainLines(node, text) ?? []).map((l) => {
+    const position = { start: { offset: l.start, line: l.line }, end: { offset: l.end, line: l.line } };
+    return { node: { type: 'listItem', position, children: [{ type: 'text', position }] }, depth: 0 };
+  });
 }
 
 /**
