@@ -254,7 +254,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       const rows: Array<{ node: AnyNode; depth: number }> = [];
       if (kind === 'table') for (const r of node.children ?? []) rows.push({ node: r, depth: 0 });
       else if (node.type === 'paragraph') rows.push(...lineItems(node, text));
-      else collectItems(node, 0, rows);
+      else for (const r of collectRows(node)) rows.push(...splitLostBullets(r, text));
       for (const r of rows) {
         const own = new Set<string>();
         const p = prose(r.node, index, own);
@@ -412,6 +412,33 @@ function linesStandAsList(node: AnyNode, text: string): boolean {
     const t = text.slice(l.start, l.end).trim();
     if (!/^[«“"‘'(]?\p{Lu}/u.test(t) || (t.match(WORDS) ?? []).length < 3) return false;
     return i === lines.length - 1 || !/[.!?,;:\-–—]$/.test(t);
+  });
+}
+
+/** The items of a list, nested items included, in order. */
+function collectRows(list: AnyNode): Array<{ node: AnyNode; depth: number }> {
+  const rows: Array<{ node: AnyNode; depth: number }> = [];
+  collectItems(list, 0, rows);
+  return rows;
+}
+
+/**
+ * An item of plain text with a line that starts with a bullet and no space (`-Connaît …`):
+ * Markdown runs that line into the item, but the writer meant an item of its own, and the
+ * other language has it as one. Read as the items the writer meant.
+ */
+function splitLostBullets(row: { node: AnyNode; depth: number }, text: string): Array<{ node: AnyNode; depth: number }> {
+  const kids = row.node.children ?? [];
+  const para = kids.length === 1 && kids[0]!.type === 'paragraph' ? kids[0]! : undefined;
+  const lines = para ? plainLines(para, text) : undefined;
+  if (!lines || lines.length < 2 || lines.length > 200) return [row];
+  const starts = lines.filter((l, i) => i > 0 && /^[ \t]*[-*+•](?=\p{L})/u.test(text.slice(l.start, l.end)));
+  if (!starts.length) return [row];
+  const cuts = [lines[0]!, ...starts];
+  return cuts.map((c, i) => {
+    const end = i + 1 < cuts.length ? lines[lines.indexOf(cuts[i + 1]!) - 1]! : lines[lines.length - 1]!;
+    const position = { start: { offset: c.start, line: c.line }, end: { offset: end.end, line: end.line } };
+    return { node: { type: 'listItem', position, children: [{ type: 'text', position }] }, depth: row.depth };
   });
 }
 
