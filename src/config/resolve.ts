@@ -14,6 +14,7 @@ import type {
 import { compile, withTrustedPatterns } from '../engine/ajv.js';
 import { unsafePatternProblem } from './safe-regex.js';
 import { closest } from '../engine/format.js';
+import { ConfigError, type ConfigProblem } from './errors.js';
 import type { ErrorObject } from 'ajv';
 import localizeModule from 'ajv-i18n/localize/fr/index.js';
 
@@ -27,6 +28,8 @@ function bilingualAjvMessage(e: ErrorObject): Bilingual {
   return { en: e.message ?? 'is not valid', fr: copy[0]!.message ?? 'n’est pas valide' };
 }
 
+export { ConfigError, type ConfigProblem };
+
 export interface RawConfig {
   rules?: Record<string, unknown>;
   ignore?: string[];
@@ -36,24 +39,6 @@ export interface RawConfig {
   language?: Partial<LanguageConfig>;
   data?: Record<string, unknown>;
   [key: string]: unknown;
-}
-
-export interface ConfigProblem {
-  /** Dotted path of the offending key in the config file. */
-  path: string;
-  message: Bilingual;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly problems: ConfigProblem[],
-    readonly file?: string,
-    /** The file's own `locale`, when it is valid: its errors are reported in that language. */
-    readonly locale?: 'en' | 'fr',
-  ) {
-    super(problems.map((p) => `${p.path}: ${p.message.en}`).join('; '));
-    this.name = 'ConfigError';
-  }
 }
 
 export const DEFAULT_LANGUAGE: LanguageConfig = {
