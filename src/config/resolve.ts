@@ -16,10 +16,18 @@ import { unsafePatternProblem } from './safe-regex.js';
 import { closest } from '../engine/format.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import type { ErrorObject } from 'ajv';
-import localizeModule from 'ajv-i18n/localize/fr/index.js';
+import { createRequire } from 'node:module';
 
 type Localize = (errors: ErrorObject[]) => void;
-const localizeFr = ((localizeModule as unknown as { default?: Localize }).default ?? localizeModule) as unknown as Localize;
+
+/** ajv-i18n's French messages, loaded with the first message (a valid configuration needs none). */
+function localizeFr(errors: ErrorObject[]): void {
+  // Bundled: esbuild evaluates the module on this call; unbundled: Node's require.
+  const m = (typeof require === 'function' ? require('ajv-i18n/localize/fr/index.js') : createRequire(import.meta.url)('ajv-i18n/localize/fr/index.js')) as {
+    default?: Localize;
+  } & Localize;
+  (m.default ?? m)(errors);
+}
 
 /** Ajv's message in English, and in French through ajv-i18n. */
 function bilingualAjvMessage(e: ErrorObject): Bilingual {
