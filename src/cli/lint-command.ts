@@ -17,7 +17,7 @@ import { scaleSettings, openCache, progressLine } from '../runner/cli-options.js
 import type { ScaleCliOptions } from '../runner/cli-options.js';
 import { ts } from '../i18n/scale.js';
 import { ta } from '../i18n/authoring.js';
-import { attachGit } from './git-history.js';
+import { attachGit, pairedEntries } from './git-history.js';
 import { readRegularFile } from './read-file.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
@@ -207,10 +207,15 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     concurrency: scale.concurrency,
     cache,
     progress: progress.update,
-    // pairing/stale reads what git says of each posting: two git commands per run.
+    // pairing/stale reads what git says of the linted postings that have a translation, and
+    // of those translations: at most two git commands per run, none for a posting alone.
     prepareIndex:
       !fixing && (config.rules['pairing/stale']?.severity ?? 'warn') !== 'off'
-        ? (index) => attachGit(index, scope ? { changed: scope.changed, since: opts.since } : {})
+        ? (index) =>
+            attachGit(index, {
+              ...(scope ? { changed: scope.changed, since: opts.since } : {}),
+              only: pairedEntries(index, selected, config.settings, config.language),
+            })
         : undefined,
   });
   progress.clear();
