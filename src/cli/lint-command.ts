@@ -198,7 +198,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     ? await openCache(io, configFile, config, locale, opts)
     : undefined;
   const progress = progressLine(io, locale);
-  const run = await runFiles(selected, {
+  const running = runFiles(selected, {
     config,
     locale,
     mode: opts.fix ? 'fix' : opts.fixDryRun ? 'fix-dry-run' : 'lint',
@@ -218,6 +218,19 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
             })
         : undefined,
   });
+  // Layout templates are linted here, in this thread, while the lint workers start and lint
+  // the postings (they read nothing of the run): a one-posting run of a Hugo site waits for
+  // the longer of the two, not their sum. Reported after the postings they render.
+  let templates: FileResult[] = [];
+  if (site && rendered) {
+    try {
+      templates = lintTemplates(site, rendered, config, rules, locale);
+    } catch (e) {
+      running.catch(() => undefined); // the run's own failure, if any, is not the one to report
+      throw e;
+    }
+  }
+  const run = await running;
   progress.clear();
   if (cache) {
     try {
@@ -234,8 +247,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
   let results = run.results;
   if (site && rendered) {
-    // Templates are linted once each, after the postings they render; --fix never rewrites them.
-    let templates = lintTemplates(site, rendered, config, rules, locale);
+    // Templates are linted once each, reported after the postings they render; --fix never rewrites them.
     if (opts.fix || opts.fixDryRun) templates = templates.map((r) => ({ ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) }));
     results = [...results, ...(scope ? templates.filter((r) => scope.touchesTemplate(r.filePath)) : templates)];
   }
