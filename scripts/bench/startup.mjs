@@ -3,7 +3,9 @@
 // bare parse of the same file (scripts/bench/bare.mjs: node start, unified + remark-parse +
 // remark-frontmatter, one parse). Medians of wall and CPU (user + system, every thread) time:
 //
-//   node scripts/bench/startup.mjs [--site <folder holding content/>] [--file <posting>] [--runs N] [--json]
+//   node scripts/bench/startup.mjs [--site <folder holding content/>] [--file <posting>] [--runs N] [--bin <postings.js>] [--json]
+//
+// `--bin`: another build's bin/postings.js (to compare before and after a change).
 //
 // Cases:
 //   bare           the floor: parse the posting, nothing else
@@ -15,12 +17,12 @@
 // bench.mjs can import `startupRows` to print the same lines.
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname, relative } from 'node:path';
+import { join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'postings.js');
+let bin = join(root, 'bin', 'postings.js');
 const bare = join(root, 'scripts', 'bench', 'bare.mjs');
 
 /** Wall and CPU milliseconds (user + system, every thread) and peak memory of one run of node `argv` in `cwd`. */
@@ -68,7 +70,7 @@ function firstPosting(site) {
  * The startup rows: [name, { wall, cpu, maxMiB }] per case. `file` is a posting inside
  * `site`/content.
  */
-export function startupRows({ site, file, runs = 5 }) {
+export function startupRows({ site, file, runs = 5, postings = bin }) {
   const work = mkdtempSync(join(tmpdir(), 'postings-startup-'));
   try {
     cpSync(join(site, 'content'), join(work, 'content'), { recursive: true });
@@ -78,9 +80,9 @@ export function startupRows({ site, file, runs = 5 }) {
     const rows = [
       ['node -e 0', measure(['-e', '0'], work, runs)],
       ['bare parse', measure([bare, list], work, runs)],
-      ['postings --version', measure([bin, '--version'], work, runs)],
-      ['(a) lint, content/ only', measure([bin, 'lint', rel], work, runs)],
-      ['(b) lint, in the site', measure([bin, 'lint', rel], site, runs)],
+      ['postings --version', measure([postings, '--version'], work, runs)],
+      ['(a) lint, content/ only', measure([postings, 'lint', rel], work, runs)],
+      ['(b) lint, in the site', measure([postings, 'lint', rel], site, runs)],
     ];
     return rows;
   } finally {
@@ -111,8 +113,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`startup: ${site} has no content/ folder`);
     process.exit(2);
   }
-  const file = opt('file') ? join(process.cwd(), opt('file')) : firstPosting(site);
-  const rows = startupRows({ site, file, runs: Number(opt('runs', '5')) });
+  const file = opt('file') ? resolve(opt('file')) : firstPosting(site);
+  if (opt('bin')) bin = resolve(opt('bin'));
+  const rows = startupRows({ site, file, runs: Number(opt('runs', '5')), postings: bin });
   if (args.includes('--json')) console.log(JSON.stringify(Object.fromEntries(rows)));
   else {
     console.log(`${relative(site, file)} (${site}), median of ${opt('runs', '5')} runs\n`);
