@@ -241,7 +241,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   if (opts.debug) {
     const s = run.stats;
-    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts\n`);
+    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts, ${s.partners} partners parsed only to compare, ${s.mainReads} files read by the main thread\n`);
   }
   const diff = run.patches.join('');
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
