@@ -51,6 +51,16 @@ describe('the same output, in the same order, whatever the concurrency', () => {
     }
   });
 
+  test('the JSON report written file by file as results come is the one written at the end', () => {
+    // `--report` needs every result at once: that run reports at the end; the others stream.
+    const whole = runCli(['lint', '--format', 'json', '--report', 'junit=junit.xml', 'content'], { cwd: site });
+    expect(whole.stdout).toBe(runs[0]!.json.stdout);
+    const quiet = (args: string[]) => runCli(['lint', '--format', 'json', '--quiet', '--max-warnings', '0', ...args, 'content'], { cwd: site });
+    const [streamed, atEnd] = [quiet([]), quiet(['--report', 'junit=junit.xml'])];
+    expect(streamed.stdout).toBe(atEnd.stdout);
+    expect(streamed.status).toBe(atEnd.status);
+  });
+
   test('the concurrency is the number of workers; off and small runs use one', () => {
     const workers = Object.fromEntries(runs.map((r) => [r.c, stats(r.json.stderr).workers]));
     expect(workers.off).toBe(1);

@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { pathKey } from '../lib/pairing.js';
 import type { JobOutcome } from './job.js';
+import type { KnownEntry } from '../cli/project.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
@@ -30,15 +31,7 @@ const RACY_MS = 2000;
 export type CacheStrategy = 'content' | 'metadata';
 
 /** The keys of a file's index entry, as the index read them (see src/cli/project.ts). */
-export interface StoredEntry {
-  lang: IndexEntry['lang'];
-  translationKey?: string;
-  leverId?: string;
-  archived?: boolean;
-  title?: string;
-  /** Classification codes of the body, when the index read the body. */
-  classifications?: string[];
-}
+export type StoredEntry = KnownEntry;
 
 interface CacheEntry {
   size: number;

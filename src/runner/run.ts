@@ -39,6 +39,11 @@ export interface RunOptions {
   prepareIndex?: (index: ProjectIndex) => void;
   /** Text to lint instead of a file's (`--stdin-filename`, `lintText`), by path. */
   texts?: ReadonlyMap<string, string>;
+  /**
+   * Takes each file's result, in the order of the files, as soon as it and those before it
+   * are done; the run then keeps none of them (`results` is empty), so memory stays flat.
+   */
+  emit?: (result: FileResult) => void;
 }
 
 export interface RunOutput {
@@ -93,7 +98,16 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   }
   const { index } = project;
   const context: RunContext = { config, locale, index, mode, limits, cwd, cache: Boolean(options.cache) };
-  const results: FileResult[] = new Array(files.length);
+  const results: Array<FileResult | undefined> = new Array(files.length);
+  let nextEmit = 0;
+  const emitReady = () => {
+    if (!options.emit) return;
+    while (nextEmit < files.length && results[nextEmit] !== undefined) {
+      const r = results[nextEmit]!;
+      results[nextEmit++] = undefined;
+      options.emit(r);
+    }
+  };
   const patches: string[] = new Array(files.length);
   const toRun: number[] = [];
   let done = 0;
@@ -104,8 +118,9 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     const file = files[at]!;
     const outcome = withSeverities(raw, config);
     // What a run keeps of each file is its findings: their repeated strings (rule ids, links,
-    // messages, baseline texts) are kept once, not once per finding (memory stays flat).
-    internAll(outcome, intern);
+    // messages, baseline texts) are kept once, not once per finding. A streamed run keeps
+    // nothing, so it does not intern (the table itself would grow with the files).
+    if (!options.emit) internAll(outcome, intern);
     const result: FileResult = { filePath: file, findings: outcome.findings, texts: outcome.texts };
     if (outcome.output !== undefined) {
       result.output = outcome.output;
@@ -124,6 +139,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     if (options.cache && mode === 'lint') options.cache.set(file, outcome);
     results[at] = result;
     tick();
+    emitReady();
   };
 
   let cached = 0;
@@ -131,9 +147,10 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     const hit = options.cache && mode === 'lint' ? options.cache.get(file) : undefined;
     if (hit) {
       cached++;
-      internAll(hit, intern);
+      if (!options.emit) internAll(hit, intern);
       results[at] = { filePath: file, findings: hit.findings, texts: hit.texts };
       tick();
+      emitReady();
     } else toRun.push(at);
   });
 
@@ -169,7 +186,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     }
   }
   return {
-    results,
+    results: options.emit ? [] : (results as FileResult[]),
     patches: patches.filter(Boolean),
     stats: {
       ...stats,
