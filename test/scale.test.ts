@@ -5,7 +5,8 @@
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, runCli } from './support/harness.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, FIXTURES, runCli } from './support/harness.js';
 import { tempDir, write } from './support/temp-site.js';
 
 /** Every rule fixture in one site (163 postings in en/ and fr/): findings of every kind. */
@@ -59,6 +60,16 @@ describe('the same output, in the same order, whatever the concurrency', () => {
     const [streamed, atEnd] = [quiet([]), quiet(['--report', 'junit=junit.xml'])];
     expect(streamed.stdout).toBe(atEnd.stdout);
     expect(streamed.status).toBe(atEnd.status);
+  });
+
+  test('node flags a worker may not take (--expose-gc) do not stop the workers', () => {
+    const r = spawnSync(process.execPath, ['--expose-gc', BIN, 'lint', '--format', 'json', '--concurrency', '2', 'content'], {
+      cwd: site,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8' },
+    });
+    expect(r.stderr).not.toContain('Internal error');
+    expect(r.stdout).toBe(runs[0]!.json.stdout);
   });
 
   test('the concurrency is the number of workers; off and small runs use one', () => {

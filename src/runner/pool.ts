@@ -159,12 +159,20 @@ export class LintPool {
 
   private spawn(): void {
     this.stats.started++;
-    const worker = new Worker(this.workerUrl, {
+    const options = {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, stackSizeMb: 4 },
       // The worker is a module file: flags of a host process that ran code from a string
       // (`node --input-type=module -e …`, a Node API user) would stop it from starting.
       execArgv: workerExecArgv(),
-    });
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(this.workerUrl, options);
+    } catch (e) {
+      // Flags a worker may not take (`node --expose-gc`, V8 flags of the host): it starts without them.
+      if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+      worker = new Worker(this.workerUrl, { ...options, execArgv: [] });
+    }
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
     if (this.run) worker.postMessage({ context: this.run.context });
