@@ -257,6 +257,50 @@ function presentIn(
   });
 }
 
+/**
+ * A paragraph that the other side did not drop but merged into a paragraph near it (issue
+ * 15: a merged sentence is never a finding). Near the gap, paragraphs paired with each other
+ * whose other-side text is longer than its partner by about the paragraph's size (the merge
+ * fits the sizes better than the pair alone, within a fifth) and that share words (cognates)
+ * with the paragraph: the paragraph is there, inside that text.
+ */
+function absorbed(
+  unit: { size: number; stems: readonly unknown[] },
+  pairs: Array<{ own: OutlineBlock[]; other: OutlineBlock[] }>,
+  /** Size of the lacking side's text per unit of the side that has the paragraph. */
+  ratio: number,
+): boolean {
+  if (unit.stems.length < 3) return false;
+  return pairs.some(({ own, other }) => {
+    const have = own.reduce((n, b) => n + b.size, 0);
+    const partner = other.reduce((n, b) => n + b.size, 0);
+    const merged = ratio * (partner + unit.size);
+    const alone = ratio * partner;
+    const off = Math.abs(have - merged);
+    if (off > 0.2 * merged || off >= Math.abs(have - alone)) return false;
+    const words = new Set<unknown>(own.flatMap((b) => b.stems as readonly unknown[]));
+    let shared = 0;
+    for (const st of unit.stems) if (words.has(st)) shared++;
+    // Words in common, or one and sizes that fit the merge closely (within 8 %, and at least
+    // twice as well as the pair alone): cognates are few in a short sentence.
+    return shared >= 2 || shared >= 0.25 * unit.stems.length || (shared >= 1 && off <= 0.08 * merged && 2 * off <= Math.abs(have - alone));
+  });
+}
+
+/** The paragraphs paired with each other within two steps of a place (for `absorbed`). */
+function pairedNear(steps: Step[], at: number, sides: Record<Side, Outline>, lacking: Side): Array<{ own: OutlineBlock[]; other: OutlineBlock[] }> {
+  const has = otherSide(lacking);
+  const out: Array<{ own: OutlineBlock[]; other: OutlineBlock[] }> = [];
+  for (let i = Math.max(0, at - 2); i <= Math.min(steps.length - 1, at + 2); i++) {
+    const s = steps[i]!;
+    if (!s.a.length || !s.b.length) continue;
+    const own = s[lacking].map((j) => sides[lacking].blocks[j]!);
+    const other = s[has].map((j) => sides[has].blocks[j]!);
+    if (own.every(textual) && other.every(textual)) out.push({ own, other });
+  }
+  return out;
+}
+
 /** The units (paragraphs, list items) of the blocks next to a place, on one side. */
 function unitsOf(outline: Outline, blocks: number[], paragraphsOnly = false): Array<{ size: number; stems: string[] }> {
   return blocks.flatMap((i): Array<{ size: number; stems: string[] }> => {
@@ -422,11 +466,17 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
         .filter((s) => s.a.length + s.b.length > 2 && Math.abs((s[lacking][0] ?? -99) - (near[0] ?? -99)) <= 3)
         .flatMap((s) => unitsOf(sides[lacking], s[lacking]));
       const scale = has === 'a' ? al.ratio : 1 / al.ratio;
+      const at = r.before ? al.steps.indexOf(r.before) + 1 : r.after ? al.steps.indexOf(r.after) : 0;
+      const pairs = pairedNear(al.steps, at, sides, lacking);
       gaps.push(
         ...blockGaps(sides[has], r[has], lacking, placeOn(lacking, sides[lacking], r.before, r.after), options).filter(
           (g) =>
             g.kind !== 'paragraph' ||
-            !(presentIn(sides[has].blocks[g.index]!, nearby, scale) || presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3)),
+            !(
+              presentIn(sides[has].blocks[g.index]!, nearby, scale) ||
+              presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3) ||
+              absorbed(sides[has].blocks[g.index]!, pairs, scale)
+            ),
         ),
       );
     }
