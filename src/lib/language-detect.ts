@@ -5,6 +5,8 @@
  * cannot do without (`of`, `and` against `de`, `et`, `l’`).
  */
 import { francAll } from 'franc-min';
+import { data as francData } from 'franc-min/data.js';
+import { expressions as francScripts } from 'franc-min/expressions.js';
 import type { Lang } from '../types.js';
 
 export interface TextStats {
@@ -85,7 +87,7 @@ function byWords(stats: TextStats): Lang | undefined {
  */
 export function isIn(text: string, stats: TextStats, suspect: Lang, minLetters: number, minMargin: number): boolean {
   if (stats.letters < minLetters || byWords(stats) !== suspect) return false;
-  const [first, second] = francAll(text, { only: ['eng', 'fra'], minLength: 1 });
+  const [first, second] = englishOrFrench(text);
   if (!first || CODES[first[0]] !== suspect) return false;
   return 1 - (second?.[1] ?? 0) >= minMargin;
 }
@@ -162,4 +164,77 @@ export function titleIsIn(evidence: TitleEvidence, suspect: Lang, supported: boo
   if (evidence.words[own] > 0) return false;
   if (supported) return evidence.words[suspect] >= 1;
   return evidence.words[suspect] >= 2 && evidence.unknown === 0;
+}
+
+/*
+ * franc-min's scores for English and French, computed as franc computes them but for these
+ * two languages only. `francAll(text, { only: ['eng', 'fra'], minLength: 1 })` tells the
+ * script of the text with 20 expressions, builds a dictionary of every trigram as an object
+ * keyed by strings, sorts it, and then reads two of its 82 models: the hottest code of a lint
+ * run. Here the trigrams are counted in a Map keyed by numbers and compared with the same two
+ * models; the sums are integers and the normalisation is franc's own expression, so the
+ * result is franc's to the bit (test/language-scores.test.ts compares them). Text in another
+ * script than Latin (or none) is left to franc itself.
+ */
+const MAX_LENGTH = 2048;
+const MAX_DIFFERENCE = 300;
+type Model = Map<number, number>;
+let models: { eng: Model; fra: Model } | undefined;
+
+/** A trigram of UTF-16 code units as one number (exact: 48 bits). */
+const key = (a: number, b: number, c: number) => a * 4294967296 + b * 65536 + c;
+
+/** franc's model of a language: each trigram to its rank (the first of duplicates wins, as in franc). */
+function model(lang: 'eng' | 'fra'): Model {
+  const list = francData.Latin![lang]!.split('|');
+  const out: Model = new Map();
+  for (let weight = list.length - 1; weight >= 0; weight--) {
+    const t = list[weight]!;
+    if (t.length === 3) out.set(key(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2)), weight);
+  }
+  return out;
+}
+
+const LATIN = new RegExp(francScripts.Latin!.source);
+
+/**
+ * Whether franc would take `value` for Latin script: it has a Latin letter and no character any
+ * other script's expression matches. Below U+0370 and in General Punctuation no other
+ * expression matches anything (checked by the test); anything else is left to franc.
+ */
+function surelyLatin(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x370 && (c < 0x2000 || c > 0x206f)) return false;
+  }
+  return LATIN.test(value);
+}
+
+/** franc-min's `francAll(text, { only: ['eng', 'fra'], minLength: 1 })`, to the bit. */
+export function englishOrFrench(text: string): Array<[string, number]> {
+  if (!text) return [['und', 1]];
+  const value = text.slice(0, MAX_LENGTH);
+  if (!surelyLatin(value)) return francAll(text, { only: ['eng', 'fra'], minLength: 1 });
+  models ??= { eng: model('eng'), fra: model('fra') };
+  // trigram-utils' `clean`, then the text padded with a space at each end.
+  const padded = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+  const counts = new Map<number, number>();
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const k = key(padded.charCodeAt(i), padded.charCodeAt(i + 1), padded.charCodeAt(i + 2));
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let eng = 0;
+  let fra = 0;
+  for (const [k, count] of counts) {
+    const e = models.eng.get(k);
+    eng += e === undefined ? MAX_DIFFERENCE : Math.abs(count - e - 1);
+    const f = models.fra.get(k);
+    fra += f === undefined ? MAX_DIFFERENCE : Math.abs(count - f - 1);
+  }
+  // franc sorts by distance (stably: English first on a tie), then normalises.
+  const distances: Array<[string, number]> = fra < eng ? [['fra', fra], ['eng', eng]] : [['eng', eng], ['fra', fra]];
+  const min = distances[0]![1];
+  const max = value.length * MAX_DIFFERENCE - min;
+  for (const d of distances) d[1] = 1 - (d[1] - min) / max || 0;
+  return distances;
 }
