@@ -169,67 +169,161 @@ export function titleIsIn(evidence: TitleEvidence, suspect: Lang, supported: boo
 /*
  * franc-min's scores for English and French, computed as franc computes them but for these
  * two languages only. `francAll(text, { only: ['eng', 'fra'], minLength: 1 })` tells the
- * script of the text with 20 expressions, builds a dictionary of every trigram as an object
- * keyed by strings, sorts it, and then reads two of its 82 models: the hottest code of a lint
- * run. Here the trigrams are counted in a Map keyed by numbers and compared with the same two
- * models; the sums are integers and the normalisation is franc's own expression, so the
- * result is franc's to the bit (test/language-scores.test.ts compares them). Text in another
- * script than Latin (or none) is left to franc itself.
+ * script of the text with 20 expressions, cleans it in four string passes, builds a
+ * dictionary of every trigram as an object keyed by strings, sorts it, and then reads two of
+ * its 82 models: it was the hottest code of a lint run. Here one pass over the characters
+ * cleans them as trigram-utils does and counts the trigrams in a small open-addressing table
+ * keyed by integers; they are compared with the same two models. The sums are integers and
+ * the normalisation is franc's own expression, so the result is franc's to the bit
+ * (test/language-scores.test.ts compares them). Text franc could read in another script
+ * than Latin is left to franc itself.
  */
 const MAX_LENGTH = 2048;
 const MAX_DIFFERENCE = 300;
-type Model = Map<number, number>;
-let models: { eng: Model; fra: Model } | undefined;
+const ABSENT = 1023;
 
-/** A trigram of UTF-16 code units as one number (exact: 48 bits). */
-const key = (a: number, b: number, c: number) => a * 4294967296 + b * 65536 + c;
+/**
+ * The characters of Latin-script text: below U+0370, and General Punctuation after them
+ * (992 units, 10 bits): no other script's expression matches any of them (tested). A trigram
+ * of units is a 30-bit integer.
+ */
+const UNITS = 0x370 + 0x70;
+function unit(c: number): number {
+  if (c < 0x370) return c;
+  if (c >= 0x2000 && c <= 0x206f) return c - 0x2000 + 0x370;
+  return -1;
+}
+const codeOf = (u: number) => (u < 0x370 ? u : u - 0x370 + 0x2000);
 
-/** franc's model of a language: each trigram to its rank (the first of duplicates wins, as in franc). */
-function model(lang: 'eng' | 'fra'): Model {
-  const list = francData.Latin![lang]!.split('|');
-  const out: Model = new Map();
-  for (let weight = list.length - 1; weight >= 0; weight--) {
-    const t = list[weight]!;
-    if (t.length === 3) out.set(key(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2)), weight);
+/** An integer-keyed table of counts, open addressing; cleared slot by slot after each use. */
+class Counts {
+  readonly keys: Int32Array;
+  readonly values: Int32Array;
+  readonly used: Int32Array;
+  size = 0;
+  constructor(readonly capacity: number) {
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.values = new Int32Array(capacity);
+    this.used = new Int32Array(capacity);
   }
-  return out;
+  slot(k: number): number {
+    const mask = this.capacity - 1;
+    let h = Math.imul(k, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[h] !== -1 && this.keys[h] !== k) h = (h + 1) & mask;
+    return h;
+  }
+  add(k: number): void {
+    const h = this.slot(k);
+    if (this.keys[h] === -1) {
+      this.keys[h] = k;
+      this.values[h] = 0;
+      this.used[this.size++] = h;
+    }
+    this.values[h]!++;
+  }
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.keys[this.used[i]!] = -1;
+    this.size = 0;
+  }
+}
+
+interface Tables {
+  /** Both models: a trigram's slot holds English rank × 1024 + French rank (1023: not in it). */
+  models: Counts;
+  /** 1 for what trigram-utils' `clean` makes a space: U+0021–U+0040 and white space. */
+  separator: Uint8Array;
+  /** Each unit lower-cased, as one unit, or -1 when lower case gives more (`İ`) or another character. */
+  lower: Int32Array;
+}
+let tables: Tables | null | undefined;
+
+function buildTables(): Tables | null {
+  const lists = (['eng', 'fra'] as const).map((lang) => francData.Latin?.[lang]?.split('|') ?? []);
+  if (lists.some((l) => l.length === 0 || l.length >= ABSENT)) return null;
+  const models = new Counts(2048);
+  lists.forEach((list, n) => {
+    // From the end, so that the first of duplicates wins, as in franc.
+    for (let weight = list.length - 1; weight >= 0; weight--) {
+      const t = list[weight]!;
+      const a = unit(t.charCodeAt(0));
+      const b = unit(t.charCodeAt(1));
+      const c = unit(t.charCodeAt(2));
+      // A trigram with another character can never be one of Latin-script text.
+      if (t.length !== 3 || a < 0 || b < 0 || c < 0) continue;
+      const h = models.slot((a << 20) | (b << 10) | c);
+      if (models.keys[h] === -1) {
+        models.keys[h] = (a << 20) | (b << 10) | c;
+        models.values[h] = ABSENT * 1024 + ABSENT;
+      }
+      const ranks = models.values[h]!;
+      models.values[h] = n === 0 ? weight * 1024 + (ranks % 1024) : ranks - (ranks % 1024) + weight;
+    }
+  });
+  const separator = new Uint8Array(UNITS);
+  const lower = new Int32Array(UNITS);
+  for (let u = 0; u < UNITS; u++) {
+    const ch = String.fromCharCode(codeOf(u));
+    separator[u] = (u >= 0x21 && u <= 0x40) || /\s/.test(ch) ? 1 : 0;
+    const l = ch.toLowerCase();
+    lower[u] = l.length === 1 && unit(l.charCodeAt(0)) >= 0 ? unit(l.charCodeAt(0)) : -1;
+  }
+  return { models, separator, lower };
 }
 
 const LATIN = new RegExp(francScripts.Latin!.source);
+const counts = new Counts(8192);
 
 /**
- * Whether franc would take `value` for Latin script: it has a Latin letter and no character any
- * other script's expression matches. Below U+0370 and in General Punctuation no other
- * expression matches anything (checked by the test); anything else is left to franc.
+ * trigram-utils' trigrams of `value` (U+0021–U+0040 and white space runs made one space,
+ * trimmed, lower-cased, padded with a space at each end) counted into `counts`; false when a
+ * character is not a unit or lower-cases to something else (franc is asked then).
  */
-function surelyLatin(value: string): boolean {
+function countTrigrams(value: string, t: Tables): boolean {
+  counts.clear();
+  let key = 32; // the padding space
+  let length = 1;
+  let space = true; // the last unit written is a space
+  let gap = false; // separators since the last letter
+  const put = (u: number) => {
+    key = ((key & 0xfffff) << 10) | u;
+    if (++length >= 3) counts.add(key);
+  };
   for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0x370 && (c < 0x2000 || c > 0x206f)) return false;
+    const u = unit(value.charCodeAt(i));
+    if (u < 0) return false;
+    if (t.separator[u]) {
+      gap = true;
+      continue;
+    }
+    const l = t.lower[u]!;
+    if (l < 0) return false;
+    if (gap && !space) put(32);
+    put(l);
+    space = false;
+    gap = false;
   }
-  return LATIN.test(value);
+  put(32);
+  return true;
 }
 
 /** franc-min's `francAll(text, { only: ['eng', 'fra'], minLength: 1 })`, to the bit. */
 export function englishOrFrench(text: string): Array<[string, number]> {
   if (!text) return [['und', 1]];
   const value = text.slice(0, MAX_LENGTH);
-  if (!surelyLatin(value)) return francAll(text, { only: ['eng', 'fra'], minLength: 1 });
-  models ??= { eng: model('eng'), fra: model('fra') };
-  // trigram-utils' `clean`, then the text padded with a space at each end.
-  const padded = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<number, number>();
-  for (let i = 0; i + 3 <= padded.length; i++) {
-    const k = key(padded.charCodeAt(i), padded.charCodeAt(i + 1), padded.charCodeAt(i + 2));
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+  tables ??= buildTables();
+  if (!tables || !LATIN.test(value) || !countTrigrams(value, tables)) return francAll(text, { only: ['eng', 'fra'], minLength: 1 });
+  const { models } = tables;
   let eng = 0;
   let fra = 0;
-  for (const [k, count] of counts) {
-    const e = models.eng.get(k);
-    eng += e === undefined ? MAX_DIFFERENCE : Math.abs(count - e - 1);
-    const f = models.fra.get(k);
-    fra += f === undefined ? MAX_DIFFERENCE : Math.abs(count - f - 1);
+  for (let i = 0; i < counts.size; i++) {
+    const h = counts.used[i]!;
+    const count = counts.values[h]!;
+    const at = models.slot(counts.keys[h]!);
+    const m = models.keys[at] === -1 ? ABSENT * 1024 + ABSENT : models.values[at]!;
+    const e = (m - (m % 1024)) / 1024;
+    const f = m % 1024;
+    eng += e === ABSENT ? MAX_DIFFERENCE : Math.abs(count - e - 1);
+    fra += f === ABSENT ? MAX_DIFFERENCE : Math.abs(count - f - 1);
   }
   // franc sorts by distance (stably: English first on a tie), then normalises.
   const distances: Array<[string, number]> = fra < eng ? [['fra', fra], ['eng', eng]] : [['eng', eng], ['fra', fra]];
