@@ -85,6 +85,11 @@ function byWords(stats: TextStats): Lang | undefined {
  * iterative development") for French. The function words are counted first, as they are
  * cheap: franc only runs on text they already point to `suspect`.
  */
+/** The language a text's function words point to, when it has `minLetters` letters (`isIn`'s first signal). */
+export function wordsPointTo(stats: TextStats, minLetters: number): Lang | undefined {
+  return stats.letters < minLetters ? undefined : byWords(stats);
+}
+
 export function isIn(text: string, stats: TextStats, suspect: Lang, minLetters: number, minMargin: number): boolean {
   if (stats.letters < minLetters || byWords(stats) !== suspect) return false;
   const [first, second] = englishOrFrench(text);

@@ -10,7 +10,7 @@ import { isScalar } from 'yaml';
 import type { ParsedPosting } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { maskAddresses } from '../addresses.js';
-import { isIn, textStats } from '../language-detect.js';
+import { isIn, textStats, wordsPointTo, type TextStats } from '../language-detect.js';
 import type { Lang } from '../../types.js';
 
 export type Scope = 'title' | 'description' | 'heading' | 'body';
@@ -182,7 +182,15 @@ export function exactRange(fileText: string, seg: Segment, i: number, j: number)
   return norm(fileText.slice(r[0], r[1])) === norm(seg.text.slice(i, j)) ? r : undefined;
 }
 
-const langCache = new WeakMap<Segment, Lang | null>();
+interface SegmentLanguage {
+  /** The language the segment's function words point to (enough letters, enough words), if any. */
+  words: Lang | null;
+  /** Whether franc-min's trigrams agree with them, asked only when it matters. */
+  confirmed?: boolean;
+  text: string;
+  stats: TextStats;
+}
+const langCache = new WeakMap<Segment, SegmentLanguage>();
 /** Letters a segment needs before its own language is judged (a list item is often enough). */
 const SEGMENT_MIN_LETTERS = 40;
 const LANG_SAMPLE = 2000;
@@ -190,16 +198,21 @@ const LANG_SAMPLE = 2000;
 /**
  * The language of one segment when it is surely English or French, else `fallback` (the
  * posting's): a French paragraph in an English posting gets the French checks, and the
- * reverse, paragraph by paragraph.
+ * reverse, paragraph by paragraph. Surely means both signals of `isIn`: the function words,
+ * then franc-min's trigrams. The trigrams are only read when the words point away from
+ * `fallback`: when they point to it, the answer is `fallback` whatever the trigrams say.
  */
 export function segmentLang(seg: Segment, fallback: Lang | undefined): Lang | undefined {
-  let lang = langCache.get(seg);
-  if (lang === undefined) {
+  let known = langCache.get(seg);
+  if (!known) {
     // A sample is enough to tell a paragraph's language, and keeps a megabyte line cheap.
-    const text = seg.text.slice(0, LANG_SAMPLE).replace(new RegExp(HOLE, 'g'), ' ');
+    const text = seg.text.slice(0, LANG_SAMPLE).replace(HOLE_RE, ' ');
     const stats = textStats(text);
-    lang = isIn(text, stats, 'en', SEGMENT_MIN_LETTERS, 0.01) ? 'en' : isIn(text, stats, 'fr', SEGMENT_MIN_LETTERS, 0.01) ? 'fr' : null;
-    langCache.set(seg, lang);
+    known = { words: wordsPointTo(stats, SEGMENT_MIN_LETTERS) ?? null, text, stats };
+    langCache.set(seg, known);
   }
-  return lang ?? fallback;
+  if (!known.words || known.words === fallback) return fallback;
+  known.confirmed ??= isIn(known.text, known.stats, known.words, SEGMENT_MIN_LETTERS, 0.01);
+  return known.confirmed ? known.words : fallback;
 }
+const HOLE_RE = new RegExp(HOLE, 'g');
