@@ -3,7 +3,7 @@
  * doublets (`adjoint·e`, `chargé(e)s`, `principal-e`, `principal.e`, `candidatEs`).
  */
 import { editDistance } from '../../engine/format.js';
-import { HOLE, exactRange, type Segment } from './segments.js';
+import { HOLE, exactRange, segmentWords, type Segment } from './segments.js';
 import { LETTER, PAIR_WINDOW, type Lexicon, type TitleAdjective, type TitleNoun } from './lexicon.js';
 
 const WORD = /[\p{L}\p{M}]+/gu;
@@ -46,6 +46,12 @@ interface TitleTables {
   /** Épicène nouns, singular and plural, to their singular. */
   epicene: Map<string, string>;
   adjectives: Map<string, { adj: TitleAdjective; plural: boolean }>;
+  /**
+   * The nouns and épicène nouns that are one run of letters: a segment none of them is a word
+   * of has no title (a token is a run of letters and marks, so other keys never equal one).
+   * Undefined when a key holds a mark: then every segment is read.
+   */
+  words?: string[];
 }
 
 const tablesCache = new WeakMap<Lexicon, TitleTables>();
@@ -67,6 +73,8 @@ function tables(lexicon: Lexicon): TitleTables {
     t.adjectives.set(adj.masc.toLowerCase(), { adj, plural: false });
     t.adjectives.set(plural(adj.masc.toLowerCase()), { adj, plural: true });
   }
+  const keys = [...t.nouns.keys(), ...t.epicene.keys()];
+  if (!keys.some((k) => /\p{M}/u.test(k))) t.words = keys.filter((k) => /^\p{L}+$/u.test(k));
   tablesCache.set(lexicon, t);
   return t;
 }
@@ -160,6 +168,10 @@ export function titleIds(lexicon: Lexicon | undefined): string[] {
 /** Masculine-only job titles in one segment. */
 export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): TitleMatch[] {
   const t = tables(lexicon);
+  if (t.words) {
+    const words = segmentWords(seg);
+    if (!t.words.some((w) => words.has(w))) return [];
+  }
   const toks = tokens(seg.text);
   const out: TitleMatch[] = [];
   const fieldLike = seg.scope === 'title' || seg.scope === 'heading';

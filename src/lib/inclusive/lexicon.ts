@@ -5,7 +5,7 @@
  */
 import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../types.js';
 import { collectDirectives, makeSilencer } from '../../engine/directives.js';
-import { HOLE, SCOPES, exactRange, type Scope, type Segment } from './segments.js';
+import { HOLE, SCOPES, exactRange, segmentWords, type Scope, type Segment } from './segments.js';
 import type { Agreement } from './agreement.js';
 
 export interface FormSpec {
@@ -146,16 +146,6 @@ interface CompiledEntry {
 
 const cache = new WeakMap<Lexicon, CompiledEntry[]>();
 const FIRST_WORD = /^\p{L}+/u;
-const WORDS = /\p{L}+/gu;
-
-/** The lower-cased words of a text, for the first-word filter of `matchTerms`. */
-function wordsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  WORDS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORDS.exec(text))) out.add(m[0].toLowerCase());
-  return out;
-}
 
 export function compile(lexicon: Lexicon): CompiledEntry[] {
   const hit = cache.get(lexicon);
@@ -250,18 +240,53 @@ function near(re: RegExp, text: string, i: number, j: number): boolean {
   return matchNear(re, text, i, j, PAIR_WINDOW, (s, e) => e <= i || s >= j);
 }
 
+const indexes = new WeakMap<CompiledEntry[], Map<string, number[]>>();
+
+/** The compiled entries by the first words of their forms (`pattern` entries are in none). */
+function firstWordIndex(compiled: CompiledEntry[]): Map<string, number[]> {
+  let index = indexes.get(compiled);
+  if (index) return index;
+  index = new Map();
+  compiled.forEach((c, k) => {
+    for (const w of c.firstWords ?? []) {
+      const list = index!.get(w);
+      if (list) list.push(k);
+      else index!.set(w, [k]);
+    }
+  });
+  indexes.set(compiled, index);
+  return index;
+}
+
+/** Which entries have a first word among a segment's words (by index in `compiled`). */
+function candidates(words: Set<string>, index: Map<string, number[]>, count: number): Uint8Array {
+  const marked = new Uint8Array(count);
+  if (index.size < words.size) {
+    for (const [w, list] of index) if (words.has(w)) for (const k of list) marked[k] = 1;
+  } else {
+    for (const w of words) {
+      const list = index.get(w);
+      if (list) for (const k of list) marked[k] = 1;
+    }
+  }
+  return marked;
+}
+
 /** Every lexicon match in the segments, longest first where matches overlap. */
 export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexicon): TermMatch[] {
   const compiled = compile(lexicon);
+  const index = firstWordIndex(compiled);
   const out: TermMatch[] = [];
   for (const seg of segments) {
     const found: Array<TermMatch & { i: number; j: number }> = [];
-    let words: Set<string> | undefined;
-    for (const c of compiled) {
+    // The entries a word of the segment can start (the words are read once per segment).
+    let marked: Uint8Array | undefined;
+    for (let k = 0; k < compiled.length; k++) {
+      const c = compiled[k]!;
       if (!c.scopes.has(seg.scope)) continue;
       if (c.firstWords) {
-        words ??= wordsOf(seg.text);
-        if (!c.firstWords.some((w) => words!.has(w))) continue;
+        marked ??= candidates(segmentWords(seg), index, compiled.length);
+        if (!marked[k]) continue;
       }
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;

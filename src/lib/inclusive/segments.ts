@@ -182,6 +182,44 @@ export function exactRange(fileText: string, seg: Segment, i: number, j: number)
   return norm(fileText.slice(r[0], r[1])) === norm(seg.text.slice(i, j)) ? r : undefined;
 }
 
+/** Whether a code point is a letter (`\p{L}`); Basic Multilingual Plane answers are kept. */
+const BMP_LETTER = new Uint8Array(0x10000); // 0: not asked yet, 1: a letter, 2: not one
+const ONE_LETTER = /^\p{L}$/u;
+function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp | 32) >= 97 && (cp | 32) <= 122;
+  if (cp > 0xffff) return ONE_LETTER.test(String.fromCodePoint(cp));
+  let known = BMP_LETTER[cp]!;
+  if (!known) BMP_LETTER[cp] = known = ONE_LETTER.test(String.fromCharCode(cp)) ? 1 : 2;
+  return known === 1;
+}
+
+const wordsCache = new WeakMap<Segment, Set<string>>();
+
+/**
+ * The lower-cased words of a segment (runs of letters, as `/\p{L}+/gu` finds them), computed
+ * once for every inclusive-language rule: a rule whose words are none of them skips the
+ * segment without running its expressions.
+ */
+export function segmentWords(seg: Segment): Set<string> {
+  let words = wordsCache.get(seg);
+  if (words) return words;
+  words = new Set<string>();
+  const text = seg.text;
+  let start = -1;
+  for (let i = 0; i <= text.length; ) {
+    const cp = i < text.length ? text.codePointAt(i)! : 0x20;
+    const letter = isLetter(cp);
+    if (letter && start < 0) start = i;
+    else if (!letter && start >= 0) {
+      words.add(text.slice(start, i).toLowerCase());
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  wordsCache.set(seg, words);
+  return words;
+}
+
 interface SegmentLanguage {
   /** The language the segment's function words point to (enough letters, enough words), if any. */
   words: Lang | null;
