@@ -142,10 +142,19 @@ interface CompiledEntry {
    * match, and the entry's expression is not run on it. Undefined for a `pattern` entry.
    */
   firstWords?: string[];
+  /**
+   * Every word of each form, lower-cased, when they are all Latin letters: a match of a form
+   * is those words of the segment (a letter matches a letter, a non-letter a non-letter), so
+   * a segment lacking one of each form's words cannot match either.
+   */
+  formWords?: string[][];
 }
 
 const cache = new WeakMap<Lexicon, CompiledEntry[]>();
 const FIRST_WORD = /^\p{L}+/u;
+const FORM_WORDS = /\p{L}+/gu;
+/** Letters of the Latin script (below U+0250), the ones whose lower case is their case-insensitive match (but `ſ`). */
+const LATIN_WORD = /^[a-zß-öø-ɏ]+$/;
 
 export function compile(lexicon: Lexicon): CompiledEntry[] {
   const hit = cache.get(lexicon);
@@ -176,6 +185,7 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
       continue; // A pattern JavaScript cannot read (the schema checks most): the entry is skipped.
     }
     const firsts = entry.pattern ? undefined : forms.map((f) => FIRST_WORD.exec(f.text)?.[0]?.toLowerCase());
+    const formWords = entry.pattern ? undefined : forms.map((f) => (f.text.match(FORM_WORDS) ?? []).map((w) => w.toLowerCase()));
     out.push({
       entry,
       re,
@@ -184,6 +194,7 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
       paired,
       scopes: new Set(entry.scopes ?? SCOPES),
       firstWords: firsts && firsts.every((w): w is string => Boolean(w)) ? [...new Set(firsts)] : undefined,
+      formWords: formWords?.every((ws) => ws.length > 0 && ws.every((w) => LATIN_WORD.test(w))) ? formWords : undefined,
     });
   }
   cache.set(lexicon, out);
@@ -281,12 +292,16 @@ export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexic
     const found: Array<TermMatch & { i: number; j: number }> = [];
     // The entries a word of the segment can start (the words are read once per segment).
     let marked: Uint8Array | undefined;
+    // `ſ` matches `s` case-insensitively, lower case keeps it: only first words are compared then, as ever.
+    let longS: boolean | undefined;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k]!;
       if (!c.scopes.has(seg.scope)) continue;
       if (c.firstWords) {
-        marked ??= candidates(segmentWords(seg), index, compiled.length);
+        const words = segmentWords(seg);
+        marked ??= candidates(words, index, compiled.length);
         if (!marked[k]) continue;
+        if (c.formWords && !(longS ??= seg.text.includes('ſ')) && !c.formWords.some((ws) => ws.every((w) => words.has(w)))) continue;
       }
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;
