@@ -36,6 +36,17 @@ const STOP_WORDS: Record<Lang, Set<string>> = {
 };
 
 const ONE_LETTER = /^\p{L}$/u;
+/** Answers for the Basic Multilingual Plane: 0 not asked yet, 1 a letter, 2 not one. */
+const BMP_LETTER = new Uint8Array(0x10000);
+
+/** Whether a code point is a letter (`\p{L}`), ASCII by its code, others asked once. */
+export function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp | 32) >= 97 && (cp | 32) <= 122;
+  if (cp > 0xffff) return ONE_LETTER.test(String.fromCodePoint(cp));
+  let known = BMP_LETTER[cp]!;
+  if (!known) BMP_LETTER[cp] = known = ONE_LETTER.test(String.fromCharCode(cp)) ? 1 : 2;
+  return known === 1;
+}
 
 /** Letters and function words of a text, in one pass over its words. */
 export function textStats(text: string): TextStats {
@@ -52,7 +63,7 @@ export function textStats(text: string): TextStats {
     else {
       const cp = text.codePointAt(i)!;
       width = cp > 0xffff ? 2 : 1;
-      letter = ONE_LETTER.test(String.fromCodePoint(cp));
+      letter = isLetter(cp);
     }
     if (letter) {
       if (start < 0) start = i;

@@ -4,6 +4,7 @@
  */
 import { editDistance } from '../../engine/format.js';
 import { HOLE, exactRange, segmentWords, type Segment } from './segments.js';
+import { isLetter } from '../language-detect.js';
 import { LETTER, PAIR_WINDOW, type Lexicon, type TitleAdjective, type TitleNoun } from './lexicon.js';
 
 const WORD = /[\p{L}\p{M}]+/gu;
@@ -324,7 +325,6 @@ const ABBREV = new RegExp(
 
 /** The same patterns, tried at one word start only (see `abbreviationStarts`). */
 const ABBREV_AT = new RegExp(ABBREV.source, 'uy');
-const LETTER_RUN = /\p{L}+/gu;
 const BEFORE_WORD = /[\p{N}_]/u;
 const SEPARATOR = /[·•‧⋅.(\-/]/;
 const CAPITAL_E_WORD = /\p{Ll}{3}E[Ss]?$/u;
@@ -336,24 +336,35 @@ const CAPITAL_E_WORD = /\p{Ll}{3}E[Ss]?$/u;
  * trying five alternatives at every word of every paragraph (the hottest code of a run).
  */
 function* abbreviationStarts(text: string): Generator<RegExpExecArray> {
-  LETTER_RUN.lastIndex = 0;
-  let run: RegExpExecArray | null;
+  // The runs of letters, as `/\p{L}+/gu` finds them, by a scan of the code points.
   let from = 0;
-  while ((run = LETTER_RUN.exec(text))) {
-    const start = run.index;
-    const end = start + run[0].length;
-    if (start < from || run[0].length < 2 || (start > 0 && BEFORE_WORD.test(text[start - 1]!))) continue;
+  let start = -1;
+  for (let i = 0; i <= text.length; ) {
+    const cp = i < text.length ? text.codePointAt(i)! : 0x20;
+    const width = cp > 0xffff ? 2 : 1;
+    if (isLetter(cp)) {
+      if (start < 0) start = i;
+      i += width;
+      continue;
+    }
+    const runStart = start;
+    start = -1;
+    const end = i;
+    i += width;
+    if (runStart < 0 || runStart < from || end - runStart < 2 || (runStart > 0 && BEFORE_WORD.test(text[runStart - 1]!))) continue;
     const next = text[end];
+    const last = text.charCodeAt(end - 1);
     const candidate =
       (next !== undefined && SEPARATOR.test(next)) ||
-      ((next === ' ' || next === '\t' || next === '\n' || next === '\r' || (next !== undefined && /\s/.test(next))) && text[end + 1] === '(') ||
-      CAPITAL_E_WORD.test(run[0]);
+      (next !== undefined && text[end + 1] === '(' && /\s/.test(next)) ||
+      // `…E`, `…ES`, `…Es` only: the expression is not asked of other words.
+      ((last === 0x45 || ((last === 0x53 || last === 0x73) && text.charCodeAt(end - 2) === 0x45)) &&
+        CAPITAL_E_WORD.test(text.slice(runStart, end)));
     if (!candidate) continue;
-    ABBREV_AT.lastIndex = start;
+    ABBREV_AT.lastIndex = runStart;
     const m = ABBREV_AT.exec(text);
     if (!m) continue;
     from = m.index + m[0].length;
-    LETTER_RUN.lastIndex = Math.max(LETTER_RUN.lastIndex, from);
     yield m;
   }
 }

@@ -10,7 +10,7 @@ import { isScalar } from 'yaml';
 import type { ParsedPosting } from '../../types.js';
 import { locate } from '../../engine/yaml-locate.js';
 import { maskAddresses } from '../addresses.js';
-import { isIn, textStats, wordsPointTo, type TextStats } from '../language-detect.js';
+import { isIn, isLetter, textStats, wordsPointTo, type TextStats } from '../language-detect.js';
 import type { Lang } from '../../types.js';
 
 export type Scope = 'title' | 'description' | 'heading' | 'body';
@@ -33,6 +33,11 @@ class Builder {
     this.text += value;
     // One by one: spreading a map of a megabyte-long line as arguments overflows the stack.
     for (const offset of map) this.map.push(offset);
+  }
+  /** `value`, read as is from the file at `offset`. */
+  addAt(value: string, offset: number): void {
+    this.text += value;
+    for (let i = 0; i < value.length; i++) this.map.push(offset + i);
   }
   hole(): void {
     this.text += HOLE;
@@ -133,9 +138,8 @@ function inline(nodes: PhrasingContent[], b: Builder, text: string): void {
           break;
         }
         const src = text.slice(start, end);
-        const map =
-          src === node.value ? Array.from({ length: src.length }, (_, i) => start + i) : align(node.value, src, start);
-        b.add(node.value, map);
+        if (src === node.value) b.addAt(node.value, start);
+        else b.add(node.value, align(node.value, src, start));
         break;
       }
       case 'break':
@@ -180,17 +184,6 @@ export function exactRange(fileText: string, seg: Segment, i: number, j: number)
   if (!r) return undefined;
   const norm = (s: string) => s.replace(/\s+/g, ' ');
   return norm(fileText.slice(r[0], r[1])) === norm(seg.text.slice(i, j)) ? r : undefined;
-}
-
-/** Whether a code point is a letter (`\p{L}`); Basic Multilingual Plane answers are kept. */
-const BMP_LETTER = new Uint8Array(0x10000); // 0: not asked yet, 1: a letter, 2: not one
-const ONE_LETTER = /^\p{L}$/u;
-function isLetter(cp: number): boolean {
-  if (cp < 0x80) return (cp | 32) >= 97 && (cp | 32) <= 122;
-  if (cp > 0xffff) return ONE_LETTER.test(String.fromCodePoint(cp));
-  let known = BMP_LETTER[cp]!;
-  if (!known) BMP_LETTER[cp] = known = ONE_LETTER.test(String.fromCharCode(cp)) ? 1 : 2;
-  return known === 1;
 }
 
 const wordsCache = new WeakMap<Segment, Set<string>>();
