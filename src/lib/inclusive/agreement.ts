@@ -182,6 +182,19 @@ function push(out: AgreementMatch[], fileText: string, seg: Segment, i: number, 
   if (range) out.push({ kind, range, words: seg.text.slice(i, j), suggestion });
 }
 
+const doublets = new Map<string, RegExp>();
+/** ` ou intéressée`, ` et membres`: the feminine `fem` right after (as a whole word when `whole`); made once per word. */
+function doubletAfter(fem: string, whole: boolean): RegExp {
+  const key = `${whole ? 1 : 0}${fem}`;
+  let re = doublets.get(key);
+  if (!re) {
+    re = new RegExp(`^\\s+(?:ou|et)\\s+${escape(fem)}${whole ? `(?![${L}])` : ''}`, 'iu');
+    if (doublets.size >= 10000) doublets.clear(); // words of postings: kept bounded
+    doublets.set(key, re);
+  }
+  return re;
+}
+
 /** The reader addressed in the masculine after `from`: the attributes, one by one. */
 function readerAttributes(fileText: string, seg: Segment, a: Agreement, c: Compiled, from: number, out: AgreementMatch[]): void {
   // The attributes stand within a clause: a bounded window, not the rest of a long text.
@@ -201,7 +214,7 @@ function readerAttributes(fileText: string, seg: Segment, a: Agreement, c: Compi
     const after = seg.text.slice(j, j + 40);
     if (m) {
       // A doublet or an abbreviated form beside it is not masculine only.
-      if (!ABBREVIATED_AFTER.test(after) && !new RegExp(`^\\s+(?:ou|et)\\s+${escape(m.fem)}(?![${L}])`, 'iu').test(after)) {
+      if (!ABBREVIATED_AFTER.test(after) && !doubletAfter(m.fem, true).test(after)) {
         push(out, fileText, seg, i, j, 'reader', `${w} ou ${caseLike(m.fem, w)}`);
       }
     } else if (!/e$/iu.test(lower)) break; // Not an attribute: a preposition, a noun, an article.
@@ -282,7 +295,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     const i = m.index;
     const j = i + m[0].length;
     const after = text.slice(j, j + 40);
-    if (ABBREVIATED_AFTER.test(after) || new RegExp(`^\\s+(?:ou|et)\\s+${escape(g.fem)}`, 'iu').test(after)) continue;
+    if (ABBREVIATED_AFTER.test(after) || doubletAfter(g.fem, false).test(after)) continue;
     push(out, fileText, seg, i, j, 'determiner', `${noun} ${g.fem} et ${adj}`);
   }
   return dedupe(out);

@@ -283,6 +283,21 @@ function candidates(words: Set<string>, index: Map<string, number[]>, count: num
   return marked;
 }
 
+/** Whether `words` holds every word of one of `forms`. */
+function hasAllOfOne(forms: string[][], words: Set<string>): boolean {
+  for (const form of forms) {
+    let all = true;
+    for (const w of form) {
+      if (!words.has(w)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 /** Every lexicon match in the segments, longest first where matches overlap. */
 export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexicon): TermMatch[] {
   const compiled = compile(lexicon);
@@ -292,16 +307,17 @@ export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexic
     const found: Array<TermMatch & { i: number; j: number }> = [];
     // The entries a word of the segment can start (the words are read once per segment).
     let marked: Uint8Array | undefined;
+    let words: Set<string> | undefined;
     // `ſ` matches `s` case-insensitively, lower case keeps it: only first words are compared then, as ever.
     let longS: boolean | undefined;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k]!;
       if (!c.scopes.has(seg.scope)) continue;
       if (c.firstWords) {
-        const words = segmentWords(seg);
+        words ??= segmentWords(seg);
         marked ??= candidates(words, index, compiled.length);
         if (!marked[k]) continue;
-        if (c.formWords && !(longS ??= seg.text.includes('ſ')) && !c.formWords.some((ws) => ws.every((w) => words.has(w)))) continue;
+        if (c.formWords && !(longS ??= seg.text.includes('ſ')) && !hasAllOfOne(c.formWords, words)) continue;
       }
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;
