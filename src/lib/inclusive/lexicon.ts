@@ -148,6 +148,8 @@ interface CompiledEntry {
    * a segment lacking one of each form's words cannot match either.
    */
   formWords?: string[][];
+  /** For a `pattern` entry: the words its expression starts with (see `leadingLiterals`), looked for before it runs. */
+  lead?: RegExp;
 }
 
 const cache = new WeakMap<Lexicon, CompiledEntry[]>();
@@ -186,9 +188,11 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
     }
     const firsts = entry.pattern ? undefined : forms.map((f) => FIRST_WORD.exec(f.text)?.[0]?.toLowerCase());
     const formWords = entry.pattern ? undefined : forms.map((f) => (f.text.match(FORM_WORDS) ?? []).map((w) => w.toLowerCase()));
+    const leads = entry.pattern ? leadingLiterals(entry.pattern) : undefined;
     out.push({
       entry,
       re,
+      lead: leads ? new RegExp(leads.map(escapeRegExp).join('|'), entry.caseSensitive ? 'u' : 'iu') : undefined,
       formSuggestions,
       exceptions,
       paired,
@@ -198,6 +202,42 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
     });
   }
   cache.set(lexicon, out);
+  return out;
+}
+
+/**
+ * The literal text each top-level alternative of a regular expression starts with (letters
+ * and spaces, up to the first other character or a letter with a quantifier): `employés`
+ * for `employés(?<=…)|employés(?=…)`, `young` for `young(?:er)?…`. Every match of the
+ * expression starts with one of them, so a text holding none (with the same flags) has no
+ * match. Undefined when an alternative starts otherwise (`(?:the )?…`, `\w`, `[…]`).
+ */
+export function leadingLiterals(source: string): string[] | undefined {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      alternatives.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  alternatives.push(source.slice(from));
+  const out: string[] = [];
+  for (const alt of alternatives) {
+    let n = 0;
+    while (n < alt.length && /[\p{L} ]/u.test(alt[n]!) && !/[?*+{]/.test(alt[n + 1] ?? '')) n++;
+    // A letter followed by a quantifier is not in every match: the literal stops before it.
+    if (n === 0 || !/\p{L}/u.test(alt.slice(0, n))) return undefined;
+    out.push(alt.slice(0, n));
+  }
   return out;
 }
 
@@ -317,8 +357,12 @@ export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexic
         words ??= segmentWords(seg);
         marked ??= candidates(words, index, compiled.length);
         if (!marked[k]) continue;
-        if (c.formWords && !(longS ??= seg.text.includes('ſ')) && !hasAllOfOne(c.formWords, words)) continue;
       }
+      if (c.formWords) {
+        words ??= segmentWords(seg);
+        if (!(longS ??= seg.text.includes('ſ')) && !hasAllOfOne(c.formWords, words)) continue;
+      }
+      if (c.lead && !c.lead.test(seg.text)) continue;
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = c.re.exec(seg.text))) {
