@@ -118,6 +118,8 @@ interface Compiled {
   detWords?: string[];
   adjWords?: string[];
   pluralWords?: string[];
+  /** The reader verbs alone, with `reader`'s flags: every match of `reader` holds one (a cheaper search first). */
+  readerVerbs: RegExp;
 }
 
 const ONE_WORD = /^\p{L}+$/u;
@@ -164,6 +166,7 @@ function compile(a: Agreement): Compiled {
     ),
     adjBeforeFem: new Map(a.adjectivesBefore.map((x) => [x.masc.toLowerCase(), x.fem])),
     plural: new RegExp(`(?<![${L}-])(${alt(a.epicenePlural)})\\s+([${L}]+)(?![${L}-])`, 'giu'),
+    readerVerbs: new RegExp(alt(a.readerVerbs), 'iu'),
     detWords: oneWords(a.epiceneSingular),
     adjWords: oneWords(a.adjectivesBefore.map((x) => x.masc)),
     pluralWords: oneWords(a.epicenePlural),
@@ -235,7 +238,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   const out: AgreementMatch[] = [];
 
   // The reader.
-  if (mayMatch(seg, VOUS)) for (const m of text.matchAll(c.reader)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
+  if (mayMatch(seg, VOUS) && c.readerVerbs.test(text)) for (const m of text.matchAll(c.reader)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
   if (seg.scope === 'body' || seg.scope === 'heading') {
     if (mayMatch(seg, ETRE)) for (const m of text.matchAll(c.etre)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
     const s = c.starts.exec(text);
@@ -306,6 +309,7 @@ const ETRE = ['être'];
 const CHACUN = ['chacun'];
 const CEUX = ['ceux'];
 const TOUS = ['tous'];
+const NOUS_VOUS = ['nous', 'vous'];
 const ILS = ['ils', 'eux'];
 
 /** Pronouns standing for a mixed group. */
@@ -337,7 +341,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     push(out, fileText, seg, i, i + 4, 'pronoun', 'les personnes');
   }
   // `nous ne pouvons pas tous`, `vous êtes tous`.
-  if (mayMatch(seg, TOUS)) for (const m of text.matchAll(/(?<![\p{L}])(?:nous|vous)\s+(?:(?:ne|n['’]|pas|\p{L}+(?:ons|ez))(?![\p{L}])\s*){1,3}(tous)(?![\p{L}])(?!\s+(?:les|ces|nos|vos|des|ses|leurs|deux|trois|ceux)(?![\p{L}]))/giu)) {
+  if (mayMatch(seg, TOUS) && mayMatch(seg, NOUS_VOUS)) for (const m of text.matchAll(/(?<![\p{L}])(?:nous|vous)\s+(?:(?:ne|n['’]|pas|\p{L}+(?:ons|ez))(?![\p{L}])\s*){1,3}(tous)(?![\p{L}])(?!\s+(?:les|ces|nos|vos|des|ses|leurs|deux|trois|ceux)(?![\p{L}]))/giu)) {
     const i = m.index + m[0].length - 4;
     push(out, fileText, seg, i, i + 4, 'pronoun', 'tous et toutes');
   }

@@ -199,12 +199,19 @@ export function segmentWords(seg: Segment): Set<string> {
   words = new Set<string>();
   const text = seg.text;
   let start = -1;
+  let lower = true; // the run so far is ASCII lower case: it is its own lower case
   for (let i = 0; i <= text.length; ) {
     const cp = i < text.length ? text.codePointAt(i)! : 0x20;
     const letter = isLetter(cp);
-    if (letter && start < 0) start = i;
-    else if (!letter && start >= 0) {
-      words.add(text.slice(start, i).toLowerCase());
+    if (letter) {
+      if (start < 0) {
+        start = i;
+        lower = true;
+      }
+      if (cp < 97 || cp > 122) lower = false;
+    } else if (start >= 0) {
+      const word = text.slice(start, i);
+      words.add(lower ? word : word.toLowerCase());
       start = -1;
     }
     i += cp > 0xffff ? 2 : 1;
