@@ -35,6 +35,11 @@ const STOP_WORDS: Record<Lang, Set<string>> = {
   ),
 };
 
+/** Each function word to the languages it is one of: 1 English, 2 French (one lookup a word). */
+const STOP_WORD_LANGS = new Map<string, number>();
+for (const w of STOP_WORDS.en) STOP_WORD_LANGS.set(w, 1);
+for (const w of STOP_WORDS.fr) STOP_WORD_LANGS.set(w, (STOP_WORD_LANGS.get(w) ?? 0) | 2);
+
 const ONE_LETTER = /^\p{L}$/u;
 /** Answers for the Basic Multilingual Plane: 0 not asked yet, 1 a letter, 2 not one. */
 const BMP_LETTER = new Uint8Array(0x10000);
@@ -71,9 +76,12 @@ export function textStats(text: string): TextStats {
       const length = i - start;
       stats.letters += length;
       if (length <= 5) {
-        const lower = text.slice(start, i).toLowerCase();
-        if (STOP_WORDS.en.has(lower)) stats.words.en++;
-        if (STOP_WORDS.fr.has(lower)) stats.words.fr++;
+        const word = text.slice(start, i);
+        const of = STOP_WORD_LANGS.get(word) ?? STOP_WORD_LANGS.get(word.toLowerCase());
+        if (of !== undefined) {
+          if (of & 1) stats.words.en++;
+          if (of & 2) stats.words.fr++;
+        }
       }
       start = -1;
     }

@@ -10,7 +10,7 @@
  *   « ceux désirant », « nous ne pouvons pas tous ».
  * The words are data (`agreement` in data/inclusive-fr.json); the grammar is here.
  */
-import { HOLE, exactRange, segmentWords, type Segment } from './segments.js';
+import { HOLE, exactRange, hasLongS, segmentWords, type Segment } from './segments.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface Agreement {
@@ -135,7 +135,7 @@ function oneWords(xs: string[]): string[] | undefined {
  * reads as another (`s`) where lower case keeps it, turns the filter off.
  */
 function mayMatch(seg: Segment, needed: string[] | undefined): boolean {
-  if (!needed || seg.text.includes('ſ')) return true;
+  if (!needed || hasLongS(seg)) return true;
   const words = segmentWords(seg);
   return needed.some((w) => words.has(w));
 }

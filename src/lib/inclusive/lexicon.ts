@@ -5,7 +5,7 @@
  */
 import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../types.js';
 import { collectDirectives, makeSilencer } from '../../engine/directives.js';
-import { HOLE, SCOPES, exactRange, segmentWords, type Scope, type Segment } from './segments.js';
+import { HOLE, SCOPES, exactRange, hasLongS, segmentWords, type Scope, type Segment } from './segments.js';
 import type { Agreement } from './agreement.js';
 
 export interface FormSpec {
@@ -360,7 +360,7 @@ export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexic
       }
       if (c.formWords) {
         words ??= segmentWords(seg);
-        if (!(longS ??= seg.text.includes('ſ')) && !hasAllOfOne(c.formWords, words)) continue;
+        if (!(longS ??= hasLongS(seg)) && !hasAllOfOne(c.formWords, words)) continue;
       }
       if (c.lead && !c.lead.test(seg.text)) continue;
       c.re.lastIndex = 0;

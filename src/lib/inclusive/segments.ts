@@ -187,6 +187,14 @@ export function exactRange(fileText: string, seg: Segment, i: number, j: number)
 }
 
 const wordsCache = new WeakMap<Segment, Set<string>>();
+/** Segments with a long s (`ſ`): case-insensitive expressions read it as `s`, lower case keeps it. */
+const longS = new WeakSet<Segment>();
+
+/** Whether a segment has a long s (`ſ`), which a word filter of case-insensitive expressions must not trust. */
+export function hasLongS(seg: Segment): boolean {
+  segmentWords(seg);
+  return longS.has(seg);
+}
 
 /**
  * The lower-cased words of a segment (runs of letters, as `/\p{L}+/gu` finds them), computed
@@ -208,7 +216,10 @@ export function segmentWords(seg: Segment): Set<string> {
         start = i;
         lower = true;
       }
-      if (cp < 97 || cp > 122) lower = false;
+      if (cp < 97 || cp > 122) {
+        lower = false;
+        if (cp === 0x17f) longS.add(seg);
+      }
     } else if (start >= 0) {
       const word = text.slice(start, i);
       words.add(lower ? word : word.toLowerCase());
