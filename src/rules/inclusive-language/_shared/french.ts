@@ -2,9 +2,9 @@
  * French job titles: masculine-only titles (`Développeur principal`) and abbreviated
  * doublets (`adjoint·e`, `chargé(e)s`, `principal-e`, `principal.e`, `candidatEs`).
  */
-import { editDistance } from '../../engine/format.js';
+import { editDistance } from '../../../engine/format.js';
 import { HOLE, exactRange, segmentWords, type Segment } from './segments.js';
-import { isLetter } from '../language-detect.js';
+import { isLetter } from '../../../lib/language-detect.js';
 import { LETTER, PAIR_WINDOW, type Lexicon, type TitleAdjective, type TitleNoun } from './lexicon.js';
 
 const WORD = /[\p{L}\p{M}]+/gu;

@@ -3,8 +3,8 @@
  * schema `schemas/data/inclusive-{en,fr}.schema.json`) and the term matcher shared by the
  * `inclusive-language/*` rules.
  */
-import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../types.js';
-import { collectDirectives, makeSilencer } from '../../engine/directives.js';
+import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../../types.js';
+import { collectDirectives, makeSilencer } from '../../../engine/directives.js';
 import { HOLE, SCOPES, exactRange, hasLongS, segmentWords, type Scope, type Segment } from './segments.js';
 import type { Agreement } from './agreement.js';
 

@@ -4,14 +4,14 @@
  * body paragraphs and table cells. Code, inline code, HTML, images, link targets and bare
  * URLs are never part of a segment (they become U+FFFC, which no pattern matches).
  */
-import { walk } from '../../engine/walk.js';
+import { walk } from '../../../engine/walk.js';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { isScalar } from 'yaml';
-import type { ParsedPosting } from '../../types.js';
-import { locate } from '../../engine/yaml-locate.js';
-import { maskAddresses } from '../addresses.js';
-import { isIn, isLetter, textStats, wordsPointTo, type TextStats } from '../language-detect.js';
-import type { Lang } from '../../types.js';
+import type { ParsedPosting } from '../../../types.js';
+import { locate } from '../../../engine/yaml-locate.js';
+import { maskAddresses } from '../../../lib/addresses.js';
+import { isIn, isLetter, textStats, wordsPointTo, type TextStats } from '../../../lib/language-detect.js';
+import type { Lang } from '../../../types.js';
 
 export type Scope = 'title' | 'description' | 'heading' | 'body';
 export const SCOPES: readonly Scope[] = ['title', 'description', 'heading', 'body'];
