@@ -1,0 +1,56 @@
+// The inclusive-language rules skip the expressions a paragraph cannot match (its words lack
+// the ones an entry or a grammar pattern needs, or the literal a pattern starts with). Those
+// filters must never lose a finding: each case here is one the filters have to let through,
+// with the findings the rules gave before they had filters.
+import { lintString, makeConfig } from './support/harness.js';
+
+const config = makeConfig();
+
+function inclusive(file: string, body: string): string[] {
+  return lintString(`---\ntitle: Offre\n---\n\n${body}\n`, file, config)
+    .filter((f) => f.ruleId.startsWith('inclusive-language/'))
+    .map((f) => `${f.ruleId} ${f.line}:${f.column}-${f.endColumn} ${f.message.split('”')[0]!.slice(1)}`);
+}
+
+describe('inclusive-language word filters keep every finding', () => {
+  test('the reader in the masculine, and a long s (`ſ`) that case-insensitive matching reads as `s`', () => {
+    expect(inclusive('/s/fr/a.md', 'Vous êtes intéressé par ce poste?')).toEqual([
+      'inclusive-language/masculine-agreement 5:11-20 intéressé',
+    ]);
+    expect(inclusive('/s/fr/a.md', 'Vouſ êtes intéressé par ce poste?')).toEqual([
+      'inclusive-language/masculine-agreement 5:11-20 intéressé',
+    ]);
+    expect(inclusive('/s/fr/i.md', 'Nous travaillons avec les expertſ du domaine.')).toEqual([
+      'inclusive-language/terms 5:23-34 les expertſ',
+    ]);
+  });
+
+  test('a pattern entry is found in any case, a form starting with a sign is found', () => {
+    expect(inclusive('/s/fr/d.md', 'Nos EMPLOYÉS du ministère et nos employés fédéraux sont là.')).toEqual([
+      'inclusive-language/terms 5:5-13 EMPLOYÉS',
+      'inclusive-language/terms 5:34-42 employés',
+    ]);
+    expect(inclusive('/s/en/e.md', 'The successful candidate will know what (s)he wants and where he/she goes.')).toEqual([
+      'inclusive-language/terms 5:41-46 (s)he',
+      'inclusive-language/terms 5:63-69 he/she',
+    ]);
+  });
+
+  test('determiners, adjectives, pronouns and titles', () => {
+    expect(
+      inclusive('/s/fr/f.md', 'Le titulaire du poste travaille avec les cadres supérieurs et de hauts fonctionnaires. Chacun apporte son expertise.'),
+    ).toEqual([
+      'inclusive-language/masculine-agreement 5:1-13 Le titulaire',
+      'inclusive-language/masculine-agreement 5:42-59 cadres supérieurs',
+      'inclusive-language/masculine-agreement 5:66-86 hauts fonctionnaires',
+      'inclusive-language/mixed-pronoun 5:88-94 Chacun',
+    ]);
+    expect(inclusive('/s/fr/g.md', 'Nous ne pouvons pas tous être experts. Les Canadiennes et Canadiens savent ce qu’ils veulent.')).toEqual([
+      'inclusive-language/mixed-pronoun 5:21-25 tous',
+      'inclusive-language/mixed-pronoun 5:82-85 ils',
+    ]);
+    expect(inclusive('/s/fr/h.md', 'Nous recherchons un développeur principal pour notre équipe, et un analyste.')).toEqual([
+      'inclusive-language/masculine-title 5:21-42 développeur principal',
+    ]);
+  });
+});
