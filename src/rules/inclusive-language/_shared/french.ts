@@ -327,6 +327,13 @@ const ABBREV = new RegExp(
 const ABBREV_AT = new RegExp(ABBREV.source, 'uy');
 const BEFORE_WORD = /[\p{N}_]/u;
 const SEPARATOR = /[·•‧⋅.(\-/]/;
+/** The first letters of the suffixes (`ABBREV_SUFFIX` and the hyphen's), case-sensitive as `ABBREV`. */
+const SUFFIX_START = new Set(['e', 'è', 's', 'r', 't', 'n', 'l', 'v', 'i', 'a']);
+/** A suffix may start at `i` (after a parenthesis: after an optional hyphen too). */
+function suffixAt(text: string, i: number): boolean {
+  if (text[i - 1] === '(' && text[i] === '-') return SUFFIX_START.has(text[i + 1] ?? '');
+  return SUFFIX_START.has(text[i] ?? '');
+}
 const CAPITAL_E_WORD = /\p{Ll}{3}E[Ss]?$/u;
 
 /**
@@ -354,9 +361,12 @@ function* abbreviationStarts(text: string): Generator<RegExpExecArray> {
     if (runStart < 0 || runStart < from || end - runStart < 2 || (runStart > 0 && BEFORE_WORD.test(text[runStart - 1]!))) continue;
     const next = text[end];
     const last = text.charCodeAt(end - 1);
+    // The stem is the whole run; a separator, then a suffix (they start with one of
+    // SUFFIX_START), must follow it: a sentence's final word and a compound (`bien-être`) are
+    // not tried.
     const candidate =
-      (next !== undefined && SEPARATOR.test(next)) ||
-      (next !== undefined && text[end + 1] === '(' && /\s/.test(next)) ||
+      (next !== undefined && SEPARATOR.test(next) && suffixAt(text, end + 1)) ||
+      (next !== undefined && text[end + 1] === '(' && /\s/.test(next) && suffixAt(text, end + 2)) ||
       // `…E`, `…ES`, `…Es` only: the expression is not asked of other words.
       ((last === 0x45 || ((last === 0x53 || last === 0x73) && text.charCodeAt(end - 2) === 0x45)) &&
         CAPITAL_E_WORD.test(text.slice(runStart, end)));
