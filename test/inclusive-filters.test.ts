@@ -30,6 +30,15 @@ describe('inclusive-language word filters keep every finding', () => {
       'inclusive-language/terms 5:5-13 EMPLOYÉS',
       'inclusive-language/terms 5:34-42 employés',
     ]);
+    expect(inclusive('/s/en/j.md', 'We build services for THE DISABLED and for the handicapped.')).toEqual([
+      'inclusive-language/terms 5:23-35 THE DISABLED',
+      'inclusive-language/terms 5:44-59 the handicapped',
+    ]);
+    expect(inclusive('/s/en/k.md', 'We want younger, energetic people and a young team.')).toEqual([
+      'inclusive-language/terms 5:9-16 younger',
+      'inclusive-language/terms 5:18-27 energetic',
+      'inclusive-language/terms 5:41-46 young',
+    ]);
     expect(inclusive('/s/en/e.md', 'The successful candidate will know what (s)he wants and where he/she goes.')).toEqual([
       'inclusive-language/terms 5:41-46 (s)he',
       'inclusive-language/terms 5:63-69 he/she',

@@ -148,7 +148,7 @@ interface CompiledEntry {
    * a segment lacking one of each form's words cannot match either.
    */
   formWords?: string[][];
-  /** For a `pattern` entry: the words its expression starts with (see `leadingLiterals`), looked for before it runs. */
+  /** For a `pattern` entry: what its expression starts with (see `leadingPrefixes`), looked for before it runs. */
   lead?: RegExp;
 }
 
@@ -188,11 +188,17 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
     }
     const firsts = entry.pattern ? undefined : forms.map((f) => FIRST_WORD.exec(f.text)?.[0]?.toLowerCase());
     const formWords = entry.pattern ? undefined : forms.map((f) => (f.text.match(FORM_WORDS) ?? []).map((w) => w.toLowerCase()));
-    const leads = entry.pattern ? leadingLiterals(entry.pattern) : undefined;
+    const leads = entry.pattern ? leadingPrefixes(entry.pattern) : undefined;
+    let lead: RegExp | undefined;
+    try {
+      lead = leads ? new RegExp(leads.map((p) => `(?:${p})`).join('|'), entry.caseSensitive ? 'u' : 'iu') : undefined;
+    } catch {
+      lead = undefined; // a prefix that does not stand alone (a reference to a later group): no filter
+    }
     out.push({
       entry,
       re,
-      lead: leads ? new RegExp(leads.map(escapeRegExp).join('|'), entry.caseSensitive ? 'u' : 'iu') : undefined,
+      lead,
       formSuggestions,
       exceptions,
       paired,
@@ -206,39 +212,39 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
 }
 
 /**
- * The literal text each top-level alternative of a regular expression starts with (letters
- * and spaces, up to the first other character or a letter with a quantifier): `employés`
- * for `employés(?<=…)|employés(?=…)`, `young` for `young(?:er)?…`. Every match of the
- * expression starts with one of them, so a text holding none (with the same flags) has no
- * match. Undefined when an alternative starts otherwise (`(?:the )?…`, `\w`, `[…]`).
+ * What each top-level alternative of a regular expression starts with, up to its first
+ * top-level lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`): `employés` for
+ * `employés(?<=…)|employés(?=…)`, `the (?:disabled|handicapped)` for
+ * `the (?:disabled|handicapped)(?=…)`. Every match of the expression starts with a match of
+ * one of them, so a text none of them matches (with the same flags) has no match; they are
+ * plain words, cheap to look for. Undefined when an alternative does not start with a letter.
  */
-export function leadingLiterals(source: string): string[] | undefined {
-  const alternatives: string[] = [];
+export function leadingPrefixes(source: string): string[] | undefined {
+  const out: string[] = [];
   let depth = 0;
   let inClass = false;
   let from = 0;
+  let cut = -1; // where the current alternative's prefix ends, once found
+  const close = (end: number) => {
+    out.push(source.slice(from, cut >= 0 ? cut : end));
+    cut = -1;
+  };
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === '\\') i++;
     else if (inClass) inClass = ch !== ']';
     else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
+    else if (ch === '(') {
+      if (depth === 0 && cut < 0 && /^\(\?(?:=|!|<=|<!)/.test(source.slice(i, i + 4))) cut = i;
+      depth++;
+    } else if (ch === ')') depth--;
     else if (ch === '|' && depth === 0) {
-      alternatives.push(source.slice(from, i));
+      close(i);
       from = i + 1;
     }
   }
-  alternatives.push(source.slice(from));
-  const out: string[] = [];
-  for (const alt of alternatives) {
-    let n = 0;
-    while (n < alt.length && /[\p{L} ]/u.test(alt[n]!) && !/[?*+{]/.test(alt[n + 1] ?? '')) n++;
-    // A letter followed by a quantifier is not in every match: the literal stops before it.
-    if (n === 0 || !/\p{L}/u.test(alt.slice(0, n))) return undefined;
-    out.push(alt.slice(0, n));
-  }
-  return out;
+  close(source.length);
+  return out.every((p) => /^\p{L}/u.test(p)) ? out : undefined;
 }
 
 /** How far (in characters) a paired form may stand from the word it pairs with. */
