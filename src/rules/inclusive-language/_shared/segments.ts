@@ -208,9 +208,15 @@ export function segmentWords(seg: Segment): Set<string> {
   const text = seg.text;
   let start = -1;
   let lower = true; // the run so far is ASCII lower case: it is its own lower case
-  for (let i = 0; i <= text.length; ) {
-    const cp = i < text.length ? text.codePointAt(i)! : 0x20;
-    const letter = isLetter(cp);
+  const n = text.length;
+  for (let i = 0; i <= n; ) {
+    let cp = i < n ? text.charCodeAt(i) : 0x20;
+    let letter: boolean;
+    if (cp < 0x80) letter = ((cp | 32) >= 97 && (cp | 32) <= 122);
+    else {
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
+      letter = isLetter(cp);
+    }
     if (letter) {
       if (start < 0) {
         start = i;
@@ -236,7 +242,8 @@ interface SegmentLanguage {
   words: Lang | null;
   /** Whether franc-min's trigrams agree with them, asked only when it matters. */
   confirmed?: boolean;
-  text: string;
+  /** The text the language is told from: the segment's start, holes and all. */
+  sample: string;
   stats: TextStats;
 }
 const langCache = new WeakMap<Segment, SegmentLanguage>();
@@ -255,13 +262,14 @@ export function segmentLang(seg: Segment, fallback: Lang | undefined): Lang | un
   let known = langCache.get(seg);
   if (!known) {
     // A sample is enough to tell a paragraph's language, and keeps a megabyte line cheap.
-    const text = seg.text.slice(0, LANG_SAMPLE).replace(HOLE_RE, ' ');
-    const stats = textStats(text);
-    known = { words: wordsPointTo(stats, SEGMENT_MIN_LETTERS) ?? null, text, stats };
+    // (The stats are the same with or without the holes: a hole is not a letter.)
+    const sample = seg.text.slice(0, LANG_SAMPLE);
+    const stats = textStats(sample);
+    known = { words: wordsPointTo(stats, SEGMENT_MIN_LETTERS) ?? null, sample, stats };
     langCache.set(seg, known);
   }
   if (!known.words || known.words === fallback) return fallback;
-  known.confirmed ??= isIn(known.text, known.stats, known.words, SEGMENT_MIN_LETTERS, 0.01);
+  known.confirmed ??= isIn(known.sample.replace(HOLE_RE, ' '), known.stats, known.words, SEGMENT_MIN_LETTERS, 0.01);
   return known.confirmed ? known.words : fallback;
 }
 const HOLE_RE = new RegExp(HOLE, 'g');
