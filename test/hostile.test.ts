@@ -125,6 +125,22 @@ test('a one-file run (pre-commit, editor) has the same protection', () => {
   expect(s.started).toBe(1); // nothing left to replace it for
 });
 
+test('a hostile posting does not take its translation partner down with it', () => {
+  // A pair is linted in one job; when the job runs over, its postings are linted again one by
+  // one: the hostile one ends with its timeout, its partner with its own findings.
+  const dir = tempDir('hostile-pair');
+  const stars = patterns.find((p) => p.name === 'stars-around-a-letter')!;
+  write(dir, 'content/en/hostile.md', posting({ key: 'pair', body: body(stars) }));
+  write(dir, 'content/fr/partenaire.md', posting({ key: 'pair', title: 'Développeuse', body: 'Postulez sur [notre site](http://www.canada.ca/emplois).' }));
+  const r = runCli(['lint', '--format', 'json', '--timeout', '1', '--debug', 'content'], { cwd: dir });
+  const results = JSON.parse(r.stdout) as JsonResult[];
+  const hostile = results.find((x) => x.filePath.endsWith('hostile.md'))!;
+  const partner = results.find((x) => x.filePath.endsWith('partenaire.md'))!;
+  expect(ids(hostile)).toEqual(['internal/timeout']);
+  expect(ids(partner)).toEqual(['links/https']);
+  expect(stats(r.stderr).timeouts).toBe(2); // the pair's job, then the hostile posting alone
+});
+
 test('a file that needs more memory than a worker may use gets internal/too-large; the others are linted', () => {
   const dir = tempDir('hostile-memory');
   write(dir, '.postingsrc.json', JSON.stringify({ limits: { memory: 128, timeout: 120 } }));

@@ -5,7 +5,8 @@
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, runCli } from './support/harness.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, FIXTURES, runCli } from './support/harness.js';
 import { tempDir, write } from './support/temp-site.js';
 
 /** Every rule fixture in one site (163 postings in en/ and fr/): findings of every kind. */
@@ -51,6 +52,26 @@ describe('the same output, in the same order, whatever the concurrency', () => {
     }
   });
 
+  test('the JSON report written file by file as results come is the one written at the end', () => {
+    // `--report` needs every result at once: that run reports at the end; the others stream.
+    const whole = runCli(['lint', '--format', 'json', '--report', 'junit=junit.xml', 'content'], { cwd: site });
+    expect(whole.stdout).toBe(runs[0]!.json.stdout);
+    const quiet = (args: string[]) => runCli(['lint', '--format', 'json', '--quiet', '--max-warnings', '0', ...args, 'content'], { cwd: site });
+    const [streamed, atEnd] = [quiet([]), quiet(['--report', 'junit=junit.xml'])];
+    expect(streamed.stdout).toBe(atEnd.stdout);
+    expect(streamed.status).toBe(atEnd.status);
+  });
+
+  test('node flags a worker may not take (--expose-gc) do not stop the workers', () => {
+    const r = spawnSync(process.execPath, ['--expose-gc', BIN, 'lint', '--format', 'json', '--concurrency', '2', 'content'], {
+      cwd: site,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8' },
+    });
+    expect(r.stderr).not.toContain('Internal error');
+    expect(r.stdout).toBe(runs[0]!.json.stdout);
+  });
+
   test('the concurrency is the number of workers; off and small runs use one', () => {
     const workers = Object.fromEntries(runs.map((r) => [r.c, stats(r.json.stderr).workers]));
     expect(workers.off).toBe(1);
@@ -60,6 +81,25 @@ describe('the same output, in the same order, whatever the concurrency', () => {
     expect(workers.auto).toBeGreaterThanOrEqual(1);
     const small = runCli(['lint', '--format', 'json', '--debug', 'content/en/pairing-mismatch'], { cwd: site });
     expect(stats(small.stderr).workers).toBe(1); // auto, below 40 files
+  });
+
+  test('each posting of a pair is parsed once: a pair is one job, and only a partner left out of the run is read to compare', () => {
+    const partners = (stderr: string) => Number(/(\d+) partners parsed only to compare/.exec(stderr)![1]);
+    const pairs = tempDir('pairs');
+    cpSync(join(FIXTURES, 'rules', 'pairing', 'structure'), join(pairs, 'content'), { recursive: true });
+    // The whole site: every partner is linted in the run, so none is parsed apart.
+    const all = runCli(['lint', '--format', 'json', '--debug', 'content'], { cwd: pairs });
+    expect(partners(all.stderr)).toBe(0);
+    // The English postings only: their 4 French partners are read to compare, and the pair
+    // findings are the same as when both sides are linted.
+    const en = runCli(['lint', '--format', 'json', '--debug', 'content/en'], { cwd: pairs });
+    expect(partners(en.stderr)).toBe(4);
+    const ids = (stdout: string, lang: string) =>
+      (JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>)
+        .filter((r) => r.filePath.includes(`${lang}/`))
+        .map((r) => r.messages.map((m) => `${m.ruleId}:${m.line}`));
+    expect(ids(en.stdout, 'en').flat().some((x) => x.startsWith('pairing/structure:'))).toBe(true);
+    expect(ids(en.stdout, 'en')).toEqual(ids(all.stdout, 'en'));
   });
 
   test('--fix writes the same files whatever the concurrency', () => {
@@ -106,6 +146,29 @@ describe('--cache', () => {
     expect(warm.stdout).toBe(cold.stdout);
   });
 
+  test('a warm run reads no file that did not change: the index and the results come from the cache', () => {
+    const reads = (stderr: string) => Number(/(\d+) files read by the main thread/.exec(stderr)![1]);
+    const cold = lint();
+    expect(reads(cold.stderr)).toBeGreaterThanOrEqual(4);
+    // As after a checkout: new times, same bytes. Each file is read once to compare its bytes...
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const lang of ['en', 'fr']) for (const f of readdirSync(join(site, 'content', lang))) utimesSync(join(site, 'content', lang, f), hourAgo, hourAgo);
+    const checkout = lint();
+    expect(checkout.stats).toMatchObject({ linted: 0, cached: 4 });
+    expect(reads(checkout.stderr)).toBe(4);
+    // ...and from then on, none is read at all.
+    const warm = lint();
+    expect(warm.stats).toMatchObject({ linted: 0, cached: 4 });
+    expect(reads(warm.stderr)).toBe(0);
+    expect(warm.stdout).toBe(cold.stdout);
+    // A change of bytes that keeps the size and the modification time is still seen (the change time moved).
+    const file = join(site, 'content', 'en', 'researcher.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('is hiring', 'is HIRING'));
+    utimesSync(file, hourAgo, hourAgo);
+    expect(lint().stats).toMatchObject({ linted: 2, cached: 2 });
+  });
+
   test("a file's bytes: that file, and its translation partner (whose pairing/structure and pairing/values read its body), are linted again", () => {
     lint();
     const file = join(site, 'content', 'en', 'researcher.md');
@@ -122,7 +185,9 @@ describe('--cache', () => {
     lint('--cache-strategy', 'metadata');
     const evenLater = new Date(Date.now() + 120_000);
     utimesSync(file, evenLater, evenLater);
-    expect(lint('--cache-strategy', 'metadata').stats).toMatchObject({ linted: 1, cached: 3 });
+    // A posting that may have changed is linted again with its translation partner, whose
+    // pair findings read its body; the other pair comes from the cache.
+    expect(lint('--cache-strategy', 'metadata').stats).toMatchObject({ linted: 2, cached: 2 });
   });
 
   test("a translation partner's change updates the other posting's pair findings", () => {

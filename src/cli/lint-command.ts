@@ -24,6 +24,7 @@ import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
+import { reportStream } from './stream-report.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -198,6 +199,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     ? await openCache(io, configFile, config, locale, opts)
     : undefined;
   const progress = progressLine(io, locale);
+  // JSON goes out one file at a time when nothing needs every result at once.
+  const stream = reportStream(opts, { cwd: io.cwd, configFile, config, locale, since: Boolean(scope), stdout: io.stdout, stderr: io.stderr });
   const run = await runFiles(selected, {
     config,
     locale,
@@ -207,6 +210,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     concurrency: scale.concurrency,
     cache,
     progress: progress.update,
+    emit: stream?.emit,
     // pairing/stale reads what git says of each posting: two git commands per run.
     prepareIndex:
       !fixing && (config.rules['pairing/stale']?.severity ?? 'warn') !== 'off'
@@ -223,10 +227,19 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   if (opts.debug) {
     const s = run.stats;
-    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts\n`);
+    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts, ${s.partners} partners parsed only to compare, ${s.mainReads} files read by the main thread\n`);
   }
   const diff = run.patches.join('');
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
+  if (stream) {
+    if (site && rendered) {
+      // Templates are linted once each, after the postings they render; --fix never rewrites them.
+      for (const r of lintTemplates(site, rendered, config, rules, locale)) {
+        stream.emit(opts.fix ? { ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) } : r);
+      }
+    }
+    return stream.end(maxWarnings);
+  }
   let results = run.results;
   if (site && rendered) {
     // Templates are linted once each, after the postings they render; --fix never rewrites them.

@@ -5,7 +5,7 @@
  * classification codes (a scan of the body). Nothing of a file is kept but its entry.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { fileErrorReason, NotRegularFileError } from './read-file.js';
+import { fileErrorReason, NotRegularFileError, readRegularFile } from './read-file.js';
 import { relative, sep } from 'node:path';
 import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
@@ -14,14 +14,27 @@ import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-ind
 import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { pathKey } from '../lib/pairing.js';
-import { outlinePairs } from '../pairing/outline-pairs.js';
-import type { Outliner } from '../pairing/outliner.js';
 import { DEFAULT_LIMITS } from '../runner/limits.js';
 
 export interface ProjectInfo {
   index: ProjectIndex;
   /** The content roots that were indexed. */
   roots: string[];
+  /** Whether an entry's classification codes were read from its body (others are left empty). */
+  coded: (e: IndexEntry) => boolean;
+  /** Files read to build the index (the others came from the cache). */
+  read: number;
+}
+
+/** The keys of a file's index entry kept from an earlier run (the cache's), for a file that did not change. */
+export interface KnownEntry {
+  lang: IndexEntry['lang'];
+  translationKey?: string;
+  leverId?: string;
+  archived?: boolean;
+  title?: string;
+  /** When the body was read then. */
+  classifications?: string[];
 }
 
 export interface ProjectOptions {
@@ -32,10 +45,10 @@ export interface ProjectOptions {
   extractCodes?: CodeExtractor;
   /** Which files of the content roots are postings (in a Hugo site, not every page is). */
   keep?: (file: string) => boolean;
-  /** Outlines for the pairs with a linted posting (pairing/structure, pairing/values). */
-  outline?: Outliner;
   /** Text to use instead of a file's (`--stdin-filename`, `lintText`): indexed as if it were there. */
   texts?: ReadonlyMap<string, string>;
+  /** The entry of a file that did not change since the cache kept it: the file is not read. */
+  known?: (file: string) => KnownEntry | undefined;
 }
 
 const HEAD = 16 * 1024;
@@ -112,10 +125,11 @@ function realOf(file: string): string {
   }
 }
 
+/** The whole text of a file within the size limit (the head reader stops at the front matter). */
 function readWhole(file: string, limit: number): string | undefined {
   try {
     if (statSync(file).size > limit) return undefined;
-    return readHead(file, Infinity).text;
+    return readRegularFile(file, 'utf8');
   } catch {
     return undefined;
   }
@@ -141,10 +155,30 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const entries: IndexEntry[] = [];
   const lintedEntries: IndexEntry[] = [];
   const seen = new Set<string>();
+  const coded = new Set<IndexEntry>();
+  let read = 0;
   const add = (filePath: string, isLinted: boolean) => {
-    let head;
     const given = options.texts?.get(filePath);
+    const known = given === undefined ? options.known?.(filePath) : undefined;
+    if (known) {
+      const entry: IndexEntry = {
+        filePath,
+        displayPath: display(filePath),
+        lang: known.lang,
+        translationKey: known.translationKey,
+        leverId: known.leverId,
+        archived: known.archived,
+        title: known.title,
+        classifications: known.classifications ?? PENDING,
+      };
+      if (known.classifications) coded.add(entry);
+      entries.push(entry);
+      if (isLinted) lintedEntries.push(entry);
+      return;
+    }
+    let head;
     try {
+      if (given === undefined) read++;
       head = given !== undefined ? { text: given, whole: true } : readHead(filePath, limit, isLinted || Boolean(options.allCodes));
     } catch {
       if (!isLinted) return; // unreadable: reported if it is linted
@@ -159,8 +193,10 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
       entry = indexEntry(filePath, display(filePath), '', config.language);
     }
     // A linted file read whole gets its codes now; the others when they turn out to be partners.
-    if (head.whole && (isLinted || options.allCodes)) entry.classifications = extractCodes(bodyOf(head.text));
-    else entry.classifications = PENDING;
+    if (head.whole && (isLinted || options.allCodes)) {
+      entry.classifications = extractCodes(bodyOf(head.text));
+      coded.add(entry);
+    } else entry.classifications = PENDING;
     entries.push(entry);
     if (isLinted) lintedEntries.push(entry);
   };
@@ -182,14 +218,13 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const wanted = options.allCodes ? new Set(entries) : partnersOfAll(lintedEntries, entries, config);
   for (const e of entries) {
     if (e.classifications !== PENDING) continue;
-    const text = wanted.has(e) ? (options.texts?.get(e.filePath) ?? readWhole(e.filePath, limit)) : undefined;
+    const given = options.texts?.get(e.filePath);
+    if (wanted.has(e) && given === undefined) read++;
+    const text = wanted.has(e) ? (given ?? readWhole(e.filePath, limit)) : undefined;
     e.classifications = text === undefined ? [] : extractCodes(bodyOf(text));
+    if (text !== undefined) coded.add(e);
   }
-  if (options.outline) {
-    const lintedSet = new Set(lintedEntries);
-    outlinePairs(entries, config.language, options.outline, (e) => options.texts?.get(e.filePath) ?? readWhole(e.filePath, limit), (e) => lintedSet.has(e));
-  }
-  return { index: makeIndex(entries), roots: [...roots] };
+  return { index: makeIndex(entries), roots: [...roots], coded: (e) => coded.has(e), read };
 }
 
 const PENDING: string[] = [];

@@ -59,14 +59,18 @@ const json: Reporter = (results) => [...jsonChunks(results)].join('');
  * Byte for byte `safeJson(results.map(toJsonResult))`.
  */
 export function* jsonChunks(results: FileResult[]): Generator<string> {
-  if (results.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  for (let i = 0; i < results.length; i++) {
-    const item = escapeSeparators(JSON.stringify(toJsonResult(results[i]!), null, 2)).replace(/\n/g, '\n  ');
-    yield `${i === 0 ? '[\n' : ',\n'}  ${item}`;
-  }
-  yield '\n]\n';
+  for (let i = 0; i < results.length; i++) yield jsonPiece(results[i]!, i);
+  yield jsonEnd(results.length);
+}
+
+/** The piece of the report for the `i`-th file result (a run can write each as it comes). */
+export function jsonPiece(result: FileResult, i: number): string {
+  const item = escapeSeparators(JSON.stringify(toJsonResult(result), null, 2)).replace(/\n/g, '\n  ');
+  return `${i === 0 ? '[\n' : ',\n'}  ${item}`;
+}
+
+/** The end of a report of `count` file results. */
+export function jsonEnd(count: number): string {
+  return count === 0 ? '[]\n' : '\n]\n';
 }
 export default json;

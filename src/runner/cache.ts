@@ -2,9 +2,17 @@
  * `--cache`: the results of a file are reused when nothing they depend on changed: the file
  * (its bytes, or its size and modification time with `--cache-strategy metadata`), the tool's
  * version, the resolved configuration with its data tables and schema, the locale, the index
- * entries of its translation partners (all entries when it has none, since the guess of a
- * missing partner reads them all), and the layout templates of its site. One JSON file; a
- * corrupt or foreign one is ignored and rewritten, never an error.
+ * entries of its translation partners and their bytes (all entries when it has none, since
+ * the guess of a missing partner reads them all), and the layout templates of its site. The
+ * cache also keeps each file's index entry, so that a file that did not change is not read
+ * at all to build the index. One JSON file; a corrupt or foreign one is ignored and
+ * rewritten, never an error.
+ *
+ * Whether a file changed (content strategy): a file whose size, modification time, change
+ * time and inode are those stored, and whose modification time is older than the cache by
+ * more than the file system's time granularity, is unchanged without being read (as git
+ * does: no write leaves all four as they were); any other file is read and its sha256
+ * compared, so a checkout that only touched modification times keeps its results.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
@@ -12,28 +20,52 @@ import { dirname, join, resolve } from 'node:path';
 import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { pathKey } from '../lib/pairing.js';
 import type { JobOutcome } from './job.js';
+import type { KnownEntry } from '../cli/project.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
-const VERSION = 1;
+const VERSION = 2;
+/** A file modified this close to the cache's writing may have changed again unseen: it is read. */
+const RACY_MS = 2000;
 
 export type CacheStrategy = 'content' | 'metadata';
+
+/** The keys of a file's index entry, as the index read them (see src/cli/project.ts). */
+export type StoredEntry = KnownEntry;
 
 interface CacheEntry {
   size: number;
   mtimeMs: number;
-  /** sha256 of the bytes (content strategy). */
+  ctimeMs?: number;
+  ino?: number;
+  /** sha256 of the bytes. */
   hash?: string;
-  /** Hash of everything else the results depend on. */
-  deps: string;
-  outcome: JobOutcome;
+  /** The file's index entry. */
+  entry?: StoredEntry;
+  /** Hash of everything else the results depend on (with the outcome). */
+  deps?: string;
+  outcome?: JobOutcome;
 }
 
 interface CacheDoc {
   format: typeof FORMAT;
   version: number;
   tool: string;
+  /** When the cache was written (ms since the epoch). */
+  written: number;
   entries: Record<string, CacheEntry>;
+}
+
+/** What a run found of a file: its metadata now, and whether it is as the cache stored it. */
+interface FileState {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  /** The bytes are those the cache stored. */
+  unchanged: boolean;
+  /** sha256 of the bytes now (when they were read), or the stored one when unchanged. */
+  hash?: string;
 }
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
@@ -91,8 +123,12 @@ export function layoutsFingerprint(roots: string[]): string {
   return sha(parts.join('\n'));
 }
 
-/** What the results of each posting depend on in the index: its pairing group, or the whole index. */
-export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): (file: string) => string {
+/**
+ * What the results of each posting depend on in the index: its pairing group, or the whole
+ * index; `partners` are the files whose bodies its results also read (the pairing rules
+ * compare the two bodies), so their bytes count too.
+ */
+export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): (file: string) => { hash: string; partners: string[] } {
   const keysOf = (e: IndexEntry) =>
     [
       e.translationKey && `k\0${e.translationKey}`,
@@ -113,25 +149,33 @@ export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): 
   const byGroup = new Map<string, string>();
   return (file) => {
     const self = byFile.get(file);
-    if (!self) return sha(JSON.stringify(index.entries));
+    if (!self) return { hash: sha(JSON.stringify(index.entries)), partners: [] };
     const related = new Set<IndexEntry>([self]);
     for (const k of keysOf(self)) for (const e of groups.get(k) ?? []) related.add(e);
     const paired = [...related].some((e) => e.lang && self.lang && e.lang !== self.lang);
     // No partner of the other language: the missing-translation guess reads every entry.
-    if (!paired) return (whole ??= sha(JSON.stringify(index.entries)));
+    if (!paired) return { hash: (whole ??= sha(JSON.stringify(index.entries))), partners: [] };
     // Postings of one pair share their group: hashed once.
     const members = [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
     const id = members.map((e) => e.filePath).join('\0');
     let hash = byGroup.get(id);
     if (hash === undefined) byGroup.set(id, (hash = sha(JSON.stringify(members))));
-    return hash;
+    return { hash, partners: members.filter((e) => e !== self && e.lang !== self.lang).map((e) => e.filePath) };
   };
 }
 
 export class ResultCache {
   private doc: CacheDoc;
+  private dirty = false;
+  /** Files this run read to compare with the cache. */
+  reads = 0;
+  /** When this run began: a file modified after it is read again by the next run. */
+  private readonly startedAt = Date.now();
+  private states = new Map<string, FileState | null>();
   private global = '';
-  private deps: (file: string) => string = () => '';
+  private deps: (file: string) => { hash: string; partners: string[] } = () => ({ hash: '', partners: [] });
+  /** Each file's fingerprint in this run (bytes, or size and time), read once. */
+  private prints = new Map<string, string>();
   private used = new Set<string>();
 
   constructor(
@@ -141,7 +185,7 @@ export class ResultCache {
     private readonly config: ResolvedConfig,
     private readonly locale: Locale,
   ) {
-    this.doc = { format: FORMAT, version: VERSION, tool, entries: {} };
+    this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: Object.create(null) as Record<string, CacheEntry> };
     try {
       const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheDoc>;
       if (
@@ -149,14 +193,94 @@ export class ResultCache {
         parsed.format === FORMAT &&
         parsed.version === VERSION &&
         parsed.tool === tool &&
+        typeof parsed.written === 'number' &&
         parsed.entries &&
         typeof parsed.entries === 'object' &&
         !Array.isArray(parsed.entries)
       ) {
         this.doc.entries = Object.assign(Object.create(null) as Record<string, CacheEntry>, parsed.entries);
-      }
+        this.doc.written = parsed.written;
+      } else this.dirty = true;
     } catch {
       /* no cache yet, or one that is corrupt or foreign: start afresh, rewritten at the end */
+      this.dirty = true;
+    }
+  }
+
+  /** What the file is now against what the cache stored (null: it cannot be read). */
+  private state(file: string): FileState | null {
+    const known = this.states.get(file);
+    if (known !== undefined) return known;
+    let state: FileState | null;
+    try {
+      const st = statSync(file);
+      state = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, unchanged: false };
+      const stored = this.doc.entries[file];
+      if (stored && typeof stored === 'object' && stored.size === st.size) {
+        if (this.strategy === 'metadata') state.unchanged = stored.mtimeMs === st.mtimeMs;
+        else if (
+          stored.mtimeMs === st.mtimeMs &&
+          stored.ctimeMs === st.ctimeMs &&
+          stored.ino === st.ino &&
+          st.mtimeMs < this.doc.written - RACY_MS &&
+          typeof stored.hash === 'string'
+        ) {
+          state.unchanged = true;
+          state.hash = stored.hash;
+        } else {
+          this.reads++;
+          state.hash = sha(readFileSync(file));
+          state.unchanged = state.hash === stored.hash;
+          // The same bytes with new times (a checkout): the next run need not read it again.
+          if (state.unchanged && (stored.mtimeMs !== st.mtimeMs || stored.ctimeMs !== st.ctimeMs || stored.ino !== st.ino)) {
+            Object.assign(stored, { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+            this.dirty = true;
+          }
+        }
+      }
+    } catch {
+      state = null;
+    }
+    this.states.set(file, state);
+    return state;
+  }
+
+  /** The stored index entry of a file that did not change (then the index does not read it). */
+  knownEntry(file: string): StoredEntry | undefined {
+    const state = this.state(file);
+    if (!state?.unchanged) return undefined;
+    const entry = this.doc.entries[file]!.entry;
+    return entry && typeof entry === 'object' ? entry : undefined;
+  }
+
+  /**
+   * Keep the index entries of this run for the next one (`withCodes`: the files whose
+   * classification codes were read; the others' codes are read again when they are needed).
+   */
+  storeEntries(entries: readonly IndexEntry[], withCodes: (e: IndexEntry) => boolean, skip?: ReadonlyMap<string, string>): void {
+    for (const e of entries) {
+      if (skip?.has(e.filePath)) continue;
+      const stored: StoredEntry = { lang: e.lang, translationKey: e.translationKey, leverId: e.leverId, archived: e.archived, title: e.title };
+      if (withCodes(e)) stored.classifications = e.classifications;
+      const old = this.doc.entries[e.filePath];
+      const state = this.state(e.filePath);
+      if (!state) continue;
+      if (old && state.unchanged && old.entry && JSON.stringify(old.entry) === JSON.stringify(stored)) continue;
+      this.dirty = true;
+      if (old && state.unchanged) {
+        old.entry = stored;
+        continue;
+      }
+      // A new or changed file: its old results go with its old bytes.
+      this.doc.entries[e.filePath] = {
+        size: state.size,
+        mtimeMs: state.mtimeMs,
+        ctimeMs: state.ctimeMs,
+        ino: state.ino,
+        hash: state.hash ?? (this.strategy === 'content' ? this.fingerprint(e.filePath) : undefined),
+        entry: stored,
+      };
+      this.states.set(e.filePath, { ...state, unchanged: true, hash: this.doc.entries[e.filePath]!.hash });
     }
   }
 
@@ -167,47 +291,58 @@ export class ResultCache {
   }
 
   private depsOf(file: string): string {
-    return sha(this.global + this.deps(file));
+    const { hash, partners } = this.deps(file);
+    return sha(this.global + hash + partners.map((p) => this.fingerprint(p)).join('\0'));
+  }
+
+  /** What a file is now: the sha256 of its bytes (content strategy) or its size and time. */
+  private fingerprint(file: string): string {
+    let print = this.prints.get(file);
+    if (print !== undefined) return print;
+    try {
+      if (this.strategy === 'metadata') {
+        const st = this.state(file);
+        print = st ? `${st.size}:${st.mtimeMs}` : '-';
+      } else {
+        const st = this.state(file);
+        if (st?.hash === undefined) this.reads++;
+        print = st?.hash ?? sha(readFileSync(file));
+      }
+    } catch {
+      print = '-';
+    }
+    this.prints.set(file, print);
+    return print;
   }
 
   /** The stored outcome of `file`, when it is still valid. */
   get(file: string): JobOutcome | undefined {
     const entry = this.doc.entries[file];
     if (!entry || typeof entry !== 'object' || !entry.outcome || !Array.isArray(entry.outcome.findings)) return undefined;
-    let st;
-    try {
-      st = statSync(file);
-    } catch {
-      return undefined;
-    }
+    if (!this.state(file)?.unchanged) return undefined;
     if (entry.deps !== this.depsOf(file)) return undefined;
-    if (this.strategy === 'metadata') {
-      if (st.size !== entry.size || st.mtimeMs !== entry.mtimeMs) return undefined;
-    } else {
-      if (st.size !== entry.size) return undefined;
-      let bytes;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        return undefined;
-      }
-      if (sha(bytes) !== entry.hash) return undefined;
-    }
     this.used.add(file);
     return entry.outcome;
   }
 
   set(file: string, outcome: JobOutcome): void {
     // A file written by --fix, or one whose check was cut short or not read, is checked again next time.
+    this.dirty = true;
     if (!outcome.read || outcome.output !== undefined || outcome.findings.some((f) => f.ruleId.startsWith('internal/'))) {
       delete this.doc.entries[file];
       return;
     }
     const { filePath, findings, texts, read } = outcome;
+    const state = this.state(file);
+    const old = this.doc.entries[file];
     this.doc.entries[file] = {
       size: read.size,
       mtimeMs: read.mtimeMs,
+      // The file as the worker read it (its change time and inode when it is still that file).
+      ctimeMs: state && state.mtimeMs === read.mtimeMs && state.size === read.size ? state.ctimeMs : undefined,
+      ino: state && state.mtimeMs === read.mtimeMs && state.size === read.size ? state.ino : undefined,
       hash: read.hash,
+      entry: old?.hash === read.hash ? old.entry : undefined,
       deps: this.depsOf(file),
       outcome: { filePath, findings, texts },
     };
@@ -218,11 +353,14 @@ export class ResultCache {
   save(): void {
     const entries: Record<string, CacheEntry> = {};
     for (const [file, entry] of Object.entries(this.doc.entries)) {
-      if (this.used.has(file) || existsSync(file)) entries[file] = entry;
+      if (this.used.has(file) || this.states.get(file) || existsSync(file)) entries[file] = entry;
+      else this.dirty = true;
     }
+    // Nothing changed: the file stays as it is (a warm run writes nothing).
+    if (!this.dirty) return;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      writeFileSync(temp, JSON.stringify({ ...this.doc, entries }));
+      writeFileSync(temp, JSON.stringify({ ...this.doc, written: this.startedAt, entries }));
       renameSync(temp, this.file);
     } catch (e) {
       try {

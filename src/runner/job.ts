@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { constants, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Finding, Locale, ProjectIndex, ResolvedConfig, RuleModule } from '../types.js';
+import type { Finding, IndexEntry, Locale, ParsedPosting, ProjectIndex, ResolvedConfig, RuleModule } from '../types.js';
+import { outliner, type Outliner } from '../pairing/outliner.js';
 import { lintPosting } from '../engine/lint.js';
 import { internalOutcome } from './outcome.js';
 
@@ -19,12 +20,25 @@ import { unifiedDiff } from './diff.js';
 import type { Limits } from './limits.js';
 import { fileErrorReason, NotRegularFileError } from '../cli/read-file.js';
 
-/** What a job lints: a posting (the lead's site model adds templates as another kind). */
-export interface Job {
+/** A file a job lints: a posting (the site model adds templates as another kind). */
+export interface JobFile {
   filePath: string;
   kind: string;
   /** The text to lint instead of the file's (`--stdin-filename`, `lintText`). */
   text?: string;
+}
+
+/**
+ * What a job lints: one file, or the linted postings of one translation group, with the
+ * group's other postings as `partners` (read, parsed and outlined for the pairing rules,
+ * not linted). A group is one job so that each of its postings is parsed once, in the same
+ * worker, and its outline comes from that parse.
+ */
+export interface Job {
+  files: JobFile[];
+  partners?: Array<{ filePath: string; text?: string }>;
+  /** Outline the files and partners (the group is compared by pairing/structure, pairing/values). */
+  outline?: boolean;
 }
 
 export type JobMode = 'lint' | 'fix' | 'fix-dry-run';
@@ -40,6 +54,70 @@ export interface RunContext {
   cwd: string;
   /** The run keeps a cache: outcomes carry what the file was when read. */
   cache?: boolean;
+}
+
+/** The index entry of each file, per index (a worker receives one index per run). */
+const entriesByFile = new WeakMap<ProjectIndex, Map<string, IndexEntry>>();
+function entryOf(index: ProjectIndex, file: string): IndexEntry | undefined {
+  let map = entriesByFile.get(index);
+  if (!map) entriesByFile.set(index, (map = new Map(index.entries.map((e) => [e.filePath, e]))));
+  return map.get(file);
+}
+
+/** The outline function of a configuration, made once per run's context. */
+const outliners = new WeakMap<object, Outliner>();
+function outlinerOf(config: ResolvedConfig): Outliner {
+  let o = outliners.get(config);
+  if (!o) outliners.set(config, (o = outliner(config)));
+  return o;
+}
+
+/**
+ * Lint the files of a job, one outcome per file in order. For a translation group, every
+ * posting (partners included) is parsed once and its outline set on its index entry while
+ * the job runs; the outlines are dropped at the end, so that nothing of a file outlives its job.
+ */
+export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]): JobOutcome[] {
+  if (!job.outline) return job.files.map((f) => lintOne(f, ctx, rules));
+  const outline = outlinerOf(ctx.config);
+  const touched: IndexEntry[] = [];
+  const setOutline = (file: string, posting: ParsedPosting) => {
+    const entry = entryOf(ctx.index, file);
+    if (!entry) return;
+    try {
+      entry.outline = outline(posting);
+      touched.push(entry);
+    } catch {
+      // A posting whose outline cannot be made is not compared; the rules then say nothing.
+    }
+  };
+  try {
+    for (const p of job.partners ?? []) {
+      let text = p.text;
+      if (text === undefined) {
+        try {
+          const read = readLimited(p.filePath, ctx.limits.maxFileSize);
+          if ('size' in read) continue;
+          text = read.bytes.toString('utf8');
+        } catch {
+          continue; // a partner that cannot be read is not compared
+        }
+      }
+      try {
+        setOutline(p.filePath, parsePosting(text, p.filePath, ctx.config.language));
+      } catch {
+        /* a partner that cannot be parsed is not compared */
+      }
+    }
+    const read = job.files.map((f) => readJobFile(f, ctx, rules));
+    for (let i = 0; i < read.length; i++) {
+      const r = read[i]!;
+      if ('posting' in r) setOutline(job.files[i]!.filePath, r.posting);
+    }
+    return read.map((r) => ('posting' in r ? lintRead(r, ctx, rules) : r));
+  } finally {
+    for (const e of touched) delete e.outline;
+  }
 }
 
 export interface JobOutcome {
@@ -93,7 +171,16 @@ function readLimited(file: string, limit: number): { bytes: Buffer; mtimeMs: num
   }
 }
 
-export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]): JobOutcome {
+interface ReadFile {
+  file: string;
+  bytes: Buffer;
+  mtimeMs: number;
+  raw: string;
+  posting: ParsedPosting;
+}
+
+/** Read and parse a file of a job, or its outcome when it cannot be read (or is too large). */
+function readJobFile(job: JobFile, ctx: RunContext, rules: readonly RuleModule[]): ReadFile | JobOutcome {
   const { config, locale } = ctx;
   const file = job.filePath;
   let read;
@@ -105,14 +192,29 @@ export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]):
   if ('size' in read) {
     return internalOutcome(rules, file, 'internal/too-large', 'size', { size: read.size, limit: ctx.limits.maxFileSize }, locale);
   }
+  const raw = read.bytes.toString('utf8');
+  try {
+    return { file, bytes: read.bytes, mtimeMs: read.mtimeMs, raw, posting: parsePosting(raw, file, config.language) };
+  } catch (error) {
+    // The parser itself failed (a rule's failure is already a finding of the engine's).
+    return parserFailure(rules, file, error, locale);
+  }
+}
+
+function lintOne(job: JobFile, ctx: RunContext, rules: readonly RuleModule[]): JobOutcome {
+  const r = readJobFile(job, ctx, rules);
+  return 'posting' in r ? lintRead(r, ctx, rules) : r;
+}
+
+function lintRead(read: ReadFile, ctx: RunContext, rules: readonly RuleModule[]): JobOutcome {
+  const { config, locale } = ctx;
+  const { file, raw, posting } = read;
   const withRead = (o: JobOutcome): JobOutcome => {
     if (ctx.cache) o.read = { size: read.bytes.length, mtimeMs: read.mtimeMs, hash: createHash('sha256').update(read.bytes).digest('hex') };
     return o;
   };
-  const raw = read.bytes.toString('utf8');
   // Bytes that are not UTF-8 are linted, never rewritten (the rewrite would lose them).
   const rewritable = !(raw.includes('\uFFFD') && !Buffer.from(raw, 'utf8').equals(read.bytes));
-  const posting = parsePosting(raw, file, config.language);
   const lintOptions = { filePath: file, config, rules, locale, project: ctx.index };
   const findings = lintPosting(posting, lintOptions);
   const texts = (text: string, list: Finding[]) => list.map((f) => findingText(text, f));
@@ -132,6 +234,12 @@ export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]):
     result.patch = unifiedDiff(displayPath(file, ctx.cwd), posting.text, outcome.output);
   }
   return result;
+}
+
+/** The outcome of a file whose parse (or worker) failed: one `internal/rule-error` finding. */
+export function parserFailure(rules: readonly RuleModule[], file: string, error: unknown, locale: Locale): JobOutcome {
+  const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return internalOutcome(rules, file, 'internal/rule-error', 'worker', { reason }, locale);
 }
 
 export function displayPath(file: string, cwd: string): string {

@@ -37,14 +37,17 @@ interface Slot {
 interface Run {
   jobs: readonly Job[];
   context: RunContext;
-  deliver: (index: number, outcome: JobOutcome) => void;
+  deliver: (index: number, outcomes: JobOutcome[], failure?: JobFailure) => void;
   resolve: (stats: PoolStats) => void;
   reject: (error: Error) => void;
   nextJob: number;
   nextDelivery: number;
   done: number;
-  waiting: Map<number, JobOutcome>;
+  waiting: Map<number, { outcomes: JobOutcome[]; failure?: JobFailure }>;
 }
+
+/** Why the pool ended a job itself (its outcomes are then one `internal/*` finding per file). */
+export type JobFailure = 'timeout' | 'memory' | 'exit';
 
 const DEFAULT_WORKER = new URL('./worker.js', import.meta.url);
 
@@ -68,10 +71,11 @@ export class LintPool {
   }
 
   /**
-   * Lint every job; `deliver` is called once per job, in job order, as soon as the job and all
-   * jobs before it are done (so the caller can release each file's results as they come).
+   * Lint every job; `deliver` is called once per job with one outcome per file of the job, in
+   * job order, as soon as the job and all jobs before it are done (so the caller can release
+   * each file's results as they come).
    */
-  lint(jobs: readonly Job[], context: RunContext, deliver: (index: number, outcome: JobOutcome) => void): Promise<PoolStats> {
+  lint(jobs: readonly Job[], context: RunContext, deliver: (index: number, outcomes: JobOutcome[], failure?: JobFailure) => void): Promise<PoolStats> {
     if (jobs.length === 0) {
       this.close();
       return Promise.resolve(this.stats);
@@ -91,15 +95,15 @@ export class LintPool {
     for (const s of [...this.slots]) this.retire(s);
   }
 
-  private finish(index: number, outcome: JobOutcome): void {
+  private finish(index: number, outcomes: JobOutcome[], failure?: JobFailure): void {
     const run = this.run!;
-    run.waiting.set(index, outcome);
+    run.waiting.set(index, { outcomes, failure });
     run.done++;
     while (run.waiting.has(run.nextDelivery)) {
       const o = run.waiting.get(run.nextDelivery)!;
       run.waiting.delete(run.nextDelivery);
       try {
-        run.deliver(run.nextDelivery, o);
+        run.deliver(run.nextDelivery, o.outcomes, o.failure);
       } catch (e) {
         this.fail(e as Error);
         return;
@@ -134,29 +138,45 @@ export class LintPool {
       return;
     }
     const index = run.nextJob++;
+    const job = run.jobs[index]!;
     slot.current = index;
+    // Each file of the job (partners included) has the budget of one file.
+    const budget = this.limits.timeoutMs * (job.files.length + (job.partners?.length ?? 0));
     slot.timer = setTimeout(() => {
       this.stats.timeouts++;
       this.retire(slot);
       const seconds = Math.round(this.limits.timeoutMs / 100) / 10;
-      this.finish(index, internalOutcome(this.rules, run.jobs[index]!.filePath, 'internal/timeout', 'timeout', { seconds }, run.context.locale));
+      this.finish(index, this.internal(job, 'internal/timeout', 'timeout', { seconds }), 'timeout');
       if (!this.failed && run.nextJob < run.jobs.length) this.spawn();
-    }, this.limits.timeoutMs);
+    }, budget);
     slot.worker.postMessage({ id: index, job: run.jobs[index] });
+  }
+
+  /** One `internal/*` finding for each file of a job the pool ended. */
+  private internal(job: Job, ruleId: string, messageId: string, data: Record<string, string | number>): JobOutcome[] {
+    return job.files.map((f) => internalOutcome(this.rules, f.filePath, ruleId, messageId, data, this.run!.context.locale));
   }
 
   private spawn(): void {
     this.stats.started++;
-    const worker = new Worker(this.workerUrl, {
+    const options = {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, stackSizeMb: 4 },
       // The worker is a module file: flags of a host process that ran code from a string
       // (`node --input-type=module -e …`, a Node API user) would stop it from starting.
       execArgv: workerExecArgv(),
-    });
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(this.workerUrl, options);
+    } catch (e) {
+      // Flags a worker may not take (`node --expose-gc`, V8 flags of the host): it starts without them.
+      if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+      worker = new Worker(this.workerUrl, { ...options, execArgv: [] });
+    }
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
     if (this.run) worker.postMessage({ context: this.run.context });
-    worker.on('message', (m: { ready?: boolean; id?: number; outcome?: JobOutcome }) => {
+    worker.on('message', (m: { ready?: boolean; id?: number; outcomes?: JobOutcome[] }) => {
       if (slot.retired) return;
       if (m.ready) {
         slot.ready = true;
@@ -165,7 +185,7 @@ export class LintPool {
       }
       clearTimeout(slot.timer);
       slot.current = undefined;
-      this.finish(m.id!, m.outcome!);
+      this.finish(m.id!, m.outcomes!);
       if (!this.failed && this.run && this.run.done < this.run.jobs.length) this.dispatch(slot);
     });
     worker.on('error', (error) => {
@@ -184,14 +204,13 @@ export class LintPool {
         return;
       }
       const error = slot.error;
-      const file = run.jobs[index]!.filePath;
-      const locale = run.context.locale;
+      const job = run.jobs[index]!;
       if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.stats.outOfMemory++;
-        this.finish(index, internalOutcome(this.rules, file, 'internal/too-large', 'memory', { limit: this.limits.memoryMb }, locale));
+        this.finish(index, this.internal(job, 'internal/too-large', 'memory', { limit: this.limits.memoryMb }), 'memory');
       } else {
         const reason = error ? error.message.split('\n')[0]! : 'exited';
-        this.finish(index, internalOutcome(this.rules, file, 'internal/rule-error', 'worker', { reason }, locale));
+        this.finish(index, this.internal(job, 'internal/rule-error', 'worker', { reason }), 'exit');
       }
       if (!this.failed && run.nextJob < run.jobs.length) this.spawn();
     });

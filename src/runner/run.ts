@@ -4,15 +4,16 @@
  * come back. Results come out in the order of the files whatever the concurrency.
  */
 import { availableParallelism } from 'node:os';
-import type { FileResult, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
+import type { FileResult, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { buildProject, internalFinding } from '../cli/project.js';
 import { postingFilter } from '../cli/site.js';
-import { outliner } from '../pairing/outliner.js';
+import { comparedGroups } from '../pairing/outline-pairs.js';
+import { pairingSettings } from '../lib/pairing.js';
 
 import { writeFileAtomic, realFs, type WriteFs } from '../cli/atomic-write.js';
 import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
-import { LintPool, type PoolStats } from './pool.js';
+import { LintPool, type JobFailure, type PoolStats } from './pool.js';
 import type { Limits } from './limits.js';
 import type { ResultCache } from './cache.js';
 
@@ -38,6 +39,11 @@ export interface RunOptions {
   prepareIndex?: (index: ProjectIndex) => void;
   /** Text to lint instead of a file's (`--stdin-filename`, `lintText`), by path. */
   texts?: ReadonlyMap<string, string>;
+  /**
+   * Takes each file's result, in the order of the files, as soon as it and those before it
+   * are done; the run then keeps none of them (`results` is empty), so memory stays flat.
+   */
+  emit?: (result: FileResult) => void;
 }
 
 export interface RunOutput {
@@ -46,7 +52,15 @@ export interface RunOutput {
   /** The dry run's patches, in file order. */
   patches: string[];
   /** What the run did: files linted by a worker, taken from the cache, workers started... */
-  stats: PoolStats & { linted: number; cached: number; workers: number };
+  stats: PoolStats & {
+    linted: number;
+    cached: number;
+    workers: number;
+    /** Postings read and parsed only to compare a linted translation with (not linted themselves). */
+    partners: number;
+    /** Files the main thread read (the index, the cache's comparisons); workers read the linted ones. */
+    mainReads: number;
+  };
 }
 
 /** Whether a rule that compares the two postings of a pair is on (then their outlines are needed). */
@@ -72,9 +86,10 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     project = buildProject(files, config, {
       maxFileSize: limits.maxFileSize,
       keep: postingFilter(config),
-      outline: pairsCompared(config) ? outliner(config) : undefined,
       texts: options.texts,
+      known: options.cache && ((file) => options.cache!.knownEntry(file)),
     });
+    options.cache?.storeEntries(project.index.entries, project.coded, options.texts);
     options.prepareIndex?.(project.index);
     options.cache?.bind(project.index, project.roots);
   } catch (e) {
@@ -83,9 +98,18 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   }
   const { index } = project;
   const context: RunContext = { config, locale, index, mode, limits, cwd, cache: Boolean(options.cache) };
-  const results: FileResult[] = new Array(files.length);
+  const results: Array<FileResult | undefined> = new Array(files.length);
+  let nextEmit = 0;
+  const emitReady = () => {
+    if (!options.emit) return;
+    while (nextEmit < files.length && results[nextEmit] !== undefined) {
+      const r = results[nextEmit]!;
+      results[nextEmit++] = undefined;
+      options.emit(r);
+    }
+  };
   const patches: string[] = new Array(files.length);
-  const toRun: Array<{ at: number; job: Job }> = [];
+  const toRun: number[] = [];
   let done = 0;
   const tick = () => options.progress?.(++done, files.length);
 
@@ -94,8 +118,9 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     const file = files[at]!;
     const outcome = withSeverities(raw, config);
     // What a run keeps of each file is its findings: their repeated strings (rule ids, links,
-    // messages, baseline texts) are kept once, not once per finding (memory stays flat).
-    internAll(outcome, intern);
+    // messages, baseline texts) are kept once, not once per finding. A streamed run keeps
+    // nothing, so it does not intern (the table itself would grow with the files).
+    if (!options.emit) internAll(outcome, intern);
     const result: FileResult = { filePath: file, findings: outcome.findings, texts: outcome.texts };
     if (outcome.output !== undefined) {
       result.output = outcome.output;
@@ -114,6 +139,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     if (options.cache && mode === 'lint') options.cache.set(file, outcome);
     results[at] = result;
     tick();
+    emitReady();
   };
 
   let cached = 0;
@@ -121,32 +147,109 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     const hit = options.cache && mode === 'lint' ? options.cache.get(file) : undefined;
     if (hit) {
       cached++;
-      internAll(hit, intern);
+      if (!options.emit) internAll(hit, intern);
       results[at] = { filePath: file, findings: hit.findings, texts: hit.texts };
       tick();
-    } else toRun.push({ at, job: { filePath: file, kind: 'posting', text: options.texts?.get(file) } });
+      emitReady();
+    } else toRun.push(at);
   });
 
-  const workers = toRun.length === 0 ? 0 : pool ? Math.min(pool.size, toRun.length) : workersFor(options.concurrency, toRun.length);
+  const { jobs, positions } = planJobs(files, toRun, index, config, options.texts);
+  const workers = jobs.length === 0 ? 0 : pool ? Math.min(pool.size, jobs.length) : workersFor(options.concurrency, jobs.length);
   let stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
+  // A group the pool ended (a hostile posting, or its partner) is linted again file by file,
+  // without comparing the pair: the posting that ran over gets its finding, the others theirs.
+  const retry: Array<{ job: Job; at: number }> = [];
+  const deliver = (i: number, outcomes: JobOutcome[], failure?: JobFailure) => {
+    const job = jobs[i]!;
+    if (failure && (job.files.length > 1 || job.partners?.length)) {
+      job.files.forEach((f, k) => retry.push({ job: { files: [f] }, at: positions[i]![k]! }));
+      return;
+    }
+    outcomes.forEach((o, k) => accept(positions[i]![k]!, o));
+  };
   if (workers === 0) {
     pool?.close();
     // In this thread (the Node API, tests): the Markdown parser is loaded only here.
     const { runJob } = await import('./job.js');
-    for (const { at, job } of toRun) accept(at, runJob(job, context, rules));
+    jobs.forEach((job, i) => deliver(i, runJob(job, context, rules)));
   } else {
     const lintPool = pool ?? new LintPool(workers, limits, rules);
-    stats = await lintPool.lint(
-      toRun.map((t) => t.job),
-      context,
-      (i, outcome) => accept(toRun[i]!.at, outcome),
-    );
+    stats = await lintPool.lint(jobs, context, deliver);
+    if (retry.length) {
+      const again = await new LintPool(Math.min(workers, retry.length), limits, rules).lint(
+        retry.map((r) => r.job),
+        context,
+        (i, outcomes) => accept(retry[i]!.at, outcomes[0]!),
+      );
+      stats = { started: stats.started + again.started, timeouts: stats.timeouts + again.timeouts, outOfMemory: stats.outOfMemory + again.outOfMemory };
+    }
   }
   return {
-    results,
+    results: options.emit ? [] : (results as FileResult[]),
     patches: patches.filter(Boolean),
-    stats: { ...stats, linted: toRun.length, cached, workers: Math.min(workers, toRun.length) },
+    stats: {
+      ...stats,
+      linted: toRun.length,
+      cached,
+      workers: Math.min(workers, jobs.length),
+      partners: jobs.reduce((n, j) => n + (j.partners?.length ?? 0), 0),
+      mainReads: project.read + (options.cache?.reads ?? 0),
+    },
   };
+}
+
+/**
+ * The jobs of a run: each file to lint on its own, except the postings of a translation group
+ * compared by the pairing rules, which go in one job with the group's other postings as
+ * partners (parsed for their outline only). Jobs are in the order of their first file;
+ * `positions[i]` gives, for each file of job i, its place in the run's files.
+ */
+export function planJobs(
+  files: readonly string[],
+  toRun: readonly number[],
+  index: ProjectIndex,
+  config: ResolvedConfig,
+  texts?: ReadonlyMap<string, string>,
+): { jobs: Job[]; positions: number[][] } {
+  const jobs: Job[] = [];
+  const positions: number[][] = [];
+  const fileOf = (at: number) => ({ filePath: files[at]!, kind: 'posting', text: texts?.get(files[at]!) });
+  const groupOf = new Map<string, number>();
+  let groups: IndexEntry[][] = [];
+  if (pairsCompared(config) && toRun.length) {
+    const linting = new Set(toRun.map((at) => files[at]!));
+    groups = comparedGroups(index.entries, config.language, (e) => linting.has(e.filePath), pairingSettings(config.settings).by);
+    groups.forEach((g, gi) => g.forEach((e) => groupOf.set(e.filePath, gi)));
+  }
+  const jobOfGroup = new Map<number, number>();
+  for (const at of toRun) {
+    const gi = groupOf.get(files[at]!);
+    if (gi === undefined) {
+      jobs.push({ files: [fileOf(at)] });
+      positions.push([at]);
+      continue;
+    }
+    const j = jobOfGroup.get(gi);
+    if (j !== undefined) {
+      jobs[j]!.files.push(fileOf(at));
+      positions[j]!.push(at);
+      continue;
+    }
+    jobOfGroup.set(gi, jobs.length);
+    jobs.push({ files: [fileOf(at)], partners: [], outline: true });
+    positions.push([at]);
+  }
+  for (const [gi, j] of jobOfGroup) {
+    const job = jobs[j]!;
+    const own = new Set(job.files.map((f) => f.filePath));
+    // The postings of the group in a language one of the job's files is compared with.
+    const langs = new Set(groups[gi]!.filter((e) => own.has(e.filePath)).map((e) => e.lang));
+    job.partners = groups[gi]!
+      .filter((e) => !own.has(e.filePath) && [...langs].some((l) => l !== e.lang))
+      .map((e) => ({ filePath: e.filePath, text: texts?.get(e.filePath) }));
+  }
+  return { jobs, positions };
 }
 
 /** The pool's own findings (timeout, size, memory) take the severity the configuration gives their rule. */

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { rules } from '../rules/index.js';
-import { internalOutcome, runJob, type Job, type RunContext } from './job.js';
+import { parserFailure, runJob, type Job, type RunContext } from './job.js';
 
 const port = parentPort!;
 let context: RunContext | undefined;
@@ -18,13 +18,12 @@ port.on('message', (message: { context?: RunContext; id?: number; job?: Job }) =
     return;
   }
   const job = message.job!;
-  let outcome;
+  let outcomes;
   try {
-    outcome = runJob(job, context!, rules);
+    outcomes = runJob(job, context!, rules);
   } catch (error) {
-    // The parser itself failed (a rule's failure is already a finding of the engine's).
-    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    outcome = internalOutcome(rules, job.filePath, 'internal/rule-error', 'worker', { reason }, context!.locale);
+    // What no file's own outcome caught: each file of the job gets the failure.
+    outcomes = job.files.map((f) => parserFailure(rules, f.filePath, error, context!.locale));
   }
-  port.postMessage({ id: message.id, outcome });
+  port.postMessage({ id: message.id, outcomes });
 });
