@@ -52,6 +52,19 @@ if (files.length === 0) {
 const { config } = loadConfig({ cwd: statSync(folder).isDirectory() ? folder : dirname(folder), rules });
 const { index } = buildProject(files, config, { outline: outliner(config) });
 const texts = files.map((f) => readFileSync(f, 'utf8'));
+// The outlines pairing/structure and pairing/values compare, made once here (a run makes them
+// from each posting's parse, outside the rules), so the pairing rows are a real run's.
+const outline = outliner(config);
+const entryOf = new Map(index.entries.map((e) => [e.filePath, e]));
+files.forEach((f, k) => {
+  const entry = entryOf.get(f);
+  if (!entry || entry.outline) return;
+  try {
+    entry.outline = outline(parsePosting(texts[k], f, config.language));
+  } catch {
+    // not compared, as in a run
+  }
+});
 
 /** CPU time of the process in milliseconds (user and system). */
 const cpu = () => {
