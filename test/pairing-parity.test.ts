@@ -192,4 +192,52 @@ describe('values compare as values', () => {
       key('https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=15'),
     );
   });
+
+  test('a link keeps the place in the page it names, decoded when it can be', () => {
+    const n = linkNormaliser(makeConfig());
+    const at = (u: string) => linkKey(u, n)!.fragment;
+    expect(at('https://www.canada.ca/fr/secretariat-conseil-tresor/services/dotation/normes-qualification/centrale.html#%C3%A9tablissement')).toBe('établissement');
+    expect(at('https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1#toc12259212260/')).toBe('toc12259212260');
+    expect(at('https://example.com/page#%E9')).toBe('%e9');
+    expect(at('/fr/carrieres/#Postuler')).toBe('postuler');
+    expect(at('https://example.com/page')).toBe('');
+  });
+});
+
+describe('the outline keeps what messages and item pairing need', () => {
+  const config = makeConfig();
+  const outline = outliner(config);
+  const read = (p: string, file: string) => outline(parsePosting(p, file, config.language));
+
+  test('a long link is shown with its end, where the place in the page is', () => {
+    const o = read(
+      posting({ body: 'A [degree](https://www.canada.ca/en/treasury-board-secretariat/services/staffing/qualification-standards/core.html#deg).' }),
+      '/site/content/en/x.md',
+    );
+    const link = o.values.find((v) => v.kind === 'link')!;
+    expect(link.text.endsWith('core.html#deg')).toBe(true);
+    expect(link.text.length).toBeLessThanOrEqual(80);
+    expect(link.fragment).toBe('deg');
+  });
+
+  test('an item with a line that starts with a bullet and no space is read as the two items the writer meant', () => {
+    const o = read(posting({ body: '- Transform constraints into creative levers;\n-Raise questions early, not midway through the work\n- Persevere' }), '/site/content/en/x.md');
+    const items = o.blocks[0]!.items!;
+    expect(items.map((i) => i.line)).toEqual([10, 11, 12]);
+    expect(items[1]!.stems).toContain('quest');
+    expect(items[0]!.stems).not.toContain('quest');
+  });
+
+  test('three or more plain lines of capitalized phrases are read as a list; wrapped prose is not', () => {
+    const lost = read(posting({ body: 'You identify exceptional candidates in tech\nYou manage a full recruitment cycle\nYou work closely with hiring managers' }), '/site/content/en/x.md');
+    expect(lost.blocks.map((b) => [b.kind, b.items?.length ?? 0])).toEqual([['list', 3]]);
+    const wrapped = read(posting({ body: 'The Canadian Digital Service is hiring. This paragraph is wrapped\nby hand at a fixed width, so its lines start in the middle\nof sentences and it stays a paragraph.' }), '/site/content/en/x.md');
+    expect(wrapped.blocks.map((b) => b.kind)).toEqual(['paragraph']);
+  });
+
+  test('an item’s second-language profile is an anchor of the item, not of its block', () => {
+    const o = read(posting({ body: '- Bilingual (in government terms, BBB)\n- Curious' }), '/site/content/en/x.md');
+    expect(o.blocks[0]!.items![0]!.anchors).toContain('profile:BBB');
+    expect(o.blocks[0]!.anchors).not.toContain('profile:BBB');
+  });
 });

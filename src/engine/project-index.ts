@@ -179,9 +179,18 @@ export function makeIndex(entries: IndexEntry[]): ProjectIndex {
 }
 
 function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'string') return own(v.trim()) || undefined;
   if (typeof v === 'number') return String(v);
   return undefined;
+}
+
+/**
+ * A copy of a string that does not hold the text it was cut from: a value read from a
+ * front matter is a slice of the file's text, and an index entry kept for the whole run
+ * would keep that whole text alive with it (10 KiB a posting, not 100 bytes).
+ */
+function own(s: string): string {
+  return s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
 }
 
 /** Where the front matter block of a file is, by its `---` fences (for the index only). */

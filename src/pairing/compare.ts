@@ -7,7 +7,7 @@
  * has nothing in its place. Where both sides have unpaired content at the same place (a
  * paragraph rewritten, a list reordered, sentences merged differently), nothing is said.
  */
-import { align, type Step } from './align.js';
+import { align, MAX_CELLS, type AlignCosts, type Step } from './align.js';
 import type { Outline, OutlineBlock, OutlineItem, OutlineValue } from './outline.js';
 import type { ValueKind } from './values.js';
 
@@ -144,6 +144,50 @@ function presentIn(
   });
 }
 
+/**
+ * A paragraph that the other side did not drop but merged into a paragraph near it (issue
+ * 15: a merged sentence is never a finding). Near the gap, paragraphs paired with each other
+ * whose other-side text is longer than its partner by about the paragraph's size (the merge
+ * fits the sizes better than the pair alone, within a fifth) and that share words (cognates)
+ * with the paragraph: the paragraph is there, inside that text.
+ */
+function absorbed(
+  unit: { size: number; stems: readonly unknown[] },
+  pairs: Array<{ own: OutlineBlock[]; other: OutlineBlock[] }>,
+  /** Size of the lacking side's text per unit of the side that has the paragraph. */
+  ratio: number,
+): boolean {
+  if (unit.stems.length < 3) return false;
+  return pairs.some(({ own, other }) => {
+    const have = own.reduce((n, b) => n + b.size, 0);
+    const partner = other.reduce((n, b) => n + b.size, 0);
+    const merged = ratio * (partner + unit.size);
+    const alone = ratio * partner;
+    const off = Math.abs(have - merged);
+    if (off > 0.2 * merged || off >= Math.abs(have - alone)) return false;
+    const words = new Set<unknown>(own.flatMap((b) => b.stems as readonly unknown[]));
+    let shared = 0;
+    for (const st of unit.stems) if (words.has(st)) shared++;
+    // Words in common, or one and sizes that fit the merge closely (within 8 %, and at least
+    // twice as well as the pair alone): cognates are few in a short sentence.
+    return shared >= 2 || shared >= 0.25 * unit.stems.length || (shared >= 1 && off <= 0.08 * merged && 2 * off <= Math.abs(have - alone));
+  });
+}
+
+/** The paragraphs paired with each other within two steps of a place (for `absorbed`). */
+function pairedNear(steps: Step[], at: number, sides: Record<Side, Outline>, lacking: Side): Array<{ own: OutlineBlock[]; other: OutlineBlock[] }> {
+  const has = otherSide(lacking);
+  const out: Array<{ own: OutlineBlock[]; other: OutlineBlock[] }> = [];
+  for (let i = Math.max(0, at - 2); i <= Math.min(steps.length - 1, at + 2); i++) {
+    const s = steps[i]!;
+    if (!s.a.length || !s.b.length) continue;
+    const own = s[lacking].map((j) => sides[lacking].blocks[j]!);
+    const other = s[has].map((j) => sides[has].blocks[j]!);
+    if (own.every(textual) && other.every(textual)) out.push({ own, other });
+  }
+  return out;
+}
+
 /** The units (paragraphs, list items) of the blocks next to a place, on one side. */
 function unitsOf(outline: Outline, blocks: number[], paragraphsOnly = false): Array<{ size: number; stems: string[] }> {
   return blocks.flatMap((i): Array<{ size: number; stems: string[] }> => {
@@ -206,8 +250,15 @@ function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
       // Paragraphs merged or split: each part shares words (cognates) with the other side, or
       // the sizes add up closely.
       if (all.every(textual)) {
+        const parts = as.length > 1 ? as : bs;
         const share = as.length > 1 ? partsShare(as, bs) : partsShare(bs, as);
-        return floor(len + (share ? 0.7 : size < 0.3 ? 0.9 : 2.0));
+        // Sizes alone say "merge" only when the smaller part is more than the 10 to 30 per
+        // cent French adds to a text: a short paragraph next to a long one is within the
+        // expansion of the long one, not evidence of a merge (a closing sentence the French
+        // page lacks would vanish in it).
+        const sizes = parts.map((p) => p.size);
+        const comparable = Math.min(...sizes) >= 0.3 * Math.max(...sizes);
+        return floor(len + (share ? 0.7 : size < 0.3 && comparable ? 0.9 : 2.0));
       }
       if (all.every((b) => b.kind === 'list')) return floor(0.7 * len + 0.7);
       return undefined;
@@ -294,25 +345,65 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
         .filter((s) => s.a.length + s.b.length > 2 && Math.abs((s[lacking][0] ?? -99) - (near[0] ?? -99)) <= 3)
         .flatMap((s) => unitsOf(sides[lacking], s[lacking]));
       const scale = has === 'a' ? al.ratio : 1 / al.ratio;
+      const at = r.before ? al.steps.indexOf(r.before) + 1 : r.after ? al.steps.indexOf(r.after) : 0;
+      const pairs = pairedNear(al.steps, at, sides, lacking);
       gaps.push(
         ...blockGaps(sides[has], r[has], lacking, placeOn(lacking, sides[lacking], r.before, r.after), options).filter(
           (g) =>
             g.kind !== 'paragraph' ||
-            !(presentIn(sides[has].blocks[g.index]!, nearby, scale) || presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3)),
+            !(
+              presentIn(sides[has].blocks[g.index]!, nearby, scale) ||
+              presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3) ||
+              absorbed(sides[has].blocks[g.index]!, pairs, scale)
+            ),
         ),
       );
     }
   }
   cancelSwaps(gaps, sides, al.ratio);
   if (options.lists) {
-    for (const s of al.steps) {
-      const la = s.a.map((i) => A.blocks[i]!).filter((b) => b.kind === 'list');
-      const lb = s.b.map((j) => B.blocks[j]!).filter((b) => b.kind === 'list');
-      if (!la.length || !lb.length || la.length !== s.a.length || lb.length !== s.b.length) continue;
-      gaps.push(...itemGaps(A, B, s, al.ratio, options));
-    }
+    for (const s of listPairs(A, B, al.steps)) gaps.push(...itemGaps(A, B, s, al.ratio, options));
   }
   return gaps.sort((x, y) => x.at.line - y.at.line || x.there.line - y.there.line);
+}
+
+/** How much two lists look like translations of each other: the share of word stems their items have in common (0 when too short to tell). */
+function listLikeness(x: OutlineBlock, y: OutlineBlock): number {
+  const X = union(x.items ?? []);
+  const Y = union(y.items ?? []);
+  const [few, many] = X.size <= Y.size ? [X, Y] : [Y, X];
+  if (few.size < 4) return 0;
+  let shared = 0;
+  for (const s of few) if (many.has(s)) shared++;
+  return shared / few.size;
+}
+
+/**
+ * The lists compared item by item: those the block alignment paired, except two lists written
+ * in the other order on the other side (the alignment keeps the order of blocks, so it pairs
+ * them crosswise): each is then compared with the list whose items clearly share more word
+ * stems with its own.
+ */
+function listPairs(A: Outline, B: Outline, steps: Step[]): Step[] {
+  const pairs: Step[] = [];
+  for (const s of steps) {
+    if (!s.a.length || !s.b.length) continue;
+    if (!s.a.every((i) => A.blocks[i]!.kind === 'list') || !s.b.every((j) => B.blocks[j]!.kind === 'list')) continue;
+    pairs.push({ a: [...s.a], b: [...s.b] });
+  }
+  const single = pairs.filter((s) => s.a.length === 1 && s.b.length === 1);
+  const like = (s: Step, t: Step) => listLikeness(A.blocks[s.a[0]!]!, B.blocks[t.b[0]!]!);
+  // Lists swap with a neighbour (a posting has a few lists; a hostile one, thousands).
+  for (let i = 0; i < single.length; i++) {
+    for (let j = i + 1; j < Math.min(single.length, i + 4); j++) {
+      const p = single[i]!;
+      const q = single[j]!;
+      const pq = like(p, q);
+      const qp = like(q, p);
+      if (pq > like(p, p) && qp > like(q, q) && pq + qp - like(p, p) - like(q, q) >= 0.3) [p.b, q.b] = [q.b, p.b];
+    }
+  }
+  return pairs;
 }
 
 /**
@@ -382,10 +473,69 @@ function blockGaps(outline: Outline, indices: number[], lacking: Side, at: Lines
   return out;
 }
 
+/**
+ * Items that translate each other whatever their places: each is the other's best match by
+ * shared word stems (`least` of them at least, and a third of the shorter item's when two or
+ * more are asked), among the items `as` and `bs` of A and B.
+ */
+function stemMatches(A: OutlineItem[], B: OutlineItem[], as: number[], bs: number[], least: number): Array<[number, number]> {
+  const shared = (x: OutlineItem, y: OutlineItem) => {
+    const Y = stemSet(y);
+    let n = 0;
+    for (const st of x.stems) if (Y.has(st)) n++;
+    return n >= least && (least < 2 || n >= Math.min(x.stems.length, y.stems.length) / 3) ? n : 0;
+  };
+  const best = (x: OutlineItem, ys: number[], side: OutlineItem[]) => {
+    let at = -1;
+    let top = 0;
+    let tie = false;
+    for (const k of ys) {
+      const n = shared(x, side[k]!);
+      if (n > top) [at, top, tie] = [k, n, false];
+      else if (n && n === top) tie = true;
+    }
+    return tie ? -1 : at;
+  };
+  const out: Array<[number, number]> = [];
+  for (const i of as) {
+    const j = best(A[i]!, bs, B);
+    if (j >= 0 && best(B[j]!, as, A) === i) out.push([i, j]);
+  }
+  return out;
+}
+
+/**
+ * Item alignment in order; when the items that surely translate each other cross (a list
+ * reordered), order says nothing: items are paired by the stems they share (surest first),
+ * and only what is left is aligned in order.
+ */
+function alignItems(A: OutlineItem[], B: OutlineItem[], costs: AlignCosts<OutlineItem>): Step[] | undefined {
+  // A list too long to align is not matched either (it would cost its square).
+  if ((A.length + 1) * (B.length + 1) > MAX_CELLS) return undefined;
+  const all = (xs: OutlineItem[]) => xs.map((_, i) => i);
+  const sure = stemMatches(A, B, all(A), all(B), 2);
+  const crossed = sure.some(([i, j]) => sure.some(([k, l]) => i < k && j > l));
+  if (!crossed) return align(A, B, costs);
+  const left = (xs: OutlineItem[], taken: Array<[number, number]>, side: 0 | 1) => {
+    const used = new Set(taken.map((p) => p[side]));
+    return all(xs).filter((i) => !used.has(i));
+  };
+  const pairs = [...sure, ...stemMatches(A, B, left(A, sure, 0), left(B, sure, 1), 1)];
+  const restA = left(A, pairs, 0);
+  const restB = left(B, pairs, 1);
+  const rest = align(
+    restA.map((i) => A[i]!),
+    restB.map((j) => B[j]!),
+    costs,
+  );
+  if (!rest) return undefined;
+  return [...rest.map((s) => ({ a: s.a.map((i) => restA[i]!), b: s.b.map((j) => restB[j]!) })), ...pairs.map(([i, j]) => ({ a: [i], b: [j] }))];
+}
+
 function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: StructureOptions): Gap[] {
   const itemsA = step.a.flatMap((i) => A.blocks[i]!.items!);
   const itemsB = step.b.flatMap((j) => B.blocks[j]!.items!);
-  const steps = align(itemsA, itemsB, {
+  const costs: AlignCosts<OutlineItem> = {
     pair(as, bs) {
       const len = lengthCost(sum(as.map((x) => x.size)), sum(bs.map((x) => x.size)), ratio);
       const stem = stemCost(as, bs);
@@ -401,7 +551,8 @@ function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: St
       return Math.max(0.05, len + stem + merge - bonus);
     },
     skip: () => 1.3,
-  });
+  };
+  const steps = alignItems(itemsA, itemsB, costs);
   if (!steps) return [];
   const out: Gap[] = [];
   const lists: Record<Side, { items: OutlineItem[]; block: OutlineBlock; index: number }> = {
@@ -409,6 +560,7 @@ function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: St
     b: { items: itemsB, block: B.blocks[step.b[0]!]!, index: step.b[0]! },
   };
   const outlines: Record<Side, Outline> = { a: A, b: B };
+  const found: Array<{ has: Side; r: ReturnType<typeof regions>[number]; missing: number[] }> = [];
   for (const r of regions(steps)) {
     for (const has of ['a', 'b'] as const) {
       const lacking = otherSide(has);
@@ -417,28 +569,43 @@ function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: St
       const steps = has === 'a' ? step.b : step.a;
       const around = unitsOf(outlines[lacking], [steps[0]! - 1, steps[steps.length - 1]! + 1], true);
       const scale = has === 'a' ? ratio : 1 / ratio;
-      const missing = r[has].filter((i) => !presentIn(lists[has].items[i]!, around, scale));
-      if (missing.length < Math.max(1, options.minItems)) continue;
-      const parts = missing.map((i) => linesOf(lists[has].items[i]!));
-      const before = r.before?.[lacking];
-      const after = r.after?.[lacking];
-      const near = before?.length
-        ? lists[lacking].items[before[before.length - 1]!]
-        : after?.length
-          ? lists[lacking].items[after[0]!]
-          : undefined;
-      out.push({
-        lacking,
-        kind: 'items',
-        at: near ? linesOf(near) : linesOf(lists[lacking].block),
-        there: span(parts),
-        parts,
-        count: missing.length,
-        words: sum(missing.map((i) => lists[has].items[i]!.words)),
-        index: missing[0]!,
-        heading: headingBefore(outlines[lacking], lists[lacking].index),
-      });
+      found.push({ has, r, missing: r[has].filter((i) => !presentIn(lists[has].items[i]!, around, scale)) });
     }
+  }
+  // An item moved up or down the list shows as missing on each side, each the other's
+  // content: neither is missing.
+  for (const x of found.filter((f) => f.has === 'a')) {
+    for (const y of found.filter((f) => f.has === 'b')) {
+      for (const i of [...x.missing]) {
+        const j = y.missing.find((k) => presentIn(itemsA[i]!, [itemsB[k]!], ratio));
+        if (j === undefined) continue;
+        x.missing.splice(x.missing.indexOf(i), 1);
+        y.missing.splice(y.missing.indexOf(j), 1);
+      }
+    }
+  }
+  for (const { has, r, missing } of found) {
+    const lacking = otherSide(has);
+    if (missing.length < Math.max(1, options.minItems)) continue;
+    const parts = missing.map((i) => linesOf(lists[has].items[i]!));
+    const before = r.before?.[lacking];
+    const after = r.after?.[lacking];
+    const near = before?.length
+      ? lists[lacking].items[before[before.length - 1]!]
+      : after?.length
+        ? lists[lacking].items[after[0]!]
+        : undefined;
+    out.push({
+      lacking,
+      kind: 'items',
+      at: near ? linesOf(near) : linesOf(lists[lacking].block),
+      there: span(parts),
+      parts,
+      count: missing.length,
+      words: sum(missing.map((i) => lists[has].items[i]!.words)),
+      index: missing[0]!,
+      heading: headingBefore(outlines[lacking], lists[lacking].index),
+    });
   }
   return out;
 }
@@ -472,7 +639,11 @@ export function valueDiffs(
     if (!va.length && !vb.length) continue;
     let leftA = unmatched(va, vb, kind);
     let leftB = unmatched(vb, va, kind);
-    if (kind === 'link') [leftA, leftB] = looseLinks(leftA, leftB, (v) => pairedBlocks('a', v.block));
+    if (kind === 'link') {
+      [leftA, leftB] = looseLinks(leftA, leftB, (v) => pairedBlocks('a', v.block));
+      leftA.push(...surplusLinks(va, vb));
+      leftB.push(...surplusLinks(vb, va));
+    }
     for (const [side, left, others] of [
       ['a', leftA, leftB],
       ['b', leftB, leftA],
@@ -502,6 +673,43 @@ function nearestPaired(side: Side, block: number, al: BlockAlignment | undefined
     if (p?.length) return lacking.blocks[p[0]!];
   }
   return undefined;
+}
+
+/**
+ * Links to a page both sides link to, to more places in it on one side than the other side
+ * has links to it (`#grade`, `#acceptable` in a sentence the other language leaves without
+ * links): the places the other side never names are the difference. A link repeated is one
+ * place; places named differently in each language (`#Toc476385558`, `#Toc476467510`) or
+ * links without a place are as many links as on the other side.
+ */
+function surplusLinks(mine: OutlineValue[], theirs: OutlineValue[]): OutlineValue[] {
+  const byKey = (vs: OutlineValue[]) => {
+    const m = new Map<string, OutlineValue[]>();
+    for (const v of vs) {
+      const list = m.get(v.key);
+      if (list) list.push(v);
+      else m.set(v.key, [v]);
+    }
+    return m;
+  };
+  const others = byKey(theirs);
+  const out: OutlineValue[] = [];
+  for (const [key, vs] of byKey(mine)) {
+    const there = others.get(key);
+    if (!there) continue;
+    const places = new Set(there.map((o) => o.fragment ?? ''));
+    const mine = new Set(vs.map((v) => v.fragment ?? ''));
+    const surplus = mine.size - Math.max(places.size, there.length);
+    if (surplus <= 0) continue;
+    const seen = new Set<string>();
+    const extra = vs.filter((v) => {
+      if (!v.fragment || places.has(v.fragment) || seen.has(v.fragment)) return false;
+      seen.add(v.fragment);
+      return true;
+    });
+    out.push(...extra.slice(Math.max(0, extra.length - surplus)));
+  }
+  return out;
 }
 
 /** Values of `mine` whose key the other side never has (each key once, at its first place). */

@@ -5,7 +5,7 @@
  */
 import type { ResolvedConfig } from '../types.js';
 import { counterpartTable, type CounterpartTable } from '../lib/link-language.js';
-import { pageKey, parseUrl, unwrapRedirect } from '../lib/urls.js';
+import { fragmentOf, pageKey, parseUrl, unwrapRedirect } from '../lib/urls.js';
 
 export interface LinkNormaliser {
   table: CounterpartTable;
@@ -36,6 +36,8 @@ export interface LinkKey {
   family: string;
   /** The data knows the page in both languages: `key` is then the same for both. */
   sure: boolean;
+  /** The place in the page (`#grade`), lower case; empty for the page itself. */
+  fragment: string;
 }
 
 const LANG_SEGMENT = /^\/(en|eng|fr|fra)(?=\/|$)/i;
@@ -47,7 +49,9 @@ export function linkKey(raw: string, n: LinkNormaliser): LinkKey | undefined {
   if (href.startsWith('/') && !href.startsWith('//')) {
     // A page of the site itself: its path differs by language (`/careers/`, `/carrieres/`).
     const path = href.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
-    return { key: `site:${path.replace(LANG_SEGMENT, '')}`, family: 'site', sure: false };
+    const hash = href.indexOf('#');
+    const fragment = hash < 0 ? '' : href.slice(hash + 1).replace(/\/+$/, '').toLowerCase();
+    return { key: `site:${path.replace(LANG_SEGMENT, '')}`, family: 'site', sure: false, fragment };
   }
   const parsed = parseUrl(href);
   if (!parsed) return undefined;
@@ -72,5 +76,14 @@ export function linkKey(raw: string, n: LinkNormaliser): LinkKey | undefined {
   const path = pageKey(target).slice(target.hostname.length);
   const key = host + path + (query ? `?${query}` : '');
   const family = n.languageHosts.has(host) ? 'site' : host;
-  return { key, family, sure };
+  return { key, family, sure, fragment: fragmentSafe(url) };
+}
+
+/** The fragment as `fragmentOf` reads it; as written when it does not decode (`#%E9`). */
+function fragmentSafe(url: URL): string {
+  try {
+    return fragmentOf(url);
+  } catch {
+    return url.hash.replace(/^#/, '').replace(/\/+$/, '').toLowerCase();
+  }
 }

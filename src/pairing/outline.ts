@@ -62,6 +62,8 @@ export interface OutlineValue {
   family?: string;
   /** Links: the key is known in both languages (same URL, or a counterpart the data knows). */
   sure?: boolean;
+  /** Links: the place in the page (`#grade`), when the link names one. */
+  fragment?: string;
 }
 
 export interface Outline {
@@ -95,6 +97,8 @@ const MAX_VALUES = 2000;
 const MAX_ANCHORS = 64;
 const MAX_STEMS = 300;
 
+/** A second-language profile: reading, writing, oral levels (`BBB`, `CBC`, `CCC`, `EEE`, `XXX`). */
+const PROFILE = /\b[A-CEPX]{3}\b/g;
 const WORDS = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 /** Letters and digits. */
 const letters = (s: string) => s.replace(NOT_LETTERS, '').length;
@@ -127,11 +131,12 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     const s = point(start);
     if (kind === 'email') emailsAt.add(`${key}\u0000${s.line}`);
     const e = point(end);
+    // Shortened for messages; a link keeps its end, where the place in the page is (`#grade`).
     const shown = (as ?? text.slice(start, end)).replace(/\s+/g, ' ');
     values.push({
       kind,
       key,
-      text: shown.length > 80 ? `${shown.slice(0, 77)}...` : shown,
+      text: shown.length <= 80 ? shown : kind === 'link' && shown.includes('#') ? `${shown.slice(0, 50)}...${shown.slice(-27)}` : `${shown.slice(0, 77)}...`,
       line: s.line,
       column: s.column,
       endLine: e.line,
@@ -209,7 +214,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       }
       const k = linkKey(l.url, options.links);
       if (!k) continue;
-      addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure }, l.url.trim());
+      addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure, ...(k.fragment ? { fragment: k.fragment } : {}) }, l.url.trim());
       anchors.add(`link:${k.family}`);
     }
     for (const v of scanValues(masked)) {
@@ -248,11 +253,16 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       b.items = [];
       const rows: Array<{ node: AnyNode; depth: number }> = [];
       if (kind === 'table') for (const r of node.children ?? []) rows.push({ node: r, depth: 0 });
-      else collectItems(node, 0, rows);
+      else if (node.type === 'paragraph') rows.push(...lineItems(node, text));
+      else for (const r of collectRows(node)) rows.push(...splitLostBullets(r, text));
       for (const r of rows) {
         const own = new Set<string>();
         const p = prose(r.node, index, own);
         const { size, words } = p;
+        // An item's second-language profile (`BBB`, `CBC/CBC`) reads the same in both
+        // languages: an anchor for pairing items (not blocks: the pool-of-candidates
+        // paragraph names every profile).
+        const profiles = [...p.masked.matchAll(PROFILE)].map((m) => `profile:${m[0]}`);
         for (const st of p.stems) stems.add(st);
         b.items.push({
           line: line(r.node),
@@ -260,7 +270,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
           size,
           words,
           depth: r.depth,
-          anchors: [...own].slice(0, MAX_ANCHORS),
+          anchors: [...own, ...profiles].slice(0, MAX_ANCHORS),
           stems: p.stems.slice(0, MAX_STEMS),
         });
         b.size += size;
@@ -292,6 +302,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
           break;
         case 'paragraph':
           if (standsAsHeading(node, text)) block('heading', node, 0);
+          else if (linesStandAsList(node, text)) block('list', node);
           else block('paragraph', node);
           break;
         case 'list':
@@ -369,6 +380,74 @@ function itemEnd(node: AnyNode): number {
   const kids = node.children ?? [];
   const last = kids[kids.length - 1];
   return last?.position?.end.line ?? node.position?.end.line ?? node.position?.start.line ?? 0;
+}
+
+/** The lines of a plain paragraph, each with its offsets and line number. */
+function plainLines(node: AnyNode, text: string): Array<{ start: number; end: number; line: number }> | undefined {
+  const kids = node.children ?? [];
+  if (!kids.length || !kids.every((k) => k.type === 'text')) return undefined;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const first = node.position?.start.line;
+  if (start === undefined || end === undefined || first === undefined) return undefined;
+  const out: Array<{ start: number; end: number; line: number }> = [];
+  let at = start;
+  for (const piece of text.slice(start, end).split('\n')) {
+    out.push({ start: at, end: at + piece.replace(/\r$/, '').length, line: first + out.length });
+    at += piece.length + 1;
+  }
+  return out;
+}
+
+/**
+ * A paragraph of three or more plain lines, each a phrase that starts with a capital and none
+ * but the last ending a sentence or running on (`,` `;` `-`): a list whose bullets were lost
+ * (a posting exported without its Markdown), read as a list so that its items are compared.
+ * Wrapped prose never qualifies: its lines start in the middle of sentences.
+ */
+function linesStandAsList(node: AnyNode, text: string): boolean {
+  const lines = plainLines(node, text);
+  if (!lines || lines.length < 3 || lines.length > 200) return false;
+  return lines.every((l, i) => {
+    const t = text.slice(l.start, l.end).trim();
+    if (!/^[«“"‘'(]?\p{Lu}/u.test(t) || (t.match(WORDS) ?? []).length < 3) return false;
+    return i === lines.length - 1 || !/[.!?,;:\-–—]$/.test(t);
+  });
+}
+
+/** The items of a list, nested items included, in order. */
+function collectRows(list: AnyNode): Array<{ node: AnyNode; depth: number }> {
+  const rows: Array<{ node: AnyNode; depth: number }> = [];
+  collectItems(list, 0, rows);
+  return rows;
+}
+
+/**
+ * An item of plain text with a line that starts with a bullet and no space (`-Connaît …`):
+ * Markdown runs that line into the item, but the writer meant an item of its own, and the
+ * other language has it as one. Read as the items the writer meant.
+ */
+function splitLostBullets(row: { node: AnyNode; depth: number }, text: string): Array<{ node: AnyNode; depth: number }> {
+  const kids = row.node.children ?? [];
+  const para = kids.length === 1 && kids[0]!.type === 'paragraph' ? kids[0]! : undefined;
+  const lines = para ? plainLines(para, text) : undefined;
+  if (!lines || lines.length < 2 || lines.length > 200) return [row];
+  const starts = lines.filter((l, i) => i > 0 && /^[ \t]*[-*+•](?=\p{L})/u.test(text.slice(l.start, l.end)));
+  if (!starts.length) return [row];
+  const cuts = [lines[0]!, ...starts];
+  return cuts.map((c, i) => {
+    const end = i + 1 < cuts.length ? lines[lines.indexOf(cuts[i + 1]!) - 1]! : lines[lines.length - 1]!;
+    const position = { start: { offset: c.start, line: c.line }, end: { offset: end.end, line: end.line } };
+    return { node: { type: 'listItem', position, children: [{ type: 'text', position }] }, depth: row.depth };
+  });
+}
+
+/** The lines of a paragraph read as a list, as list items (plain text nodes of their own). */
+function lineItems(node: AnyNode, text: string): Array<{ node: AnyNode; depth: number }> {
+  return (plainLines(node, text) ?? []).map((l) => {
+    const position = { start: { offset: l.start, line: l.line }, end: { offset: l.end, line: l.line } };
+    return { node: { type: 'listItem', position, children: [{ type: 'text', position }] }, depth: 0 };
+  });
 }
 
 /**

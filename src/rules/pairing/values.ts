@@ -80,7 +80,7 @@ const rule: RuleModule = {
     const found = againstEvery(
       pair,
       (a, b) => valueDiffs(a, b, kinds, missing).filter((d) => !ignore.has(d.value.key.toLowerCase()) && !ignore.has(d.value.text.toLowerCase())),
-      (d: ValueDiff) => `${d.side}:${d.kind}:${d.value.key}`,
+      (d: ValueDiff) => `${d.side}:${d.kind}:${d.value.key}#${d.value.fragment ?? ''}`,
     );
     const locale = context.locale;
     const name = (k: ValueKind) => KIND_NAMES[k][locale];
