@@ -121,8 +121,25 @@ test('a one-file run (pre-commit, editor) has the same protection', () => {
   expect(ids(result!)).not.toContain('internal/rule-error');
   if (ids(result!).includes('internal/timeout')) expect(ids(result!)).toHaveLength(1);
   const s = stats(r.stderr);
-  expect([s.files, s.linted, s.workers]).toEqual([1, 1, 1]);
-  expect(s.started).toBe(1); // nothing left to replace it for
+  // A file over 64 KiB is linted in a worker, which has a memory cap (a smaller one is
+  // linted in the command's own thread under the same time budget: see the next test).
+  expect([s.files, s.linted, s.workers, s.started]).toEqual([1, 1, 1, 1]);
+  expect(s.timeouts).toBe(ids(result!).includes('internal/timeout') ? 1 : 0);
+});
+
+test('a one-file run stops a parse that runs over its budget in its own thread, and its partner is still linted', () => {
+  const dir = tempDir('hostile-one');
+  const stars = patterns.find((p) => p.name === 'stars-around-a-letter')!;
+  write(dir, 'content/en/hostile.md', posting({ key: 'pair', body: body(stars) }));
+  write(dir, 'content/fr/partenaire.md', posting({ key: 'pair', title: 'Développeuse', body: 'Postulez sur [notre site](http://www.canada.ca/emplois).' }));
+  for (const file of ['content/en/hostile.md', 'content/fr/partenaire.md']) {
+    const r = runCli(['lint', '--format', 'json', '--timeout', '1', '--debug', file], { cwd: dir });
+    const [result] = JSON.parse(r.stdout) as JsonResult[];
+    expect(stats(r.stderr).workers).toBe(0);
+    // The hostile posting ends with its timeout; its partner, whose job parsed the hostile
+    // posting for its outline and ran over, is linted again alone.
+    expect([file, ids(result!)]).toEqual([file, file.endsWith('hostile.md') ? ['internal/timeout'] : ['links/https']]);
+  }
 });
 
 test('a hostile posting does not take its translation partner down with it', () => {

@@ -46,6 +46,16 @@ function site(): string {
   return root;
 }
 
+/** A `git` in front of the real one that writes down each call (in `log`); run with `env`. */
+function gitShim(): { log: string; env: Record<string, string> } {
+  const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+  const bin = tempDir('git-shim');
+  const log = join(bin, 'calls.log');
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  return { log, env: { PATH: `${bin}:${process.env.PATH}` } };
+}
+
 describe('pairing/stale', () => {
   test('reports the posting whose translation changed after it, naming the commit', () => {
     const root = site();
@@ -100,17 +110,35 @@ describe('pairing/stale', () => {
     }
     git(root, 'add', '-A');
     gitAt(root, '2024-04-01T09:00:00Z', 'commit', '-qm', 'More');
-    // A `git` in front of the real one that writes down each call.
-    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-    const bin = tempDir('git-shim');
-    const log = join(bin, 'calls.log');
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`);
-    chmodSync(join(bin, 'git'), 0o755);
-    staleFindings(root, [], { PATH: `${bin}:${process.env.PATH}` });
+    const { log, env } = gitShim();
+    staleFindings(root, [], env);
     const calls = readFileSync(log, 'utf8').trim().split('\n');
     expect(calls.filter((c) => / log /.test(` ${c} `)).length).toBe(1);
     expect(calls.filter((c) => / status /.test(` ${c} `)).length).toBe(1);
     expect(calls.length).toBeLessThanOrEqual(3);
+  });
+
+  test('one posting: git is asked about it and its translation only, and a posting alone runs no git', () => {
+    const root = site();
+    write(root, 'content/fr/dev.md', fr('dev', 'Vous bâtirez des services.\n\n- Une nouvelle exigence'));
+    gitAt(root, '2024-02-03T09:00:00Z', 'commit', '-qam', 'Ajout d’une exigence');
+    write(root, 'content/en/alone.md', en('alone', 'Text.'));
+    git(root, 'add', '-A');
+    gitAt(root, '2024-02-04T09:00:00Z', 'commit', '-qm', 'Alone');
+    const { log, env } = gitShim();
+    // The pre-commit run of one posting of a pair: the same finding as a run of the whole site.
+    const one = staleFindings(root, ['content/en/dev.md'], env);
+    expect(one.get('content/en/dev.md')).toHaveLength(1);
+    expect(one).toEqual(new Map([...staleFindings(root)].filter(([file]) => file === 'content/en/dev.md')));
+    const calls = readFileSync(log, 'utf8').trim().split('\n').slice(0, 3);
+    const logCall = calls.find((c) => / log /.test(` ${c} `))!;
+    expect(logCall).toContain('content/en/dev.md');
+    expect(logCall).toContain('content/fr/dev.md');
+    expect(logCall).not.toContain('*.md');
+    expect(logCall).not.toContain('ops.md');
+    writeFileSync(log, '');
+    expect(staleFindings(root, ['content/en/alone.md'], env).size).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe('');
   });
 
   test('nothing when the postings are not in a git repository, or git is absent', () => {

@@ -4,51 +4,21 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument, visit } from 'yaml';
-import type { Bilingual, ResolvedConfig, RuleModule } from '../types.js';
+import type { ResolvedConfig, RuleModule } from '../types.js';
 import { ConfigError, resolveConfig, type ConfigProblem, type RawConfig } from '../config/resolve.js';
 import { computeLineStarts, offsetToPoint } from '../engine/positions.js';
 import { checkUserSchema, unsafeSchemaPattern } from '../engine/ajv.js';
 import { fileErrorReason, readRegularFile } from './read-file.js';
 import { jsonSyntaxMessage, resolveInRepository } from './repository.js';
 import { IGNORE_FILE, parseIgnoreFile } from '../config/ignore-file.js';
+import { InputError } from './errors.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
-/** The folder of postings' own package.json (from dist/cli/ or from the bundle in dist/bundle/). */
-export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+// Light modules of their own (the command line needs them at every start); kept here too.
+export { InputError, PACKAGE_ROOT };
 
-function findPackageRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      try {
-        if ((JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'postings') return dir;
-      } catch {
-        /* keep looking */
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(start, '..', '..');
-    dir = parent;
-  }
-}
 export const CONFIG_FILES = ['postings.config.json', '.postingsrc.json', '.postingsrc.yaml', '.postingsrc.yml', 'package.json'];
-
-/** A problem with a file the user gave us: shown as `file:line:col: message`. */
-export class InputError extends Error {
-  readonly text: Bilingual;
-  constructor(
-    message: string | Bilingual,
-    readonly file?: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(typeof message === 'string' ? message : message.en);
-    this.text = typeof message === 'string' ? { en: message, fr: message } : message;
-    this.name = 'InputError';
-  }
-}
 
 export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);

@@ -1,3 +1,5 @@
+import type { Bilingual } from '../types.js';
+
 /** An error the user can fix from the message alone: printed in one line, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -19,5 +21,20 @@ export class CancelledError extends Error {
     super(message);
     this.name = 'CancelledError';
     this.exitCode = how === 'interrupt' ? 130 : 1;
+  }
+}
+
+/** A problem with a file the user gave us: shown as `file:line:col: message`. */
+export class InputError extends Error {
+  readonly text: Bilingual;
+  constructor(
+    message: string | Bilingual,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(typeof message === 'string' ? message : message.en);
+    this.text = typeof message === 'string' ? { en: message, fr: message } : message;
+    this.name = 'InputError';
   }
 }

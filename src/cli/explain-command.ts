@@ -10,7 +10,7 @@ import { rules } from '../rules/index.js';
 import { closest } from '../engine/format.js';
 import { docsUrl } from '../meta.js';
 import { ta } from '../i18n/authoring.js';
-import { PACKAGE_ROOT } from './config-loader.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import { UsageError } from './errors.js';
 
 export function explainRule(input: string, locale: Locale, docsDir = join(PACKAGE_ROOT, 'docs', 'rules')): string {

@@ -17,7 +17,7 @@ import { scaleSettings, openCache, progressLine } from '../runner/cli-options.js
 import type { ScaleCliOptions } from '../runner/cli-options.js';
 import { ts } from '../i18n/scale.js';
 import { ta } from '../i18n/authoring.js';
-import { attachGit } from './git-history.js';
+import { attachGit, pairedEntries } from './git-history.js';
 import { readRegularFile } from './read-file.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
@@ -201,7 +201,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   const progress = progressLine(io, locale);
   // JSON goes out one file at a time when nothing needs every result at once.
   const stream = reportStream(opts, { cwd: io.cwd, configFile, config, locale, since: Boolean(scope), stdout: io.stdout, stderr: io.stderr });
-  const run = await runFiles(selected, {
+  const running = runFiles(selected, {
     config,
     locale,
     mode: opts.fix ? 'fix' : opts.fixDryRun ? 'fix-dry-run' : 'lint',
@@ -211,12 +211,30 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     cache,
     progress: progress.update,
     emit: stream?.emit,
-    // pairing/stale reads what git says of each posting: two git commands per run.
+    // pairing/stale reads what git says of the linted postings that have a translation, and
+    // of those translations: at most two git commands per run, none for a posting alone.
     prepareIndex:
       !fixing && (config.rules['pairing/stale']?.severity ?? 'warn') !== 'off'
-        ? (index) => attachGit(index, scope ? { changed: scope.changed, since: opts.since } : {})
+        ? (index) =>
+            attachGit(index, {
+              ...(scope ? { changed: scope.changed, since: opts.since } : {}),
+              only: pairedEntries(index, selected, config.settings, config.language),
+            })
         : undefined,
   });
+  // Layout templates are linted here, in this thread, while the lint workers start and lint
+  // the postings (they read nothing of the run): a one-posting run of a Hugo site waits for
+  // the longer of the two, not their sum. Reported after the postings they render.
+  let templates: FileResult[] = [];
+  if (site && rendered) {
+    try {
+      templates = lintTemplates(site, rendered, config, rules, locale);
+    } catch (e) {
+      running.catch(() => undefined); // the run's own failure, if any, is not the one to report
+      throw e;
+    }
+  }
+  const run = await running;
   progress.clear();
   if (cache) {
     try {
@@ -232,18 +250,13 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   const diff = run.patches.join('');
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
   if (stream) {
-    if (site && rendered) {
-      // Templates are linted once each, after the postings they render; --fix never rewrites them.
-      for (const r of lintTemplates(site, rendered, config, rules, locale)) {
-        stream.emit(opts.fix ? { ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) } : r);
-      }
-    }
+    // Templates are reported after the postings they render; --fix never rewrites them.
+    for (const r of templates) stream.emit(opts.fix ? { ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) } : r);
     return stream.end(maxWarnings);
   }
   let results = run.results;
   if (site && rendered) {
-    // Templates are linted once each, after the postings they render; --fix never rewrites them.
-    let templates = lintTemplates(site, rendered, config, rules, locale);
+    // Templates are linted once each, reported after the postings they render; --fix never rewrites them.
     if (opts.fix || opts.fixDryRun) templates = templates.map((r) => ({ ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) }));
     results = [...results, ...(scope ? templates.filter((r) => scope.touchesTemplate(r.filePath)) : templates)];
   }

@@ -7,7 +7,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { ConfigError } from '../config/resolve.js';
+import { ConfigError } from '../config/errors.js';
 
 /** The git work tree's top level above `dir` (a `.git` folder or file), if any. */
 export function gitTopLevel(dir: string): string | undefined {

@@ -14,11 +14,20 @@ import type {
 import { compile, withTrustedPatterns } from '../engine/ajv.js';
 import { unsafePatternProblem } from './safe-regex.js';
 import { closest } from '../engine/format.js';
+import { ConfigError, type ConfigProblem } from './errors.js';
 import type { ErrorObject } from 'ajv';
-import localizeModule from 'ajv-i18n/localize/fr/index.js';
+import { createRequire } from 'node:module';
 
 type Localize = (errors: ErrorObject[]) => void;
-const localizeFr = ((localizeModule as unknown as { default?: Localize }).default ?? localizeModule) as unknown as Localize;
+
+/** ajv-i18n's French messages, loaded with the first message (a valid configuration needs none). */
+function localizeFr(errors: ErrorObject[]): void {
+  // Bundled: esbuild evaluates the module on this call; unbundled: Node's require.
+  const m = (typeof require === 'function' ? require('ajv-i18n/localize/fr/index.js') : createRequire(import.meta.url)('ajv-i18n/localize/fr/index.js')) as {
+    default?: Localize;
+  } & Localize;
+  (m.default ?? m)(errors);
+}
 
 /** Ajv's message in English, and in French through ajv-i18n. */
 function bilingualAjvMessage(e: ErrorObject): Bilingual {
@@ -26,6 +35,8 @@ function bilingualAjvMessage(e: ErrorObject): Bilingual {
   localizeFr(copy);
   return { en: e.message ?? 'is not valid', fr: copy[0]!.message ?? 'n’est pas valide' };
 }
+
+export { ConfigError, type ConfigProblem };
 
 export interface RawConfig {
   rules?: Record<string, unknown>;
@@ -36,24 +47,6 @@ export interface RawConfig {
   language?: Partial<LanguageConfig>;
   data?: Record<string, unknown>;
   [key: string]: unknown;
-}
-
-export interface ConfigProblem {
-  /** Dotted path of the offending key in the config file. */
-  path: string;
-  message: Bilingual;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly problems: ConfigProblem[],
-    readonly file?: string,
-    /** The file's own `locale`, when it is valid: its errors are reported in that language. */
-    readonly locale?: 'en' | 'fr',
-  ) {
-    super(problems.map((p) => `${p.path}: ${p.message.en}`).join('; '));
-    this.name = 'ConfigError';
-  }
 }
 
 export const DEFAULT_LANGUAGE: LanguageConfig = {

@@ -1,17 +1,53 @@
 /**
  * One Ajv instance, created on first use (it is the heaviest module we load), with formats
  * and the `x-message` annotation that schemas use to give writer-facing messages.
+ *
+ * The built-in schemas (front matter, configuration, rule options) are compiled at build
+ * time (scripts/gen-validators.mjs, Ajv's standalone code): a run that only checks postings
+ * against them never loads Ajv. Any other schema (a user's) is compiled here, on first use.
  */
-import AjvModule, { type ValidateFunction, type Options } from 'ajv';
-import formatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type AjvModule from 'ajv';
+import type { ValidateFunction, Options } from 'ajv';
 import { unsafePatternProblem } from '../config/safe-regex.js';
 
 type AjvClass = typeof AjvModule.default;
-const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
-const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
-  formatsModule) as unknown as (ajv: InstanceType<AjvClass>) => void;
+type Ajv = InstanceType<AjvClass>;
 
-let instance: InstanceType<AjvClass> | undefined;
+/**
+ * `require` of a module, evaluated only when called. In the bundle, esbuild bundles each
+ * `require('…')` below and evaluates it on the call; unbundled (tsc output, tests), Node's
+ * own require loads it.
+ */
+const nodeRequire: (id: string) => unknown = typeof require === 'function' ? require : createRequire(import.meta.url);
+
+function loadAjv(): { Ajv: AjvClass; addFormats: (ajv: Ajv) => void } {
+  const ajvModule = (typeof require === 'function' ? require('ajv') : nodeRequire('ajv')) as { default?: AjvClass } & AjvClass;
+  const formatsModule = (typeof require === 'function' ? require('ajv-formats') : nodeRequire('ajv-formats')) as {
+    default?: (ajv: Ajv) => void;
+  } & ((ajv: Ajv) => void);
+  return { Ajv: ajvModule.default ?? ajvModule, addFormats: formatsModule.default ?? formatsModule };
+}
+
+let precompiled: Map<string, ValidateFunction> | undefined;
+
+/** The validators compiled at build time, by the JSON of their schema (none when not built). */
+function builtValidators(): Map<string, ValidateFunction> {
+  if (!precompiled) {
+    precompiled = new Map();
+    try {
+      const list = (typeof require === 'function' ? require('./validators.cjs') : nodeRequire('./validators.cjs')) as Array<
+        [string, ValidateFunction | { default: ValidateFunction }]
+      >;
+      for (const [json, fn] of list) precompiled.set(json, typeof fn === 'function' ? fn : fn.default);
+    } catch {
+      /* not built (tests run the sources): every schema is compiled on first use */
+    }
+  }
+  return precompiled;
+}
+
+let instance: Ajv | undefined;
 /** Patterns of the built-in data: checked by the tests, so only their syntax is checked here. */
 let trustedPatterns: ReadonlySet<string> = new Set();
 
@@ -25,40 +61,45 @@ export function withTrustedPatterns<T>(patterns: ReadonlySet<string>, fn: () => 
     trustedPatterns = before;
   }
 }
-const cache = new WeakMap<object, ValidateFunction>();
 
-export function getAjv(options: Options = {}): InstanceType<AjvClass> {
-  if (!instance) {
-    // Our own schemas are checked against the meta-schema by the tests, not at every start;
-    // a user's schema is checked by the configuration loader (checkUserSchema).
-    instance = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, ...options });
-    addFormats(instance);
-    // Data tables' patterns run with the `u` flag: check them the same way, and refuse a
-    // pattern from the configuration that can backtrack catastrophically (safe-regex.ts).
-    instance.addFormat('regex', (pattern: string) => {
-      if (!trustedPatterns.has(pattern)) return unsafePatternProblem(pattern) === undefined;
-      try {
-        new RegExp(pattern, 'u');
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    instance.addKeyword({ keyword: 'x-message', schemaType: 'object' });
-  }
-  return instance;
+/** A new Ajv with postings' options, formats and keywords (the build compiles with the same). */
+export function newAjv(options: Options = {}): Ajv {
+  const { Ajv, addFormats } = loadAjv();
+  // Our own schemas are checked against the meta-schema by the tests, not at every start;
+  // a user's schema is checked by the configuration loader (checkUserSchema).
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, ...options });
+  addFormats(ajv);
+  // Data tables' patterns run with the `u` flag: check them the same way, and refuse a
+  // pattern from the configuration that can backtrack catastrophically (safe-regex.ts).
+  ajv.addFormat('regex', (pattern: string) => {
+    if (!trustedPatterns.has(pattern)) return unsafePatternProblem(pattern) === undefined;
+    try {
+      new RegExp(pattern, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  ajv.addKeyword({ keyword: 'x-message', schemaType: 'object' });
+  return ajv;
 }
 
-/** Compile a schema once per schema object. */
+export function getAjv(options: Options = {}): Ajv {
+  return (instance ??= newAjv(options));
+}
+const cache = new WeakMap<object, ValidateFunction>();
+
+/** Compile a schema once per schema object (a built-in one was compiled at build time). */
 export function compile(schema: object): ValidateFunction {
   let fn = cache.get(schema);
+  if (!fn) fn = builtValidators().get(JSON.stringify(schema));
   if (!fn) {
     const ajv = getAjv();
     const id = (schema as { $id?: string }).$id;
     const existing = id ? ajv.getSchema(id) : undefined;
     fn = existing ?? ajv.compile(schema);
-    cache.set(schema, fn);
   }
+  cache.set(schema, fn);
   return fn;
 }
 

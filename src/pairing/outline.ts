@@ -217,11 +217,15 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure, ...(k.fragment ? { fragment: k.fragment } : {}) }, l.url.trim());
       anchors.add(`link:${k.family}`);
     }
-    for (const v of scanValues(masked)) {
-      addValue(v.kind, v.key, start + v.start, start + v.end, blockIndex);
+    // A no-break space written as a character reference (`20&nbsp;000&nbsp;$`, as French
+    // typography asks) is the space the reader sees: values are read in the decoded text,
+    // at the offsets of the source.
+    const spaced = decodeSpaces(masked);
+    for (const v of scanValues(spaced.text)) {
+      addValue(v.kind, v.key, start + spaced.at(v.start), start + spaced.at(v.end - 1) + 1, blockIndex);
       anchors.add(`${v.kind}:${v.key}`);
     }
-    for (const n of numbersIn(masked)) anchors.add(`n:${n}`);
+    for (const n of numbersIn(spaced.text)) anchors.add(`n:${n}`);
     // Mentions are in document order: start at the first one in this block.
     let lo = 0;
     let hi = codeMentions.length;
@@ -499,3 +503,25 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 export type { Nodes };
+
+const SPACE_REFERENCE = /&(?:nbsp|#160|#x0*a0|#8239|#x0*202f|#8201|#x0*2009);/gi;
+
+/** `text` with no-break and thin spaces written as character references decoded, and where each character came from. */
+function decodeSpaces(text: string): { text: string; at: (i: number) => number } {
+  if (!text.includes('&')) return { text, at: (i) => i };
+  const from: number[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(SPACE_REFERENCE)) {
+    for (let i = last; i < m.index!; i++) from.push(i);
+    out += text.slice(last, m.index!);
+    // A thin space separates thousands as a narrow no-break space does.
+    out += /nbsp|160|a0;/i.test(m[0]) ? '\u00a0' : '\u202f';
+    from.push(m.index!);
+    last = m.index! + m[0].length;
+  }
+  if (last === 0) return { text, at: (i) => i };
+  for (let i = last; i < text.length; i++) from.push(i);
+  out += text.slice(last);
+  return { text: out, at: (i) => from[i] ?? text.length };
+}

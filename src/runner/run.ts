@@ -3,7 +3,9 @@
  * is read, parsed, linted (and fixed) in a worker of the pool and released; only its findings
  * come back. Results come out in the order of the files whatever the concurrency.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { internalOutcome } from './outcome.js';
 import type { FileResult, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { buildProject, internalFinding } from '../cli/project.js';
@@ -79,7 +81,11 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   const { config, locale, mode, limits, cwd } = options;
   // Workers start now and load the parser and rules while this thread builds the index (a
   // warm cache may need none, so then they wait for the count of files to lint).
-  const early = options.cache ? 0 : workersFor(options.concurrency, files.length);
+  // One small file (a pre-commit hook, an editor): linted in this thread under a time budget
+  // (runGuarded), not in a worker whose start and second load of the parser and rules cost
+  // more than the lint. The size limit stands in for a worker's memory cap.
+  const small = (options.concurrency === 'auto' || options.concurrency === 'off') && files.length === 1 && isSmall(files[0]!, options.texts);
+  const early = options.cache || small ? 0 : workersFor(options.concurrency, files.length);
   const pool = early > 0 ? new LintPool(Math.min(early, files.length), limits, rules) : undefined;
   let project;
   try {
@@ -155,7 +161,8 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   });
 
   const { jobs, positions } = planJobs(files, toRun, index, config, options.texts);
-  const workers = jobs.length === 0 ? 0 : pool ? Math.min(pool.size, jobs.length) : workersFor(options.concurrency, jobs.length);
+  const guarded = small && jobs.every((j) => (j.partners ?? []).every((p) => isSmall(p.filePath, options.texts)));
+  const workers = guarded || jobs.length === 0 ? 0 : pool ? Math.min(pool.size, jobs.length) : workersFor(options.concurrency, jobs.length);
   let stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
   // A group the pool ended (a hostile posting, or its partner) is linted again file by file,
   // without comparing the pair: the posting that ran over gets its finding, the others theirs.
@@ -171,8 +178,26 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   if (workers === 0) {
     pool?.close();
     // In this thread (the Node API, tests): the Markdown parser is loaded only here.
-    const { runJob } = await import('./job.js');
-    jobs.forEach((job, i) => deliver(i, runJob(job, context, rules)));
+    const { runJob, parserFailure } = await import('./job.js');
+    if (guarded) {
+      const { runGuarded, TIMED_OUT } = await import('./guard.js');
+      const seconds = Math.round(limits.timeoutMs / 100) / 10;
+      const runOne = (job: Job): { outcomes: JobOutcome[]; failure?: JobFailure } => {
+        try {
+          const out = runGuarded(() => runJob(job, context, rules), limits.timeoutMs * (job.files.length + (job.partners?.length ?? 0)));
+          if (out !== TIMED_OUT && typeof out !== 'symbol') return { outcomes: out };
+          stats.timeouts++;
+          return { outcomes: job.files.map((f) => internalOutcome(rules, f.filePath, 'internal/timeout', 'timeout', { seconds }, locale)), failure: 'timeout' };
+        } catch (error) {
+          return { outcomes: job.files.map((f) => parserFailure(rules, f.filePath, error, locale)), failure: 'exit' };
+        }
+      };
+      jobs.forEach((job, i) => {
+        const r = runOne(job);
+        deliver(i, r.outcomes, r.failure);
+      });
+      for (const r of retry.splice(0)) accept(r.at, runOne(r.job).outcomes[0]!);
+    } else jobs.forEach((job, i) => deliver(i, runJob(job, context, rules)));
   } else {
     const lintPool = pool ?? new LintPool(workers, limits, rules);
     stats = await lintPool.lint(jobs, context, deliver);
@@ -250,6 +275,19 @@ export function planJobs(
       .map((e) => ({ filePath: e.filePath, text: texts?.get(e.filePath) }));
   }
   return { jobs, positions };
+}
+
+/** Small enough to lint in this thread under a time budget (see `runFiles`). */
+const SMALL_FILE = 64 * 1024;
+function isSmall(file: string, texts?: ReadonlyMap<string, string>): boolean {
+  const given = texts?.get(file);
+  if (given !== undefined) return Buffer.byteLength(given) <= SMALL_FILE;
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size <= SMALL_FILE;
+  } catch {
+    return true; // unreadable: its job reports it, no parse
+  }
 }
 
 /** The pool's own findings (timeout, size, memory) take the severity the configuration gives their rule. */
