@@ -9,13 +9,21 @@ export function walk<N extends { type: string }, C = undefined>(
   visit: (node: N, context: C) => C | false | void,
   context?: C,
 ): void {
-  const stack: Array<[N, C]> = [[root, context as C]];
-  while (stack.length) {
-    const [node, ctx] = stack.pop()!;
+  // Two stacks side by side (node, its context): no pair allocated per node.
+  const nodes: N[] = [root];
+  const contexts: C[] = [context as C];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const ctx = contexts.pop()!;
     const result = visit(node, ctx);
     if (result === false) continue;
     const next = result === undefined ? ctx : result;
     const children = (node as { children?: N[] }).children;
-    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, next]);
+    if (Array.isArray(children)) {
+      for (let i = children.length - 1; i >= 0; i--) {
+        nodes.push(children[i]!);
+        contexts.push(next);
+      }
+    }
   }
 }

@@ -5,6 +5,8 @@
  * cannot do without (`of`, `and` against `de`, `et`, `l’`).
  */
 import { francAll } from 'franc-min';
+import { data as francData } from 'franc-min/data.js';
+import { expressions as francScripts } from 'franc-min/expressions.js';
 import type { Lang } from '../types.js';
 
 export interface TextStats {
@@ -33,7 +35,23 @@ const STOP_WORDS: Record<Lang, Set<string>> = {
   ),
 };
 
+/** Each function word to the languages it is one of: 1 English, 2 French (one lookup a word). */
+const STOP_WORD_LANGS = new Map<string, number>();
+for (const w of STOP_WORDS.en) STOP_WORD_LANGS.set(w, 1);
+for (const w of STOP_WORDS.fr) STOP_WORD_LANGS.set(w, (STOP_WORD_LANGS.get(w) ?? 0) | 2);
+
 const ONE_LETTER = /^\p{L}$/u;
+/** Answers for the Basic Multilingual Plane: 0 not asked yet, 1 a letter, 2 not one. */
+const BMP_LETTER = new Uint8Array(0x10000);
+
+/** Whether a code point is a letter (`\p{L}`), ASCII by its code, others asked once. */
+export function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp | 32) >= 97 && (cp | 32) <= 122;
+  if (cp > 0xffff) return ONE_LETTER.test(String.fromCodePoint(cp));
+  let known = BMP_LETTER[cp]!;
+  if (!known) BMP_LETTER[cp] = known = ONE_LETTER.test(String.fromCharCode(cp)) ? 1 : 2;
+  return known === 1;
+}
 
 /** Letters and function words of a text, in one pass over its words. */
 export function textStats(text: string): TextStats {
@@ -50,7 +68,7 @@ export function textStats(text: string): TextStats {
     else {
       const cp = text.codePointAt(i)!;
       width = cp > 0xffff ? 2 : 1;
-      letter = ONE_LETTER.test(String.fromCodePoint(cp));
+      letter = isLetter(cp);
     }
     if (letter) {
       if (start < 0) start = i;
@@ -58,9 +76,12 @@ export function textStats(text: string): TextStats {
       const length = i - start;
       stats.letters += length;
       if (length <= 5) {
-        const lower = text.slice(start, i).toLowerCase();
-        if (STOP_WORDS.en.has(lower)) stats.words.en++;
-        if (STOP_WORDS.fr.has(lower)) stats.words.fr++;
+        const word = text.slice(start, i);
+        const of = STOP_WORD_LANGS.get(word) ?? STOP_WORD_LANGS.get(word.toLowerCase());
+        if (of !== undefined) {
+          if (of & 1) stats.words.en++;
+          if (of & 2) stats.words.fr++;
+        }
       }
       start = -1;
     }
@@ -83,9 +104,14 @@ function byWords(stats: TextStats): Lang | undefined {
  * iterative development") for French. The function words are counted first, as they are
  * cheap: franc only runs on text they already point to `suspect`.
  */
+/** The language a text's function words point to, when it has `minLetters` letters (`isIn`'s first signal). */
+export function wordsPointTo(stats: TextStats, minLetters: number): Lang | undefined {
+  return stats.letters < minLetters ? undefined : byWords(stats);
+}
+
 export function isIn(text: string, stats: TextStats, suspect: Lang, minLetters: number, minMargin: number): boolean {
   if (stats.letters < minLetters || byWords(stats) !== suspect) return false;
-  const [first, second] = francAll(text, { only: ['eng', 'fra'], minLength: 1 });
+  const [first, second] = englishOrFrench(text);
   if (!first || CODES[first[0]] !== suspect) return false;
   return 1 - (second?.[1] ?? 0) >= minMargin;
 }
@@ -162,4 +188,171 @@ export function titleIsIn(evidence: TitleEvidence, suspect: Lang, supported: boo
   if (evidence.words[own] > 0) return false;
   if (supported) return evidence.words[suspect] >= 1;
   return evidence.words[suspect] >= 2 && evidence.unknown === 0;
+}
+
+/*
+ * franc-min's scores for English and French, computed as franc computes them but for these
+ * two languages only. `francAll(text, { only: ['eng', 'fra'], minLength: 1 })` tells the
+ * script of the text with 20 expressions, cleans it in four string passes, builds a
+ * dictionary of every trigram as an object keyed by strings, sorts it, and then reads two of
+ * its 82 models: it was the hottest code of a lint run. Here one pass over the characters
+ * cleans them as trigram-utils does and counts the trigrams in a small open-addressing table
+ * keyed by integers; they are compared with the same two models. The sums are integers and
+ * the normalisation is franc's own expression, so the result is franc's to the bit
+ * (test/language-scores.test.ts compares them). Text franc could read in another script
+ * than Latin is left to franc itself.
+ */
+const MAX_LENGTH = 2048;
+const MAX_DIFFERENCE = 300;
+const ABSENT = 1023;
+
+/**
+ * The characters of Latin-script text: below U+0370, and General Punctuation after them
+ * (992 units, 10 bits): no other script's expression matches any of them (tested). A trigram
+ * of units is a 30-bit integer.
+ */
+const UNITS = 0x370 + 0x70;
+function unit(c: number): number {
+  if (c < 0x370) return c;
+  if (c >= 0x2000 && c <= 0x206f) return c - 0x2000 + 0x370;
+  return -1;
+}
+const codeOf = (u: number) => (u < 0x370 ? u : u - 0x370 + 0x2000);
+
+/** An integer-keyed table of counts, open addressing; cleared slot by slot after each use. */
+class Counts {
+  readonly keys: Int32Array;
+  readonly values: Int32Array;
+  readonly used: Int32Array;
+  size = 0;
+  constructor(readonly capacity: number) {
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.values = new Int32Array(capacity);
+    this.used = new Int32Array(capacity);
+  }
+  slot(k: number): number {
+    const mask = this.capacity - 1;
+    let h = Math.imul(k, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[h] !== -1 && this.keys[h] !== k) h = (h + 1) & mask;
+    return h;
+  }
+  add(k: number): void {
+    const h = this.slot(k);
+    if (this.keys[h] === -1) {
+      this.keys[h] = k;
+      this.values[h] = 0;
+      this.used[this.size++] = h;
+    }
+    this.values[h]!++;
+  }
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.keys[this.used[i]!] = -1;
+    this.size = 0;
+  }
+}
+
+interface Tables {
+  /** Both models: a trigram's slot holds English rank × 1024 + French rank (1023: not in it). */
+  models: Counts;
+  /** 1 for what trigram-utils' `clean` makes a space: U+0021–U+0040 and white space. */
+  separator: Uint8Array;
+  /** Each unit lower-cased, as one unit, or -1 when lower case gives more (`İ`) or another character. */
+  lower: Int32Array;
+}
+let tables: Tables | null | undefined;
+
+function buildTables(): Tables | null {
+  const lists = (['eng', 'fra'] as const).map((lang) => francData.Latin?.[lang]?.split('|') ?? []);
+  if (lists.some((l) => l.length === 0 || l.length >= ABSENT)) return null;
+  const models = new Counts(2048);
+  lists.forEach((list, n) => {
+    // From the end, so that the first of duplicates wins, as in franc.
+    for (let weight = list.length - 1; weight >= 0; weight--) {
+      const t = list[weight]!;
+      const a = unit(t.charCodeAt(0));
+      const b = unit(t.charCodeAt(1));
+      const c = unit(t.charCodeAt(2));
+      // A trigram with another character can never be one of Latin-script text.
+      if (t.length !== 3 || a < 0 || b < 0 || c < 0) continue;
+      const h = models.slot((a << 20) | (b << 10) | c);
+      if (models.keys[h] === -1) {
+        models.keys[h] = (a << 20) | (b << 10) | c;
+        models.values[h] = ABSENT * 1024 + ABSENT;
+      }
+      const ranks = models.values[h]!;
+      models.values[h] = n === 0 ? weight * 1024 + (ranks % 1024) : ranks - (ranks % 1024) + weight;
+    }
+  });
+  const separator = new Uint8Array(UNITS);
+  const lower = new Int32Array(UNITS);
+  for (let u = 0; u < UNITS; u++) {
+    const ch = String.fromCharCode(codeOf(u));
+    separator[u] = (u >= 0x21 && u <= 0x40) || /\s/.test(ch) ? 1 : 0;
+    const l = ch.toLowerCase();
+    lower[u] = l.length === 1 && unit(l.charCodeAt(0)) >= 0 ? unit(l.charCodeAt(0)) : -1;
+  }
+  return { models, separator, lower };
+}
+
+const LATIN = new RegExp(francScripts.Latin!.source);
+const counts = new Counts(8192);
+
+/**
+ * trigram-utils' trigrams of `value` (U+0021–U+0040 and white space runs made one space,
+ * trimmed, lower-cased, padded with a space at each end) counted into `counts`; false when a
+ * character is not a unit or lower-cases to something else (franc is asked then).
+ */
+function countTrigrams(value: string, t: Tables): boolean {
+  counts.clear();
+  let key = 32; // the padding space
+  let length = 1;
+  let space = true; // the last unit written is a space
+  let gap = false; // separators since the last letter
+  const put = (u: number) => {
+    key = ((key & 0xfffff) << 10) | u;
+    if (++length >= 3) counts.add(key);
+  };
+  for (let i = 0; i < value.length; i++) {
+    const u = unit(value.charCodeAt(i));
+    if (u < 0) return false;
+    if (t.separator[u]) {
+      gap = true;
+      continue;
+    }
+    const l = t.lower[u]!;
+    if (l < 0) return false;
+    if (gap && !space) put(32);
+    put(l);
+    space = false;
+    gap = false;
+  }
+  put(32);
+  return true;
+}
+
+/** franc-min's `francAll(text, { only: ['eng', 'fra'], minLength: 1 })`, to the bit. */
+export function englishOrFrench(text: string): Array<[string, number]> {
+  if (!text) return [['und', 1]];
+  const value = text.slice(0, MAX_LENGTH);
+  tables ??= buildTables();
+  if (!tables || !LATIN.test(value) || !countTrigrams(value, tables)) return francAll(text, { only: ['eng', 'fra'], minLength: 1 });
+  const { models } = tables;
+  let eng = 0;
+  let fra = 0;
+  for (let i = 0; i < counts.size; i++) {
+    const h = counts.used[i]!;
+    const count = counts.values[h]!;
+    const at = models.slot(counts.keys[h]!);
+    const m = models.keys[at] === -1 ? ABSENT * 1024 + ABSENT : models.values[at]!;
+    const e = (m - (m % 1024)) / 1024;
+    const f = m % 1024;
+    eng += e === ABSENT ? MAX_DIFFERENCE : Math.abs(count - e - 1);
+    fra += f === ABSENT ? MAX_DIFFERENCE : Math.abs(count - f - 1);
+  }
+  // franc sorts by distance (stably: English first on a tie), then normalises.
+  const distances: Array<[string, number]> = fra < eng ? [['fra', fra], ['eng', eng]] : [['eng', eng], ['fra', fra]];
+  const min = distances[0]![1];
+  const max = value.length * MAX_DIFFERENCE - min;
+  for (const d of distances) d[1] = 1 - (d[1] - min) / max || 0;
+  return distances;
 }

@@ -1,7 +1,7 @@
 import type { RuleModule } from '../../types.js';
-import { matchAgreement } from '../../lib/inclusive/agreement.js';
-import { namingSentence } from '../../lib/inclusive/french.js';
-import { OPTIONS_SCHEMA, SUGGEST_MESSAGE, reportFrenchAgreement } from '../../lib/inclusive/rule-parts.js';
+import { matchAgreement } from './_shared/agreement.js';
+import { namingSentence } from './_shared/french.js';
+import { OPTIONS_SCHEMA, SUGGEST_MESSAGE, reportFrenchAgreement } from './_shared/rule-parts.js';
 
 const rule: RuleModule = {
   meta: {

@@ -1,9 +1,9 @@
 import type { RuleModule } from '../../types.js';
-import type { Lexicon } from '../../lib/inclusive/lexicon.js';
-import { collectSegments, segmentLang } from '../../lib/inclusive/segments.js';
-import { lexiconFor, makeEntryFilter } from '../../lib/inclusive/lexicon.js';
-import { matchTitles, titleIds } from '../../lib/inclusive/french.js';
-import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
+import type { Lexicon } from './_shared/lexicon.js';
+import { collectSegments, segmentLang } from './_shared/segments.js';
+import { lexiconFor, makeEntryFilter } from './_shared/lexicon.js';
+import { matchTitles, titleIds } from './_shared/french.js';
+import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from './_shared/rule-parts.js';
 
 const rule: RuleModule = {
   meta: {

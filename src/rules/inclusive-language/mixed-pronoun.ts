@@ -1,6 +1,6 @@
 import type { RuleModule } from '../../types.js';
-import { matchPronouns } from '../../lib/inclusive/agreement.js';
-import { OPTIONS_SCHEMA, SUGGEST_MESSAGE, reportFrenchAgreement } from '../../lib/inclusive/rule-parts.js';
+import { matchPronouns } from './_shared/agreement.js';
+import { OPTIONS_SCHEMA, SUGGEST_MESSAGE, reportFrenchAgreement } from './_shared/rule-parts.js';
 
 const rule: RuleModule = {
   meta: {

@@ -1,8 +1,8 @@
 import type { Lang, RuleModule } from '../../types.js';
 import { formatMessage } from '../../engine/format.js';
-import { collectSegments, segmentLang, type Segment } from '../../lib/inclusive/segments.js';
-import { lexiconEntryIds, lexiconFor, makeEntryFilter, matchTerms, pickText } from '../../lib/inclusive/lexicon.js';
-import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from '../../lib/inclusive/rule-parts.js';
+import { collectSegments, segmentLang, type Segment } from './_shared/segments.js';
+import { lexiconEntryIds, lexiconFor, makeEntryFilter, matchTerms, pickText } from './_shared/lexicon.js';
+import { OPTIONS_SCHEMA, SUGGEST_MESSAGE } from './_shared/rule-parts.js';
 
 const rule: RuleModule = {
   meta: {

@@ -10,7 +10,7 @@
  *   « ceux désirant », « nous ne pouvons pas tous ».
  * The words are data (`agreement` in data/inclusive-fr.json); the grammar is here.
  */
-import { HOLE, exactRange, type Segment } from './segments.js';
+import { HOLE, exactRange, hasLongS, segmentWords, type Segment } from './segments.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface Agreement {
@@ -111,6 +111,33 @@ interface Compiled {
   adjBeforeFem: Map<string, string>;
   plural: RegExp;
   antecedent: RegExp;
+  /**
+   * Words one of which a segment must have for each expression to match (see `mayMatch`);
+   * undefined when a listed entry is not one word, and the expression always runs.
+   */
+  detWords?: string[];
+  adjWords?: string[];
+  pluralWords?: string[];
+  /** The reader verbs alone, with `reader`'s flags: every match of `reader` holds one (a cheaper search first). */
+  readerVerbs: RegExp;
+}
+
+const ONE_WORD = /^\p{L}+$/u;
+/** The lower-cased entries of a list, when each is one word (a run of letters). */
+function oneWords(xs: string[]): string[] | undefined {
+  return xs.every((x) => ONE_WORD.test(x)) ? xs.map((x) => x.toLowerCase()) : undefined;
+}
+
+/**
+ * Whether an expression that needs one of `needed` as a whole word may match a segment. Every
+ * expression here matches its words case-insensitively between non-letters, so a match is a
+ * word of the segment (`segmentWords`); `ſ`, the one Latin letter case-insensitive matching
+ * reads as another (`s`) where lower case keeps it, turns the filter off.
+ */
+function mayMatch(seg: Segment, needed: string[] | undefined): boolean {
+  if (!needed || hasLongS(seg)) return true;
+  const words = segmentWords(seg);
+  return needed.some((w) => words.has(w));
 }
 
 const cache = new WeakMap<Agreement, Compiled>();
@@ -139,6 +166,10 @@ function compile(a: Agreement): Compiled {
     ),
     adjBeforeFem: new Map(a.adjectivesBefore.map((x) => [x.masc.toLowerCase(), x.fem])),
     plural: new RegExp(`(?<![${L}-])(${alt(a.epicenePlural)})\\s+([${L}]+)(?![${L}-])`, 'giu'),
+    readerVerbs: new RegExp(alt(a.readerVerbs), 'iu'),
+    detWords: oneWords(a.epiceneSingular),
+    adjWords: oneWords(a.adjectivesBefore.map((x) => x.masc)),
+    pluralWords: oneWords(a.epicenePlural),
     antecedent: new RegExp(
       `(?<![${L}])(?:(?:${alt(a.pronounAntecedents)})|[${L}]+(?:ennes|trices|rices|ères|euses|antes|entes|ées|ues|ies|tes|es) (?:et|ou) (?:les |des |aux )?[${L}]+s|[${L}]+\\((?:e|ne|ère|trice|euse|rice)s?\\)s?|[${L}]+[·•.](?:e|ne|rice|trice|euse|se)[·•.]?s)(?![${L}])`,
       'giu',
@@ -152,6 +183,19 @@ function push(out: AgreementMatch[], fileText: string, seg: Segment, i: number, 
   if (seg.text.slice(i, j).includes(HOLE)) return;
   const range = exactRange(fileText, seg, i, j);
   if (range) out.push({ kind, range, words: seg.text.slice(i, j), suggestion });
+}
+
+const doublets = new Map<string, RegExp>();
+/** ` ou intéressée`, ` et membres`: the feminine `fem` right after (as a whole word when `whole`); made once per word. */
+function doubletAfter(fem: string, whole: boolean): RegExp {
+  const key = `${whole ? 1 : 0}${fem}`;
+  let re = doublets.get(key);
+  if (!re) {
+    re = new RegExp(`^\\s+(?:ou|et)\\s+${escape(fem)}${whole ? `(?![${L}])` : ''}`, 'iu');
+    if (doublets.size >= 10000) doublets.clear(); // words of postings: kept bounded
+    doublets.set(key, re);
+  }
+  return re;
 }
 
 /** The reader addressed in the masculine after `from`: the attributes, one by one. */
@@ -173,7 +217,7 @@ function readerAttributes(fileText: string, seg: Segment, a: Agreement, c: Compi
     const after = seg.text.slice(j, j + 40);
     if (m) {
       // A doublet or an abbreviated form beside it is not masculine only.
-      if (!ABBREVIATED_AFTER.test(after) && !new RegExp(`^\\s+(?:ou|et)\\s+${escape(m.fem)}(?![${L}])`, 'iu').test(after)) {
+      if (!ABBREVIATED_AFTER.test(after) && !doubletAfter(m.fem, true).test(after)) {
         push(out, fileText, seg, i, j, 'reader', `${w} ou ${caseLike(m.fem, w)}`);
       }
     } else if (!/e$/iu.test(lower)) break; // Not an attribute: a preposition, a noun, an article.
@@ -194,9 +238,9 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   const out: AgreementMatch[] = [];
 
   // The reader.
-  for (const m of text.matchAll(c.reader)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
+  if (mayMatch(seg, VOUS) && c.readerVerbs.test(text)) for (const m of text.matchAll(c.reader)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
   if (seg.scope === 'body' || seg.scope === 'heading') {
-    for (const m of text.matchAll(c.etre)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
+    if (mayMatch(seg, ETRE)) for (const m of text.matchAll(c.etre)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
     const s = c.starts.exec(text);
     if (s) {
       const at = s.index + s[0].length - s[1]!.length;
@@ -206,7 +250,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   }
 
   // A masculine determiner before an épicène noun: `le titulaire`, `un analyste`.
-  for (const m of text.matchAll(c.detSingular)) {
+  if (mayMatch(seg, c.detWords)) for (const m of text.matchAll(c.detSingular)) {
     const i = m.index;
     const j = i + m[0].length;
     const before = text.slice(Math.max(0, i - 60), i);
@@ -225,7 +269,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   }
 
   // A masculine adjective before a noun for people: `de hauts fonctionnaires`, `un solide chercheur`.
-  for (const m of text.matchAll(c.adjBefore)) {
+  if (mayMatch(seg, c.adjWords)) for (const m of text.matchAll(c.adjBefore)) {
     const noun = m[3]!.toLowerCase();
     const i = m.index;
     const j = i + m[0].length;
@@ -243,7 +287,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   }
 
   // An épicène plural and a masculine adjective after it: `cadres supérieurs`, `membres issus`.
-  for (const m of text.matchAll(c.plural)) {
+  if (mayMatch(seg, c.pluralWords)) for (const m of text.matchAll(c.plural)) {
     const noun = m[1]!;
     const adj = m[2]!;
     const allowed = a.restricted[noun.toLowerCase()];
@@ -254,11 +298,19 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     const i = m.index;
     const j = i + m[0].length;
     const after = text.slice(j, j + 40);
-    if (ABBREVIATED_AFTER.test(after) || new RegExp(`^\\s+(?:ou|et)\\s+${escape(g.fem)}`, 'iu').test(after)) continue;
+    if (ABBREVIATED_AFTER.test(after) || doubletAfter(g.fem, false).test(after)) continue;
     push(out, fileText, seg, i, j, 'determiner', `${noun} ${g.fem} et ${adj}`);
   }
   return dedupe(out);
 }
+
+const VOUS = ['vous'];
+const ETRE = ['être'];
+const CHACUN = ['chacun'];
+const CEUX = ['ceux'];
+const TOUS = ['tous'];
+const NOUS_VOUS = ['nous', 'vous'];
+const ILS = ['ils', 'eux'];
 
 /** Pronouns standing for a mixed group. */
 export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon): AgreementMatch[] {
@@ -268,7 +320,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
   const text = seg.text;
   const out: AgreementMatch[] = [];
   // `chacun` without `chacune`, for people (`chacun d’eux`, `chacun offre`), not `chacun des projets`.
-  for (const m of text.matchAll(/(?<![\p{L}])chacun(?![\p{L}·•(])/giu)) {
+  if (mayMatch(seg, CHACUN)) for (const m of text.matchAll(/(?<![\p{L}])chacun(?![\p{L}·•(])/giu)) {
     const i = m.index;
     const j = i + m[0].length;
     const after = text.slice(j, j + 30);
@@ -281,7 +333,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     push(out, fileText, seg, i, j, 'pronoun', 'chacun et chacune');
   }
   // `ceux désirant`, `pour ceux qui`.
-  for (const m of text.matchAll(/(?<![\p{L}])(?:(?:pour|à|avec|parmi|et)\s+)?(ceux)(?=\s+(?:\p{L}+ant(?![\p{L}])|qui\s+(?:souhaitent|désirent|veulent|aimeraient|voudraient|les|nous|vous)))/giu)) {
+  if (mayMatch(seg, CEUX)) for (const m of text.matchAll(/(?<![\p{L}])(?:(?:pour|à|avec|parmi|et)\s+)?(ceux)(?=\s+(?:\p{L}+ant(?![\p{L}])|qui\s+(?:souhaitent|désirent|veulent|aimeraient|voudraient|les|nous|vous)))/giu)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (/celles\s+(?:et|ou)\s*$/iu.test(before) || /y compris\s*$/iu.test(before)) continue;
     if (!/^(?:pour|à|avec|parmi|et)\s/iu.test(m[0]) && !/ant(?![\p{L}])/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
@@ -289,12 +341,12 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     push(out, fileText, seg, i, i + 4, 'pronoun', 'les personnes');
   }
   // `nous ne pouvons pas tous`, `vous êtes tous`.
-  for (const m of text.matchAll(/(?<![\p{L}])(?:nous|vous)\s+(?:(?:ne|n['’]|pas|\p{L}+(?:ons|ez))(?![\p{L}])\s*){1,3}(tous)(?![\p{L}])(?!\s+(?:les|ces|nos|vos|des|ses|leurs|deux|trois|ceux)(?![\p{L}]))/giu)) {
+  if (mayMatch(seg, TOUS) && mayMatch(seg, NOUS_VOUS)) for (const m of text.matchAll(/(?<![\p{L}])(?:nous|vous)\s+(?:(?:ne|n['’]|pas|\p{L}+(?:ons|ez))(?![\p{L}])\s*){1,3}(tous)(?![\p{L}])(?!\s+(?:les|ces|nos|vos|des|ses|leurs|deux|trois|ceux)(?![\p{L}]))/giu)) {
     const i = m.index + m[0].length - 4;
     push(out, fileText, seg, i, i + 4, 'pronoun', 'tous et toutes');
   }
   // `ils` / `eux` after a doublet or an épicène plural, with no other plural noun between.
-  for (const m of text.matchAll(/(?<![\p{L}])(ils|eux)(?![\p{L}])/giu)) {
+  if (mayMatch(seg, ILS)) for (const m of text.matchAll(/(?<![\p{L}])(ils|eux)(?![\p{L}])/giu)) {
     const i = m.index;
     if (/chacun\s+d['’]\s*$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
     // `eux et elles`, `elles et ils`: already a doublet.

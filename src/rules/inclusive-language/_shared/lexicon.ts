@@ -3,9 +3,9 @@
  * schema `schemas/data/inclusive-{en,fr}.schema.json`) and the term matcher shared by the
  * `inclusive-language/*` rules.
  */
-import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../types.js';
-import { collectDirectives, makeSilencer } from '../../engine/directives.js';
-import { HOLE, SCOPES, exactRange, type Scope, type Segment } from './segments.js';
+import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../../types.js';
+import { collectDirectives, makeSilencer } from '../../../engine/directives.js';
+import { HOLE, SCOPES, exactRange, hasLongS, segmentWords, type Scope, type Segment } from './segments.js';
 import type { Agreement } from './agreement.js';
 
 export interface FormSpec {
@@ -142,20 +142,21 @@ interface CompiledEntry {
    * match, and the entry's expression is not run on it. Undefined for a `pattern` entry.
    */
   firstWords?: string[];
+  /**
+   * Every word of each form, lower-cased, when they are all Latin letters: a match of a form
+   * is those words of the segment (a letter matches a letter, a non-letter a non-letter), so
+   * a segment lacking one of each form's words cannot match either.
+   */
+  formWords?: string[][];
+  /** For a `pattern` entry: what its expression starts with (see `leadingPrefixes`), looked for before it runs. */
+  lead?: RegExp;
 }
 
 const cache = new WeakMap<Lexicon, CompiledEntry[]>();
 const FIRST_WORD = /^\p{L}+/u;
-const WORDS = /\p{L}+/gu;
-
-/** The lower-cased words of a text, for the first-word filter of `matchTerms`. */
-function wordsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  WORDS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORDS.exec(text))) out.add(m[0].toLowerCase());
-  return out;
-}
+const FORM_WORDS = /\p{L}+/gu;
+/** Letters of the Latin script (below U+0250), the ones whose lower case is their case-insensitive match (but `ſ`). */
+const LATIN_WORD = /^[a-zß-öø-ɏ]+$/;
 
 export function compile(lexicon: Lexicon): CompiledEntry[] {
   const hit = cache.get(lexicon);
@@ -186,18 +187,64 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
       continue; // A pattern JavaScript cannot read (the schema checks most): the entry is skipped.
     }
     const firsts = entry.pattern ? undefined : forms.map((f) => FIRST_WORD.exec(f.text)?.[0]?.toLowerCase());
+    const formWords = entry.pattern ? undefined : forms.map((f) => (f.text.match(FORM_WORDS) ?? []).map((w) => w.toLowerCase()));
+    const leads = entry.pattern ? leadingPrefixes(entry.pattern) : undefined;
+    let lead: RegExp | undefined;
+    try {
+      lead = leads ? new RegExp(leads.map((p) => `(?:${p})`).join('|'), entry.caseSensitive ? 'u' : 'iu') : undefined;
+    } catch {
+      lead = undefined; // a prefix that does not stand alone (a reference to a later group): no filter
+    }
     out.push({
       entry,
       re,
+      lead,
       formSuggestions,
       exceptions,
       paired,
       scopes: new Set(entry.scopes ?? SCOPES),
       firstWords: firsts && firsts.every((w): w is string => Boolean(w)) ? [...new Set(firsts)] : undefined,
+      formWords: formWords?.every((ws) => ws.length > 0 && ws.every((w) => LATIN_WORD.test(w))) ? formWords : undefined,
     });
   }
   cache.set(lexicon, out);
   return out;
+}
+
+/**
+ * What each top-level alternative of a regular expression starts with, up to its first
+ * top-level lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`): `employés` for
+ * `employés(?<=…)|employés(?=…)`, `the (?:disabled|handicapped)` for
+ * `the (?:disabled|handicapped)(?=…)`. Every match of the expression starts with a match of
+ * one of them, so a text none of them matches (with the same flags) has no match; they are
+ * plain words, cheap to look for. Undefined when an alternative does not start with a letter.
+ */
+export function leadingPrefixes(source: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  let cut = -1; // where the current alternative's prefix ends, once found
+  const close = (end: number) => {
+    out.push(source.slice(from, cut >= 0 ? cut : end));
+    cut = -1;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') {
+      if (depth === 0 && cut < 0 && /^\(\?(?:=|!|<=|<!)/.test(source.slice(i, i + 4))) cut = i;
+      depth++;
+    } else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      close(i);
+      from = i + 1;
+    }
+  }
+  close(source.length);
+  return out.every((p) => /^\p{L}/u.test(p)) ? out : undefined;
 }
 
 /** How far (in characters) a paired form may stand from the word it pairs with. */
@@ -250,19 +297,78 @@ function near(re: RegExp, text: string, i: number, j: number): boolean {
   return matchNear(re, text, i, j, PAIR_WINDOW, (s, e) => e <= i || s >= j);
 }
 
+const indexes = new WeakMap<CompiledEntry[], Map<string, number[]>>();
+
+/** The compiled entries by the first words of their forms (`pattern` entries are in none). */
+function firstWordIndex(compiled: CompiledEntry[]): Map<string, number[]> {
+  let index = indexes.get(compiled);
+  if (index) return index;
+  index = new Map();
+  compiled.forEach((c, k) => {
+    for (const w of c.firstWords ?? []) {
+      const list = index!.get(w);
+      if (list) list.push(k);
+      else index!.set(w, [k]);
+    }
+  });
+  indexes.set(compiled, index);
+  return index;
+}
+
+/** Which entries have a first word among a segment's words (by index in `compiled`). */
+function candidates(words: Set<string>, index: Map<string, number[]>, count: number): Uint8Array {
+  const marked = new Uint8Array(count);
+  if (index.size < words.size) {
+    for (const [w, list] of index) if (words.has(w)) for (const k of list) marked[k] = 1;
+  } else {
+    for (const w of words) {
+      const list = index.get(w);
+      if (list) for (const k of list) marked[k] = 1;
+    }
+  }
+  return marked;
+}
+
+/** Whether `words` holds every word of one of `forms`. */
+function hasAllOfOne(forms: string[][], words: Set<string>): boolean {
+  for (const form of forms) {
+    let all = true;
+    for (const w of form) {
+      if (!words.has(w)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 /** Every lexicon match in the segments, longest first where matches overlap. */
 export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexicon): TermMatch[] {
   const compiled = compile(lexicon);
+  const index = firstWordIndex(compiled);
   const out: TermMatch[] = [];
   for (const seg of segments) {
     const found: Array<TermMatch & { i: number; j: number }> = [];
+    // The entries a word of the segment can start (the words are read once per segment).
+    let marked: Uint8Array | undefined;
     let words: Set<string> | undefined;
-    for (const c of compiled) {
+    // `ſ` matches `s` case-insensitively, lower case keeps it: only first words are compared then, as ever.
+    let longS: boolean | undefined;
+    for (let k = 0; k < compiled.length; k++) {
+      const c = compiled[k]!;
       if (!c.scopes.has(seg.scope)) continue;
       if (c.firstWords) {
-        words ??= wordsOf(seg.text);
-        if (!c.firstWords.some((w) => words!.has(w))) continue;
+        words ??= segmentWords(seg);
+        marked ??= candidates(words, index, compiled.length);
+        if (!marked[k]) continue;
       }
+      if (c.formWords) {
+        words ??= segmentWords(seg);
+        if (!(longS ??= hasLongS(seg)) && !hasAllOfOne(c.formWords, words)) continue;
+      }
+      if (c.lead && !c.lead.test(seg.text)) continue;
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = c.re.exec(seg.text))) {

@@ -4,14 +4,14 @@
  * body paragraphs and table cells. Code, inline code, HTML, images, link targets and bare
  * URLs are never part of a segment (they become U+FFFC, which no pattern matches).
  */
-import { walk } from '../../engine/walk.js';
+import { walk } from '../../../engine/walk.js';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { isScalar } from 'yaml';
-import type { ParsedPosting } from '../../types.js';
-import { locate } from '../../engine/yaml-locate.js';
-import { maskAddresses } from '../addresses.js';
-import { isIn, textStats } from '../language-detect.js';
-import type { Lang } from '../../types.js';
+import type { ParsedPosting } from '../../../types.js';
+import { locate } from '../../../engine/yaml-locate.js';
+import { maskAddresses } from '../../../lib/addresses.js';
+import { isIn, isLetter, textStats, wordsPointTo, type TextStats } from '../../../lib/language-detect.js';
+import type { Lang } from '../../../types.js';
 
 export type Scope = 'title' | 'description' | 'heading' | 'body';
 export const SCOPES: readonly Scope[] = ['title', 'description', 'heading', 'body'];
@@ -33,6 +33,11 @@ class Builder {
     this.text += value;
     // One by one: spreading a map of a megabyte-long line as arguments overflows the stack.
     for (const offset of map) this.map.push(offset);
+  }
+  /** `value`, read as is from the file at `offset`. */
+  addAt(value: string, offset: number): void {
+    this.text += value;
+    for (let i = 0; i < value.length; i++) this.map.push(offset + i);
   }
   hole(): void {
     this.text += HOLE;
@@ -133,9 +138,8 @@ function inline(nodes: PhrasingContent[], b: Builder, text: string): void {
           break;
         }
         const src = text.slice(start, end);
-        const map =
-          src === node.value ? Array.from({ length: src.length }, (_, i) => start + i) : align(node.value, src, start);
-        b.add(node.value, map);
+        if (src === node.value) b.addAt(node.value, start);
+        else b.add(node.value, align(node.value, src, start));
         break;
       }
       case 'break':
@@ -182,7 +186,67 @@ export function exactRange(fileText: string, seg: Segment, i: number, j: number)
   return norm(fileText.slice(r[0], r[1])) === norm(seg.text.slice(i, j)) ? r : undefined;
 }
 
-const langCache = new WeakMap<Segment, Lang | null>();
+const wordsCache = new WeakMap<Segment, Set<string>>();
+/** Segments with a long s (`ſ`): case-insensitive expressions read it as `s`, lower case keeps it. */
+const longS = new WeakSet<Segment>();
+
+/** Whether a segment has a long s (`ſ`), which a word filter of case-insensitive expressions must not trust. */
+export function hasLongS(seg: Segment): boolean {
+  segmentWords(seg);
+  return longS.has(seg);
+}
+
+/**
+ * The lower-cased words of a segment (runs of letters, as `/\p{L}+/gu` finds them), computed
+ * once for every inclusive-language rule: a rule whose words are none of them skips the
+ * segment without running its expressions.
+ */
+export function segmentWords(seg: Segment): Set<string> {
+  let words = wordsCache.get(seg);
+  if (words) return words;
+  words = new Set<string>();
+  const text = seg.text;
+  let start = -1;
+  let lower = true; // the run so far is ASCII lower case: it is its own lower case
+  const n = text.length;
+  for (let i = 0; i <= n; ) {
+    let cp = i < n ? text.charCodeAt(i) : 0x20;
+    let letter: boolean;
+    if (cp < 0x80) letter = ((cp | 32) >= 97 && (cp | 32) <= 122);
+    else {
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
+      letter = isLetter(cp);
+    }
+    if (letter) {
+      if (start < 0) {
+        start = i;
+        lower = true;
+      }
+      if (cp < 97 || cp > 122) {
+        lower = false;
+        if (cp === 0x17f) longS.add(seg);
+      }
+    } else if (start >= 0) {
+      const word = text.slice(start, i);
+      words.add(lower ? word : word.toLowerCase());
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  wordsCache.set(seg, words);
+  return words;
+}
+
+interface SegmentLanguage {
+  /** The language the segment's function words point to (enough letters, enough words), if any. */
+  words: Lang | null;
+  /** Whether franc-min's trigrams agree with them, asked only when it matters. */
+  confirmed?: boolean;
+  /** The text the language is told from: the segment's start, holes and all. */
+  sample: string;
+  stats: TextStats;
+}
+const langCache = new WeakMap<Segment, SegmentLanguage>();
 /** Letters a segment needs before its own language is judged (a list item is often enough). */
 const SEGMENT_MIN_LETTERS = 40;
 const LANG_SAMPLE = 2000;
@@ -190,16 +254,22 @@ const LANG_SAMPLE = 2000;
 /**
  * The language of one segment when it is surely English or French, else `fallback` (the
  * posting's): a French paragraph in an English posting gets the French checks, and the
- * reverse, paragraph by paragraph.
+ * reverse, paragraph by paragraph. Surely means both signals of `isIn`: the function words,
+ * then franc-min's trigrams. The trigrams are only read when the words point away from
+ * `fallback`: when they point to it, the answer is `fallback` whatever the trigrams say.
  */
 export function segmentLang(seg: Segment, fallback: Lang | undefined): Lang | undefined {
-  let lang = langCache.get(seg);
-  if (lang === undefined) {
+  let known = langCache.get(seg);
+  if (!known) {
     // A sample is enough to tell a paragraph's language, and keeps a megabyte line cheap.
-    const text = seg.text.slice(0, LANG_SAMPLE).replace(new RegExp(HOLE, 'g'), ' ');
-    const stats = textStats(text);
-    lang = isIn(text, stats, 'en', SEGMENT_MIN_LETTERS, 0.01) ? 'en' : isIn(text, stats, 'fr', SEGMENT_MIN_LETTERS, 0.01) ? 'fr' : null;
-    langCache.set(seg, lang);
+    // (The stats are the same with or without the holes: a hole is not a letter.)
+    const sample = seg.text.slice(0, LANG_SAMPLE);
+    const stats = textStats(sample);
+    known = { words: wordsPointTo(stats, SEGMENT_MIN_LETTERS) ?? null, sample, stats };
+    langCache.set(seg, known);
   }
-  return lang ?? fallback;
+  if (!known.words || known.words === fallback) return fallback;
+  known.confirmed ??= isIn(known.sample.replace(HOLE_RE, ' '), known.stats, known.words, SEGMENT_MIN_LETTERS, 0.01);
+  return known.confirmed ? known.words : fallback;
 }
+const HOLE_RE = new RegExp(HOLE, 'g');

@@ -1,5 +1,5 @@
 /** Pieces every `inclusive-language/*` rule shares: options schema and messages. */
-import type { Bilingual, RuleContext } from '../../types.js';
+import type { Bilingual, RuleContext } from '../../../types.js';
 import { collectSegments, segmentLang, type Segment } from './segments.js';
 import { lexiconFor, makeEntryFilter, type Lexicon } from './lexicon.js';
 import type { AgreementMatch } from './agreement.js';

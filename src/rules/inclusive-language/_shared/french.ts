@@ -2,8 +2,9 @@
  * French job titles: masculine-only titles (`Développeur principal`) and abbreviated
  * doublets (`adjoint·e`, `chargé(e)s`, `principal-e`, `principal.e`, `candidatEs`).
  */
-import { editDistance } from '../../engine/format.js';
-import { HOLE, exactRange, type Segment } from './segments.js';
+import { editDistance } from '../../../engine/format.js';
+import { HOLE, exactRange, segmentWords, type Segment } from './segments.js';
+import { isLetter } from '../../../lib/language-detect.js';
 import { LETTER, PAIR_WINDOW, type Lexicon, type TitleAdjective, type TitleNoun } from './lexicon.js';
 
 const WORD = /[\p{L}\p{M}]+/gu;
@@ -46,6 +47,12 @@ interface TitleTables {
   /** Épicène nouns, singular and plural, to their singular. */
   epicene: Map<string, string>;
   adjectives: Map<string, { adj: TitleAdjective; plural: boolean }>;
+  /**
+   * The nouns and épicène nouns that are one run of letters: a segment none of them is a word
+   * of has no title (a token is a run of letters and marks, so other keys never equal one).
+   * Undefined when a key holds a mark: then every segment is read.
+   */
+  words?: string[];
 }
 
 const tablesCache = new WeakMap<Lexicon, TitleTables>();
@@ -67,6 +74,8 @@ function tables(lexicon: Lexicon): TitleTables {
     t.adjectives.set(adj.masc.toLowerCase(), { adj, plural: false });
     t.adjectives.set(plural(adj.masc.toLowerCase()), { adj, plural: true });
   }
+  const keys = [...t.nouns.keys(), ...t.epicene.keys()];
+  if (!keys.some((k) => /\p{M}/u.test(k))) t.words = keys.filter((k) => /^\p{L}+$/u.test(k));
   tablesCache.set(lexicon, t);
   return t;
 }
@@ -160,6 +169,10 @@ export function titleIds(lexicon: Lexicon | undefined): string[] {
 /** Masculine-only job titles in one segment. */
 export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): TitleMatch[] {
   const t = tables(lexicon);
+  if (t.words) {
+    const words = segmentWords(seg);
+    if (!t.words.some((w) => words.has(w))) return [];
+  }
   const toks = tokens(seg.text);
   const out: TitleMatch[] = [];
   const fieldLike = seg.scope === 'title' || seg.scope === 'heading';
@@ -312,9 +325,15 @@ const ABBREV = new RegExp(
 
 /** The same patterns, tried at one word start only (see `abbreviationStarts`). */
 const ABBREV_AT = new RegExp(ABBREV.source, 'uy');
-const LETTER_RUN = /\p{L}+/gu;
 const BEFORE_WORD = /[\p{N}_]/u;
 const SEPARATOR = /[·•‧⋅.(\-/]/;
+/** The first letters of the suffixes (`ABBREV_SUFFIX` and the hyphen's), case-sensitive as `ABBREV`. */
+const SUFFIX_START = new Set(['e', 'è', 's', 'r', 't', 'n', 'l', 'v', 'i', 'a']);
+/** A suffix may start at `i` (after a parenthesis: after an optional hyphen too). */
+function suffixAt(text: string, i: number): boolean {
+  if (text[i - 1] === '(' && text[i] === '-') return SUFFIX_START.has(text[i + 1] ?? '');
+  return SUFFIX_START.has(text[i] ?? '');
+}
 const CAPITAL_E_WORD = /\p{Ll}{3}E[Ss]?$/u;
 
 /**
@@ -324,24 +343,38 @@ const CAPITAL_E_WORD = /\p{Ll}{3}E[Ss]?$/u;
  * trying five alternatives at every word of every paragraph (the hottest code of a run).
  */
 function* abbreviationStarts(text: string): Generator<RegExpExecArray> {
-  LETTER_RUN.lastIndex = 0;
-  let run: RegExpExecArray | null;
+  // The runs of letters, as `/\p{L}+/gu` finds them, by a scan of the code points.
   let from = 0;
-  while ((run = LETTER_RUN.exec(text))) {
-    const start = run.index;
-    const end = start + run[0].length;
-    if (start < from || run[0].length < 2 || (start > 0 && BEFORE_WORD.test(text[start - 1]!))) continue;
+  let start = -1;
+  for (let i = 0; i <= text.length; ) {
+    const cp = i < text.length ? text.codePointAt(i)! : 0x20;
+    const width = cp > 0xffff ? 2 : 1;
+    if (isLetter(cp)) {
+      if (start < 0) start = i;
+      i += width;
+      continue;
+    }
+    const runStart = start;
+    start = -1;
+    const end = i;
+    i += width;
+    if (runStart < 0 || runStart < from || end - runStart < 2 || (runStart > 0 && BEFORE_WORD.test(text[runStart - 1]!))) continue;
     const next = text[end];
+    const last = text.charCodeAt(end - 1);
+    // The stem is the whole run; a separator, then a suffix (they start with one of
+    // SUFFIX_START), must follow it: a sentence's final word and a compound (`bien-être`) are
+    // not tried.
     const candidate =
-      (next !== undefined && SEPARATOR.test(next)) ||
-      ((next === ' ' || next === '\t' || next === '\n' || next === '\r' || (next !== undefined && /\s/.test(next))) && text[end + 1] === '(') ||
-      CAPITAL_E_WORD.test(run[0]);
+      (next !== undefined && SEPARATOR.test(next) && suffixAt(text, end + 1)) ||
+      (next !== undefined && text[end + 1] === '(' && /\s/.test(next) && suffixAt(text, end + 2)) ||
+      // `…E`, `…ES`, `…Es` only: the expression is not asked of other words.
+      ((last === 0x45 || ((last === 0x53 || last === 0x73) && text.charCodeAt(end - 2) === 0x45)) &&
+        CAPITAL_E_WORD.test(text.slice(runStart, end)));
     if (!candidate) continue;
-    ABBREV_AT.lastIndex = start;
+    ABBREV_AT.lastIndex = runStart;
     const m = ABBREV_AT.exec(text);
     if (!m) continue;
     from = m.index + m[0].length;
-    LETTER_RUN.lastIndex = Math.max(LETTER_RUN.lastIndex, from);
     yield m;
   }
 }
