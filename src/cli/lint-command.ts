@@ -24,7 +24,7 @@ import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
-import { reportStream } from './stream-report.js';
+import { exitStatus, reportStream } from './stream-report.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -436,12 +436,7 @@ async function report(
       if (fd !== undefined) closeSync(fd);
     }
   } else for (const piece of await chunks()) io.stdout(piece);
-  if (errors > 0) return 1;
-  if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(PREFIX + t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
-    return 1;
-  }
-  return 0;
+  return exitStatus(errors, warnings, maxWarnings, locale, io.stderr);
 }
 
 function textOf(r: FileResult): string | undefined {

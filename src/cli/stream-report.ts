@@ -64,12 +64,17 @@ export function reportStream(
     end(maxWarnings) {
       write(jsonEnd(count));
       if (fd !== undefined) closeSync(fd);
-      if (errors > 0) return 1;
-      if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
-        env.stderr(PREFIX + t(env.locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
-        return 1;
-      }
-      return 0;
+      return exitStatus(errors, warnings, maxWarnings, env.locale, env.stderr);
     },
   };
+}
+
+/** The exit code of a lint run: 1 on errors, or on more warnings than `--max-warnings` allows (said on stderr). */
+export function exitStatus(errors: number, warnings: number, maxWarnings: number | undefined, locale: Locale, stderr: (text: string) => void): number {
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
+    stderr(PREFIX + t(locale, 'err.maxWarnings', { count: warnings, max: maxWarnings }) + '\n');
+    return 1;
+  }
+  return 0;
 }
