@@ -57,7 +57,7 @@ const rule: RuleModule = {
       },
       absent: {
         en: 'The {lang} posting has {kind} {value} ({path}:{line}), which this posting does not have',
-        fr: 'L’offre {lang} a {kind} {value} ({path}:{line}), absent de cette offre',
+        fr: 'L’offre {lang} a {kind} {value} ({path}:{line}), qui ne figure pas dans cette offre',
       },
       differs: {
         en: '{Kind} {value} here is {other} in the {lang} posting ({path}:{line})',
