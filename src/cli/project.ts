@@ -13,7 +13,7 @@ import { fileFinding } from '../engine/file-finding.js';
 import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-index.js';
 import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
-import { pathKey } from '../lib/pairing.js';
+import { siteKeys } from '../lib/pairing.js';
 import { DEFAULT_LIMITS } from '../runner/limits.js';
 
 export interface ProjectInfo {
@@ -148,6 +148,9 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
   const byReal = new Map(linted.map((f) => [realOf(f), f]));
   const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
+  // Each content root is a site of its own: its postings pair with each other, not with
+  // another site's linted in the same run. One root (the usual case) needs no scope.
+  const scopeOf = (file: string) => (roots.size > 1 ? (rootOf(file) ?? '') : undefined);
   const display = (file: string) => {
     const root = rootOf(file);
     return (root ? relative(root, file) : relative(process.cwd(), file)).split(sep).join('/');
@@ -170,6 +173,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
         archived: known.archived,
         title: known.title,
         classifications: known.classifications ?? PENDING,
+        scope: scopeOf(filePath),
       };
       if (known.classifications) coded.add(entry);
       entries.push(entry);
@@ -192,6 +196,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
       // the file's own lint reports its front matter.
       entry = indexEntry(filePath, display(filePath), '', config.language);
     }
+    entry.scope = scopeOf(filePath);
     // A linted file read whole gets its codes now; the others when they turn out to be partners.
     if (head.whole && (isLinted || options.allCodes)) {
       entry.classifications = extractCodes(bodyOf(head.text));
@@ -239,12 +244,7 @@ function bodyOf(text: string): string {
 
 /** The linted entries and every entry that shares a pairing key with one of them. */
 function partnersOfAll(linted: IndexEntry[], all: IndexEntry[], config: ResolvedConfig): Set<IndexEntry> {
-  const keys = (e: IndexEntry) =>
-    [
-      e.translationKey && `k\0${e.translationKey}`,
-      e.leverId && `l\0${e.leverId}`,
-      e.lang && `p\0${pathKey(e, config.language)}`,
-    ].filter((k): k is string => Boolean(k));
+  const keys = (e: IndexEntry) => siteKeys(e, config.language, { lever: true });
   const want = new Set<string>();
   for (const e of linted) for (const k of keys(e)) want.add(k);
   const out = new Set<IndexEntry>(linted);
