@@ -40,6 +40,21 @@ const STOP_WORD_LANGS = new Map<string, number>();
 for (const w of STOP_WORDS.en) STOP_WORD_LANGS.set(w, 1);
 for (const w of STOP_WORDS.fr) STOP_WORD_LANGS.set(w, (STOP_WORD_LANGS.get(w) ?? 0) | 2);
 
+/**
+ * The function words of ASCII letters by a number: each letter lower-cased as 1 to 26, five
+ * bits each (a word of up to five letters is a small integer), so that a word of the text is
+ * looked up without cutting it out of the text and lower-casing it.
+ */
+const STOP_WORD_CODES = new Map<number, number>();
+for (const [w, of] of STOP_WORD_LANGS) {
+  let key = 0;
+  for (let i = 0; i < w.length && key >= 0; i++) {
+    const c = w.charCodeAt(i);
+    key = c >= 97 && c <= 122 ? key * 32 + (c - 96) : -1;
+  }
+  if (key > 0 && w.length <= 5) STOP_WORD_CODES.set(key, of);
+}
+
 const ONE_LETTER = /^\p{L}$/u;
 /** Answers for the Basic Multilingual Plane: 0 not asked yet, 1 a letter, 2 not one. */
 const BMP_LETTER = new Uint8Array(0x10000);
@@ -58,35 +73,56 @@ export function textStats(text: string): TextStats {
   const stats: TextStats = { letters: 0, words: { en: 0, fr: 0 } };
   // One pass over the characters: ASCII letters are told by their code, others by \p{L}
   // (one code point at a time); only words of up to five letters are compared with the lists.
+  // A word of ASCII letters is looked up by its number (`STOP_WORD_CODES`, `key`); others,
+  // by their text.
   let start = -1;
+  let key = 0;
+  let ascii = true;
+  let en = 0;
+  let fr = 0;
+  let letters = 0;
   const n = text.length;
   for (let i = 0; i <= n; ) {
     const code = i < n ? text.charCodeAt(i) : 32;
     let width = 1;
     let letter: boolean;
-    if (code < 128) letter = ((code | 32) >= 97 && (code | 32) <= 122);
+    const lower = code | 32;
+    if (code < 128) letter = lower >= 97 && lower <= 122;
     else {
       const cp = text.codePointAt(i)!;
       width = cp > 0xffff ? 2 : 1;
       letter = isLetter(cp);
     }
     if (letter) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        key = 0;
+        ascii = true;
+      }
+      if (code >= 128) ascii = false;
+      else if (i - start < 5) key = key * 32 + (lower - 96);
     } else if (start >= 0) {
       const length = i - start;
-      stats.letters += length;
+      letters += length;
       if (length <= 5) {
-        const word = text.slice(start, i);
-        const of = STOP_WORD_LANGS.get(word) ?? STOP_WORD_LANGS.get(word.toLowerCase());
+        let of: number | undefined;
+        if (ascii) of = STOP_WORD_CODES.get(key);
+        else {
+          const word = text.slice(start, i);
+          of = STOP_WORD_LANGS.get(word) ?? STOP_WORD_LANGS.get(word.toLowerCase());
+        }
         if (of !== undefined) {
-          if (of & 1) stats.words.en++;
-          if (of & 2) stats.words.fr++;
+          if (of & 1) en++;
+          if (of & 2) fr++;
         }
       }
       start = -1;
     }
     i += width;
   }
+  stats.letters = letters;
+  stats.words.en = en;
+  stats.words.fr = fr;
   return stats;
 }
 

@@ -68,7 +68,7 @@ export function feminineAdjective(w: string): string | undefined {
 function masculine(word: string, a: Agreement): { fem: string; plural: boolean } | undefined {
   const lower = word.toLowerCase();
   if (lower.length < 3 || /e$/u.test(lower) || /ment$/u.test(lower) || a.notAdjectives.includes(lower)) return undefined;
-  if (/[^\p{Ll}’'-]/u.test(lower)) return undefined;
+  if (NOT_LOWER_WORD.test(lower)) return undefined;
   let singular = lower;
   let plural = false;
   if (/aux$/u.test(lower)) {
@@ -82,6 +82,36 @@ function masculine(word: string, a: Agreement): { fem: string; plural: boolean }
   const fem = feminineAdjective(singular);
   return fem ? { fem: plural ? `${fem}s` : fem, plural } : undefined;
 }
+
+// The expressions of the functions below, made once (a literal the bundler rewrites as
+// `new RegExp(…)`, or one in a loop, was made again at each call).
+const NOT_LOWER_WORD = /[^\p{Ll}’'-]/u;
+const CLAUSE_END = /[.!?;:\n«»()]/u;
+const COORDINATION = /^\s*(?:,\s*|\s+(?:et|ou)\s+)$/u;
+const FEMININE_DET_BEFORE = /(?:une|la|ou|et)\s*$/iu;
+const FEMININE_DET_AFTER = /^\s*(?:ou|et)\s+(?:une|la)(?![\p{L}])/iu;
+const FEMININE_AFTER = /^\s+(?:ou|et)\s+(?:la|une)(?![\p{L}])/iu;
+const COORDINATED_BEFORE = /(?:et|ou)\s*$/u;
+const CHACUN_RE = /(?<![\p{L}])chacun(?![\p{L}·•(])/giu;
+const CHACUNE_AFTER = /^\s*(?:\(e\)|[·.]e|et\s+chacune|ou\s+chacune|\/\s*chacune|-chacune)/iu;
+const CHACUNE_BEFORE = /chacune\s+(?:et|ou)\s*$/iu;
+const THINGS_BEFORE = /(?:dont|,)\s*$/u;
+const AMONG_PEOPLE_AFTER = /^\s+(?:d['’]\s*(?:eux|entre)|de\s+(?:nous|vous))(?![\p{L}])/iu;
+const VERB_AFTER = /^\s+(?!(?:de|des|du|y|à|et|ou|en)(?![\p{L}])|d['’])\p{Ll}/u;
+const CEUX_RE = /(?<![\p{L}])(?:(?:pour|à|avec|parmi|et)\s+)?(ceux)(?=\s+(?:\p{L}+ant(?![\p{L}])|qui\s+(?:souhaitent|désirent|veulent|aimeraient|voudraient|les|nous|vous)))/giu;
+const CELLES_BEFORE = /celles\s+(?:et|ou)\s*$/iu;
+const INCLUDING_BEFORE = /y compris\s*$/iu;
+const CEUX_PREPOSITION = /^(?:pour|à|avec|parmi|et)\s/iu;
+const PARTICIPLE_END = /ant(?![\p{L}])/u;
+const TOUS_RE = /(?<![\p{L}])(?:nous|vous)\s+(?:(?:ne|n['’]|pas|\p{L}+(?:ons|ez))(?![\p{L}])\s*){1,3}(tous)(?![\p{L}])(?!\s+(?:les|ces|nos|vos|des|ses|leurs|deux|trois|ceux)(?![\p{L}]))/giu;
+const ILS_RE = /(?<![\p{L}])(ils|eux)(?![\p{L}])/giu;
+const CHACUN_OF_BEFORE = /chacun\s+d['’]\s*$/iu;
+const ELLES_AFTER = /^\s*(?:et|ou)\s+elles(?![\p{L}])/iu;
+const ELLES_BEFORE = /elles\s+(?:et|ou)\s*$/iu;
+const COMPLEMENT_BEFORE = /(?:des|de|du|d['’])\s*$/iu;
+const OTHER_PLURAL = /(?<![\p{L}])(?:les|des|aux|ses|nos|vos|leurs|ces|plusieurs|certains|certaines)\s+\p{L}/iu;
+const THINGS_PLURAL = /(?<![\p{L}])(?:ministères|services|produits|outils|systèmes|projets|processus)(?![\p{L}])/iu;
+const DOUBLET_WORDS = /^([\p{L}]+) (?:et|ou) (?:les |des |aux )?([\p{L}]+)$/u;
 
 const ABBREVIATED_AFTER = /^(?:\s?\(\p{Ll}{1,6}\)|[·•‧⋅.]\p{Ll}{1,6}|-\p{Ll}{1,5}(?![\p{L}]))/u;
 
@@ -202,7 +232,7 @@ function doubletAfter(fem: string, whole: boolean): RegExp {
 function readerAttributes(fileText: string, seg: Segment, a: Agreement, c: Compiled, from: number, out: AgreementMatch[]): void {
   // The attributes stand within a clause: a bounded window, not the rest of a long text.
   const reach = Math.min(seg.text.length, from + ATTRIBUTE_REACH);
-  const end = seg.text.slice(from, reach).search(/[.!?;:\n«»()]/u);
+  const end = seg.text.slice(from, reach).search(CLAUSE_END);
   const stop = end < 0 ? reach : from + end;
   const ws = words(seg.text, from, stop);
   let k = 0;
@@ -223,7 +253,7 @@ function readerAttributes(fileText: string, seg: Segment, a: Agreement, c: Compi
     } else if (!/e$/iu.test(lower)) break; // Not an attribute: a preposition, a noun, an article.
     // Coordination: `organisé, êtes orienté`, `ouvert, amical et collaboratif`.
     const gap = seg.text.slice(j, ws[k + 1]?.i ?? j);
-    if (!/^\s*(?:,\s*|\s+(?:et|ou)\s+)$/u.test(gap)) break;
+    if (!COORDINATION.test(gap)) break;
     k++;
     if (ws[k] && a.readerVerbs.includes(ws[k]!.w.toLowerCase())) k++;
   }
@@ -256,7 +286,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     const before = text.slice(Math.max(0, i - 60), i);
     const after = text.slice(j, j + 60);
     if (OTHER_PERSON_BEFORE.test(before) || SELF_BEFORE.test(before) || NAME_AFTER.test(after) || ABBREVIATED_AFTER.test(after)) continue;
-    if (/(?:une|la|ou|et)\s*$/iu.test(before) || /^\s*(?:ou|et)\s+(?:une|la)(?![\p{L}])/iu.test(after)) continue;
+    if (FEMININE_DET_BEFORE.test(before) || FEMININE_DET_AFTER.test(after)) continue;
     const det = m[1]!.toLowerCase().replace(/'/g, '’');
     const anyDeterminer = a.anyDeterminer.includes(m[3]!.toLowerCase());
     if ((/un$/u.test(det) || !anyDeterminer) && !(/un$/u.test(det) && naming(i))) continue;
@@ -280,8 +310,8 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
     if (SELF_BEFORE.test(text.slice(Math.max(0, i - 40), i))) continue;
     if (a.epiceneSingular.some((x) => x.toLowerCase() === noun)) continue; // The determiner pattern has it.
     const after = text.slice(j, j + 60);
-    if (ABBREVIATED_AFTER.test(after) || /^\s+(?:ou|et)\s+(?:la|une)(?![\p{L}])/iu.test(after)) continue;
-    if (/(?:et|ou)\s*$/u.test(text.slice(Math.max(0, i - 8), i))) continue;
+    if (ABBREVIATED_AFTER.test(after) || FEMININE_AFTER.test(after)) continue;
+    if (COORDINATED_BEFORE.test(text.slice(Math.max(0, i - 8), i))) continue;
     const suggestion = isPlural ? `${fem} et ${m[2]} ${m[3]}` : undefined;
     push(out, fileText, seg, i, j, 'determiner', suggestion);
   }
@@ -320,47 +350,47 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
   const text = seg.text;
   const out: AgreementMatch[] = [];
   // `chacun` without `chacune`, for people (`chacun d’eux`, `chacun offre`), not `chacun des projets`.
-  if (mayMatch(seg, CHACUN)) for (const m of text.matchAll(/(?<![\p{L}])chacun(?![\p{L}·•(])/giu)) {
+  if (mayMatch(seg, CHACUN)) for (const m of text.matchAll(CHACUN_RE)) {
     const i = m.index;
     const j = i + m[0].length;
     const after = text.slice(j, j + 30);
     const before = text.slice(Math.max(0, i - 12), i);
-    if (/^\s*(?:\(e\)|[·.]e|et\s+chacune|ou\s+chacune|\/\s*chacune|-chacune)/iu.test(after) || /chacune\s+(?:et|ou)\s*$/iu.test(before)) continue;
+    if (CHACUNE_AFTER.test(after) || CHACUNE_BEFORE.test(before)) continue;
     // `dont chacun est examiné`, `deux dossiers distincts, chacun accompagné`: things, not people.
-    if (/(?:dont|,)\s*$/u.test(before)) continue;
+    if (THINGS_BEFORE.test(before)) continue;
     // For people: a verb follows (`chacun apporte`), or `d’eux`, `d’entre nous`; not `pour chacun,`.
-    if (!/^\s+(?:d['’]\s*(?:eux|entre)|de\s+(?:nous|vous))(?![\p{L}])/iu.test(after) && !/^\s+(?!(?:de|des|du|y|à|et|ou|en)(?![\p{L}])|d['’])\p{Ll}/u.test(after)) continue;
+    if (!AMONG_PEOPLE_AFTER.test(after) && !VERB_AFTER.test(after)) continue;
     push(out, fileText, seg, i, j, 'pronoun', 'chacun et chacune');
   }
   // `ceux désirant`, `pour ceux qui`.
-  if (mayMatch(seg, CEUX)) for (const m of text.matchAll(/(?<![\p{L}])(?:(?:pour|à|avec|parmi|et)\s+)?(ceux)(?=\s+(?:\p{L}+ant(?![\p{L}])|qui\s+(?:souhaitent|désirent|veulent|aimeraient|voudraient|les|nous|vous)))/giu)) {
+  if (mayMatch(seg, CEUX)) for (const m of text.matchAll(CEUX_RE)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
-    if (/celles\s+(?:et|ou)\s*$/iu.test(before) || /y compris\s*$/iu.test(before)) continue;
-    if (!/^(?:pour|à|avec|parmi|et)\s/iu.test(m[0]) && !/ant(?![\p{L}])/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
+    if (CELLES_BEFORE.test(before) || INCLUDING_BEFORE.test(before)) continue;
+    if (!CEUX_PREPOSITION.test(m[0]) && !PARTICIPLE_END.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     const i = m.index + m[0].length - 4;
     push(out, fileText, seg, i, i + 4, 'pronoun', 'les personnes');
   }
   // `nous ne pouvons pas tous`, `vous êtes tous`.
-  if (mayMatch(seg, TOUS) && mayMatch(seg, NOUS_VOUS)) for (const m of text.matchAll(/(?<![\p{L}])(?:nous|vous)\s+(?:(?:ne|n['’]|pas|\p{L}+(?:ons|ez))(?![\p{L}])\s*){1,3}(tous)(?![\p{L}])(?!\s+(?:les|ces|nos|vos|des|ses|leurs|deux|trois|ceux)(?![\p{L}]))/giu)) {
+  if (mayMatch(seg, TOUS) && mayMatch(seg, NOUS_VOUS)) for (const m of text.matchAll(TOUS_RE)) {
     const i = m.index + m[0].length - 4;
     push(out, fileText, seg, i, i + 4, 'pronoun', 'tous et toutes');
   }
   // `ils` / `eux` after a doublet or an épicène plural, with no other plural noun between.
-  if (mayMatch(seg, ILS)) for (const m of text.matchAll(/(?<![\p{L}])(ils|eux)(?![\p{L}])/giu)) {
+  if (mayMatch(seg, ILS)) for (const m of text.matchAll(ILS_RE)) {
     const i = m.index;
-    if (/chacun\s+d['’]\s*$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
+    if (CHACUN_OF_BEFORE.test(text.slice(Math.max(0, i - 12), i))) continue;
     // `eux et elles`, `elles et ils`: already a doublet.
-    if (/^\s*(?:et|ou)\s+elles(?![\p{L}])/iu.test(text.slice(i + m[1]!.length, i + m[1]!.length + 12)) || /elles\s+(?:et|ou)\s*$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
+    if (ELLES_AFTER.test(text.slice(i + m[1]!.length, i + m[1]!.length + 12)) || ELLES_BEFORE.test(text.slice(Math.max(0, i - 12), i))) continue;
     const from = Math.max(0, i - 200);
     const window = text.slice(from + text.slice(from, i).lastIndexOf('.') + 1, i);
     let last: RegExpExecArray | undefined;
     for (const x of window.matchAll(c.antecedent)) if (isAntecedent(x[0])) last = x;
     if (!last) continue;
     // `les commentaires des utilisateur·rice·s ..., ils`: the group is a complement, not the subject.
-    if (/(?:des|de|du|d['’])\s*$/iu.test(window.slice(Math.max(0, last.index - 5), last.index))) continue;
+    if (COMPLEMENT_BEFORE.test(window.slice(Math.max(0, last.index - 5), last.index))) continue;
     const between = window.slice(last.index + last[0].length);
-    if (/(?<![\p{L}])(?:les|des|aux|ses|nos|vos|leurs|ces|plusieurs|certains|certaines)\s+\p{L}/iu.test(between)) continue;
-    if (/(?<![\p{L}])(?:ministères|services|produits|outils|systèmes|projets|processus)(?![\p{L}])/iu.test(between)) continue;
+    if (OTHER_PLURAL.test(between)) continue;
+    if (THINGS_PLURAL.test(between)) continue;
     push(out, fileText, seg, i, i + m[1]!.length, 'pronoun', m[1]!.toLowerCase() === 'ils' ? 'elles et ils' : 'elles et eux');
   }
   return dedupe(out);
@@ -368,7 +398,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
 
 /** A doublet is the same word twice (`Canadiennes et Canadiens`), not `accessibles et inclusifs`. */
 function isAntecedent(words: string): boolean {
-  const pair = /^([\p{L}]+) (?:et|ou) (?:les |des |aux )?([\p{L}]+)$/u.exec(words);
+  const pair = DOUBLET_WORDS.exec(words);
   return !pair || pair[1]!.slice(0, 4).toLowerCase() === pair[2]!.slice(0, 4).toLowerCase();
 }
 

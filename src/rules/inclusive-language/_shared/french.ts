@@ -3,7 +3,7 @@
  * doublets (`adjoint·e`, `chargé(e)s`, `principal-e`, `principal.e`, `candidatEs`).
  */
 import { editDistance } from '../../../engine/format.js';
-import { HOLE, exactRange, segmentWords, type Segment } from './segments.js';
+import { HOLE, exactRange, segmentWords, sharesWord, type Segment } from './segments.js';
 import { isLetter } from '../../../lib/language-detect.js';
 import { LETTER, PAIR_WINDOW, type Lexicon, type TitleAdjective, type TitleNoun } from './lexicon.js';
 
@@ -53,6 +53,10 @@ interface TitleTables {
    * Undefined when a key holds a mark: then every segment is read.
    */
   words?: string[];
+  /** `words` as a set: a segment's words are fewer than the titles, and are the ones looked up. */
+  wordSet?: Set<string>;
+  /** The agreement table's nouns feminine for everyone (`personne`), singular and plural. */
+  feminineOnly: Set<string>;
 }
 
 const tablesCache = new WeakMap<Lexicon, TitleTables>();
@@ -60,7 +64,12 @@ const tablesCache = new WeakMap<Lexicon, TitleTables>();
 function tables(lexicon: Lexicon): TitleTables {
   const hit = tablesCache.get(lexicon);
   if (hit) return hit;
-  const t: TitleTables = { nouns: new Map(), epicene: new Map(), adjectives: new Map() };
+  const t: TitleTables = {
+    nouns: new Map(),
+    epicene: new Map(),
+    adjectives: new Map(),
+    feminineOnly: new Set((lexicon.agreement?.feminineOnly ?? []).flatMap((w) => [w.toLowerCase(), plural(w.toLowerCase())])),
+  };
   for (const noun of lexicon.titles?.nouns ?? []) {
     const fem = noun.fem ? [noun.fem.toLowerCase(), plural(noun.fem.toLowerCase())] : [];
     t.nouns.set(noun.masc.toLowerCase(), { noun, plural: false, feminine: fem });
@@ -75,7 +84,10 @@ function tables(lexicon: Lexicon): TitleTables {
     t.adjectives.set(plural(adj.masc.toLowerCase()), { adj, plural: true });
   }
   const keys = [...t.nouns.keys(), ...t.epicene.keys()];
-  if (!keys.some((k) => /\p{M}/u.test(k))) t.words = keys.filter((k) => /^\p{L}+$/u.test(k));
+  if (!keys.some((k) => /\p{M}/u.test(k))) {
+    t.words = keys.filter((k) => /^\p{L}+$/u.test(k));
+    t.wordSet = new Set(t.words);
+  }
   tablesCache.set(lexicon, t);
   return t;
 }
@@ -169,10 +181,7 @@ export function titleIds(lexicon: Lexicon | undefined): string[] {
 /** Masculine-only job titles in one segment. */
 export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): TitleMatch[] {
   const t = tables(lexicon);
-  if (t.words) {
-    const words = segmentWords(seg);
-    if (!t.words.some((w) => words.has(w))) return [];
-  }
+  if (t.wordSet && !sharesWord(segmentWords(seg), t.wordSet)) return [];
   const toks = tokens(seg.text);
   const out: TitleMatch[] = [];
   const fieldLike = seg.scope === 'title' || seg.scope === 'heading';
@@ -408,6 +417,8 @@ export function feminineOf(stem: string, suffix: string): string | undefined {
   }
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 interface Abbrev {
   i: number;
   j: number;
@@ -419,7 +430,7 @@ interface Abbrev {
 /** Abbreviated doublets in one segment; neighbours (`Conseiller (ère) principal (e)`) merge. */
 export function matchAbbreviations(fileText: string, seg: Segment, lexicon?: Lexicon): AbbreviationMatch[] {
   // Nouns feminine for everyone (`personne`): an abbreviated form of them has no masculine.
-  const feminineOnly = new Set((lexicon?.agreement?.feminineOnly ?? []).flatMap((w) => [w.toLowerCase(), plural(w.toLowerCase())]));
+  const feminineOnly = lexicon ? tables(lexicon).feminineOnly : NO_WORDS;
   const found: Abbrev[] = [];
   for (const m of abbreviationStarts(seg.text)) {
     const groups = m.slice(1);

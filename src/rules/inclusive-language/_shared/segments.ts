@@ -237,6 +237,13 @@ export function segmentWords(seg: Segment): Set<string> {
   return words;
 }
 
+/** Whether two sets of words have one in common (the smaller one is read). */
+export function sharesWord(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
+}
+
 interface SegmentLanguage {
   /** The language the segment's function words point to (enough letters, enough words), if any. */
   words: Lang | null;
