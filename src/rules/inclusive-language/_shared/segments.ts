@@ -23,31 +23,64 @@ export interface Segment {
   scope: Scope;
   text: string;
   /** Offset in the file of each character of `text` (-1 when unknown). */
-  map: number[];
+  map: ArrayLike<number>;
+  /**
+   * What the rules share about the segment, computed once (see `segmentWords`, `hasLongS`,
+   * `segmentLang`): fields of the segment, as five rules ask for them at every segment.
+   */
+  memo?: SegmentMemo;
 }
 
+interface SegmentMemo {
+  words?: Set<string>;
+  longS: boolean;
+  lang?: SegmentLanguage;
+}
+
+/**
+ * A segment being built: its text, and its map as pieces (a run of offsets read as is from
+ * the file, or an aligned map), made one typed array at the end: no array of numbers grown
+ * one character at a time.
+ */
 class Builder {
   text = '';
-  map: number[] = [];
+  /** For each piece: its start in the file (a run), or its map. */
+  private pieces: Array<number | number[]> = [];
+  private lengths: number[] = [];
   add(value: string, map: number[]): void {
     this.text += value;
-    // One by one: spreading a map of a megabyte-long line as arguments overflows the stack.
-    for (const offset of map) this.map.push(offset);
+    this.pieces.push(map);
+    this.lengths.push(map.length);
   }
   /** `value`, read as is from the file at `offset`. */
   addAt(value: string, offset: number): void {
     this.text += value;
-    for (let i = 0; i < value.length; i++) this.map.push(offset + i);
+    this.pieces.push(offset);
+    this.lengths.push(value.length);
   }
   hole(): void {
     this.text += HOLE;
-    this.map.push(-1);
+    this.pieces.push(NO_OFFSET);
+    this.lengths.push(1);
   }
   done(scope: Scope): Segment {
     const text = maskAddresses(this.text, HOLE);
-    return { scope, text, map: this.map };
+    let total = 0;
+    for (const n of this.lengths) total += n;
+    const map = new Int32Array(total);
+    let at = 0;
+    for (let k = 0; k < this.pieces.length; k++) {
+      const piece = this.pieces[k]!;
+      const n = this.lengths[k]!;
+      if (typeof piece === 'number') for (let i = 0; i < n; i++) map[at + i] = piece === -1 ? -1 : piece + i;
+      else for (let i = 0; i < n; i++) map[at + i] = piece[i]!;
+      at += n;
+    }
+    return { scope, text, map, memo: undefined };
   }
 }
+/** The map of a hole. */
+const NO_OFFSET = -1;
 
 const isWs = (c: string | undefined) => c !== undefined && /\s/.test(c);
 const ENTITY = /^&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
@@ -186,14 +219,17 @@ export function exactRange(fileText: string, seg: Segment, i: number, j: number)
   return norm(fileText.slice(r[0], r[1])) === norm(seg.text.slice(i, j)) ? r : undefined;
 }
 
-const wordsCache = new WeakMap<Segment, Set<string>>();
-/** Segments with a long s (`ſ`): case-insensitive expressions read it as `s`, lower case keeps it. */
-const longS = new WeakSet<Segment>();
+function memoOf(seg: Segment): SegmentMemo {
+  return (seg.memo ??= { words: undefined, longS: false, lang: undefined });
+}
 
-/** Whether a segment has a long s (`ſ`), which a word filter of case-insensitive expressions must not trust. */
+/**
+ * Whether a segment has a long s (`ſ`), which a word filter of case-insensitive expressions
+ * must not trust: case-insensitive expressions read it as `s`, lower case keeps it.
+ */
 export function hasLongS(seg: Segment): boolean {
   segmentWords(seg);
-  return longS.has(seg);
+  return seg.memo!.longS;
 }
 
 /**
@@ -202,7 +238,8 @@ export function hasLongS(seg: Segment): boolean {
  * segment without running its expressions.
  */
 export function segmentWords(seg: Segment): Set<string> {
-  let words = wordsCache.get(seg);
+  const memo = memoOf(seg);
+  let words = memo.words;
   if (words) return words;
   words = new Set<string>();
   const text = seg.text;
@@ -224,7 +261,7 @@ export function segmentWords(seg: Segment): Set<string> {
       }
       if (cp < 97 || cp > 122) {
         lower = false;
-        if (cp === 0x17f) longS.add(seg);
+        if (cp === 0x17f) memo.longS = true;
       }
     } else if (start >= 0) {
       const word = text.slice(start, i);
@@ -233,7 +270,7 @@ export function segmentWords(seg: Segment): Set<string> {
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  wordsCache.set(seg, words);
+  memo.words = words;
   return words;
 }
 
@@ -253,7 +290,6 @@ interface SegmentLanguage {
   sample: string;
   stats: TextStats;
 }
-const langCache = new WeakMap<Segment, SegmentLanguage>();
 /** Letters a segment needs before its own language is judged (a list item is often enough). */
 const SEGMENT_MIN_LETTERS = 40;
 const LANG_SAMPLE = 2000;
@@ -266,14 +302,15 @@ const LANG_SAMPLE = 2000;
  * `fallback`: when they point to it, the answer is `fallback` whatever the trigrams say.
  */
 export function segmentLang(seg: Segment, fallback: Lang | undefined): Lang | undefined {
-  let known = langCache.get(seg);
+  const memo = memoOf(seg);
+  let known = memo.lang;
   if (!known) {
     // A sample is enough to tell a paragraph's language, and keeps a megabyte line cheap.
     // (The stats are the same with or without the holes: a hole is not a letter.)
     const sample = seg.text.slice(0, LANG_SAMPLE);
     const stats = textStats(sample);
     known = { words: wordsPointTo(stats, SEGMENT_MIN_LETTERS) ?? null, sample, stats };
-    langCache.set(seg, known);
+    memo.lang = known;
   }
   if (!known.words || known.words === fallback) return fallback;
   known.confirmed ??= isIn(known.sample.replace(HOLE_RE, ' '), known.stats, known.words, SEGMENT_MIN_LETTERS, 0.01);
