@@ -157,9 +157,14 @@ const FUNCTION_WORDS: Record<Lang, Set<string>> = {
   fr: new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'pour', 'au', 'aux', 'ou', 'd', 'l', 'à', 'avec', 'chez']),
 };
 
+/** Runs of letters (used by `exec` and `match`, which do not copy it). */
+const LETTER_RUNS = /\p{L}+/gu;
+
 /** The language a short text's function words point to, when they point one way only. */
 export function titleLanguage(title: string): Lang | undefined {
-  const words = title.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  // `match`, not `split`: `split` copies its expression, which V8 compiles again once its
+  // compilation cache has let it go (see `execAll` in inclusive-language/_shared/agreement.ts).
+  const words = title.toLowerCase().match(LETTER_RUNS) ?? [];
   const en = words.some((w) => FUNCTION_WORDS.en.has(w));
   const fr = words.some((w) => FUNCTION_WORDS.fr.has(w));
   if (en && !fr) return 'en';
@@ -202,7 +207,9 @@ export function titleEvidence(title: string, table: TitleWords): TitleEvidence {
     [head, true],
     [title.slice(head.length), false],
   ] as const) {
-    for (const m of part.matchAll(/\p{L}+/gu)) {
+    LETTER_RUNS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = LETTER_RUNS.exec(part))) {
       const word = m[0];
       const lower = word.toLowerCase();
       if (sets.fr.has(lower) || /[àâçéèêëîïôûùüÿœæ]/u.test(lower)) evidence.words.fr++;

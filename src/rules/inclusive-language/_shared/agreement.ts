@@ -152,6 +152,26 @@ interface Compiled {
   readerVerbs: RegExp;
 }
 
+/**
+ * The matches of a global expression in `text`, as `text.matchAll(re)` gives them, but by
+ * `exec` on the expression itself: `matchAll` copies the expression at every call, and V8
+ * compiles a copy again once its compilation cache has let it go (a few milliseconds for an
+ * expression of `\p{L}` classes, case-insensitive), which a lint run did thousands of times.
+ * The expression's `lastIndex` is kept across the loop body, which may use it too.
+ */
+function* execAll(re: RegExp, text: string): Generator<RegExpExecArray> {
+  let at = 0;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) return;
+    at = re.lastIndex;
+    // An empty match moves on by one code point, as `matchAll` does.
+    if (m[0].length === 0) at += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+    yield m;
+  }
+}
+
 const ONE_WORD = /^\p{L}+$/u;
 /** The lower-cased entries of a list, when each is one word (a run of letters). */
 function oneWords(xs: string[]): string[] | undefined {
@@ -268,9 +288,9 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   const out: AgreementMatch[] = [];
 
   // The reader.
-  if (mayMatch(seg, VOUS) && c.readerVerbs.test(text)) for (const m of text.matchAll(c.reader)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
+  if (mayMatch(seg, VOUS) && c.readerVerbs.test(text)) for (const m of execAll(c.reader, text)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
   if (seg.scope === 'body' || seg.scope === 'heading') {
-    if (mayMatch(seg, ETRE)) for (const m of text.matchAll(c.etre)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
+    if (mayMatch(seg, ETRE)) for (const m of execAll(c.etre, text)) readerAttributes(fileText, seg, a, c, m.index + m[0].length, out);
     const s = c.starts.exec(text);
     if (s) {
       const at = s.index + s[0].length - s[1]!.length;
@@ -280,7 +300,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   }
 
   // A masculine determiner before an épicène noun: `le titulaire`, `un analyste`.
-  if (mayMatch(seg, c.detWords)) for (const m of text.matchAll(c.detSingular)) {
+  if (mayMatch(seg, c.detWords)) for (const m of execAll(c.detSingular, text)) {
     const i = m.index;
     const j = i + m[0].length;
     const before = text.slice(Math.max(0, i - 60), i);
@@ -299,7 +319,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   }
 
   // A masculine adjective before a noun for people: `de hauts fonctionnaires`, `un solide chercheur`.
-  if (mayMatch(seg, c.adjWords)) for (const m of text.matchAll(c.adjBefore)) {
+  if (mayMatch(seg, c.adjWords)) for (const m of execAll(c.adjBefore, text)) {
     const noun = m[3]!.toLowerCase();
     const i = m.index;
     const j = i + m[0].length;
@@ -317,7 +337,7 @@ export function matchAgreement(fileText: string, seg: Segment, lexicon: Lexicon,
   }
 
   // An épicène plural and a masculine adjective after it: `cadres supérieurs`, `membres issus`.
-  if (mayMatch(seg, c.pluralWords)) for (const m of text.matchAll(c.plural)) {
+  if (mayMatch(seg, c.pluralWords)) for (const m of execAll(c.plural, text)) {
     const noun = m[1]!;
     const adj = m[2]!;
     const allowed = a.restricted[noun.toLowerCase()];
@@ -350,7 +370,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
   const text = seg.text;
   const out: AgreementMatch[] = [];
   // `chacun` without `chacune`, for people (`chacun d’eux`, `chacun offre`), not `chacun des projets`.
-  if (mayMatch(seg, CHACUN)) for (const m of text.matchAll(CHACUN_RE)) {
+  if (mayMatch(seg, CHACUN)) for (const m of execAll(CHACUN_RE, text)) {
     const i = m.index;
     const j = i + m[0].length;
     const after = text.slice(j, j + 30);
@@ -363,7 +383,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     push(out, fileText, seg, i, j, 'pronoun', 'chacun et chacune');
   }
   // `ceux désirant`, `pour ceux qui`.
-  if (mayMatch(seg, CEUX)) for (const m of text.matchAll(CEUX_RE)) {
+  if (mayMatch(seg, CEUX)) for (const m of execAll(CEUX_RE, text)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (CELLES_BEFORE.test(before) || INCLUDING_BEFORE.test(before)) continue;
     if (!CEUX_PREPOSITION.test(m[0]) && !PARTICIPLE_END.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
@@ -371,12 +391,12 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     push(out, fileText, seg, i, i + 4, 'pronoun', 'les personnes');
   }
   // `nous ne pouvons pas tous`, `vous êtes tous`.
-  if (mayMatch(seg, TOUS) && mayMatch(seg, NOUS_VOUS)) for (const m of text.matchAll(TOUS_RE)) {
+  if (mayMatch(seg, TOUS) && mayMatch(seg, NOUS_VOUS)) for (const m of execAll(TOUS_RE, text)) {
     const i = m.index + m[0].length - 4;
     push(out, fileText, seg, i, i + 4, 'pronoun', 'tous et toutes');
   }
   // `ils` / `eux` after a doublet or an épicène plural, with no other plural noun between.
-  if (mayMatch(seg, ILS)) for (const m of text.matchAll(ILS_RE)) {
+  if (mayMatch(seg, ILS)) for (const m of execAll(ILS_RE, text)) {
     const i = m.index;
     if (CHACUN_OF_BEFORE.test(text.slice(Math.max(0, i - 12), i))) continue;
     // `eux et elles`, `elles et ils`: already a doublet.
@@ -384,7 +404,7 @@ export function matchPronouns(fileText: string, seg: Segment, lexicon: Lexicon):
     const from = Math.max(0, i - 200);
     const window = text.slice(from + text.slice(from, i).lastIndexOf('.') + 1, i);
     let last: RegExpExecArray | undefined;
-    for (const x of window.matchAll(c.antecedent)) if (isAntecedent(x[0])) last = x;
+    for (const x of execAll(c.antecedent, window)) if (isAntecedent(x[0])) last = x;
     if (!last) continue;
     // `les commentaires des utilisateur·rice·s ..., ils`: the group is a complement, not the subject.
     if (COMPLEMENT_BEFORE.test(window.slice(Math.max(0, last.index - 5), last.index))) continue;
