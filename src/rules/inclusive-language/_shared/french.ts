@@ -313,7 +313,11 @@ export interface AbbreviationMatch {
   doublet: string;
 }
 
+// Each alternative stands between non-words: the lookarounds are written once around them
+// all (the same matches; the expression is half the size, and V8 compiles it in half the time
+// each time its compiled code has been let go).
 const ABBREV = new RegExp(
+  '(?<![\\p{L}\\p{N}_])(?:' +
   [
     // point médian and friends, dot: adjoint·e, Directeur·rice, adjoint·e·s, principal.e
     `([\\p{L}]{2,})[·•‧⋅](${ABBREV_SUFFIX})(?:[·•‧⋅](s))?`,
@@ -326,9 +330,8 @@ const ABBREV = new RegExp(
     `([\\p{L}]{2,})[-/](e|es|ère|ères|rice|rices|trice|trices|se|euse|euses|ne|ve|ive)(?![\\p{L}-])`,
     // capital E: candidatEs
     `(\\p{Ll}{3,})(E)(S|s)?`,
-  ]
-    .map((s) => `(?<![\\p{L}\\p{N}_])${s}(?![\\p{L}\\p{N}_])`)
-    .join('|'),
+  ].join('|') +
+    ')(?![\\p{L}\\p{N}_])',
   'gu',
 );
 
