@@ -6,6 +6,7 @@ import { editDistance } from '../../../engine/format.js';
 import { HOLE, exactRange, segmentWords, sharesWord, type Segment } from './segments.js';
 import { isLetter } from '../../../lib/language-detect.js';
 import { LETTER, PAIR_WINDOW, type Lexicon, type TitleAdjective, type TitleNoun } from './lexicon.js';
+import { hasWord } from './word-expression.js';
 
 const WORD = /[\p{L}\p{M}]+/gu;
 
@@ -161,17 +162,6 @@ export function namingSentence(seg: Segment): (i: number) => boolean {
 
 /** Names are short: the name patterns look this far around a title, not the whole segment. */
 const NAME_REACH = 200;
-const wordRegExps = new Map<string, RegExp>();
-
-function wordRegExp(word: string): RegExp {
-  let re = wordRegExps.get(word);
-  if (!re) {
-    re = new RegExp(`(?<![${LETTER}])${word}(?![${LETTER}])`, 'u');
-    wordRegExps.set(word, re);
-  }
-  return re;
-}
-
 /** The ids `matchTitles` reports under (the masculine or épicène noun, singular). */
 export function titleIds(lexicon: Lexicon | undefined): string[] {
   const titles = lexicon?.titles;
@@ -255,13 +245,13 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
       const lower = wholeLower;
       femNear = femWords.some((f) => {
         let hit = inWhole.get(f);
-        if (hit === undefined) inWhole.set(f, (hit = wordRegExp(f).test(lower)));
+        if (hit === undefined) inWhole.set(f, (hit = hasWord(lower, f)));
         return hit;
       });
       aroundToks = toks;
     } else {
       const around = seg.text.slice(Math.max(0, tok.i - PAIR_WINDOW), Math.min(seg.text.length, last.j + PAIR_WINDOW)).toLowerCase();
-      femNear = femWords.some((f) => wordRegExp(f).test(around));
+      femNear = femWords.some((f) => hasWord(around, f));
       aroundToks = femNear ? [] : tokens(around);
     }
     if (femNear) continue;

@@ -6,6 +6,7 @@
 import type { Bilingual, Lang, Locale, ResolvedConfig, RuleContext } from '../../../types.js';
 import { collectDirectives, makeSilencer } from '../../../engine/directives.js';
 import { HOLE, SCOPES, exactRange, hasLongS, segmentWords, type Scope, type Segment } from './segments.js';
+import { LETTER, WordExpression } from './word-expression.js';
 import type { Agreement } from './agreement.js';
 
 export interface FormSpec {
@@ -56,7 +57,7 @@ export interface Lexicon {
   };
 }
 
-export const LETTER = '\\p{L}\\p{M}\\p{N}_';
+export { LETTER };
 
 export function lexiconFor(context: RuleContext, lang: Lang): Lexicon | undefined {
   const table = context.config.data[`inclusive-${lang}`] as Lexicon | undefined;
@@ -82,9 +83,13 @@ export function formPattern(form: string): string {
     .replace(/['’]/g, '[\'’]');
 }
 
-export function wordRegExp(source: string, caseSensitive = false): RegExp {
-  return new RegExp(`(?<![${LETTER}])(?:${source})(?![${LETTER}])`, caseSensitive ? 'gu' : 'giu');
+/** `source` as whole words (see `WordExpression`), case-insensitive unless told. */
+export function wordRegExp(source: string, caseSensitive = false): WordExpression {
+  const startsWithLetter = leadingPrefixes(source)?.every((p) => LETTER_FIRST.test(p)) ?? false;
+  return new WordExpression(source, caseSensitive ? 'gu' : 'giu', startsWithLetter);
 }
+/** A prefix that opens with a letter it cannot do without (no `?`, `*` or `{0,…}` after it). */
+const LETTER_FIRST = /^\p{L}(?![?*{])/u;
 
 /** Give a replacement the capitalisation of the words it replaces. */
 export function matchCase(replacement: string, original: string): string {
@@ -131,11 +136,11 @@ export function makeEntryFilter(context: RuleContext): (entryId: string, words: 
 
 interface CompiledEntry {
   entry: LexiconEntry;
-  re: RegExp;
+  re: WordExpression;
   /** Suggestions by lower-cased form, when a form has its own. */
   formSuggestions: Map<string, string[]>;
   exceptions: RegExp[];
-  paired?: RegExp;
+  paired?: WordExpression;
   scopes: Set<Scope>;
   /**
    * The lower-cased first words of the entry's forms: a segment none of them is in cannot
@@ -174,9 +179,9 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
     if (!source) continue;
     const formSuggestions = new Map<string, string[]>();
     for (const f of forms) if (f.suggestions) formSuggestions.set(normalise(f.text), f.suggestions);
-    let re: RegExp;
+    let re: WordExpression;
     let exceptions: RegExp[];
-    let paired: RegExp | undefined;
+    let paired: WordExpression | undefined;
     try {
       re = wordRegExp(source, entry.caseSensitive);
       exceptions = (entry.exceptions ?? []).map((e) => new RegExp(e, 'gu'));
@@ -259,6 +264,9 @@ export interface TermMatch {
   suggestions: string[];
 }
 
+/** What `matchNear` searches with: a global expression, or a `WordExpression`. */
+type Searcher = { lastIndex: number; exec(text: string): RegExpExecArray | null };
+
 /** How far around a match an exception is looked for (exceptions are phrases, not pages). */
 const EXCEPTION_REACH = 200;
 
@@ -268,7 +276,7 @@ const EXCEPTION_REACH = 200;
  * on a long paragraph full of matches.
  */
 function matchNear(
-  re: RegExp,
+  re: Searcher,
   text: string,
   i: number,
   j: number,
@@ -288,12 +296,12 @@ function matchNear(
 }
 
 /** An exception overlaps `[i, j)`. */
-function overlaps(re: RegExp, text: string, i: number, j: number): boolean {
+function overlaps(re: Searcher, text: string, i: number, j: number): boolean {
   return matchNear(re, text, i, j, EXCEPTION_REACH, (s, e) => s < j && e > i);
 }
 
 /** The paired form (the feminine or a neutral word) stands beside `[i, j)`, not on it. */
-function near(re: RegExp, text: string, i: number, j: number): boolean {
+function near(re: Searcher, text: string, i: number, j: number): boolean {
   return matchNear(re, text, i, j, PAIR_WINDOW, (s, e) => e <= i || s >= j);
 }
 
