@@ -160,7 +160,7 @@ export class LintPool {
   private spawn(): void {
     this.stats.started++;
     const options = {
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, stackSizeMb: 4, ...(process.env.XYOUNG ? { maxYoungGenerationSizeMb: Number(process.env.XYOUNG) } : {}) },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, stackSizeMb: 4 },
       // The worker is a module file: flags of a host process that ran code from a string
       // (`node --input-type=module -e …`, a Node API user) would stop it from starting.
       execArgv: workerExecArgv(),
