@@ -761,10 +761,17 @@ export function valueDiffs(
     if (!va.length && !vb.length) continue;
     let leftA = unmatched(va, vb, kind);
     let leftB = unmatched(vb, va, kind);
+    /** Links to another page of the same site, each the other's counterpart. */
+    const wrong = new Map<OutlineValue, OutlineValue>();
     if (kind === 'link') {
-      [leftA, leftB] = looseLinks(leftA, leftB, (v) => pairedBlocks('a', v.block));
-      leftA.push(...surplusLinks(va, vb));
-      leftB.push(...surplusLinks(vb, va));
+      for (const [a, b] of otherPagesOfOneSite(leftA, leftB, (v) => pairedBlocks('a', v.block))) wrong.set(a, b).set(b, a);
+      [leftA, leftB] = looseLinks(
+        leftA.filter((v) => !wrong.has(v)),
+        leftB.filter((v) => !wrong.has(v)),
+        (v) => pairedBlocks('a', v.block),
+      );
+      leftA.push(...va.filter((v) => wrong.has(v)), ...surplusLinks(va, vb));
+      leftB.push(...vb.filter((v) => wrong.has(v)), ...surplusLinks(vb, va));
     }
     for (const [side, left, others] of [
       ['a', leftA, leftB],
@@ -772,7 +779,8 @@ export function valueDiffs(
     ] as const) {
       for (const v of left) {
         const paired = pairedBlocks(side, v.block);
-        const counterpart = others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
+        const counterpart =
+          wrong.get(v) ?? others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
         if (!counterpart && !missing.has(kind)) continue;
         const lacking = outlines[otherSide(side)];
         const place = paired.length ? lacking.blocks[paired[0]!] : nearestPaired(side, v.block, al, lacking);
@@ -848,6 +856,94 @@ function unmatched(mine: OutlineValue[], theirs: OutlineValue[], kind: ValueKind
     }
     seen.add(v.key);
     out.push(v);
+  }
+  return out;
+}
+
+/** A word of a link that says its language (`/fr/`, `-eng`, `_en_`, `index-fr.html`, `/Francais/`). */
+const LANGUAGE_TOKEN = /^(?:en|fr|eng|fra|e|f|english|french|anglais|francais|français)$/;
+/** A query parameter that says the page's language (`?lang=fra`, `?hl=fr`, `?locale=fr-CA`). */
+const LANGUAGE_PARAM = /^(?:lang|language|langue|locale|hl|lng|culture)$/i;
+/** Pages that are the home page of a site under another name (`/accueil`, `/index.html`). */
+const HOME = /^(?:index|default|home|accueil|welcome|bienvenue)(?:\.[a-z]+)?$/;
+
+/** The parts of a link's key (`host/path?query`), for links that are not the site's own pages. */
+function linkParts(v: OutlineValue): { host: string; segments: string[]; query: string } | undefined {
+  if (v.key.startsWith('site:')) return undefined;
+  const q = v.key.indexOf('?');
+  const page = q < 0 ? v.key : v.key.slice(0, q);
+  const [host = '', ...rest] = page.split('/');
+  const segments = rest.filter(Boolean);
+  if (segments.length && HOME.test(segments[segments.length - 1]!)) segments.pop();
+  return { host, segments, query: q < 0 ? '' : v.key.slice(q + 1) };
+}
+
+function saysLanguage(parts: { segments: string[]; query: string }): boolean {
+  if (parts.segments.some((s) => s.split(/[-_.+~]+/).some((t) => LANGUAGE_TOKEN.test(t)))) return true;
+  return parts.query.split('&').some((kv) => LANGUAGE_PARAM.test(kv.split('=')[0] ?? ''));
+}
+
+/**
+ * Two links that cannot be the same page in two languages: one leads to the home page of the
+ * site the other leads into (`18f.gsa.gov/` and `18f.gsa.gov/what-we-deliver/`), or they differ
+ * only by a number (`/jobs/123`, `/jobs/124`; `?id=1`, `?id=15`). A French page of its own
+ * has another name at the same level (`twitter.com/CDS_GC`, `twitter.com/SNC_GC`), a
+ * language word (`/fr/`, `-fra`, `?lang=fr`) or another host: never reported.
+ */
+function otherPageOfSite(a: { segments: string[]; query: string }, b: { segments: string[]; query: string }): boolean {
+  const [short, long] = a.segments.length <= b.segments.length ? [a, b] : [b, a];
+  // The site's home page and a page in it. (A page and a page below it may be one page seen
+  // another way: `linkedin.com/company/x` and `linkedin.com/company/x/mycompany/`.)
+  if (short.segments.length < long.segments.length) return !short.segments.length && !a.query && !b.query;
+  const differ = a.segments.map((s, i) => (s === b.segments[i] ? -1 : i)).filter((i) => i >= 0);
+  const numeric = (x: string) => /^\d+$/.test(x);
+  if (differ.length === 1 && a.query === b.query) return numeric(a.segments[differ[0]!]!) && numeric(b.segments[differ[0]!]!);
+  if (differ.length || !a.query || !b.query) return false;
+  // Same page, another number in its query.
+  const qa = a.query.split('&');
+  const qb = b.query.split('&');
+  if (qa.length !== qb.length) return false;
+  return qa.every((kv, i) => {
+    const [k, v = ''] = kv.split('=');
+    const [k2, v2 = ''] = qb[i]!.split('=');
+    return k === k2 && (v === v2 || (numeric(v) && numeric(v2)));
+  });
+}
+
+/**
+ * Links to two different pages of one site, in blocks that translate each other, where
+ * neither posting has another link to that site left to be the counterpart: the same link
+ * that leads to another page. Only pages that cannot be each other's translation (see
+ * `otherPageOfSite`); the site's own pages, hosts that serve one language, and links whose
+ * counterpart the data knows are left to the other checks.
+ */
+function otherPagesOfOneSite(
+  leftA: OutlineValue[],
+  leftB: OutlineValue[],
+  pairedOfA: (v: OutlineValue) => number[],
+): Array<[OutlineValue, OutlineValue]> {
+  const byHost = (vs: OutlineValue[]) => {
+    const m = new Map<string, Array<{ v: OutlineValue; parts: NonNullable<ReturnType<typeof linkParts>> }>>();
+    for (const v of vs) {
+      const parts = linkParts(v);
+      if (!parts) continue;
+      const list = m.get(parts.host);
+      if (list) list.push({ v, parts });
+      else m.set(parts.host, [{ v, parts }]);
+    }
+    return m;
+  };
+  const hostsB = byHost(leftB);
+  const out: Array<[OutlineValue, OutlineValue]> = [];
+  for (const [host, as] of byHost(leftA)) {
+    const bs = hostsB.get(host);
+    if (as.length !== 1 || bs?.length !== 1) continue;
+    const a = as[0]!;
+    const b = bs[0]!;
+    if (a.v.sure || b.v.sure || a.v.family !== b.v.family || a.v.family === 'site') continue;
+    if (!pairedOfA(a.v).includes(b.v.block)) continue;
+    if (saysLanguage(a.parts) || saysLanguage(b.parts) || !otherPageOfSite(a.parts, b.parts)) continue;
+    out.push([a.v, b.v]);
   }
   return out;
 }
