@@ -773,6 +773,25 @@ export function valueDiffs(
       leftA.push(...va.filter((v) => wrong.has(v)), ...surplusLinks(va, vb));
       leftB.push(...vb.filter((v) => wrong.has(v)), ...surplusLinks(vb, va));
     }
+    // A kind reported only against another value in its place (a duration, a percentage):
+    // the value in the paired block that the block's partner lacks, though the posting may
+    // have it elsewhere (`quarterly` in this paragraph and in another; `tous les 4 mois` here).
+    const local = new Map<OutlineValue, OutlineValue>();
+    if (!missing.has(kind) && kind !== 'link') {
+      const sides = { a: { left: leftA, all: va }, b: { left: leftB, all: vb } };
+      for (const side of ['a', 'b'] as const) {
+        const other = otherSide(side);
+        for (const v of sides[side].left) {
+          const paired = pairedBlocks(side, v.block);
+          if (!paired.length || sides[other].left.some((o) => paired.includes(o.block))) continue;
+          const here = new Set(sides[side].all.filter((x) => pairedBlocks(side, x.block).some((j) => paired.includes(j)) || x.block === v.block).map((x) => x.key));
+          const o = sides[other].all.find((x) => paired.includes(x.block) && !here.has(x.key) && !local.has(x));
+          if (o && !local.has(v)) local.set(v, o).set(o, v);
+        }
+      }
+      leftA.push(...va.filter((v) => local.has(v) && !leftA.includes(v)));
+      leftB.push(...vb.filter((v) => local.has(v) && !leftB.includes(v)));
+    }
     for (const [side, left, others] of [
       ['a', leftA, leftB],
       ['b', leftB, leftA],
@@ -780,7 +799,9 @@ export function valueDiffs(
       for (const v of left) {
         const paired = pairedBlocks(side, v.block);
         const counterpart =
-          wrong.get(v) ?? others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
+          wrong.get(v) ??
+          local.get(v) ??
+          others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
         if (!counterpart && !missing.has(kind)) continue;
         const lacking = outlines[otherSide(side)];
         const place = paired.length ? lacking.blocks[paired[0]!] : nearestPaired(side, v.block, al, lacking);

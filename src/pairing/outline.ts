@@ -13,7 +13,7 @@ import { offsetToPoint } from '../engine/positions.js';
 import { walk } from '../engine/walk.js';
 import { findAddresses } from '../lib/addresses.js';
 import { collectDefinitions } from '../lib/links.js';
-import { numbersIn, scanValues, type ValueKind } from './values.js';
+import { numbersIn, scanValues, type DurationWords, type ValueKind } from './values.js';
 import { linkKey, type LinkNormaliser } from './links.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code' | 'html';
@@ -90,6 +90,8 @@ export interface OutlineOptions {
   /** Classification codes named in the posting, with their offsets. */
   codes: (posting: ParsedPosting) => Array<{ codes: string[]; range: [number, number] }>;
   links: LinkNormaliser;
+  /** Durations and frequencies written in words (the `durations` data table). */
+  durations?: DurationWords;
 }
 
 /** Bounds that keep an outline small on any input. */
@@ -339,8 +341,8 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     // typography asks) is the space the reader sees: values are read in the decoded text,
     // at the offsets of the source.
     const spaced = decodeSpaces(masked);
-    for (const v of scanValues(spaced.text)) {
-      addValue(v.kind, v.key, start + spaced.at(v.start), start + spaced.at(v.end - 1) + 1, blockIndex);
+    for (const v of scanValues(spaced.text, 500, options.durations)) {
+      addValue(v.kind, v.key, start + spaced.at(v.start), start + spaced.at(v.end - 1) + 1, blockIndex, undefined, v.text);
       anchors.add(`${v.kind}:${v.key}`);
     }
     for (const n of numbersIn(spaced.text)) anchors.add(`n:${n}`);
