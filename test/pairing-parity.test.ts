@@ -12,7 +12,7 @@ import { DRIFTED_PAIR, posting, tempDir, write } from './support/temp-site.js';
 import { parsePosting } from '../src/engine/parse.js';
 import { outliner } from '../src/pairing/outliner.js';
 import { proseStats } from '../src/pairing/outline.js';
-import { parseNumber, scanValues } from '../src/pairing/values.js';
+import { durationWords, parseNumber, scanValues, type DurationWordsTable } from '../src/pairing/values.js';
 import { linkKey, linkNormaliser } from '../src/pairing/links.js';
 
 const EN = posting({ key: 'dev', title: 'Developer', body: DRIFTED_PAIR.en });
@@ -260,3 +260,39 @@ describe('the outline keeps what messages and item pairing need', () => {
     expect(o.blocks[0]!.anchors).not.toContain('profile:BBB');
   });
 });
+
+describe('durations written in words', () => {
+  const keys = (text: string, config = makeConfig()) =>
+    scanValues(text, 500, durationWords(config.data['durations'] as DurationWordsTable)).map((v) => [v.key, v.text ?? text.slice(v.start, v.end)]);
+
+  test('read as numbers of months and days, in both languages, and numbers listed before one unit each count', () => {
+    expect(keys('We deploy quarterly, semi-annually, or annually.')).toEqual([
+      ['3:month', 'quarterly'],
+      ['6:month', 'semi-annually'],
+      ['12:month', 'annually'],
+    ]);
+    expect(keys('Nous déployons tous les 4, 6 ou 12 mois.')).toEqual([
+      ['4:month', '4 mois'],
+      ['6:month', '6 mois'],
+      ['12:month', '12 mois'],
+    ]);
+    expect(keys('un mandat de deux ans, par année, hebdomadaire')).toEqual([
+      ['24:month', 'deux ans'],
+      ['12:month', 'par année'],
+      ['7:day', 'hebdomadaire'],
+    ]);
+  });
+
+  test('come from the durations data table, which configuration extends', () => {
+    expect(keys('Reviews happen biennially.')).toEqual([]);
+    const config = makeConfig({ data: { durations: { words: [{ id: 'biennially', lang: 'en', every: 2, unit: 'year', forms: ['biennially'] }] } } });
+    expect(keys('Reviews happen biennially.', config)).toEqual([['24:month', 'biennially']]);
+    // The built-in words are kept.
+    expect(keys('and quarterly', config)).toEqual([['3:month', 'quarterly']]);
+  });
+
+  test('a form that is not lower-case words is a configuration error', () => {
+    expect(() => makeConfig({ data: { durations: { words: [{ id: 'x', lang: 'en', every: 1, unit: 'year', forms: ['(a|b)+'] }] } } })).toThrow(/durations/);
+  });
+});
+

@@ -774,23 +774,30 @@ export function valueDiffs(
       leftB.push(...vb.filter((v) => wrong.has(v)), ...surplusLinks(vb, va));
     }
     // A kind reported only against another value in its place (a duration, a percentage):
-    // the value in the paired block that the block's partner lacks, though the posting may
-    // have it elsewhere (`quarterly` in this paragraph and in another; `tous les 4 mois` here).
+    // blocks that translate each other with as many values of the kind on each side, all the
+    // same but one: that one differs, though the posting may have it elsewhere (`quarterly`
+    // in this paragraph and in another; `tous les 4 mois` in this one).
     const local = new Map<OutlineValue, OutlineValue>();
-    if (!missing.has(kind) && kind !== 'link') {
-      const sides = { a: { left: leftA, all: va }, b: { left: leftB, all: vb } };
-      for (const side of ['a', 'b'] as const) {
-        const other = otherSide(side);
-        for (const v of sides[side].left) {
-          const paired = pairedBlocks(side, v.block);
-          if (!paired.length || sides[other].left.some((o) => paired.includes(o.block))) continue;
-          const here = new Set(sides[side].all.filter((x) => pairedBlocks(side, x.block).some((j) => paired.includes(j)) || x.block === v.block).map((x) => x.key));
-          const o = sides[other].all.find((x) => paired.includes(x.block) && !here.has(x.key) && !local.has(x));
-          if (o && !local.has(v)) local.set(v, o).set(o, v);
-        }
+    if (!missing.has(kind) && kind !== 'link' && al) {
+      for (const step of al.steps) {
+        if (!step.a.length || !step.b.length) continue;
+        const xs = va.filter((v) => step.a.includes(v.block));
+        const ys = vb.filter((v) => step.b.includes(v.block));
+        if (!xs.length || xs.length !== ys.length) continue;
+        const restX = [...xs];
+        const restY = ys.filter((y) => {
+          const i = restX.findIndex((x) => x.key === y.key);
+          if (i < 0) return true;
+          restX.splice(i, 1);
+          return false;
+        });
+        if (restX.length !== 1 || restY.length !== 1) continue;
+        const [x, y] = [restX[0]!, restY[0]!];
+        if (local.has(x) || local.has(y)) continue;
+        local.set(x, y).set(y, x);
+        if (!leftA.includes(x)) leftA.push(x);
+        if (!leftB.includes(y)) leftB.push(y);
       }
-      leftA.push(...va.filter((v) => local.has(v) && !leftA.includes(v)));
-      leftB.push(...vb.filter((v) => local.has(v) && !leftB.includes(v)));
     }
     for (const [side, left, others] of [
       ['a', leftA, leftB],
