@@ -296,3 +296,24 @@ describe('durations written in words', () => {
   });
 });
 
+describe('pairing/structure messages say one item in the singular, in both languages', () => {
+  const root = tempDir('plural');
+  writeFileSync(join(root, 'postings.config.json'), JSON.stringify({ rules: {} }));
+  const body = (list: string) => `The service is live and the partner keeps it running for everyone.\n\n${list}\n\nYou will hand over the code and the documentation.`;
+  write(root, 'content/en/ops.md', posting({ key: 'ops', title: 'Operations lead', body: body('- Remember that a public service is never done') }));
+  write(
+    root,
+    'content/fr/ops.md',
+    posting({ key: 'ops', title: 'Responsable des opérations', body: 'Le service est en ligne et le partenaire en assure le fonctionnement pour tout le monde.\n\nVous remettrez le code et la documentation.' }),
+  );
+
+  test.each([
+    ['en', 'The English posting has a list of 1 item here that this posting lacks'],
+    ['fr', 'L’offre anglaise a ici une liste de 1 élément qui manque dans cette offre'],
+  ])('%s', (locale, start) => {
+    const r = runCli(['lint', '-f', 'json', '--locale', locale, 'content'], { cwd: root });
+    const fr = pairFindings(r.stdout).get('fr/ops.md')!;
+    expect(fr.map((m) => m.message.slice(0, start.length))).toEqual([start]);
+  });
+});
+

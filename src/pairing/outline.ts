@@ -425,11 +425,20 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         case 'heading':
           block('heading', node, node.depth);
           break;
-        case 'paragraph':
+        case 'paragraph': {
+          // Lines that start with a bullet and no space (`*Ne pas oublier…`): the writer
+          // meant list items, and the other language has them as a list. The text is there.
+          const lost = lostBulletLines(node, text);
+          if (lost) {
+            if (lost.head) block('paragraph', lost.head);
+            block('list', lost.list);
+            break;
+          }
           if (standsAsHeading(node, text)) block('heading', node, 0);
           else if (linesStandAsList(node, text)) block('list', node);
           else block('paragraph', node);
           break;
+        }
         case 'list':
           block('list', node);
           break;
@@ -538,6 +547,27 @@ function linesStandAsList(node: AnyNode, text: string): boolean {
     if (!/^[«“"‘'(]?\p{Lu}/u.test(t) || (t.match(WORDS) ?? []).length < 3) return false;
     return i === lines.length - 1 || !/[.!?,;:\-–—]$/.test(t);
   });
+}
+
+/**
+ * A plain paragraph of two lines or more whose last lines each start with a bullet and no
+ * space (`*Ne pas…`, `-Connaît…`), the lines before them (if any) not: the paragraph before
+ * them, and those lines as a list (read by `lineItems`, one item a line).
+ */
+function lostBulletLines(node: AnyNode, text: string): { head?: AnyNode; list: AnyNode } | undefined {
+  const lines = plainLines(node, text);
+  if (!lines || lines.length > 200) return undefined;
+  const bullet = (l: { start: number; end: number }) => /^[ \t]*[-*+•](?=\p{L})/u.test(text.slice(l.start, l.end));
+  const first = lines.findIndex(bullet);
+  // A paragraph of one line that starts with `*` is as often a footnote (`*A pool of
+  // qualified persons…` after `BBB*`) as a broken item: left as written.
+  if (first < 0 || lines.length < 2 || !lines.slice(first).every(bullet)) return undefined;
+  const part = (from: { start: number; line: number }, to: { end: number; line: number }): AnyNode => {
+    const position = { start: { offset: from.start, line: from.line }, end: { offset: to.end, line: to.line } };
+    return { type: 'paragraph', position, children: [{ type: 'text', position }] };
+  };
+  const last = lines[lines.length - 1]!;
+  return { head: first > 0 ? part(lines[0]!, lines[first - 1]!) : undefined, list: part(lines[first]!, last) };
 }
 
 /** The items of a list, nested items included, in order. */
