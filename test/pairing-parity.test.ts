@@ -317,3 +317,23 @@ describe('pairing/structure messages say one item in the singular, in both langu
   });
 });
 
+describe('pairing/values compares counts unless the kinds option leaves them out', () => {
+  const site = (rules: Record<string, unknown>) => {
+    const root = tempDir('counts');
+    writeFileSync(join(root, 'postings.config.json'), JSON.stringify({ rules }));
+    write(root, 'content/en/c.md', posting({ key: 'c', title: 'Community manager', body: 'The platform has more than 120,000 users in the public service.' }));
+    write(root, 'content/fr/c.md', posting({ key: 'c', title: 'Gestionnaire de communauté', body: 'La plateforme a plus de 160 000 utilisateurs dans la fonction publique.' }));
+    return root;
+  };
+  const messages = (root: string) => pairFindings(runCli(['lint', '-f', 'json', 'content'], { cwd: root }).stdout).get('en/c.md')!.map((m) => m.message);
+
+  test('on by default', () => {
+    expect(messages(site({}))).toEqual(['The number “120,000” here is “160 000” in the French posting (fr/c.md:10)']);
+  });
+
+  test('off when `count` is not among the kinds', () => {
+    const kinds = ['amount', 'percent', 'date', 'month', 'duration', 'code', 'email', 'link'];
+    expect(messages(site({ 'pairing/values': ['error', { kinds }] }))).toEqual([]);
+  });
+});
+

@@ -910,6 +910,12 @@ export function valueDiffs(
     if (!va.length && !vb.length) continue;
     let leftA = unmatched(va, vb, kind);
     let leftB = unmatched(vb, va, kind);
+    if (kind === 'count') {
+      // A count is the other side's when it has that number anywhere, as a count, an amount
+      // or a plain number (`more than 20` and `20 prestations`).
+      leftA = leftA.filter((v) => !hasNumber(B, v.key));
+      leftB = leftB.filter((v) => !hasNumber(A, v.key));
+    }
     /** Links to another page of the same site, each the other's counterpart. */
     const wrong = new Map<OutlineValue, OutlineValue>();
     if (kind === 'link') {
@@ -959,6 +965,9 @@ export function valueDiffs(
           local.get(v) ??
           others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
         if (!counterpart && !missing.has(kind)) continue;
+        // Counts: only inside blocks the alignment paired, and never against a number the
+        // other side writes in words (`three`, `une vingtaine`).
+        if (kind === 'count' && (!paired.length || paired.some((j) => outlines[otherSide(side)].blocks[j]!.spelled))) continue;
         const lacking = outlines[otherSide(side)];
         const place = paired.length ? lacking.blocks[paired[0]!] : nearestPaired(side, v.block, al, lacking);
         out.push({ kind, side, value: v, counterpart, at: place ? linesOf(place) : { line: 1, endLine: 1 } });
@@ -966,6 +975,13 @@ export function valueDiffs(
     }
   }
   return out;
+}
+
+/** The outline has the number `key` as a count, an amount or a plain number. */
+function hasNumber(o: Outline, key: string): boolean {
+  if (o.values.some((v) => (v.kind === 'count' || v.kind === 'amount') && v.key === key)) return true;
+  const anchor = `n:${key}`;
+  return o.blocks.some((b) => b.anchors.includes(anchor) || !!b.items?.some((i) => i.anchors.includes(anchor)));
 }
 
 function nearestPaired(side: Side, block: number, al: BlockAlignment | undefined, lacking: Outline): OutlineBlock | undefined {

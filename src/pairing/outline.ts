@@ -13,7 +13,7 @@ import { offsetToPoint } from '../engine/positions.js';
 import { walk } from '../engine/walk.js';
 import { findAddresses } from '../lib/addresses.js';
 import { collectDefinitions } from '../lib/links.js';
-import { numbersIn, scanValues, type DurationWords, type ValueKind } from './values.js';
+import { numbersIn, scanValues, SPELLED_NUMBER, type DurationWords, type ValueKind } from './values.js';
 import { linkKey, type LinkNormaliser } from './links.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code' | 'html';
@@ -45,6 +45,8 @@ export interface OutlineBlock {
   items?: OutlineItem[];
   anchors: string[];
   stems: string[];
+  /** The block writes a number in words (`three`, `une vingtaine`): its counts may be in words on the other side. */
+  spelled?: boolean;
 }
 
 export interface OutlineValue {
@@ -252,7 +254,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     if (kind === 'email') emailsAt.add(`${key}\u0000${s.line}`);
     const e = point(end);
     // Shortened for messages; a link keeps its end, where the place in the page is (`#grade`).
-    const shown = (as ?? text.slice(start, end)).replace(/\s+/g, ' ');
+    const shown = (as ?? text.slice(start, end)).replace(SPACE_REFERENCE, '\u00a0').replace(/\s+/g, ' ');
     values.push({
       kind,
       key,
@@ -384,6 +386,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         const own = new Set<string>();
         const p = prose(r.node, index, own);
         const { size, words } = p;
+        if (SPELLED_NUMBER.test(p.masked)) b.spelled = true;
         // An item's second-language profile (`BBB`, `CBC/CBC`) reads the same in both
         // languages: an anchor for pairing items (not blocks: the pool-of-candidates
         // paragraph names every profile).
@@ -405,6 +408,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     } else if (kind !== 'code') {
       const { size, words, masked, stems: own } = prose(node, index, anchors);
       for (const st of own) stems.add(st);
+      if (SPELLED_NUMBER.test(masked)) b.spelled = true;
       b.size = size;
       b.words = words;
       if (kind === 'heading') {

@@ -6,7 +6,7 @@
  * Pure functions of text; offsets are into the text given.
  */
 
-export type ValueKind = 'amount' | 'percent' | 'date' | 'month' | 'duration' | 'code' | 'email' | 'link';
+export type ValueKind = 'amount' | 'percent' | 'date' | 'month' | 'duration' | 'count' | 'code' | 'email' | 'link';
 
 export interface FoundValue {
   kind: ValueKind;
@@ -55,13 +55,13 @@ export function durationWords(table: DurationWordsTable | undefined): DurationWo
   return compiled;
 }
 
-const SP = '[ \\u00a0\\u202f]';
+const SP = '[ \\u00a0\\u202f\\u2009]';
 /** A number as written in either language: `80,000`, `80 000`, `80.000,50`, `37.5`, `37,5`. */
 const NUM = `\\d{1,3}(?:(?:,|\\.|${SP})\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?`;
 
 /** The value of a number written with any thousands and decimal separators. */
 export function parseNumber(raw: string): number | undefined {
-  const s = raw.replace(/[ \u00a0\u202f]/g, '');
+  const s = raw.replace(/[ \u00a0\u202f\u2009]/g, '');
   // The last separator is a decimal one when 1 or 2 digits follow it, or when it is the only
   // separator and not followed by exactly three digits.
   const m = /^(.*?)([.,])(\d+)$/.exec(s);
@@ -291,7 +291,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
   }
   for (const m of wordMatches) {
     if (taken.length >= limit) break;
-    const key = words!.keys.get(m[0].toLowerCase().replace(/[’]/g, "'").replace(/[ \u00a0\u202f]+/g, ' '));
+    const key = words!.keys.get(m[0].toLowerCase().replace(/[’]/g, "'").replace(/[ \u00a0\u202f\u2009]+/g, ' '));
     if (key) add('duration', key, m.index!, m.index! + m[0].length);
   }
   for (const m of text.matchAll(DURATION)) {
@@ -303,8 +303,47 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     if (n === undefined || !unit) continue;
     add('duration', durationKey(n, unit), m.index!, m.index! + m[0].length);
   }
+  if (digitText) {
+    for (const m of digitText.matchAll(COUNT_BIG)) {
+      if (taken.length >= limit) break;
+      const n = parseNumber(m[1]!);
+      if (n !== undefined && n >= 1000) add('count', String(n), m.index!, m.index! + m[0].length);
+    }
+    for (const m of digitText.matchAll(COUNT_PLUS)) {
+      if (taken.length >= limit) break;
+      // A lower bound only: `more than 20`, `20+`, `20-plus`; a bare number is not a count.
+      if (!m[2] && m[0].trimStart() === m[1]) continue;
+      const n = parseNumber(m[1]!);
+      if (n !== undefined && n >= 2) add('count', String(n), m.index!, m.index! + m[0].length);
+    }
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Counts compared as values, only where they cannot be anything else: a number of 1,000 or
+ * more written with a thousands separator (`120,000`, `160 000`) or of five digits or more
+ * (a four-digit number without one is as often a year), or a number said to be a lower
+ * bound (`20+`, `20-plus`, `more than 20`, `over 20`, `plus de 20`). Never a number joined to
+ * letters, dashes, slashes or other digits (`COVID-19`, `1.2.3`, `613-555-1234`, `24/7`).
+ */
+const COUNT_BIG = new RegExp(`(?<![\\d.,\\p{L}/#-])(\\d{1,3}(?:(?:,|${SP})\\d{3})+|\\d{5,})(?![\\d\\p{L}]|[.,/-]\\d)`, 'gu');
+const COUNT_PLUS = new RegExp(
+  `(?:(?<![\\p{L}])(?:more${SP}+than|over|plus${SP}+de|plus${SP}+d['’]au${SP}+moins)${SP}+)?(?<![\\d.,\\p{L}/#-])(${NUM})(${SP}?\\+(?![\\d])|-plus(?!\\p{L}))?(?![\\d\\p{L}%]|[.,/-]\\d)`,
+  'giu',
+);
+/** Numbers written in words, whose digits the other language may use instead (`three`, `a dozen`, `une vingtaine`, `des milliers`). */
+export const SPELLED_NUMBER = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
+    'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+    'hundreds?', 'thousands?', 'millions?', 'billions?', 'dozens?', 'score',
+    'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize',
+    'vingts?', 'trente', 'quarante', 'cinquante', 'soixante', 'cents?', 'mille', 'milliers?', 'milliards?',
+    'douzaines?', 'dizaines?', 'quinzaines?', 'vingtaines?', 'trentaines?', 'quarantaines?', 'cinquantaines?', 'soixantaines?', 'centaines?',
+  ].join('|')})(?![\\p{L}])`,
+  'iu',
+);
 
 /** A number of any kind, for anchors of the alignment (not compared as values). */
 export function numbersIn(text: string, limit = 64): string[] {
