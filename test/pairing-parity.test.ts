@@ -276,6 +276,14 @@ describe('durations written in words', () => {
       ['6:month', '6 mois'],
       ['12:month', '12 mois'],
     ]);
+    // A year and a half is not a year; « huit jours » is a week.
+    expect(keys('a year and a half, 18 months, un an et demi, huit jours, a week')).toEqual([
+      ['18:month', 'a year and a half'],
+      ['18:month', '18 months'],
+      ['18:month', 'un an et demi'],
+      ['7:day', 'huit jours'],
+      ['7:day', 'a week'],
+    ]);
     expect(keys('un mandat de deux ans, par année, hebdomadaire')).toEqual([
       ['24:month', 'deux ans'],
       ['12:month', 'par année'],

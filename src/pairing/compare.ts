@@ -1078,29 +1078,16 @@ function saysLanguage(parts: { segments: string[]; query: string }): boolean {
 
 /**
  * Two links that cannot be the same page in two languages: one leads to the home page of the
- * site the other leads into (`18f.gsa.gov/` and `18f.gsa.gov/what-we-deliver/`), or they differ
- * only by a number (`/jobs/123`, `/jobs/124`; `?id=1`, `?id=15`). A French page of its own
- * has another name at the same level (`twitter.com/CDS_GC`, `twitter.com/SNC_GC`), a
- * language word (`/fr/`, `-fra`, `?lang=fr`) or another host: never reported.
+ * site the other leads into (`18f.gsa.gov/` and `18f.gsa.gov/what-we-deliver/`). A French
+ * page of its own has another name at the same level (`twitter.com/CDS_GC`,
+ * `twitter.com/SNC_GC`; a tweet and its French tweet, `status/123` and `status/124`), a
+ * language word (`/fr/`, `-fra`, `?lang=fr`) or another host; a page and a page below it may
+ * be one page seen another way (`linkedin.com/company/x` and `…/company/x/mycompany/`):
+ * none is reported.
  */
 function otherPageOfSite(a: { segments: string[]; query: string }, b: { segments: string[]; query: string }): boolean {
-  const [short, long] = a.segments.length <= b.segments.length ? [a, b] : [b, a];
-  // The site's home page and a page in it. (A page and a page below it may be one page seen
-  // another way: `linkedin.com/company/x` and `linkedin.com/company/x/mycompany/`.)
-  if (short.segments.length < long.segments.length) return !short.segments.length && !a.query && !b.query;
-  const differ = a.segments.map((s, i) => (s === b.segments[i] ? -1 : i)).filter((i) => i >= 0);
-  const numeric = (x: string) => /^\d+$/.test(x);
-  if (differ.length === 1 && a.query === b.query) return numeric(a.segments[differ[0]!]!) && numeric(b.segments[differ[0]!]!);
-  if (differ.length || !a.query || !b.query) return false;
-  // Same page, another number in its query.
-  const qa = a.query.split('&');
-  const qb = b.query.split('&');
-  if (qa.length !== qb.length) return false;
-  return qa.every((kv, i) => {
-    const [k, v = ''] = kv.split('=');
-    const [k2, v2 = ''] = qb[i]!.split('=');
-    return k === k2 && (v === v2 || (numeric(v) && numeric(v2)));
-  });
+  if (a.query || b.query) return false;
+  return (a.segments.length === 0) !== (b.segments.length === 0);
 }
 
 /**
