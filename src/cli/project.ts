@@ -4,14 +4,14 @@
  * a Markdown parse), and the postings that are linted, and their translation partners, their
  * classification codes (a scan of the body). Nothing of a file is kept but its entry.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileErrorReason, NotRegularFileError, readRegularFile } from './read-file.js';
 import { relative, sep } from 'node:path';
 import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { fileFinding } from '../engine/file-finding.js';
 import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-index.js';
-import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
+import { findContentRoot, isSectionPage, realPaths, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { siteKeys } from '../lib/pairing.js';
 import { DEFAULT_LIMITS } from '../runner/limits.js';
@@ -116,14 +116,6 @@ function frontMatterEnd(buf: Buffer, n: number): number {
   return n < HEAD ? n : -1;
 }
 
-/** The real path of a file (one system call), or the path itself when it cannot be resolved. */
-function realOf(file: string): string {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    return file;
-  }
-}
 
 /** The whole text of a file within the size limit (the head reader stops at the front matter). */
 function readWhole(file: string, limit: number): string | undefined {
@@ -146,6 +138,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     if (root) roots.add(root);
   }
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
+  const realOf = realPaths();
   const byReal = new Map(linted.map((f) => [realOf(f), f]));
   const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
   // Each content root is a site of its own: its postings pair with each other, not with
