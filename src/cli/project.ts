@@ -201,9 +201,13 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     if (isLinted) lintedEntries.push(entry);
   };
   for (const root of roots) {
-    for (const file of walkMarkdown(root)) {
+    // The walk follows no linked folder: a regular file's real path is its path under the
+    // root's real path, without a system call per file (a pre-commit run indexes every posting).
+    const links = new Set<string>();
+    const realRoot = realOf(root);
+    for (const file of walkMarkdown(root, [], links)) {
       if (isSectionPage(file)) continue;
-      const real = realOf(file);
+      const real = links.has(file) ? realOf(file) : realRoot + file.slice(root.length);
       if (!byReal.has(real) && options.keep && !options.keep(file)) continue;
       if (seen.has(real)) continue;
       seen.add(real);
