@@ -150,6 +150,10 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
   const display = (file: string) => {
     const root = rootOf(file);
+    // A file the walk found under its root: the rest of its path (what `relative` gives, without
+    // resolving both paths again for each of hundreds of files).
+    const rest = root ? file.slice(root.length + 1) : '';
+    if (rest && !UNPLAIN.test(rest)) return sep === '/' ? rest : rest.split(sep).join('/');
     return (root ? relative(root, file) : relative(process.cwd(), file)).split(sep).join('/');
   };
   const entries: IndexEntry[] = [];
@@ -232,6 +236,9 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
 }
 
 const PENDING: string[] = [];
+
+/** A relative path `relative` would write otherwise: a `.` or `..` segment, an empty one, a separator at an end. */
+const UNPLAIN = /(?:^|[\\/])\.\.?(?:[\\/]|$)|[\\/]{2}|^[\\/]|[\\/]$/;
 
 function bodyOf(text: string): string {
   const raw = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
