@@ -57,12 +57,16 @@ const HEAD = 16 * 1024;
  * The start of a file, up to the end of its front matter (or `whole` when the file fits):
  * most postings are read in one small read, and a huge body is never read for the index.
  */
-export function readHead(file: string, limit: number, wantWhole = true): { text: string; whole: boolean } {
+export function readHead(file: string, limit: number, wantWhole = true, regular = false): { text: string; whole: boolean } {
   // Never blocks: a FIFO with no writer is opened without waiting and refused (see read-file.ts).
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new NotRegularFileError(st.isFIFO() ? 'fifo' : st.isDirectory() ? 'directory' : 'other', file);
+    // `regular`: the walk of the content root saw a regular file there (a file replaced since
+    // by a FIFO or a folder still never blocks: opened without waiting, its read fails or is empty).
+    if (!regular) {
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw new NotRegularFileError(st.isFIFO() ? 'fifo' : st.isDirectory() ? 'directory' : 'other', file);
+    }
     // The first read goes to one buffer shared by every call (the index reads hundreds of files).
     const n = readSync(fd, FIRST, 0, HEAD, 0);
     if (!wantWhole) {
@@ -161,7 +165,8 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const seen = new Set<string>();
   const coded = new Set<IndexEntry>();
   let read = 0;
-  const add = (filePath: string, isLinted: boolean) => {
+  /** `regular`: the walk saw a regular file (not a link), so its head is read without a `stat`. */
+  const add = (filePath: string, isLinted: boolean, regular = false) => {
     const given = options.texts?.get(filePath);
     const known = given === undefined ? options.known?.(filePath) : undefined;
     if (known) {
@@ -183,7 +188,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     let head;
     try {
       if (given === undefined) read++;
-      head = given !== undefined ? { text: given, whole: true } : readHead(filePath, limit, isLinted || Boolean(options.allCodes));
+      head = given !== undefined ? { text: given, whole: true } : readHead(filePath, limit, isLinted || Boolean(options.allCodes), regular);
     } catch {
       if (!isLinted) return; // unreadable: reported if it is linted
       head = { text: '', whole: true };
@@ -216,7 +221,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
       if (seen.has(real)) continue;
       seen.add(real);
       const own = byReal.get(real);
-      add(own ?? file, own !== undefined);
+      add(own ?? file, own !== undefined, own === undefined && !links.has(file));
     }
   }
   // Linted postings outside any content root still pair with each other.
