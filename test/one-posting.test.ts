@@ -83,3 +83,18 @@ test('one posting loads no Node module a plain lint does not use (crypto hashes 
   expect(node(['--require', preload, BIN, 'lint', '--cache', '-f', 'json', posting], dir).status).toBe(0);
   expect(modules()).toContain('NativeModule crypto');
 });
+
+test('in a Hugo site, the index takes the front matter the site model read: the main thread reads the posting and its partner only', () => {
+  const dir = tempDir('one-posting-hugo');
+  cpSync(join(FIXTURES, 'hugo-site'), dir, { recursive: true });
+  const reads = (args: string[]) => {
+    const r = runCli(['lint', '-f', 'json', '--debug', ...args], { cwd: dir });
+    return { reads: Number(/(\d+) files read by the main thread/.exec(r.stderr)![1]), partners: Number(/(\d+) partners parsed only to compare/.exec(r.stderr)![1]), stdout: r.stdout };
+  };
+  const one = reads(['content/en/careers/positions/developer.md']);
+  // The linted posting (read whole for its classification codes) and its French partner.
+  expect(one).toMatchObject({ reads: 2, partners: 1 });
+  // The same findings for that posting as a run of the whole site.
+  const all = JSON.parse(reads(['content']).stdout) as Array<{ filePath: string }>;
+  expect(JSON.parse(one.stdout)[0]).toEqual(all.find((r) => r.filePath.endsWith('developer.md')));
+});

@@ -49,6 +49,11 @@ export interface ProjectOptions {
   texts?: ReadonlyMap<string, string>;
   /** The entry of a file that did not change since the cache kept it: the file is not read. */
   known?: (file: string) => KnownEntry | undefined;
+  /**
+   * The front matter of files this run read already (the Hugo site model reads every page's),
+   * by path (`readHead(…, false)` with `frontMatter`): an indexed posting is then not read again.
+   */
+  heads?: ReadonlyMap<string, string>;
 }
 
 const HEAD = 16 * 1024;
@@ -57,7 +62,12 @@ const HEAD = 16 * 1024;
  * The start of a file, up to the end of its front matter (or `whole` when the file fits):
  * most postings are read in one small read, and a huge body is never read for the index.
  */
-export function readHead(file: string, limit: number, wantWhole = true, regular = false): { text: string; whole: boolean } {
+export function readHead(
+  file: string,
+  limit: number,
+  wantWhole = true,
+  regular = false,
+): { text: string; whole: boolean; frontMatter?: boolean } {
   // Never blocks: a FIFO with no writer is opened without waiting and refused (see read-file.ts).
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -72,8 +82,9 @@ export function readHead(file: string, limit: number, wantWhole = true, regular 
     if (!wantWhole) {
       // Only the front matter is wanted: decode up to its closing fence, not the body.
       const end = frontMatterEnd(FIRST, n);
-      if (end === 0) return { text: '', whole: false };
-      if (end > 0) return { text: FIRST.toString('utf8', 0, end), whole: false };
+      // `frontMatter`: the front matter (or none) read whole in the first read, whatever the limit.
+      if (end === 0) return { text: '', whole: false, frontMatter: true };
+      if (end > 0) return { text: FIRST.toString('utf8', 0, end), whole: false, frontMatter: true };
     }
     const head = FIRST.toString('utf8', 0, n);
     if (n < HEAD) return { text: head, whole: true };
@@ -186,9 +197,15 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
       return;
     }
     let head;
+    const already = isLinted || options.allCodes ? undefined : options.heads?.get(filePath);
     try {
-      if (given === undefined) read++;
-      head = given !== undefined ? { text: given, whole: true } : readHead(filePath, limit, isLinted || Boolean(options.allCodes), regular);
+      if (given === undefined && already === undefined) read++;
+      head =
+        given !== undefined
+          ? { text: given, whole: true }
+          : already !== undefined
+            ? { text: already, whole: false }
+            : readHead(filePath, limit, isLinted || Boolean(options.allCodes), regular);
     } catch {
       if (!isLinted) return; // unreadable: reported if it is linted
       head = { text: '', whole: true };
