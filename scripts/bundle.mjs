@@ -70,12 +70,17 @@ writeFileSync(cli, code);
 // posting and its translation, and a folder of postings), so that the cache holds the bytecode
 // of what a lint run uses; then V8 serialises it.
 const { compileCli, cacheKey, CLI_CACHE } = await import(pathToFileURL(join(root, 'bin', 'code-cache.js')).href);
-const { script, exports: cliExports } = compileCli(undefined);
-const quiet = { env: {}, stdout: () => {}, stderr: () => {}, isTTY: false, stderrIsTTY: false, version: '0.0.0' };
-for (const [cwd, argv] of [
-  [join(root, 'fixtures', 'hugo-site'), ['lint', '--format', 'json', 'content/en/careers/positions/developer.md']],
-  [join(root, 'fixtures', 'clean-pair'), ['lint', '--format', 'stylish', 'content/en/careers/positions/senior-developer--0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b.md']],
-]) {
-  await cliExports.main(argv, { ...quiet, cwd });
+try {
+  const { script, exports: cliExports } = compileCli(undefined);
+  const quiet = { env: {}, stdout: () => {}, stderr: () => {}, isTTY: false, stderrIsTTY: false, version: '0.0.0' };
+  for (const [cwd, argv] of [
+    [join(root, 'fixtures', 'hugo-site'), ['lint', '--format', 'json', 'content/en/careers/positions/developer.md']],
+    [join(root, 'fixtures', 'clean-pair'), ['lint', '--format', 'stylish', 'content/en/careers/positions/senior-developer--0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b.md']],
+  ]) {
+    await cliExports.main(argv, { ...quiet, cwd });
+  }
+  writeFileSync(CLI_CACHE, Buffer.concat([Buffer.from(cacheKey(statSync(cli).size) + '\n', 'latin1'), script.createCachedData()]));
+} catch (e) {
+  // Without the fixtures (or if the run fails), no cache: the command then loads the ES module bundle.
+  console.warn(`bundle: no code cache (${e instanceof Error ? e.message : e})`);
 }
-writeFileSync(CLI_CACHE, Buffer.concat([Buffer.from(cacheKey(statSync(cli).size) + '\n', 'latin1'), script.createCachedData()]));
