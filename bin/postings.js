@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The postings command. `npm run build` (run by `npm ci` / `npm install` through the
 // `prepare` script) compiles src/ to dist/ and bundles the CLI into dist/bundle/.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
 import module from 'node:module';
 
 // Node 22.1 and later keep V8's compiled code of the bundle on disk (in the system's temporary
@@ -24,6 +24,25 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// The report goes to the standard output synchronously, waiting for the reader when the pipe is
+// full (as when stdout is a file or a terminal): through a pipe, process.stdout would queue
+// every chunk the reader has not taken yet in memory, and a report of thousands of files
+// streamed to a slow reader (a CI log, `| less`) would hold all of it.
+const pause = new Int32Array(new SharedArrayBuffer(4));
+function writeOut(text) {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(1, bytes, at);
+    } catch (error) {
+      if (error.code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+      else if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      else throw error;
+    }
+  }
+  return true;
+}
+
 if (versionOnly) {
   process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
 } else {
@@ -34,7 +53,7 @@ if (versionOnly) {
   const code = await main(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
+    stdout: writeOut,
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),

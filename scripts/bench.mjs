@@ -4,7 +4,8 @@
 // one run: all files cold, all files with a warm --cache (against a bare read), one posting of
 // the site, and peak memory. Prints ratios; the seconds are this machine's, on this load.
 //
-//   npm run bench -- [--site <folder holding content/>] [--copies N] [--runs R] [--keep]
+//   npm run bench -- [--site <folder holding content/>] [--only <folder under each language>]
+//                    [--copies N] [--runs R] [--keep]
 //
 // Each copy is its own site (its own content/ folder), as N teams' repositories would be.
 // Default site: fixtures/site. Nothing is written outside a temporary folder.
@@ -31,7 +32,17 @@ if (!existsSync(join(site, 'content'))) {
 
 const bin = join(root, 'bin', 'postings.js');
 const work = mkdtempSync(join(tmpdir(), 'postings-bench-'));
-for (let i = 0; i < copies; i++) cpSync(join(site, 'content'), join(work, `site-${i}`, 'content'), { recursive: true });
+// `--only careers/positions`: copy only that folder of each language (the postings of a
+// real site, without its blog posts and other pages, which a site's layout would not lint).
+const only = opt('only', undefined);
+for (let i = 0; i < copies; i++) {
+  const to = join(work, `site-${i}`, 'content');
+  if (!only) cpSync(join(site, 'content'), to, { recursive: true });
+  else for (const lang of readdirSync(join(site, 'content'))) {
+    const from = join(site, 'content', lang, only);
+    if (existsSync(from)) cpSync(from, join(to, lang, only), { recursive: true });
+  }
+}
 
 const files = [];
 (function walk(d) {
@@ -78,7 +89,7 @@ const lint = (...more) => [bin, 'lint', '--format', 'json', '--concurrency', con
 const cache = join(work, '.postings-cache');
 const dropCache = () => rmSync(cache, { force: true });
 
-console.log(`postings bench: ${files.length} files (${copies} cop${copies === 1 ? 'y' : 'ies'} of ${site}), median of ${runs} runs, concurrency ${concurrency}\n`);
+console.log(`postings bench: ${files.length} files (${copies} cop${copies === 1 ? 'y' : 'ies'} of ${site}${only ? `, ${only} only` : ''}), median of ${runs} runs, concurrency ${concurrency}\n`);
 const rows = [
   ['all files, cold', median([bare, allList]), median(lint('.'), dropCache)],
   ['all files, warm --cache (vs bare read)', median([bare, allList, '--read-only']), (measure(lint('--cache', '--cache-location', cache, '.')), median(lint('--cache', '--cache-location', cache, '.')))],

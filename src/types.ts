@@ -121,6 +121,11 @@ export interface IndexEntry {
   /** Path relative to the content root, with forward slashes, for messages. */
   displayPath: string;
   lang: Lang | undefined;
+  /**
+   * The site the posting belongs to (its content root), when the run holds more than one:
+   * postings pair only within one site, so two sites linted together never pair.
+   */
+  scope?: string;
   translationKey?: string;
   leverId?: string;
   archived?: boolean;

@@ -122,6 +122,42 @@ describe('the same output, in the same order, whatever the concurrency', () => {
   });
 });
 
+describe('several sites in one run (each content root is its own site)', () => {
+  const pair = join(FIXTURES, 'rules', 'pairing', 'mismatch');
+  type Result = { filePath: string; messages: Array<{ ruleId: string; message: string; line: number }> };
+  const byFile = (stdout: string, root: string) =>
+    Object.fromEntries((JSON.parse(stdout) as Result[]).map((r) => [r.filePath.slice(root.length), r.messages]));
+
+  test('postings pair only within their site: two copies linted together report what each reports alone', () => {
+    const dir = tempDir('sites');
+    for (const s of ['a', 'b']) cpSync(pair, join(dir, s, 'content'), { recursive: true });
+    const alone = runCli(['lint', '--format', 'json', 'a'], { cwd: dir });
+    const together = runCli(['lint', '--format', 'json', '--debug', 'a', 'b'], { cwd: dir });
+    expect(together.stderr).toMatch(/0 partners parsed only to compare/);
+    const a = byFile(alone.stdout, join(dir, 'a'));
+    const both = byFile(together.stdout, join(dir, 'a'));
+    expect(Object.keys(a)).toHaveLength(4);
+    expect(Object.values(a).flat().length).toBeGreaterThan(0);
+    const fromB = byFile(together.stdout, join(dir, 'b'));
+    for (const [file, messages] of Object.entries(a)) {
+      expect(both[file]).toEqual(messages);
+      // The other site's copy, same findings; its messages name its own partner.
+      expect(fromB[file]).toEqual(messages);
+    }
+    expect(together.stdout).not.toMatch(/duplicate-key/);
+  });
+
+  test("with --cache, a change in one site relints its pair, not the other site's copy", () => {
+    const dir = tempDir('sites-cache');
+    for (const s of ['a', 'b']) cpSync(pair, join(dir, s, 'content'), { recursive: true });
+    const lint = () => runCli(['lint', '--format', 'json', '--cache', '--debug', 'a', 'b'], { cwd: dir });
+    expect(stats(lint().stderr)).toMatchObject({ files: 8, linted: 8 });
+    const file = join(dir, 'b', 'content', 'en', 'researcher.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('is hiring', 'is hiring now'));
+    expect(stats(lint().stderr)).toMatchObject({ files: 8, linted: 2, cached: 6 });
+  });
+});
+
 describe('--cache', () => {
   const pair = join(FIXTURES, 'rules', 'pairing', 'mismatch');
   let site: string;

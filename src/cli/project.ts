@@ -4,16 +4,16 @@
  * a Markdown parse), and the postings that are linted, and their translation partners, their
  * classification codes (a scan of the body). Nothing of a file is kept but its entry.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileErrorReason, NotRegularFileError, readRegularFile } from './read-file.js';
 import { relative, sep } from 'node:path';
 import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { fileFinding } from '../engine/file-finding.js';
 import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-index.js';
-import { findContentRoot, isSectionPage, walkMarkdown } from './files.js';
+import { findContentRoot, isSectionPage, realPaths, walkMarkdown } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
-import { pathKey } from '../lib/pairing.js';
+import { siteKeys } from '../lib/pairing.js';
 import { DEFAULT_LIMITS } from '../runner/limits.js';
 
 export interface ProjectInfo {
@@ -131,14 +131,6 @@ function frontMatterEnd(buf: Buffer, n: number): number {
   return n < HEAD ? n : -1;
 }
 
-/** The real path of a file (one system call), or the path itself when it cannot be resolved. */
-function realOf(file: string): string {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    return file;
-  }
-}
 
 /** The whole text of a file within the size limit (the head reader stops at the front matter). */
 function readWhole(file: string, limit: number): string | undefined {
@@ -161,8 +153,12 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     if (root) roots.add(root);
   }
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
+  const realOf = realPaths();
   const byReal = new Map(linted.map((f) => [realOf(f), f]));
   const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
+  // Each content root is a site of its own: its postings pair with each other, not with
+  // another site's linted in the same run. One root (the usual case) needs no scope.
+  const scopeOf = (file: string) => (roots.size > 1 ? (rootOf(file) ?? '') : undefined);
   const display = (file: string) => {
     const root = rootOf(file);
     // A file the walk found under its root: the rest of its path (what `relative` gives, without
@@ -190,6 +186,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
         archived: known.archived,
         title: known.title,
         classifications: known.classifications ?? PENDING,
+        scope: scopeOf(filePath),
       };
       if (known.classifications) coded.add(entry);
       entries.push(entry);
@@ -218,6 +215,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
       // the file's own lint reports its front matter.
       entry = indexEntry(filePath, display(filePath), '', config.language);
     }
+    entry.scope = scopeOf(filePath);
     // A linted file read whole gets its codes now; the others when they turn out to be partners.
     if (head.whole && (isLinted || options.allCodes)) {
       entry.classifications = extractCodes(bodyOf(head.text));
@@ -272,12 +270,7 @@ function bodyOf(text: string): string {
 
 /** The linted entries and every entry that shares a pairing key with one of them. */
 function partnersOfAll(linted: IndexEntry[], all: IndexEntry[], config: ResolvedConfig): Set<IndexEntry> {
-  const keys = (e: IndexEntry) =>
-    [
-      e.translationKey && `k\0${e.translationKey}`,
-      e.leverId && `l\0${e.leverId}`,
-      e.lang && `p\0${pathKey(e, config.language)}`,
-    ].filter((k): k is string => Boolean(k));
+  const keys = (e: IndexEntry) => siteKeys(e, config.language, { lever: true });
   const want = new Set<string>();
   for (const e of linted) for (const k of keys(e)) want.add(k);
   const out = new Set<IndexEntry>(linted);

@@ -22,6 +22,7 @@ export function describePostings(results: readonly FileResult[], config: Resolve
     lang: e.lang,
     title: e.title,
     key: pairs.get(e.filePath)?.key,
+    scope: e.scope,
     partners: (pairs.get(e.filePath)?.partners ?? []).map((p) => p.filePath),
   }));
 }

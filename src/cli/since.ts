@@ -15,6 +15,8 @@ import { DEFAULT_LIMITS } from '../runner/limits.js';
 import { join } from 'node:path';
 import type { FileResult, IndexEntry, Locale, ResolvedConfig } from '../types.js';
 import { buildIndex } from '../engine/project-index.js';
+import { siteKeys } from '../lib/pairing.js';
+import { findContentRoot } from './files.js';
 import { tc } from '../i18n/ci.js';
 import { UsageError } from './errors.js';
 
@@ -106,14 +108,6 @@ function real(p: string): string {
   }
 }
 
-/** Partners of a posting: same translation key (either language) or same Lever id. */
-function partnersOf(entry: Pick<IndexEntry, 'filePath' | 'translationKey' | 'leverId'>, all: readonly IndexEntry[]): IndexEntry[] {
-  return all.filter(
-    (e) =>
-      e.filePath !== entry.filePath &&
-      ((entry.translationKey && e.translationKey === entry.translationKey) || (entry.leverId && e.leverId === entry.leverId)),
-  );
-}
 
 /**
  * The scope of a `--since` run among `files` (the postings the paths and ignores select).
@@ -137,17 +131,17 @@ export function sinceScope(ref: string, files: string[], config: ResolvedConfig,
     }
   });
   const index = buildIndex(inputs, config.language);
-  const wanted: Array<Pick<IndexEntry, 'filePath' | 'translationKey' | 'leverId'>> = index.entries.filter((e) =>
-    changed.has(e.filePath),
-  );
   const goneInputs = changes.gone.flatMap((g) => (g.text === undefined ? [] : [{ filePath: g.path, displayPath: g.path, text: g.text }]));
-  wanted.push(...buildIndex(goneInputs, config.language).entries);
-
+  const gone = buildIndex(goneInputs, config.language).entries;
+  // Partners share a translation key (either language) or a Lever id, within one site (content root).
+  const roots = new Map<string, string | null>();
+  const scoped = (e: IndexEntry) => ({ ...e, scope: config.contentDir ?? findContentRoot(e.filePath, roots) ?? '' });
+  const keys = (e: IndexEntry) => siteKeys(scoped(e), config.language, { lever: true, path: false });
+  const wantedKeys = new Set<string>();
+  for (const e of [...index.entries.filter((e) => changed.has(e.filePath)), ...gone]) for (const k of keys(e)) wantedKeys.add(k);
   const partners = new Set<string>();
-  for (const w of wanted) {
-    for (const p of partnersOf(w, index.entries)) {
-      if (!changed.has(p.filePath)) partners.add(p.filePath);
-    }
+  for (const e of index.entries) {
+    if (!changed.has(e.filePath) && keys(e).some((k) => wantedKeys.has(k))) partners.add(e.filePath);
   }
   return {
     files: [...changed, ...partners].sort(),

@@ -47,7 +47,7 @@ function groups(index: ProjectIndex, by: PairBy, language: LanguageConfig): Grou
     byFile.set(e.filePath, e);
     const key = keyOf(e);
     if (!e.lang || !key) continue;
-    const k = `${e.lang}\u0000${key}`;
+    const k = `${e.scope ?? ''}\u0000${e.lang}\u0000${key}`;
     const list = byKey.get(k);
     if (list) list.push(e);
     else byKey.set(k, [e]);
@@ -76,6 +76,27 @@ export function pathKey(e: IndexEntry, language: LanguageConfig): string | undef
   return parts.join('/');
 }
 
+/**
+ * The keys that tie a posting to others of its site: its `translationKey`, its Lever id
+ * (with `lever`) and its path key (unless pairing is by key only, `by`). Each is scoped to the
+ * posting's site, so that two sites linted in one run never pair with each other.
+ */
+export function siteKeys(
+  e: IndexEntry,
+  language: LanguageConfig,
+  which: { by?: PairBy; lever?: boolean; path?: boolean } = {},
+): string[] {
+  const scope = e.scope ?? '';
+  const out: string[] = [];
+  if (e.translationKey && which.by !== 'path') out.push(`${scope}\u0000k\u0000${e.translationKey}`);
+  if (which.lever && e.leverId) out.push(`${scope}\u0000l\u0000${e.leverId}`);
+  if (which.path !== false && which.by !== 'translationKey' && e.lang) {
+    const p = pathKey(e, language);
+    if (p) out.push(`${scope}\u0000p\u0000${p}`);
+  }
+  return out;
+}
+
 export interface PairView {
   by: PairBy;
   self: IndexEntry;
@@ -86,8 +107,10 @@ export interface PairView {
   sameLang: IndexEntry[];
   /** Postings of the other language with the same key. */
   partners: IndexEntry[];
-  /** Every posting of the other language whose key has no posting in this language. */
+  /** Every posting of the other language (in this site) whose key has no posting in this language. */
   unpairedOthers: () => IndexEntry[];
+  /** The postings of this posting's site (all of the run's, unless it holds several sites). */
+  siteEntries: () => IndexEntry[];
   keyOf: (e: IndexEntry) => string | undefined;
   /** Where to report: the `translationKey` value, else the start of the front matter. */
   range: [number, number];
@@ -105,15 +128,17 @@ export function pairView(context: RuleContext): PairView | undefined {
   const key = g.keyOf(self);
   if (!key) return undefined;
   const other = OTHER[lang];
-  const sameLang = (g.byKey.get(`${lang}\u0000${key}`) ?? []).filter((e) => e !== self);
-  const partners = g.byKey.get(`${other}\u0000${key}`) ?? [];
+  const scope = self.scope ?? '';
+  const sameLang = (g.byKey.get(`${scope}\u0000${lang}\u0000${key}`) ?? []).filter((e) => e !== self);
+  const partners = g.byKey.get(`${scope}\u0000${other}\u0000${key}`) ?? [];
+  const siteEntries = () => index.entries.filter((e) => (e.scope ?? '') === scope);
   const unpairedOthers = () =>
-    index.entries.filter((e) => {
+    siteEntries().filter((e) => {
       if (e.lang !== other) return false;
       const k = g.keyOf(e);
-      return !!k && !g.byKey.has(`${lang}\u0000${k}`);
+      return !!k && !g.byKey.has(`${scope}\u0000${lang}\u0000${k}`);
     });
-  return { by, self, lang, other, key, sameLang, partners, unpairedOthers, keyOf: g.keyOf, range: keyRange(context) };
+  return { by, self, lang, other, key, sameLang, partners, unpairedOthers, siteEntries, keyOf: g.keyOf, range: keyRange(context) };
 }
 
 export function keyRange(context: RuleContext): [number, number] {
@@ -210,7 +235,7 @@ export function pairsOf(
   const out = new Map<string, { key: string | undefined; partners: IndexEntry[] }>();
   for (const e of index.entries) {
     const key = e.lang ? g.keyOf(e) : undefined;
-    const partners = e.lang && key ? (g.byKey.get(`${OTHER[e.lang]}\u0000${key}`) ?? []) : [];
+    const partners = e.lang && key ? (g.byKey.get(`${e.scope ?? ''}\u0000${OTHER[e.lang]}\u0000${key}`) ?? []) : [];
     out.set(e.filePath, { key, partners });
   }
   return out;

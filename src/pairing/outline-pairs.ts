@@ -7,7 +7,7 @@
  */
 import type { IndexEntry, LanguageConfig, ParsedPosting } from '../types.js';
 import { parsePosting } from '../engine/parse.js';
-import { pathKey, type PairBy } from '../lib/pairing.js';
+import { siteKeys, type PairBy } from '../lib/pairing.js';
 import type { Outliner } from './outliner.js';
 
 /**
@@ -44,9 +44,7 @@ export function comparedGroups(
   for (const e of entries) {
     if (!e.lang) continue;
     parent.set(e, e);
-    if (e.translationKey && by !== 'path') join(`k\u0000${e.translationKey}`, e);
-    const p = by === 'translationKey' ? undefined : pathKey(e, language);
-    if (p) join(`p\u0000${p}`, e);
+    for (const key of siteKeys(e, language, { by })) join(key, e);
   }
   const byRoot = new Map<IndexEntry, IndexEntry[]>();
   for (const e of entries) {

@@ -29,6 +29,8 @@ export interface ReportPosting {
   title: string | undefined;
   /** The key the posting pairs by (`translationKey` or the path), when it has one. */
   key: string | undefined;
+  /** The site (content root) of the posting, when the report holds more than one. */
+  scope?: string;
   /** File paths of the postings of the other language with the same key. */
   partners: string[];
 }

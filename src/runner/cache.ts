@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
-import { pathKey } from '../lib/pairing.js';
+import { siteKeys } from '../lib/pairing.js';
 import type { JobOutcome } from './job.js';
 import type { KnownEntry } from '../cli/project.js';
 
@@ -129,12 +129,7 @@ export function layoutsFingerprint(roots: string[]): string {
  * compare the two bodies), so their bytes count too.
  */
 export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): (file: string) => { hash: string; partners: string[] } {
-  const keysOf = (e: IndexEntry) =>
-    [
-      e.translationKey && `k\0${e.translationKey}`,
-      e.leverId && `l\0${e.leverId}`,
-      e.lang && `p\0${pathKey(e, config.language)}`,
-    ].filter((k): k is string => Boolean(k));
+  const keysOf = (e: IndexEntry) => siteKeys(e, config.language, { lever: true });
   const groups = new Map<string, IndexEntry[]>();
   const byFile = new Map<string, IndexEntry>();
   for (const e of index.entries) {
@@ -145,16 +140,23 @@ export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): 
       else groups.set(k, [e]);
     }
   }
-  let whole: string | undefined;
+  // A posting with no partner depends on every posting of its site (the missing-translation
+  // guess reads them all): one hash per site.
+  const bySite = new Map<string, string>();
+  const siteHash = (scope: string) => {
+    let hash = bySite.get(scope);
+    if (hash === undefined) bySite.set(scope, (hash = sha(JSON.stringify(index.entries.filter((e) => (e.scope ?? '') === scope)))));
+    return hash;
+  };
   const byGroup = new Map<string, string>();
   return (file) => {
     const self = byFile.get(file);
-    if (!self) return { hash: sha(JSON.stringify(index.entries)), partners: [] };
+    if (!self) return { hash: siteHash(''), partners: [] };
     const related = new Set<IndexEntry>([self]);
     for (const k of keysOf(self)) for (const e of groups.get(k) ?? []) related.add(e);
     const paired = [...related].some((e) => e.lang && self.lang && e.lang !== self.lang);
     // No partner of the other language: the missing-translation guess reads every entry.
-    if (!paired) return { hash: (whole ??= sha(JSON.stringify(index.entries))), partners: [] };
+    if (!paired) return { hash: siteHash(self.scope ?? ''), partners: [] };
     // Postings of one pair share their group: hashed once.
     const members = [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
     const id = members.map((e) => e.filePath).join('\0');

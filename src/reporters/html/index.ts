@@ -200,7 +200,8 @@ function pairs(items: Item[], ctx: ReportContext): string {
   const L = ctx.locale;
   const byFile = new Map(items.map((i) => [i.result.filePath, i]));
   const known = new Map((ctx.postings ?? []).map((p) => [p.filePath, p]));
-  const groups = new Map<string, { en: ReportPosting[]; fr: ReportPosting[] }>();
+  // One row per pair of one site: two sites reported together keep their pairs apart.
+  const groups = new Map<string, { key: string; en: ReportPosting[]; fr: ReportPosting[] }>();
   const unpairable: Array<{ item: Item; reason: 'pair.nokey' | 'pair.nolang' }> = [];
   for (const item of items) {
     const p = item.info;
@@ -208,13 +209,14 @@ function pairs(items: Item[], ctx: ReportContext): string {
       unpairable.push({ item, reason: p?.lang ? 'pair.nokey' : 'pair.nolang' });
       continue;
     }
-    const g = groups.get(p.key) ?? { en: [], fr: [] };
+    const id = `${p.scope ?? ''}\u0000${p.key}`;
+    const g = groups.get(id) ?? { key: p.key, en: [], fr: [] };
     if (!g[p.lang].includes(p)) g[p.lang].push(p);
     for (const other of p.partners) {
       const o = known.get(other);
       if (o?.lang && !g[o.lang].includes(o)) g[o.lang].push(o);
     }
-    groups.set(p.key, g);
+    groups.set(id, g);
   }
   const cell = (list: ReportPosting[]) =>
     list.length === 0
@@ -232,7 +234,8 @@ function pairs(items: Item[], ctx: ReportContext): string {
   let incomplete = 0;
   let duplicates = 0;
   const rows: string[][] = [];
-  for (const [key, g] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const g of [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const key = g.key;
     let status: 'pair.complete' | 'pair.duplicate' | 'pair.missing.en' | 'pair.missing.fr';
     if (g.en.length > 1 || g.fr.length > 1) status = 'pair.duplicate';
     else if (g.en.length === 0) status = 'pair.missing.en';
