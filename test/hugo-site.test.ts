@@ -3,7 +3,7 @@
  * fixtures/hugo-site-yaml: config/_default in YAML, languages in subfolders) through the
  * real CLI, from the site's root with no arguments, as a writer runs it.
  */
-import { cpSync, readFileSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { FIXTURES, runCli } from './support/harness.js';
@@ -46,6 +46,21 @@ describe.each([
     for (const file of Object.keys(run.files)) expect(file).toMatch(/(\/positions\/|\/jobs\/|\/postes\/|^layouts\/|^themes\/)/);
     expect(Object.keys(run.files).some((f) => f.includes('_index') || f.includes('/blog/') || f.includes('/news/'))).toBe(false);
   });
+});
+
+test('a layout template over the size limit is not read: one internal/too-large finding, like a posting', () => {
+  const site = tempDir('hugo-template-size');
+  cpSync(SITE, site, { recursive: true });
+  const { files } = lintSite(site);
+  const templates = Object.keys(files).filter((f) => f.startsWith('layouts/') || f.startsWith('themes/'));
+  expect(templates.length).toBeGreaterThan(0);
+  const large = templates.filter((t) => statSync(join(site, t)).size > 200);
+  expect(large.length).toBeGreaterThan(1);
+  const { files: limited } = lintSite(site, ['--max-file-size', '200']);
+  for (const t of templates) {
+    if (large.includes(t)) expect(limited[t]).toEqual(['internal/too-large:1:1']);
+    else expect(limited[t]).toEqual(files[t]);
+  }
 });
 
 test('every accommodation finding is on a posting whose layout does not print the section', () => {

@@ -262,8 +262,8 @@ describe('--cache', () => {
   test('another version of postings does not reuse the cache', () => {
     lint();
     const file = join(site, '.postings-cache');
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as { tool: string };
-    writeFileSync(file, JSON.stringify({ ...doc, tool: '0.0.0-other' }));
+    const [head, ...entries] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [JSON.stringify({ ...JSON.parse(head!), tool: '0.0.0-other' }), ...entries].join('\n'));
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
   });
 
@@ -273,13 +273,24 @@ describe('--cache', () => {
       writeFileSync(file, junk);
       const run = lint();
       expect([junk, run.status, run.stats.cached]).toEqual([junk, 1, 0]);
-      expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('postings-cache');
+      expect(JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!).format).toBe('postings-cache');
     }
-    // An entry of the right shape for another file, or of a wrong shape, is not used either.
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { outcome: unknown }> };
-    for (const key of Object.keys(doc.entries)) doc.entries[key]!.outcome = { findings: 'nope' };
-    writeFileSync(file, JSON.stringify(doc));
+    // The cache of the version before (one JSON document) is foreign too.
+    const [head, ...lines] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(head!), version: 2, entries: {} }));
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    // An entry of a wrong shape, or a line cut short, is not used either; the others are.
+    const entries = lines.filter(Boolean);
+    expect(entries).toHaveLength(4);
+    const broken = [
+      entries[0]!.replace(/\t[^\t]*$/, '\t{"findings":"nope"}'),
+      entries[1]!.slice(0, 40),
+      entries[2]!.replace(/\t[^\t]*$/, '\t{"filePath":"x","findings":[],"texts":'),
+      entries[3]!,
+    ];
+    writeFileSync(file, [head, ...broken, ''].join('\n'));
+    expect(lint().stats).toMatchObject({ linted: 3, cached: 1 });
+    expect(lint().stats).toMatchObject({ linted: 0, cached: 4 });
   });
 
   test('--cache-location takes a file or a folder; the default is beside the configuration', () => {

@@ -234,7 +234,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   let templates: FileResult[] = [];
   if (site && rendered) {
     try {
-      templates = lintTemplates(site, rendered, config, rules, locale);
+      templates = lintTemplates(site, rendered, config, rules, locale, scale.limits);
     } catch (e) {
       running.catch(() => undefined); // the run's own failure, if any, is not the one to report
       throw e;

@@ -3,6 +3,10 @@
  * the linted files, scan the layouts that render them, and lint those templates.
  */
 import { readRegularFile } from './read-file.js';
+import { statSync } from 'node:fs';
+import { DEFAULT_LIMITS, type Limits } from '../runner/limits.js';
+import { runGuarded, TIMED_OUT } from '../runner/guard.js';
+import { internalOutcome } from '../runner/outcome.js';
 import { relative, resolve, sep } from 'node:path';
 import type { FileResult, Lang, Locale, ResolvedConfig, RuleModule } from '../types.js';
 import type { SiteModel, SitePage, TemplateFacts } from '../site/model.js';
@@ -153,6 +157,7 @@ export function lintTemplates(
   config: ResolvedConfig,
   rules: readonly RuleModule[],
   locale: Locale,
+  limits: Limits = DEFAULT_LIMITS,
 ): FileResult[] {
   const results: FileResult[] = [];
   const templateRules = rules.filter((r) =>
@@ -161,16 +166,26 @@ export function lintTemplates(
   for (const [file, langs] of [...rendered].sort(([a], [b]) => a.localeCompare(b))) {
     const facts = site.templates[file];
     if (!facts) continue;
+    // A template comes with the pull request as a posting does: the same size limit and time
+    // budget (this thread's watchdog), one `internal/*` finding when it is over either.
     let text: string;
     try {
+      const size = statSync(file).size;
+      if (size > limits.maxFileSize) {
+        results.push(internalOutcome(rules, file, 'internal/too-large', 'size', { size, limit: limits.maxFileSize }, locale));
+        continue;
+      }
       text = readRegularFile(file, 'utf8').replace(/^\uFEFF/, '');
     } catch {
       continue;
     }
     const lang = facts.lang ?? (langs.size === 1 ? [...langs][0] : undefined);
     const posting = templatePosting(file, text, facts.pieces, lang);
-    const findings = lintPosting(posting, { filePath: file, config, rules: templateRules, locale });
-    results.push({ filePath: file, findings, source: text });
+    const findings = runGuarded(() => lintPosting(posting, { filePath: file, config, rules: templateRules, locale }), limits.timeoutMs);
+    if (findings === TIMED_OUT) {
+      const seconds = Math.round(limits.timeoutMs / 100) / 10;
+      results.push(internalOutcome(rules, file, 'internal/timeout', 'timeout', { seconds }, locale));
+    } else results.push({ filePath: file, findings, source: text });
   }
   return results;
 }

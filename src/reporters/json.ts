@@ -49,7 +49,9 @@ export function safeJson(value: unknown): string {
   return escapeSeparators(JSON.stringify(value, null, 2)) + '\n';
 }
 
-const escapeSeparators = (text: string) => text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const SEPARATORS = /[\u2028\u2029]/;
+const escapeSeparators = (text: string) =>
+  SEPARATORS.test(text) ? text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : text;
 
 const json: Reporter = (results) => [...jsonChunks(results)].join('');
 
@@ -65,8 +67,9 @@ export function* jsonChunks(results: FileResult[]): Generator<string> {
 
 /** The piece of the report for the `i`-th file result (a run can write each as it comes). */
 export function jsonPiece(result: FileResult, i: number): string {
-  const item = escapeSeparators(JSON.stringify(toJsonResult(result), null, 2)).replace(/\n/g, '\n  ');
-  return `${i === 0 ? '[\n' : ',\n'}  ${item}`;
+  // Stringified inside an array, the item comes indented as the report has it: `[\n  {…}\n]`.
+  const wrapped = escapeSeparators(JSON.stringify([toJsonResult(result)], null, 2));
+  return `${i === 0 ? '[\n' : ',\n'}${wrapped.slice(2, -2)}`;
 }
 
 /** The end of a report of `count` file results. */

@@ -13,9 +13,15 @@
  * more than the file system's time granularity, is unchanged without being read (as git
  * does: no write leaves all four as they were); any other file is read and its sha256
  * compared, so a checkout that only touched modification times keeps its results.
+ *
+ * The file is one line of JSON (format, version, tool, time) and then one line a file: its
+ * path, its state and its results, three JSON texts separated by tabs (JSON escapes every tab
+ * and line break inside a text). A run parses the states only; a file's results stay bytes
+ * until the run uses them, are parsed then and let go, and are written back as they were:
+ * a warm run of thousands of files holds neither their findings as objects nor a second copy.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, writevSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { siteKeys } from '../lib/pairing.js';
@@ -24,7 +30,7 @@ import type { KnownEntry } from '../cli/project.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
-const VERSION = 2;
+const VERSION = 3;
 /** A file modified this close to the cache's writing may have changed again unseen: it is read. */
 const RACY_MS = 2000;
 
@@ -44,7 +50,8 @@ interface CacheEntry {
   entry?: StoredEntry;
   /** Hash of everything else the results depend on (with the outcome). */
   deps?: string;
-  outcome?: JobOutcome;
+  /** The results (a JobOutcome's filePath, findings and texts) as JSON bytes. */
+  outcome?: Buffer;
 }
 
 interface CacheDoc {
@@ -53,7 +60,49 @@ interface CacheDoc {
   tool: string;
   /** When the cache was written (ms since the epoch). */
   written: number;
-  entries: Record<string, CacheEntry>;
+  entries: Map<string, CacheEntry>;
+}
+
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const NEWLINE_BYTES = Buffer.from('\n');
+
+/** The entries of a cache file's bytes after its first line (a line that cannot be read is left out). */
+function readEntries(bytes: Buffer, from: number): { entries: Map<string, CacheEntry>; complete: boolean } {
+  const entries = new Map<string, CacheEntry>();
+  let complete = true;
+  for (let at = from; at < bytes.length; ) {
+    let end = bytes.indexOf(NEWLINE, at);
+    if (end < 0) end = bytes.length;
+    const tab1 = bytes.indexOf(TAB, at);
+    const tab2 = tab1 >= 0 && tab1 < end ? bytes.indexOf(TAB, tab1 + 1) : -1;
+    try {
+      if (tab2 < 0 || tab2 > end) throw new Error('not an entry');
+      const file = JSON.parse(bytes.toString('utf8', at, tab1)) as unknown;
+      const state = JSON.parse(bytes.toString('utf8', tab1 + 1, tab2)) as unknown;
+      if (typeof file !== 'string' || !state || typeof state !== 'object' || Array.isArray(state)) throw new Error('not an entry');
+      const entry = state as CacheEntry;
+      delete entry.outcome;
+      // The results stay bytes (a view of the file's buffer) until a run uses them.
+      if (end > tab2 + 1) entry.outcome = bytes.subarray(tab2 + 1, end);
+      entries.set(file, entry);
+    } catch {
+      complete = false;
+    }
+    at = end + 1;
+  }
+  return { entries, complete };
+}
+
+/** The stored results, when they have the shape of an outcome. */
+function parseOutcome(bytes: Buffer): JobOutcome | undefined {
+  try {
+    const o = JSON.parse(bytes.toString('utf8')) as Partial<JobOutcome> | null;
+    if (!o || typeof o !== 'object' || !Array.isArray(o.findings) || !Array.isArray(o.texts) || typeof o.filePath !== 'string') return undefined;
+    return o as JobOutcome;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a run found of a file: its metadata now, and whether it is as the cache stored it. */
@@ -187,21 +236,17 @@ export class ResultCache {
     private readonly config: ResolvedConfig,
     private readonly locale: Locale,
   ) {
-    this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: Object.create(null) as Record<string, CacheEntry> };
+    this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: new Map() };
     try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheDoc>;
-      if (
-        parsed &&
-        parsed.format === FORMAT &&
-        parsed.version === VERSION &&
-        parsed.tool === tool &&
-        typeof parsed.written === 'number' &&
-        parsed.entries &&
-        typeof parsed.entries === 'object' &&
-        !Array.isArray(parsed.entries)
-      ) {
-        this.doc.entries = Object.assign(Object.create(null) as Record<string, CacheEntry>, parsed.entries);
-        this.doc.written = parsed.written;
+      const bytes = readFileSync(file);
+      let firstEnd = bytes.indexOf(NEWLINE);
+      if (firstEnd < 0) firstEnd = bytes.length;
+      const head = JSON.parse(bytes.toString('utf8', 0, firstEnd)) as Partial<Omit<CacheDoc, 'entries'>> | null;
+      if (head && head.format === FORMAT && head.version === VERSION && head.tool === tool && typeof head.written === 'number') {
+        const { entries, complete } = readEntries(bytes, firstEnd + 1);
+        this.doc.entries = entries;
+        this.doc.written = head.written;
+        if (!complete) this.dirty = true;
       } else this.dirty = true;
     } catch {
       /* no cache yet, or one that is corrupt or foreign: start afresh, rewritten at the end */
@@ -217,8 +262,8 @@ export class ResultCache {
     try {
       const st = statSync(file);
       state = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, unchanged: false };
-      const stored = this.doc.entries[file];
-      if (stored && typeof stored === 'object' && stored.size === st.size) {
+      const stored = this.doc.entries.get(file);
+      if (stored && stored.size === st.size) {
         if (this.strategy === 'metadata') state.unchanged = stored.mtimeMs === st.mtimeMs;
         else if (
           stored.mtimeMs === st.mtimeMs &&
@@ -251,8 +296,8 @@ export class ResultCache {
   knownEntry(file: string): StoredEntry | undefined {
     const state = this.state(file);
     if (!state?.unchanged) return undefined;
-    const entry = this.doc.entries[file]!.entry;
-    return entry && typeof entry === 'object' ? entry : undefined;
+    const entry = this.doc.entries.get(file)!.entry;
+    return entry && typeof entry === 'object' && !Array.isArray(entry) ? entry : undefined;
   }
 
   /**
@@ -264,7 +309,7 @@ export class ResultCache {
       if (skip?.has(e.filePath)) continue;
       const stored: StoredEntry = { lang: e.lang, translationKey: e.translationKey, leverId: e.leverId, archived: e.archived, title: e.title };
       if (withCodes(e)) stored.classifications = e.classifications;
-      const old = this.doc.entries[e.filePath];
+      const old = this.doc.entries.get(e.filePath);
       const state = this.state(e.filePath);
       if (!state) continue;
       if (old && state.unchanged && old.entry && JSON.stringify(old.entry) === JSON.stringify(stored)) continue;
@@ -274,15 +319,9 @@ export class ResultCache {
         continue;
       }
       // A new or changed file: its old results go with its old bytes.
-      this.doc.entries[e.filePath] = {
-        size: state.size,
-        mtimeMs: state.mtimeMs,
-        ctimeMs: state.ctimeMs,
-        ino: state.ino,
-        hash: state.hash ?? (this.strategy === 'content' ? this.fingerprint(e.filePath) : undefined),
-        entry: stored,
-      };
-      this.states.set(e.filePath, { ...state, unchanged: true, hash: this.doc.entries[e.filePath]!.hash });
+      const hash = state.hash ?? (this.strategy === 'content' ? this.fingerprint(e.filePath) : undefined);
+      this.doc.entries.set(e.filePath, { size: state.size, mtimeMs: state.mtimeMs, ctimeMs: state.ctimeMs, ino: state.ino, hash, entry: stored });
+      this.states.set(e.filePath, { ...state, unchanged: true, hash });
     }
   }
 
@@ -319,25 +358,28 @@ export class ResultCache {
 
   /** The stored outcome of `file`, when it is still valid. */
   get(file: string): JobOutcome | undefined {
-    const entry = this.doc.entries[file];
-    if (!entry || typeof entry !== 'object' || !entry.outcome || !Array.isArray(entry.outcome.findings)) return undefined;
+    const entry = this.doc.entries.get(file);
+    if (!entry?.outcome) return undefined;
     if (!this.state(file)?.unchanged) return undefined;
     if (entry.deps !== this.depsOf(file)) return undefined;
+    // Parsed now and not kept: the bytes are what the cache holds, and what it writes back.
+    const outcome = parseOutcome(entry.outcome);
+    if (!outcome) return undefined;
     this.used.add(file);
-    return entry.outcome;
+    return outcome;
   }
 
   set(file: string, outcome: JobOutcome): void {
     // A file written by --fix, or one whose check was cut short or not read, is checked again next time.
     this.dirty = true;
     if (!outcome.read || outcome.output !== undefined || outcome.findings.some((f) => f.ruleId.startsWith('internal/'))) {
-      delete this.doc.entries[file];
+      this.doc.entries.delete(file);
       return;
     }
     const { filePath, findings, texts, read } = outcome;
     const state = this.state(file);
-    const old = this.doc.entries[file];
-    this.doc.entries[file] = {
+    const old = this.doc.entries.get(file);
+    this.doc.entries.set(file, {
       size: read.size,
       mtimeMs: read.mtimeMs,
       // The file as the worker read it (its change time and inode when it is still that file).
@@ -346,23 +388,51 @@ export class ResultCache {
       hash: read.hash,
       entry: old?.hash === read.hash ? old.entry : undefined,
       deps: this.depsOf(file),
-      outcome: { filePath, findings, texts },
-    };
+      // Bytes, not objects: a cold run of thousands of files does not hold their findings.
+      outcome: Buffer.from(JSON.stringify({ filePath, findings, texts })),
+    });
     this.used.add(file);
   }
 
   /** Write the cache (atomically); entries of files that are gone are dropped. */
   save(): void {
-    const entries: Record<string, CacheEntry> = {};
-    for (const [file, entry] of Object.entries(this.doc.entries)) {
-      if (this.used.has(file) || this.states.get(file) || existsSync(file)) entries[file] = entry;
+    const kept: Array<[string, CacheEntry]> = [];
+    for (const [file, entry] of this.doc.entries) {
+      if (this.used.has(file) || this.states.get(file) || existsSync(file)) kept.push([file, entry]);
       else this.dirty = true;
     }
     // Nothing changed: the file stays as it is (a warm run writes nothing).
     if (!this.dirty) return;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      writeFileSync(temp, JSON.stringify({ ...this.doc, written: this.startedAt, entries }));
+      const fd = openSync(temp, 'w');
+      try {
+        const { format, version, tool } = this.doc;
+        // Written in pieces of about 1 MiB: the stored results go out as the bytes they are.
+        let pieces: Buffer[] = [Buffer.from(JSON.stringify({ format, version, tool, written: this.startedAt }) + '\n')];
+        let size = pieces[0]!.length;
+        const flush = () => {
+          const written = writevSync(fd, pieces);
+          if (written < size) {
+            // A short write (a signal, a full disk): the rest, or the error that says why.
+            const rest = Buffer.concat(pieces).subarray(written);
+            for (let at = 0; at < rest.length; ) at += writeSync(fd, rest, at);
+          }
+          pieces = [];
+          size = 0;
+        };
+        for (const [file, { outcome, ...state }] of kept) {
+          const line = Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(state)}\t`);
+          pieces.push(line);
+          if (outcome) pieces.push(outcome);
+          pieces.push(NEWLINE_BYTES);
+          size += line.length + (outcome?.length ?? 0) + 1;
+          if (size > 1 << 20 || pieces.length > 900) flush();
+        }
+        flush();
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, this.file);
     } catch (e) {
       try {
