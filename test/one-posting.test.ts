@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { BIN, FIXTURES, ROOT, runCli } from './support/harness.js';
 import { tempDir } from './support/temp-site.js';
 
-const node = (args: string[], cwd = ROOT) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Node, without NODE_OPTIONS: V8 takes a code cache only under the flags it was made with (the build's). */
+const node = (args: string[], cwd = ROOT) => {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+  delete env.NODE_OPTIONS;
+  return spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env });
+};
 const nodeHasCompileCache = Number(process.versions.node.split('.')[0]) > 22 || (process.versions.node.startsWith('22.') && Number(process.versions.node.split('.')[1]) >= 1);
 
 /** A site of a translated pair (the pairing rules parse the partner too) and other postings. */
