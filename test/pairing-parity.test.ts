@@ -12,7 +12,7 @@ import { DRIFTED_PAIR, posting, tempDir, write } from './support/temp-site.js';
 import { parsePosting } from '../src/engine/parse.js';
 import { outliner } from '../src/pairing/outliner.js';
 import { proseStats } from '../src/pairing/outline.js';
-import { parseNumber, scanValues } from '../src/pairing/values.js';
+import { durationWords, parseNumber, scanValues, type DurationWordsTable } from '../src/pairing/values.js';
 import { linkKey, linkNormaliser } from '../src/pairing/links.js';
 
 const EN = posting({ key: 'dev', title: 'Developer', body: DRIFTED_PAIR.en });
@@ -260,3 +260,88 @@ describe('the outline keeps what messages and item pairing need', () => {
     expect(o.blocks[0]!.anchors).not.toContain('profile:BBB');
   });
 });
+
+describe('durations written in words', () => {
+  const keys = (text: string, config = makeConfig()) =>
+    scanValues(text, 500, durationWords(config.data['durations'] as DurationWordsTable)).map((v) => [v.key, v.text ?? text.slice(v.start, v.end)]);
+
+  test('read as numbers of months and days, in both languages, and numbers listed before one unit each count', () => {
+    expect(keys('We deploy quarterly, semi-annually, or annually.')).toEqual([
+      ['3:month', 'quarterly'],
+      ['6:month', 'semi-annually'],
+      ['12:month', 'annually'],
+    ]);
+    expect(keys('Nous déployons tous les 4, 6 ou 12 mois.')).toEqual([
+      ['4:month', '4 mois'],
+      ['6:month', '6 mois'],
+      ['12:month', '12 mois'],
+    ]);
+    // A year and a half is not a year; « huit jours » is a week.
+    expect(keys('a year and a half, 18 months, un an et demi, huit jours, a week')).toEqual([
+      ['18:month', 'a year and a half'],
+      ['18:month', '18 months'],
+      ['18:month', 'un an et demi'],
+      ['7:day', 'huit jours'],
+      ['7:day', 'a week'],
+    ]);
+    expect(keys('un mandat de deux ans, par année, hebdomadaire')).toEqual([
+      ['24:month', 'deux ans'],
+      ['12:month', 'par année'],
+      ['7:day', 'hebdomadaire'],
+    ]);
+  });
+
+  test('come from the durations data table, which configuration extends', () => {
+    expect(keys('Reviews happen biennially.')).toEqual([]);
+    const config = makeConfig({ data: { durations: { words: [{ id: 'biennially', lang: 'en', every: 2, unit: 'year', forms: ['biennially'] }] } } });
+    expect(keys('Reviews happen biennially.', config)).toEqual([['24:month', 'biennially']]);
+    // The built-in words are kept.
+    expect(keys('and quarterly', config)).toEqual([['3:month', 'quarterly']]);
+  });
+
+  test('a form that is not lower-case words is a configuration error', () => {
+    expect(() => makeConfig({ data: { durations: { words: [{ id: 'x', lang: 'en', every: 1, unit: 'year', forms: ['(a|b)+'] }] } } })).toThrow(/durations/);
+  });
+});
+
+describe('pairing/structure messages say one item in the singular, in both languages', () => {
+  const root = tempDir('plural');
+  writeFileSync(join(root, 'postings.config.json'), JSON.stringify({ rules: {} }));
+  const body = (list: string) => `The service is live and the partner keeps it running for everyone.\n\n${list}\n\nYou will hand over the code and the documentation.`;
+  write(root, 'content/en/ops.md', posting({ key: 'ops', title: 'Operations lead', body: body('- Remember that a public service is never done') }));
+  write(
+    root,
+    'content/fr/ops.md',
+    posting({ key: 'ops', title: 'Responsable des opérations', body: 'Le service est en ligne et le partenaire en assure le fonctionnement pour tout le monde.\n\nVous remettrez le code et la documentation.' }),
+  );
+
+  test.each([
+    ['en', 'The English posting has a list of 1 item here that this posting lacks'],
+    ['fr', 'L’offre anglaise a ici une liste de 1 élément qui manque dans cette offre'],
+  ])('%s', (locale, start) => {
+    const r = runCli(['lint', '-f', 'json', '--locale', locale, 'content'], { cwd: root });
+    const fr = pairFindings(r.stdout).get('fr/ops.md')!;
+    expect(fr.map((m) => m.message.slice(0, start.length))).toEqual([start]);
+  });
+});
+
+describe('pairing/values compares counts unless the kinds option leaves them out', () => {
+  const site = (rules: Record<string, unknown>) => {
+    const root = tempDir('counts');
+    writeFileSync(join(root, 'postings.config.json'), JSON.stringify({ rules }));
+    write(root, 'content/en/c.md', posting({ key: 'c', title: 'Community manager', body: 'The platform has more than 120,000 users in the public service.' }));
+    write(root, 'content/fr/c.md', posting({ key: 'c', title: 'Gestionnaire de communauté', body: 'La plateforme a plus de 160 000 utilisateurs dans la fonction publique.' }));
+    return root;
+  };
+  const messages = (root: string) => pairFindings(runCli(['lint', '-f', 'json', 'content'], { cwd: root }).stdout).get('en/c.md')!.map((m) => m.message);
+
+  test('on by default', () => {
+    expect(messages(site({}))).toEqual(['The number “120,000” here is “160 000” in the French posting (fr/c.md:10)']);
+  });
+
+  test('off when `count` is not among the kinds', () => {
+    const kinds = ['amount', 'percent', 'date', 'month', 'duration', 'code', 'email', 'link'];
+    expect(messages(site({ 'pairing/values': ['error', { kinds }] }))).toEqual([]);
+  });
+});
+

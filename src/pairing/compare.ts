@@ -44,6 +44,8 @@ export interface BlockAlignment {
   bToA: number[][];
   /** Size ratio B / A of the whole bodies. */
   ratio: number;
+  /** Paragraphs read as the content of the list before them (sub-items at the margin), by side. */
+  glued: Record<Side, Set<number>>;
 }
 
 export interface StructureOptions {
@@ -343,7 +345,115 @@ function canPair(as: OutlineBlock[], bs: OutlineBlock[]): boolean {
 function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
   startAlignment();
   const ratio = sizeRatio(sum(A.blocks.map((b) => b.size)), sum(B.blocks.map((b) => b.size)));
-  const steps = align(A.blocks, B.blocks, {
+  let steps = blockSteps(A.blocks, B.blocks, ratio);
+  if (!steps) return undefined;
+  const glued: Record<Side, Set<number>> = { a: new Set(), b: new Set() };
+  const glue = marginItems(A, B, steps, ratio);
+  if (glue.a.size || glue.b.size) {
+    // Aligned again with each such list and its paragraphs as one block.
+    const va = gluedView(A, glue.a);
+    const vb = gluedView(B, glue.b);
+    startAlignment();
+    const again = blockSteps(va.blocks, vb.blocks, ratio);
+    if (again) {
+      steps = again.map((st) => ({ a: st.a.flatMap((i) => va.origin[i]!), b: st.b.flatMap((j) => vb.origin[j]!) }));
+      for (const side of ['a', 'b'] as const) for (const ps of (side === 'a' ? glue.a : glue.b).values()) for (const p of ps) glued[side].add(p);
+    }
+  }
+  const aToB: number[][] = A.blocks.map(() => []);
+  const bToA: number[][] = B.blocks.map(() => []);
+  for (const st of steps) {
+    for (const i of st.a) aToB[i]!.push(...st.b);
+    for (const j of st.b) bToA[j]!.push(...st.a);
+  }
+  return { steps, aToB, bToA, ratio, glued };
+}
+
+/** A paragraph read as a list item (a sub-item written at the margin after its list). */
+function asItem(b: OutlineBlock): OutlineItem {
+  return { line: b.line, endLine: b.endLine, size: b.size, words: b.words, depth: 1, anchors: b.anchors, stems: b.stems };
+}
+
+/**
+ * Sub-items written at the margin: where one language writes a list's sub-items (`3.1`,
+ * `3.2` under its third item) as paragraphs right after the list and the other indents
+ * them in the list, the paragraphs are the list's content. Read so when the list with them
+ * fits the size of the other side's list much better than without, and each of them shares
+ * numbers, links or codes (or half its words' stems) with the other side's list.
+ * For each side: list block to the paragraphs that follow it.
+ */
+function marginItems(A: Outline, B: Outline, steps: Step[], ratio: number): Record<Side, Map<number, number[]>> {
+  const out: Record<Side, Map<number, number[]>> = { a: new Map(), b: new Map() };
+  const outlines: Record<Side, Outline> = { a: A, b: B };
+  for (const st of steps) {
+    if (st.a.length !== 1 || st.b.length !== 1) continue;
+    const la = A.blocks[st.a[0]!]!;
+    const lb = B.blocks[st.b[0]!]!;
+    if (la.kind !== 'list' || lb.kind !== 'list') continue;
+    for (const side of ['a', 'b'] as const) {
+      const own = outlines[side];
+      const other = side === 'a' ? lb : la;
+      const list = st[side][0]!;
+      const after: number[] = [];
+      for (let j = list + 1; j < own.blocks.length && after.length < 12 && own.blocks[j]!.kind === 'paragraph'; j++) after.push(j);
+      if (!after.length) continue;
+      const fit = (extra: number) =>
+        side === 'a' ? lengthCost(la.size + extra, lb.size, ratio) : lengthCost(la.size, lb.size + extra, ratio);
+      const plain = fit(0);
+      const otherItems = other.items ?? [];
+      const shares = (p: OutlineBlock) => {
+        if (sharedAnchors([p], otherItems) > 0) return true;
+        if (p.stems.length < 3) return false;
+        const stems = unionIds(otherItems, 'stems');
+        return sharedIds(unionIds([p], 'stems'), stems) >= 0.5 * p.stems.length;
+      };
+      // The longest run of such paragraphs that makes the lists fit.
+      let take = 0;
+      let extra = 0;
+      for (let k = 0; k < after.length; k++) {
+        const p = own.blocks[after[k]!]!;
+        if (!shares(p)) break;
+        extra += p.size;
+        const f = fit(extra);
+        if (f < 0.5 && f < plain - 0.3) take = k + 1;
+      }
+      if (take) out[side].set(list, after.slice(0, take));
+    }
+  }
+  return out;
+}
+
+/** The blocks of an outline with each glued list and its paragraphs as one block, and where each came from. */
+function gluedView(o: Outline, glue: Map<number, number[]>): { blocks: OutlineBlock[]; origin: number[][] } {
+  const blocks: OutlineBlock[] = [];
+  const origin: number[][] = [];
+  const skip = new Set([...glue.values()].flat());
+  o.blocks.forEach((b, i) => {
+    if (skip.has(i)) return;
+    const ps = glue.get(i);
+    if (!ps) {
+      blocks.push(b);
+      origin.push([i]);
+      return;
+    }
+    const parts = ps.map((j) => o.blocks[j]!);
+    blocks.push({
+      ...b,
+      endLine: Math.max(b.endLine, ...parts.map((p) => p.endLine)),
+      size: b.size + sum(parts.map((p) => p.size)),
+      words: b.words + sum(parts.map((p) => p.words)),
+      items: [...(b.items ?? []), ...parts.map(asItem)],
+      anchors: [...new Set([...b.anchors, ...parts.flatMap((p) => p.anchors)])].sort(),
+      stems: [...new Set([...b.stems, ...parts.flatMap((p) => p.stems)])].sort(),
+    });
+    origin.push([i, ...ps]);
+  });
+  return { blocks, origin };
+}
+
+/** The cheapest alignment of two runs of blocks. */
+function blockSteps(blocksA: OutlineBlock[], blocksB: OutlineBlock[], ratio: number): Step[] | undefined {
+  return align(blocksA, blocksB, {
     pair(as, bs) {
       if (!canPair(as, bs)) return undefined;
       const sa = sizeOf(as);
@@ -390,14 +500,6 @@ function computeAlignment(A: Outline, B: Outline): BlockAlignment | undefined {
       return 1.2;
     },
   });
-  if (!steps) return undefined;
-  const aToB: number[][] = A.blocks.map(() => []);
-  const bToA: number[][] = B.blocks.map(() => []);
-  for (const s of steps) {
-    for (const i of s.a) aToB[i]!.push(...s.b);
-    for (const j of s.b) bToA[j]!.push(...s.a);
-  }
-  return { steps, aToB, bToA, ratio };
 }
 
 /** Maximal runs of steps where one side or the other has no partner, with their neighbours. */
@@ -483,7 +585,7 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
   }
   cancelSwaps(gaps, sides, al.ratio);
   if (options.lists) {
-    for (const s of listPairs(A, B, al.steps)) gaps.push(...itemGaps(A, B, s, al.ratio, options));
+    for (const s of listPairs(A, B, al)) gaps.push(...itemGaps(A, B, s, al.ratio, options, al));
   }
   return gaps.sort((x, y) => x.at.line - y.at.line || x.there.line - y.there.line);
 }
@@ -505,11 +607,12 @@ function listLikeness(x: OutlineBlock, y: OutlineBlock): number {
  * them crosswise): each is then compared with the list whose items clearly share more word
  * stems with its own.
  */
-function listPairs(A: Outline, B: Outline, steps: Step[]): Step[] {
+function listPairs(A: Outline, B: Outline, al: BlockAlignment): Step[] {
   const pairs: Step[] = [];
-  for (const s of steps) {
+  for (const s of al.steps) {
     if (!s.a.length || !s.b.length) continue;
-    if (!s.a.every((i) => A.blocks[i]!.kind === 'list') || !s.b.every((j) => B.blocks[j]!.kind === 'list')) continue;
+    const listed = (o: Outline, glued: Set<number>) => (i: number) => o.blocks[i]!.kind === 'list' || glued.has(i);
+    if (!s.a.every(listed(A, al.glued.a)) || !s.b.every(listed(B, al.glued.b))) continue;
     pairs.push({ a: [...s.a], b: [...s.b] });
   }
   const single = pairs.filter((s) => s.a.length === 1 && s.b.length === 1);
@@ -653,10 +756,56 @@ function alignItems(A: OutlineItem[], B: OutlineItem[], costs: AlignCosts<Outlin
   return [...rest.map((s) => ({ a: s.a.map((i) => restA[i]!), b: s.b.map((j) => restB[j]!) })), ...pairs.map(([i, j]) => ({ a: [i], b: [j] }))];
 }
 
-function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: StructureOptions): Gap[] {
+/** An item with the paragraphs after its list (sub-items at the margin) read into it. */
+function withParagraphs(item: OutlineItem, blocks: OutlineBlock[]): OutlineItem {
+  return {
+    ...item,
+    endLine: Math.max(item.endLine, ...blocks.map((b) => b.endLine)),
+    size: item.size + sum(blocks.map((b) => b.size)),
+    words: item.words + sum(blocks.map((b) => b.words)),
+    anchors: [...new Set([...item.anchors, ...blocks.flatMap((b) => b.anchors)])],
+    stems: [...new Set([...item.stems, ...blocks.flatMap((b) => b.stems)])],
+  };
+}
+
+/**
+ * The items a pair of lists lacks on each side. Paragraphs the alignment read as a list's
+ * content (sub-items at the margin) are its items, or the text of its last item when the
+ * other language indents them as paragraphs of that item: whichever leaves fewer missing.
+ */
+function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: StructureOptions, al: BlockAlignment): Gap[] {
+  const read = (o: Outline, blocks: number[], glued: Set<number>, inLast: boolean): OutlineItem[] => {
+    const items: OutlineItem[] = [];
+    const margin: OutlineBlock[] = [];
+    for (const i of blocks) {
+      const b = o.blocks[i]!;
+      if (glued.has(i)) margin.push(b);
+      else items.push(...(b.items ?? []));
+    }
+    if (!margin.length) return items;
+    if (inLast && items.length) return [...items.slice(0, -1), withParagraphs(items[items.length - 1]!, margin)];
+    return [...items, ...margin.map(asItem)];
+  };
+  const missing = (gaps: Gap[]) => sum(gaps.map((g) => g.count));
+  let best: Gap[] | undefined;
+  for (const inLast of [false, true]) {
+    const gaps = listGaps(A, B, step, ratio, options, read(A, step.a, al.glued.a, inLast), read(B, step.b, al.glued.b, inLast));
+    if (!best || missing(gaps) < missing(best)) best = gaps;
+    if (!step.a.some((i) => al.glued.a.has(i)) && !step.b.some((j) => al.glued.b.has(j))) break;
+  }
+  return best ?? [];
+}
+
+function listGaps(
+  A: Outline,
+  B: Outline,
+  step: Step,
+  ratio: number,
+  options: StructureOptions,
+  itemsA: OutlineItem[],
+  itemsB: OutlineItem[],
+): Gap[] {
   startAlignment();
-  const itemsA = step.a.flatMap((i) => A.blocks[i]!.items!);
-  const itemsB = step.b.flatMap((j) => B.blocks[j]!.items!);
   const costs: AlignCosts<OutlineItem> = {
     pair(as, bs) {
       const len = lengthCost(sizeOf(as), sizeOf(bs), ratio);
@@ -761,10 +910,49 @@ export function valueDiffs(
     if (!va.length && !vb.length) continue;
     let leftA = unmatched(va, vb, kind);
     let leftB = unmatched(vb, va, kind);
+    if (kind === 'count') {
+      // A count is the other side's when it has that number anywhere, as a count, an amount
+      // or a plain number (`more than 20` and `20 prestations`).
+      leftA = leftA.filter((v) => !hasNumber(B, v.key));
+      leftB = leftB.filter((v) => !hasNumber(A, v.key));
+    }
+    /** Links to another page of the same site, each the other's counterpart. */
+    const wrong = new Map<OutlineValue, OutlineValue>();
     if (kind === 'link') {
-      [leftA, leftB] = looseLinks(leftA, leftB, (v) => pairedBlocks('a', v.block));
-      leftA.push(...surplusLinks(va, vb));
-      leftB.push(...surplusLinks(vb, va));
+      for (const [a, b] of otherPagesOfOneSite(leftA, leftB, (v) => pairedBlocks('a', v.block))) wrong.set(a, b).set(b, a);
+      [leftA, leftB] = looseLinks(
+        leftA.filter((v) => !wrong.has(v)),
+        leftB.filter((v) => !wrong.has(v)),
+        (v) => pairedBlocks('a', v.block),
+      );
+      leftA.push(...va.filter((v) => wrong.has(v)), ...surplusLinks(va, vb));
+      leftB.push(...vb.filter((v) => wrong.has(v)), ...surplusLinks(vb, va));
+    }
+    // A kind reported only against another value in its place (a duration, a percentage):
+    // blocks that translate each other with as many values of the kind on each side, all the
+    // same but one: that one differs, though the posting may have it elsewhere (`quarterly`
+    // in this paragraph and in another; `tous les 4 mois` in this one).
+    const local = new Map<OutlineValue, OutlineValue>();
+    if (!missing.has(kind) && kind !== 'link' && al) {
+      for (const step of al.steps) {
+        if (!step.a.length || !step.b.length) continue;
+        const xs = va.filter((v) => step.a.includes(v.block));
+        const ys = vb.filter((v) => step.b.includes(v.block));
+        if (!xs.length || xs.length !== ys.length) continue;
+        const restX = [...xs];
+        const restY = ys.filter((y) => {
+          const i = restX.findIndex((x) => x.key === y.key);
+          if (i < 0) return true;
+          restX.splice(i, 1);
+          return false;
+        });
+        if (restX.length !== 1 || restY.length !== 1) continue;
+        const [x, y] = [restX[0]!, restY[0]!];
+        if (local.has(x) || local.has(y)) continue;
+        local.set(x, y).set(y, x);
+        if (!leftA.includes(x)) leftA.push(x);
+        if (!leftB.includes(y)) leftB.push(y);
+      }
     }
     for (const [side, left, others] of [
       ['a', leftA, leftB],
@@ -772,8 +960,14 @@ export function valueDiffs(
     ] as const) {
       for (const v of left) {
         const paired = pairedBlocks(side, v.block);
-        const counterpart = others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
+        const counterpart =
+          wrong.get(v) ??
+          local.get(v) ??
+          others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
         if (!counterpart && !missing.has(kind)) continue;
+        // Counts: only inside blocks the alignment paired, and never against a number the
+        // other side writes in words (`three`, `une vingtaine`).
+        if (kind === 'count' && (!paired.length || paired.some((j) => outlines[otherSide(side)].blocks[j]!.spelled))) continue;
         const lacking = outlines[otherSide(side)];
         const place = paired.length ? lacking.blocks[paired[0]!] : nearestPaired(side, v.block, al, lacking);
         out.push({ kind, side, value: v, counterpart, at: place ? linesOf(place) : { line: 1, endLine: 1 } });
@@ -781,6 +975,13 @@ export function valueDiffs(
     }
   }
   return out;
+}
+
+/** The outline has the number `key` as a count, an amount or a plain number. */
+function hasNumber(o: Outline, key: string): boolean {
+  if (o.values.some((v) => (v.kind === 'count' || v.kind === 'amount') && v.key === key)) return true;
+  const anchor = `n:${key}`;
+  return o.blocks.some((b) => b.anchors.includes(anchor) || !!b.items?.some((i) => i.anchors.includes(anchor)));
 }
 
 function nearestPaired(side: Side, block: number, al: BlockAlignment | undefined, lacking: Outline): OutlineBlock | undefined {
@@ -848,6 +1049,81 @@ function unmatched(mine: OutlineValue[], theirs: OutlineValue[], kind: ValueKind
     }
     seen.add(v.key);
     out.push(v);
+  }
+  return out;
+}
+
+/** A word of a link that says its language (`/fr/`, `-eng`, `_en_`, `index-fr.html`, `/Francais/`). */
+const LANGUAGE_TOKEN = /^(?:en|fr|eng|fra|e|f|english|french|anglais|francais|français)$/;
+/** A query parameter that says the page's language (`?lang=fra`, `?hl=fr`, `?locale=fr-CA`). */
+const LANGUAGE_PARAM = /^(?:lang|language|langue|locale|hl|lng|culture)$/i;
+/** Pages that are the home page of a site under another name (`/accueil`, `/index.html`). */
+const HOME = /^(?:index|default|home|accueil|welcome|bienvenue)(?:\.[a-z]+)?$/;
+
+/** The parts of a link's key (`host/path?query`), for links that are not the site's own pages. */
+function linkParts(v: OutlineValue): { host: string; segments: string[]; query: string } | undefined {
+  if (v.key.startsWith('site:')) return undefined;
+  const q = v.key.indexOf('?');
+  const page = q < 0 ? v.key : v.key.slice(0, q);
+  const [host = '', ...rest] = page.split('/');
+  const segments = rest.filter(Boolean);
+  if (segments.length && HOME.test(segments[segments.length - 1]!)) segments.pop();
+  return { host, segments, query: q < 0 ? '' : v.key.slice(q + 1) };
+}
+
+function saysLanguage(parts: { segments: string[]; query: string }): boolean {
+  if (parts.segments.some((s) => s.split(/[-_.+~]+/).some((t) => LANGUAGE_TOKEN.test(t)))) return true;
+  return parts.query.split('&').some((kv) => LANGUAGE_PARAM.test(kv.split('=')[0] ?? ''));
+}
+
+/**
+ * Two links that cannot be the same page in two languages: one leads to the home page of the
+ * site the other leads into (`18f.gsa.gov/` and `18f.gsa.gov/what-we-deliver/`). A French
+ * page of its own has another name at the same level (`twitter.com/CDS_GC`,
+ * `twitter.com/SNC_GC`; a tweet and its French tweet, `status/123` and `status/124`), a
+ * language word (`/fr/`, `-fra`, `?lang=fr`) or another host; a page and a page below it may
+ * be one page seen another way (`linkedin.com/company/x` and `…/company/x/mycompany/`):
+ * none is reported.
+ */
+function otherPageOfSite(a: { segments: string[]; query: string }, b: { segments: string[]; query: string }): boolean {
+  if (a.query || b.query) return false;
+  return (a.segments.length === 0) !== (b.segments.length === 0);
+}
+
+/**
+ * Links to two different pages of one site, in blocks that translate each other, where
+ * neither posting has another link to that site left to be the counterpart: the same link
+ * that leads to another page. Only pages that cannot be each other's translation (see
+ * `otherPageOfSite`); the site's own pages, hosts that serve one language, and links whose
+ * counterpart the data knows are left to the other checks.
+ */
+function otherPagesOfOneSite(
+  leftA: OutlineValue[],
+  leftB: OutlineValue[],
+  pairedOfA: (v: OutlineValue) => number[],
+): Array<[OutlineValue, OutlineValue]> {
+  const byHost = (vs: OutlineValue[]) => {
+    const m = new Map<string, Array<{ v: OutlineValue; parts: NonNullable<ReturnType<typeof linkParts>> }>>();
+    for (const v of vs) {
+      const parts = linkParts(v);
+      if (!parts) continue;
+      const list = m.get(parts.host);
+      if (list) list.push({ v, parts });
+      else m.set(parts.host, [{ v, parts }]);
+    }
+    return m;
+  };
+  const hostsB = byHost(leftB);
+  const out: Array<[OutlineValue, OutlineValue]> = [];
+  for (const [host, as] of byHost(leftA)) {
+    const bs = hostsB.get(host);
+    if (as.length !== 1 || bs?.length !== 1) continue;
+    const a = as[0]!;
+    const b = bs[0]!;
+    if (a.v.sure || b.v.sure || a.v.family !== b.v.family || a.v.family === 'site') continue;
+    if (!pairedOfA(a.v).includes(b.v.block)) continue;
+    if (saysLanguage(a.parts) || saysLanguage(b.parts) || !otherPageOfSite(a.parts, b.parts)) continue;
+    out.push([a.v, b.v]);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { offsetToPoint } from '../engine/positions.js';
 import { walk } from '../engine/walk.js';
 import { findAddresses } from '../lib/addresses.js';
 import { collectDefinitions } from '../lib/links.js';
-import { numbersIn, scanValues, type ValueKind } from './values.js';
+import { numbersIn, scanValues, SPELLED_NUMBER, type DurationWords, type ValueKind } from './values.js';
 import { linkKey, type LinkNormaliser } from './links.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code' | 'html';
@@ -45,6 +45,8 @@ export interface OutlineBlock {
   items?: OutlineItem[];
   anchors: string[];
   stems: string[];
+  /** The block writes a number in words (`three`, `une vingtaine`): its counts may be in words on the other side. */
+  spelled?: boolean;
 }
 
 export interface OutlineValue {
@@ -90,6 +92,8 @@ export interface OutlineOptions {
   /** Classification codes named in the posting, with their offsets. */
   codes: (posting: ParsedPosting) => Array<{ codes: string[]; range: [number, number] }>;
   links: LinkNormaliser;
+  /** Durations and frequencies written in words (the `durations` data table). */
+  durations?: DurationWords;
 }
 
 /** Bounds that keep an outline small on any input. */
@@ -250,7 +254,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     if (kind === 'email') emailsAt.add(`${key}\u0000${s.line}`);
     const e = point(end);
     // Shortened for messages; a link keeps its end, where the place in the page is (`#grade`).
-    const shown = (as ?? text.slice(start, end)).replace(/\s+/g, ' ');
+    const shown = (as ?? text.slice(start, end)).replace(SPACE_REFERENCE, '\u00a0').replace(/\s+/g, ' ');
     values.push({
       kind,
       key,
@@ -339,8 +343,8 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     // typography asks) is the space the reader sees: values are read in the decoded text,
     // at the offsets of the source.
     const spaced = decodeSpaces(masked);
-    for (const v of scanValues(spaced.text)) {
-      addValue(v.kind, v.key, start + spaced.at(v.start), start + spaced.at(v.end - 1) + 1, blockIndex);
+    for (const v of scanValues(spaced.text, 500, options.durations)) {
+      addValue(v.kind, v.key, start + spaced.at(v.start), start + spaced.at(v.end - 1) + 1, blockIndex, undefined, v.text);
       anchors.add(`${v.kind}:${v.key}`);
     }
     for (const n of numbersIn(spaced.text)) anchors.add(`n:${n}`);
@@ -382,6 +386,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         const own = new Set<string>();
         const p = prose(r.node, index, own);
         const { size, words } = p;
+        if (SPELLED_NUMBER.test(p.masked)) b.spelled = true;
         // An item's second-language profile (`BBB`, `CBC/CBC`) reads the same in both
         // languages: an anchor for pairing items (not blocks: the pool-of-candidates
         // paragraph names every profile).
@@ -403,6 +408,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     } else if (kind !== 'code') {
       const { size, words, masked, stems: own } = prose(node, index, anchors);
       for (const st of own) stems.add(st);
+      if (SPELLED_NUMBER.test(masked)) b.spelled = true;
       b.size = size;
       b.words = words;
       if (kind === 'heading') {
@@ -423,11 +429,20 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         case 'heading':
           block('heading', node, node.depth);
           break;
-        case 'paragraph':
+        case 'paragraph': {
+          // Lines that start with a bullet and no space (`*Ne pas oublier…`): the writer
+          // meant list items, and the other language has them as a list. The text is there.
+          const lost = lostBulletLines(node, text);
+          if (lost) {
+            if (lost.head) block('paragraph', lost.head);
+            block('list', lost.list);
+            break;
+          }
           if (standsAsHeading(node, text)) block('heading', node, 0);
           else if (linesStandAsList(node, text)) block('list', node);
           else block('paragraph', node);
           break;
+        }
         case 'list':
           block('list', node);
           break;
@@ -536,6 +551,27 @@ function linesStandAsList(node: AnyNode, text: string): boolean {
     if (!/^[«“"‘'(]?\p{Lu}/u.test(t) || (t.match(WORDS) ?? []).length < 3) return false;
     return i === lines.length - 1 || !/[.!?,;:\-–—]$/.test(t);
   });
+}
+
+/**
+ * A plain paragraph of two lines or more whose last lines each start with a bullet and no
+ * space (`*Ne pas…`, `-Connaît…`), the lines before them (if any) not: the paragraph before
+ * them, and those lines as a list (read by `lineItems`, one item a line).
+ */
+function lostBulletLines(node: AnyNode, text: string): { head?: AnyNode; list: AnyNode } | undefined {
+  const lines = plainLines(node, text);
+  if (!lines || lines.length > 200) return undefined;
+  const bullet = (l: { start: number; end: number }) => /^[ \t]*[-*+•](?=\p{L})/u.test(text.slice(l.start, l.end));
+  const first = lines.findIndex(bullet);
+  // A paragraph of one line that starts with `*` is as often a footnote (`*A pool of
+  // qualified persons…` after `BBB*`) as a broken item: left as written.
+  if (first < 0 || lines.length < 2 || !lines.slice(first).every(bullet)) return undefined;
+  const part = (from: { start: number; line: number }, to: { end: number; line: number }): AnyNode => {
+    const position = { start: { offset: from.start, line: from.line }, end: { offset: to.end, line: to.line } };
+    return { type: 'paragraph', position, children: [{ type: 'text', position }] };
+  };
+  const last = lines[lines.length - 1]!;
+  return { head: first > 0 ? part(lines[0]!, lines[first - 1]!) : undefined, list: part(lines[first]!, last) };
 }
 
 /** The items of a list, nested items included, in order. */

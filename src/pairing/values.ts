@@ -6,23 +6,62 @@
  * Pure functions of text; offsets are into the text given.
  */
 
-export type ValueKind = 'amount' | 'percent' | 'date' | 'month' | 'duration' | 'code' | 'email' | 'link';
+export type ValueKind = 'amount' | 'percent' | 'date' | 'month' | 'duration' | 'count' | 'code' | 'email' | 'link';
 
 export interface FoundValue {
   kind: ValueKind;
-  /** The comparable key (`80000`, `2023-03-03`, `--03-03` for a date without year, `3:year`). */
+  /** The comparable key (`80000`, `2023-03-03`, `--03-03` for a date without year, `36:month`). */
   key: string;
   start: number;
   end: number;
+  /** As shown in messages, when not the text at `start`–`end` (`4 mois` for the `4` of `tous les 4, 6 ou 12 mois`). */
+  text?: string;
 }
 
-const SP = '[ \\u00a0\\u202f]';
+/** The `durations` data table: durations and frequencies written in words. */
+export interface DurationWordsTable {
+  words?: Array<{ id: string; lang?: string; every: number; unit: string; forms: string[] }>;
+}
+
+/** Duration words compiled for `scanValues`: one pattern of every form, longest first. */
+export interface DurationWords {
+  pattern: RegExp;
+  keys: Map<string, string>;
+}
+
+const durationCache = new WeakMap<object, DurationWords | undefined>();
+
+/** The words of the `durations` table, compiled once per table. */
+export function durationWords(table: DurationWordsTable | undefined): DurationWords | undefined {
+  if (!table) return undefined;
+  if (durationCache.has(table)) return durationCache.get(table);
+  const keys = new Map<string, string>();
+  for (const w of table.words ?? []) {
+    const key = durationKey(w.every, w.unit);
+    if (!key) continue;
+    for (const f of w.forms) keys.set(f.toLowerCase().replace(/[’]/g, "'"), key);
+  }
+  const forms = [...keys.keys()].sort((a, b) => b.length - a.length);
+  const compiled = forms.length
+    ? {
+        keys,
+        pattern: new RegExp(
+          `(?<![\\p{L}\\d-])(?:${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, `${SP}+`).replace(/'/g, "['’]")).join('|')})(?![\\p{L}\\d-])`,
+          'giu',
+        ),
+      }
+    : undefined;
+  durationCache.set(table, compiled);
+  return compiled;
+}
+
+const SP = '[ \\u00a0\\u202f\\u2009]';
 /** A number as written in either language: `80,000`, `80 000`, `80.000,50`, `37.5`, `37,5`. */
 const NUM = `\\d{1,3}(?:(?:,|\\.|${SP})\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?`;
 
 /** The value of a number written with any thousands and decimal separators. */
 export function parseNumber(raw: string): number | undefined {
-  const s = raw.replace(/[ \u00a0\u202f]/g, '');
+  const s = raw.replace(/[ \u00a0\u202f\u2009]/g, '');
   // The last separator is a decimal one when 1 or 2 digits follow it, or when it is the only
   // separator and not followed by exactly three digits.
   const m = /^(.*?)([.,])(\d+)$/.exec(s);
@@ -113,6 +152,35 @@ const DURATION = new RegExp(
   'giu',
 );
 
+/** Durations are compared in months (a year is 12) and days (a week is 7), or hours. */
+function durationKey(n: number, unit: string): string | undefined {
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  switch (unit) {
+    case 'year':
+      return `${round(n * 12)}:month`;
+    case 'week':
+      return `${round(n * 7)}:day`;
+    case 'month':
+    case 'day':
+    case 'hour':
+      return `${round(n)}:${unit}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Numbers listed before one unit: `tous les 4, 6 ou 12 mois`, `every 3, 6, or 12 months`,
+ * `3 to 6 months` (each number is a duration of that unit).
+ */
+const LISTED = new RegExp(
+  `(?<![\\d.,\\p{L}])(${NUM})((?:${SP}*,${SP}*(?:${NUM}))*)${SP}*,?${SP}*(?:or|ou|and|et|to|à|-|–)${SP}*(${NUM})${SP}*(${Object.keys(UNITS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?!\\p{L})`,
+  'giu',
+);
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function validDay(month: number | undefined, day: number): boolean {
@@ -124,11 +192,12 @@ const DIGIT = /\d/;
 const NUMBER_WORD = new RegExp(Object.keys(NUMBER_WORDS).join('|'), 'iu');
 
 /** Values in `text` (prose with URLs and e-mail addresses already blanked out). */
-export function scanValues(text: string, limit = 500): FoundValue[] {
+export function scanValues(text: string, limit = 500, words?: DurationWords): FoundValue[] {
   // Most paragraphs have no number at all: then no pattern can match, and none is run (the
   // patterns that need a digit read `digitText`, empty when there is none).
   const digitText = DIGIT.test(text) ? text : '';
-  if (!digitText && !NUMBER_WORD.test(text)) return [];
+  const wordMatches = words ? [...text.matchAll(words.pattern)] : [];
+  if (!digitText && !wordMatches.length && !NUMBER_WORD.test(text)) return [];
   const out: FoundValue[] = [];
   const taken: Array<[number, number]> = [];
   // At most `limit` values: a hostile line of a million numbers stays linear.
@@ -206,17 +275,75 @@ export function scanValues(text: string, limit = 500): FoundValue[] {
     const n = parseNumber(m[1]!);
     if (n !== undefined) add('percent', String(n), m.index!, m.index! + m[0].length);
   }
+  // `tous les 4, 6 ou 12 mois`: each number of the list, with the unit that ends it.
+  for (const m of digitText.matchAll(LISTED)) {
+    if (taken.length >= limit) break;
+    const unit = UNITS[m[4]!.toLowerCase()];
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (!unit || !free(start, end)) continue;
+    taken.push([start, end]);
+    const unitText = m[4]!;
+    for (const n of m[0].matchAll(new RegExp(NUM, 'g'))) {
+      const key = durationKey(parseNumber(n[0])!, unit);
+      if (key) out.push({ kind: 'duration', key, start: start + n.index!, end: start + n.index! + n[0].length, text: `${n[0]} ${unitText}` });
+    }
+  }
+  for (const m of wordMatches) {
+    if (taken.length >= limit) break;
+    const key = words!.keys.get(m[0].toLowerCase().replace(/[’]/g, "'").replace(/[ \u00a0\u202f\u2009]+/g, ' '));
+    if (key) add('duration', key, m.index!, m.index! + m[0].length);
+  }
   for (const m of text.matchAll(DURATION)) {
     if (taken.length >= limit) break;
     const word = m[1]!.toLowerCase();
     const n = NUMBER_WORDS[word] ?? parseNumber(m[1]!);
     const unit = UNITS[m[2]!.toLowerCase()];
-    // "un an"/"une année" and "one year" read the same; "an" alone after a word is not a unit.
+    // "an" alone after a word is not a unit.
     if (n === undefined || !unit) continue;
-    add('duration', `${n}:${unit}`, m.index!, m.index! + m[0].length);
+    add('duration', durationKey(n, unit), m.index!, m.index! + m[0].length);
+  }
+  if (digitText) {
+    for (const m of digitText.matchAll(COUNT_BIG)) {
+      if (taken.length >= limit) break;
+      const n = parseNumber(m[1]!);
+      if (n !== undefined && n >= 1000) add('count', String(n), m.index!, m.index! + m[0].length);
+    }
+    for (const m of digitText.matchAll(COUNT_PLUS)) {
+      if (taken.length >= limit) break;
+      // A lower bound only: `more than 20`, `20+`, `20-plus`; a bare number is not a count.
+      if (!m[2] && m[0].trimStart() === m[1]) continue;
+      const n = parseNumber(m[1]!);
+      if (n !== undefined && n >= 2) add('count', String(n), m.index!, m.index! + m[0].length);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Counts compared as values, only where they cannot be anything else: a number of 1,000 or
+ * more written with a thousands separator (`120,000`, `160 000`) or of five digits or more
+ * (a four-digit number without one is as often a year), or a number said to be a lower
+ * bound (`20+`, `20-plus`, `more than 20`, `over 20`, `plus de 20`). Never a number joined to
+ * letters, dashes, slashes or other digits (`COVID-19`, `1.2.3`, `613-555-1234`, `24/7`).
+ */
+const COUNT_BIG = new RegExp(`(?<![\\d.,\\p{L}/#-])(\\d{1,3}(?:(?:,|${SP})\\d{3})+|\\d{5,})(?![\\d\\p{L}]|[.,/-]\\d)`, 'gu');
+const COUNT_PLUS = new RegExp(
+  `(?:(?<![\\p{L}])(?:more${SP}+than|over|plus${SP}+de|plus${SP}+d['’]au${SP}+moins)${SP}+)?(?<![\\d.,\\p{L}/#-])(${NUM})(${SP}?\\+(?![\\d])|-plus(?!\\p{L}))?(?![\\d\\p{L}%]|[.,/-]\\d)`,
+  'giu',
+);
+/** Numbers written in words, whose digits the other language may use instead (`three`, `a dozen`, `une vingtaine`, `des milliers`). */
+export const SPELLED_NUMBER = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
+    'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+    'hundreds?', 'thousands?', 'millions?', 'billions?', 'dozens?', 'score',
+    'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize',
+    'vingts?', 'trente', 'quarante', 'cinquante', 'soixante', 'cents?', 'mille', 'milliers?', 'milliards?',
+    'douzaines?', 'dizaines?', 'quinzaines?', 'vingtaines?', 'trentaines?', 'quarantaines?', 'cinquantaines?', 'soixantaines?', 'centaines?',
+  ].join('|')})(?![\\p{L}])`,
+  'iu',
+);
 
 /** A number of any kind, for anchors of the alignment (not compared as values). */
 export function numbersIn(text: string, limit = 64): string[] {

@@ -39,6 +39,8 @@ export interface Job {
   partners?: Array<{ filePath: string; text?: string }>;
   /** Outline the files and partners (the group is compared by pairing/structure, pairing/values). */
   outline?: boolean;
+  /** The site of the job's files, in a run of several sites (see IndexEntry.scope). */
+  scope?: string;
 }
 
 export type JobMode = 'lint' | 'fix' | 'fix-dry-run';

@@ -10,7 +10,7 @@
  * sends them the context.
  */
 import { Worker } from 'node:worker_threads';
-import type { RuleModule } from '../types.js';
+import type { ProjectIndex, RuleModule } from '../types.js';
 import type { Job, JobOutcome, RunContext } from './job.js';
 import type { Limits } from './limits.js';
 import { internalOutcome } from './outcome.js';
@@ -28,6 +28,8 @@ interface Slot {
   ready: boolean;
   /** The job the worker runs now. */
   current?: number;
+  /** The site whose index the worker holds (runs of several sites send each worker one site's). */
+  scope?: string;
   timer?: NodeJS.Timeout;
   /** Set when the pool ended the worker itself; its exit is expected. */
   retired?: boolean;
@@ -37,6 +39,8 @@ interface Slot {
 interface Run {
   jobs: readonly Job[];
   context: RunContext;
+  /** The index of each site, in a run of several: a worker holds the one its job needs. */
+  sites?: ReadonlyMap<string, ProjectIndex>;
   deliver: (index: number, outcomes: JobOutcome[], failure?: JobFailure) => void;
   resolve: (stats: PoolStats) => void;
   reject: (error: Error) => void;
@@ -75,13 +79,19 @@ export class LintPool {
    * job order, as soon as the job and all jobs before it are done (so the caller can release
    * each file's results as they come).
    */
-  lint(jobs: readonly Job[], context: RunContext, deliver: (index: number, outcomes: JobOutcome[], failure?: JobFailure) => void): Promise<PoolStats> {
+  lint(
+    jobs: readonly Job[],
+    context: RunContext,
+    deliver: (index: number, outcomes: JobOutcome[], failure?: JobFailure) => void,
+    /** Runs of several sites: the context's index is left empty and each job gets its site's. */
+    sites?: ReadonlyMap<string, ProjectIndex>,
+  ): Promise<PoolStats> {
     if (jobs.length === 0) {
       this.close();
       return Promise.resolve(this.stats);
     }
     return new Promise((resolve, reject) => {
-      this.run = { jobs, context, deliver, resolve, reject, nextJob: 0, nextDelivery: 0, done: 0, waiting: new Map() };
+      this.run = { jobs, context, sites, deliver, resolve, reject, nextJob: 0, nextDelivery: 0, done: 0, waiting: new Map() };
       // More workers than jobs: the extra ones go.
       let extra = this.slots.size - jobs.length;
       for (const s of [...this.slots]) if (extra-- > 0) this.retire(s);
@@ -149,7 +159,14 @@ export class LintPool {
       this.finish(index, this.internal(job, 'internal/timeout', 'timeout', { seconds }), 'timeout');
       if (!this.failed && run.nextJob < run.jobs.length) this.spawn();
     }, budget);
-    slot.worker.postMessage({ id: index, job: run.jobs[index] });
+    // A job of another site than the worker's last: its site's index goes with it (the worker
+    // lets the other go), so that no worker holds the index of every site of a large run.
+    let siteIndex: ProjectIndex | undefined;
+    if (run.sites && job.scope !== undefined && job.scope !== slot.scope) {
+      siteIndex = run.sites.get(job.scope);
+      slot.scope = job.scope;
+    }
+    slot.worker.postMessage({ id: index, job, index: siteIndex });
   }
 
   /** One `internal/*` finding for each file of a job the pool ended. */

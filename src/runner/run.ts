@@ -204,7 +204,9 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     } else jobs.forEach((job, i) => deliver(i, runJob(job, context, rules)));
   } else {
     const lintPool = pool ?? new LintPool(workers, limits, rules);
-    stats = await lintPool.lint(jobs, context, deliver);
+    // Several sites: each worker is sent the index of its job's site, not the whole run's.
+    const sites = sitesOf(index);
+    stats = await lintPool.lint(jobs, sites ? { ...context, index: { ...index, entries: [] } } : context, deliver, sites);
     if (retry.length) {
       const again = await new LintPool(Math.min(workers, retry.length), limits, rules).lint(
         retry.map((r) => r.job),
@@ -252,10 +254,18 @@ export function planJobs(
     groups.forEach((g, gi) => g.forEach((e) => groupOf.set(e.filePath, gi)));
   }
   const jobOfGroup = new Map<number, number>();
+  // In a run of several sites, each job says its site (a worker then holds that site's index only).
+  const scopeOf = new Map<string, string>();
+  for (const e of index.entries) if (e.scope !== undefined) scopeOf.set(e.filePath, e.scope);
+  const scoped = (job: Job): Job => {
+    const scope = scopeOf.get(job.files[0]!.filePath);
+    if (scope !== undefined) job.scope = scope;
+    return job;
+  };
   for (const at of toRun) {
     const gi = groupOf.get(files[at]!);
     if (gi === undefined) {
-      jobs.push({ files: [fileOf(at)] });
+      jobs.push(scoped({ files: [fileOf(at)] }));
       positions.push([at]);
       continue;
     }
@@ -266,7 +276,7 @@ export function planJobs(
       continue;
     }
     jobOfGroup.set(gi, jobs.length);
-    jobs.push({ files: [fileOf(at)], partners: [], outline: true });
+    jobs.push(scoped({ files: [fileOf(at)], partners: [], outline: true }));
     positions.push([at]);
   }
   for (const [gi, j] of jobOfGroup) {
@@ -279,6 +289,19 @@ export function planJobs(
       .map((e) => ({ filePath: e.filePath, text: texts?.get(e.filePath) }));
   }
   return { jobs, positions };
+}
+
+/** The index of each site of a run that holds several (undefined for one site). */
+function sitesOf(index: ProjectIndex): Map<string, ProjectIndex> | undefined {
+  const bySite = new Map<string, IndexEntry[]>();
+  for (const e of index.entries) {
+    if (e.scope === undefined) return undefined;
+    const list = bySite.get(e.scope);
+    if (list) list.push(e);
+    else bySite.set(e.scope, [e]);
+  }
+  if (bySite.size < 2) return undefined;
+  return new Map([...bySite].map(([scope, entries]) => [scope, { ...index, entries }]));
 }
 
 /** Small enough to lint in this thread under a time budget (see `runFiles`). */

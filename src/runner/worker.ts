@@ -7,16 +7,19 @@
 import { parentPort } from 'node:worker_threads';
 import { rules } from '../rules/index.js';
 import { parserFailure, runJob, type Job, type RunContext } from './job.js';
+import type { ProjectIndex } from '../types.js';
 
 const port = parentPort!;
 let context: RunContext | undefined;
 
-port.on('message', (message: { context?: RunContext; id?: number; job?: Job }) => {
+port.on('message', (message: { context?: RunContext; id?: number; job?: Job; index?: ProjectIndex }) => {
   if (message.context) {
     context = message.context;
     port.postMessage({ ready: true });
     return;
   }
+  // The index of the job's site (runs of several sites), in place of the one held before.
+  if (message.index) context = { ...context!, index: message.index };
   const job = message.job!;
   let outcomes;
   try {

@@ -2,6 +2,7 @@ import type { RuleModule } from '../../types.js';
 import { formatMessage, pick } from '../../engine/format.js';
 import { structureGaps, type Gap, type StructureOptions } from '../../pairing/compare.js';
 import { againstEvery, lineSpan, linesRange, outlinePair, relatedAt } from '../../pairing/rule-support.js';
+import { isSingular } from '../../i18n/plural.js';
 
 const DEFAULTS: StructureOptions = { minWords: 15, minItems: 1, sections: true, lists: true, paragraphs: true };
 
@@ -34,6 +35,10 @@ const rule: RuleModule = {
         en: 'The {lang} posting has a list of {count} items here that this posting lacks ({path}:{lines})',
         fr: 'L’offre {lang} a ici une liste de {count} éléments qui manque dans cette offre ({path}:{lines})',
       },
+      listOne: {
+        en: 'The {lang} posting has a list of {count} item here that this posting lacks ({path}:{lines})',
+        fr: 'L’offre {lang} a ici une liste de {count} élément qui manque dans cette offre ({path}:{lines})',
+      },
       item: {
         en: 'The {lang} posting has 1 more item in this list ({path}:{lines})',
         fr: 'L’offre {lang} a 1 élément de plus dans cette liste ({path}:{lines})',
@@ -53,6 +58,10 @@ const rule: RuleModule = {
       paragraph: {
         en: 'The {lang} posting has a paragraph of {words} words here that this posting lacks ({path}:{lines})',
         fr: 'L’offre {lang} a ici un paragraphe de {words} mots qui manque dans cette offre ({path}:{lines})',
+      },
+      paragraphOne: {
+        en: 'The {lang} posting has a paragraph of {words} word here that this posting lacks ({path}:{lines})',
+        fr: 'L’offre {lang} a ici un paragraphe de {words} mot qui manque dans cette offre ({path}:{lines})',
       },
       related: {
         en: 'What the {lang} posting has here',
@@ -74,13 +83,19 @@ const rule: RuleModule = {
     for (const { item: g, partner } of found) {
       const lines = lineSpan(g.there);
       const base = { lang: pair.otherName, path: partner.displayPath, lines, count: g.count, words: g.words };
+      // Singular or plural by the language's own rule (`Intl.PluralRules`).
+      const one = (n: number) => isSingular(context.locale, n);
       let messageId: string = g.kind;
       const data: Record<string, string | number> = { ...base };
       if (g.kind === 'section') {
         data.heading = g.heading ?? '';
       } else if (g.kind === 'items') {
-        messageId = (g.count === 1 ? 'item' : 'items') + (g.heading ? 'Under' : '');
+        messageId = (one(g.count) ? 'item' : 'items') + (g.heading ? 'Under' : '');
         data.heading = g.heading ?? '';
+      } else if (g.kind === 'list' && one(g.count)) {
+        messageId = 'listOne';
+      } else if (g.kind === 'paragraph' && one(g.words)) {
+        messageId = 'paragraphOne';
       }
       context.report({
         messageId,

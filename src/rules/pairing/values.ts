@@ -4,7 +4,7 @@ import { valueDiffs, type ValueDiff } from '../../pairing/compare.js';
 import type { ValueKind } from '../../pairing/values.js';
 import { againstEvery, linesRange, outlinePair, relatedAt } from '../../pairing/rule-support.js';
 
-const KINDS: ValueKind[] = ['amount', 'percent', 'date', 'month', 'duration', 'code', 'email', 'link'];
+const KINDS: ValueKind[] = ['amount', 'percent', 'date', 'month', 'duration', 'count', 'code', 'email', 'link'];
 
 const KIND_NAMES: Record<ValueKind, { en: string; fr: string }> = {
   amount: { en: 'the amount', fr: 'le montant' },
@@ -12,6 +12,7 @@ const KIND_NAMES: Record<ValueKind, { en: string; fr: string }> = {
   date: { en: 'the date', fr: 'la date' },
   month: { en: 'the month', fr: 'le mois' },
   duration: { en: 'the duration', fr: 'la durée' },
+  count: { en: 'the number', fr: 'le nombre' },
   code: { en: 'the classification', fr: 'la classification' },
   email: { en: 'the e-mail address', fr: 'l’adresse courriel' },
   link: { en: 'the link', fr: 'le lien' },
