@@ -578,7 +578,8 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
             !(
               presentIn(sides[has].blocks[g.index]!, nearby, scale) ||
               presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3) ||
-              absorbed(sides[has].blocks[g.index]!, pairs, scale)
+              absorbed(sides[has].blocks[g.index]!, pairs, scale) ||
+              captionOfImage(sides[has].blocks[g.index]!, sides[has], sides[lacking])
             ),
         ),
       );
@@ -976,6 +977,9 @@ export function valueDiffs(
           local.get(v) ??
           others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
         if (!counterpart && !missing.has(kind)) continue;
+        // The other side has the value in the text of an image (a date in a screenshot's alt
+        // text that the French page gives in a caption).
+        if (!counterpart && inImages(outlines[otherSide(side)], v)) continue;
         // Counts: only inside blocks the alignment paired, and never against a number the
         // other side writes in words (`three`, `une vingtaine`).
         if (kind === 'count' && (!paired.length || paired.some((j) => outlines[otherSide(side)].blocks[j]!.spelled))) continue;
@@ -986,6 +990,42 @@ export function valueDiffs(
     }
   }
   return out;
+}
+
+/** The outline has the value `v` in the text of one of its images. */
+function inImages(o: Outline, v: OutlineValue): boolean {
+  if (!o.images?.length || v.kind === 'link' || v.kind === 'email') return false;
+  const day = v.kind === 'date' ? v.key.slice(-5) : '';
+  return o.images.some((im) =>
+    im.values.some((x) => x.kind === v.kind && (x.key === v.key || (day && x.key.slice(-5) === day && (x.key.startsWith('-') || v.key.startsWith('-'))))) ||
+    ((v.kind === 'count' || v.kind === 'amount') && im.anchors.includes(`n:${v.key}`)),
+  );
+}
+
+/**
+ * A paragraph that gives the text of an image of the other side (a French « Traduction : »
+ * caption under a screenshot whose English alt text carries the words): it repeats the alt
+ * text of an image of its own side, or shares word stems (cognates), or numbers and a stem,
+ * with the text of an image of the other side.
+ */
+function captionOfImage(b: OutlineBlock, self: Outline, other: Outline): boolean {
+  if (!other.images?.length || !b.stems.length) return false;
+  const own = new Set(b.stems);
+  // The text of an image of its own side written out again (the caption repeats the French
+  // alt text), where the other side has images with a text.
+  const repeats = (self.images ?? []).some((im) => {
+    let shared = 0;
+    for (const st of im.stems) if (own.has(st)) shared++;
+    return shared >= 3 && shared >= 0.6 * Math.min(own.size, im.stems.length);
+  });
+  if (repeats) return true;
+  const numbers = new Set(b.anchors.filter((a) => !a.startsWith('link:') && !a.startsWith('email:')));
+  return other.images.some((im) => {
+    let shared = 0;
+    for (const st of im.stems) if (own.has(st)) shared++;
+    const anchors = im.anchors.filter((a) => numbers.has(a)).length;
+    return (shared >= 3 && shared >= 0.2 * Math.min(own.size, im.stems.length)) || (anchors >= 1 && shared >= 1);
+  });
 }
 
 /** The outline has the number `key` as a count, an amount or a plain number. */
