@@ -846,11 +846,19 @@ function listGaps(
     }
   }
   // An item moved up or down the list shows as missing on each side, each the other's
-  // content: neither is missing.
+  // content: neither is missing. The same item: its word stems, or an anchor (a link, a
+  // number) that no other item of either list has (the lists put in alphabetical order in
+  // each language, `[18F Accessibility Guide](…)` first in English and last in French).
+  const count = new Map<string, number>();
+  for (const it of [...itemsA, ...itemsB]) for (const a of new Set(it.anchors)) count.set(a, (count.get(a) ?? 0) + 1);
+  const ownAnchor = (i: number, k: number) => {
+    const theirs = new Set(itemsB[k]!.anchors);
+    return itemsA[i]!.anchors.some((a) => theirs.has(a) && count.get(a) === 2);
+  };
   for (const x of found.filter((f) => f.has === 'a')) {
     for (const y of found.filter((f) => f.has === 'b')) {
       for (const i of [...x.missing]) {
-        const j = y.missing.find((k) => presentIn(itemsA[i]!, [itemsB[k]!], ratio));
+        const j = y.missing.find((k) => presentIn(itemsA[i]!, [itemsB[k]!], ratio) || ownAnchor(i, k));
         if (j === undefined) continue;
         x.missing.splice(x.missing.indexOf(i), 1);
         y.missing.splice(y.missing.indexOf(j), 1);
