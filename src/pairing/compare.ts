@@ -498,6 +498,9 @@ function blockSteps(blocksA: OutlineBlock[], blocksB: OutlineBlock[], ratio: num
     skip(x) {
       if (x.kind === 'heading') return 1.0;
       if (x.kind === 'list') return 1.5;
+      // A caption that gives again the text of an image of its side: often nothing in its
+      // place on the other side, where the image carries the text.
+      if (x.caption) return 0.3;
       return 1.2;
     },
   });
@@ -1024,7 +1027,7 @@ function captionOfImage(b: OutlineBlock, self: Outline, other: Outline): boolean
   const repeats = (self.images ?? []).some((im) => {
     let shared = 0;
     for (const st of im.stems) if (own.has(st)) shared++;
-    return shared >= 3 && shared >= 0.6 * Math.min(own.size, im.stems.length);
+    return shared >= 3 && shared >= 0.6 * own.size;
   });
   if (repeats) return true;
   const numbers = new Set(b.anchors.filter((a) => !a.startsWith('link:') && !a.startsWith('email:')));

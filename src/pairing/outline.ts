@@ -45,6 +45,8 @@ export interface OutlineBlock {
   items?: OutlineItem[];
   anchors: string[];
   stems: string[];
+  /** A paragraph that repeats the text of an image of its own posting (a « Traduction : » caption). */
+  caption?: boolean;
   /** The block writes a number in words (`three`, `une vingtaine`): its counts may be in words on the other side. */
   spelled?: boolean;
 }
@@ -492,7 +494,14 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     }
   };
   visitIterative((posting.tree as unknown as Root).children as unknown as AnyNode[], visit);
-  return images.length ? { blocks, values, images } : { blocks, values };
+  if (!images.length) return { blocks, values };
+  for (const b of blocks) {
+    if ((b.kind !== 'paragraph' && b.kind !== 'html') || b.stems.length < 3) continue;
+    const own = new Set(b.stems);
+    // Most of its words are the image's (a short alt text inside a long paragraph is not enough).
+    if (images.some((im) => im.stems.filter((st) => own.has(st)).length >= Math.max(3, 0.6 * own.size))) b.caption = true;
+  }
+  return { blocks, values, images };
 }
 
 /** `text[start, end)` with everything outside `spans` (in order, not overlapping) blanked, offsets kept. */
