@@ -5,8 +5,11 @@ import { existsSync, readFileSync, writeSync } from 'node:fs';
 import module from 'node:module';
 
 // Node 22.1 and later keep V8's compiled code of the bundle on disk (in the system's temporary
-// folder) for the next start, as ESLint and TypeScript do; Node 20 has no such cache.
-module.enableCompileCache?.();
+// folder) for the next start, as ESLint and TypeScript do. Node 20 has no such cache for ES
+// modules: there the command is one script compiled with the code cache the build wrote
+// (bin/code-cache.js), when it fits this Node.
+const compileCache = typeof module.enableCompileCache === 'function';
+if (compileCache) module.enableCompileCache();
 
 // `postings --version` alone (editors and hooks ask it to check the installation): answered
 // before the command line parser and its messages are loaded, as commander would answer it.
@@ -43,8 +46,9 @@ function writeOut(text) {
 if (versionOnly) {
   process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
 } else {
+  const cached = compileCache ? undefined : (await import('./code-cache.js')).loadCachedCli();
   const bundled = new URL('../dist/bundle/main.js', import.meta.url);
-  const { main, version } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
+  const { main, version } = cached ?? (await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js'));
 
   const code = await main(process.argv.slice(2), {
     cwd: process.cwd(),

@@ -4,7 +4,7 @@
  * the commit; a partner with uncommitted changes; with `--since`, the partner a branch did
  * not update. Git runs twice per lint, whatever the number of postings; nothing without git.
  */
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli } from './support/harness.js';
@@ -174,12 +174,16 @@ describe('pairing/stale', () => {
     expect(readFileSync(log, 'utf8')).toBe('');
   });
 
-  test('nothing when the postings are not in a git repository, or git is absent', () => {
+  test('nothing when the postings are not in a git repository (git is not even started), or git is absent', () => {
     const root = tempDir('stale-nogit');
     writeFileSync(join(root, 'postings.config.json'), CONFIG);
     write(root, 'content/en/dev.md', en('dev', 'Text.'));
     write(root, 'content/fr/dev.md', fr('dev', 'Texte.'));
-    expect(staleFindings(root).size).toBe(0);
+    const { log, env } = gitShim();
+    expect(staleFindings(root, [], env).size).toBe(0);
+    expect(staleFindings(root, ['content/en/dev.md'], env).size).toBe(0);
+    // No .git in the folder or above it: no git process (a pre-commit run does not wait for one).
+    expect(existsSync(log) ? readFileSync(log, 'utf8') : '').toBe('');
     const inRepo = site();
     write(inRepo, 'content/fr/dev.md', fr('dev', 'Autre texte.'));
     gitAt(inRepo, '2024-02-03T09:00:00Z', 'commit', '-qam', 'Changement');

@@ -7,7 +7,7 @@
  */
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazy-builtins.js';
 
 /** The file-system calls the write needs; tests pass a failing one to simulate a crash. */
 export interface WriteFs {
@@ -43,7 +43,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, fs: Wri
   /* The replacement belongs to whoever writes it: give it the original's owner and group,
      or (when the system refuses, as for a file of another user) leave the original alone. */
   const keepOwner = uid !== undefined && (stat.uid !== uid || stat.gid !== gid);
-  const temp = join(dirname(target), `.${basename(target)}.postings-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.postings-${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
   try {

@@ -7,7 +7,7 @@
  * Identical entries are counted. The file is sorted, stable JSON that reviews well.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './lazy-builtins.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileResult, Finding, Locale, ResolvedConfig } from '../types.js';
 import { computeLineStarts } from '../engine/positions.js';
@@ -50,7 +50,7 @@ export function findingText(text: string, f: Finding): string {
   }
   value = value.replace(/\r\n?/g, '\n');
   if (value.length <= MAX_TEXT) return value;
-  const hash = createHash('sha256').update(value).digest('hex').slice(0, 16);
+  const hash = nodeCrypto().createHash('sha256').update(value).digest('hex').slice(0, 16);
   return `${value.slice(0, MAX_TEXT)}…sha256:${hash}`;
 }
 

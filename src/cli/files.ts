@@ -12,7 +12,7 @@ export class MissingPathError extends Error {
 const GLOB_CHARS = /[*?[\]{}!]/;
 
 /** Every `*.md` below `dir`, skipping `node_modules` and dot-folders. */
-export function walkMarkdown(dir: string, out: string[] = []): string[] {
+export function walkMarkdown(dir: string, out: string[] = [], links?: Set<string>): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -22,11 +22,13 @@ export function walkMarkdown(dir: string, out: string[] = []): string[] {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) walkMarkdown(full, out);
+    if (entry.isDirectory()) walkMarkdown(full, out, links);
     else if (entry.name.toLowerCase().endsWith('.md')) {
       // Files, and links to files; a broken link is kept so that it is reported, not skipped.
       if (entry.isFile()) out.push(full);
       else if (entry.isSymbolicLink()) {
+        // `links` (when given) learns which files are symbolic links (the others are regular files).
+        links?.add(full);
         try {
           if (statSync(full).isFile()) out.push(full);
         } catch {

@@ -11,8 +11,8 @@
  * commits: 40 ms instead of 260 ms of git's CPU).
  */
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { GitCommit, IndexEntry, LanguageConfig, ProjectIndex } from '../types.js';
 import { pairsOf } from '../lib/pairing.js';
 
@@ -23,6 +23,19 @@ function git(args: string[], cwd: string): string | undefined {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   if (r.error || r.status !== 0) return undefined;
   return r.stdout;
+}
+
+/**
+ * Whether git could find a repository from `dir`: a `.git` (folder, or file of a worktree or
+ * submodule) in it or a folder above, or GIT_DIR set. A site outside any repository then
+ * starts no git process (a one-posting run would wait for one that can only fail).
+ */
+export function mayBeInRepository(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.GIT_DIR) return true;
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return true;
+    if (dirname(d) === d) return false;
+  }
 }
 
 function real(p: string): string {
@@ -50,7 +63,7 @@ const NAMED_PATHS = 64;
 /** Add `git` to each entry of `index` that is in the repository of its first posting. */
 export function attachGit(index: ProjectIndex & { since?: string }, options: GitOptions = {}): void {
   const entries = (options.only ? index.entries.filter((e) => options.only!.has(e)) : index.entries) as IndexEntry[];
-  if (!entries.length) return;
+  if (!entries.length || !mayBeInRepository(dirname(entries[0]!.filePath))) return;
   const topOut = git(['rev-parse', '--show-toplevel'], dirname(entries[0]!.filePath));
   if (topOut === undefined) return;
   const top = real(topOut.trim());

@@ -163,8 +163,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     );
   }
 
-  // The Hugo site around the files: which are postings, and what their layouts print.
-  const site = await siteForRun(paths, io.cwd, config, locale);
+  // The Hugo site around the files: which are postings, and what their layouts print. The
+  // front matter it reads of every page is kept for the index, which needs no second read.
+  const heads = new Map<string, string>();
+  const site = await siteForRun(paths, io.cwd, config, locale, heads);
   let siteSummary: ReportContext['site'];
   let rendered: Map<string, Set<import('../types.js').Lang>> | undefined;
   if (site) {
@@ -224,6 +226,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     progress: progress.update,
     emit: stream?.emit,
     prepareIndex: prepareIndexFor(selected),
+    heads,
   });
   // Layout templates are linted here, in this thread, while the lint workers start and lint
   // the postings (they read nothing of the run): a one-posting run of a Hugo site waits for

@@ -49,6 +49,11 @@ export interface ProjectOptions {
   texts?: ReadonlyMap<string, string>;
   /** The entry of a file that did not change since the cache kept it: the file is not read. */
   known?: (file: string) => KnownEntry | undefined;
+  /**
+   * The front matter of files this run read already (the Hugo site model reads every page's),
+   * by path (`readHead(…, false)` with `frontMatter`): an indexed posting is then not read again.
+   */
+  heads?: ReadonlyMap<string, string>;
 }
 
 const HEAD = 16 * 1024;
@@ -57,19 +62,29 @@ const HEAD = 16 * 1024;
  * The start of a file, up to the end of its front matter (or `whole` when the file fits):
  * most postings are read in one small read, and a huge body is never read for the index.
  */
-export function readHead(file: string, limit: number, wantWhole = true): { text: string; whole: boolean } {
+export function readHead(
+  file: string,
+  limit: number,
+  wantWhole = true,
+  regular = false,
+): { text: string; whole: boolean; frontMatter?: boolean } {
   // Never blocks: a FIFO with no writer is opened without waiting and refused (see read-file.ts).
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new NotRegularFileError(st.isFIFO() ? 'fifo' : st.isDirectory() ? 'directory' : 'other', file);
+    // `regular`: the walk of the content root saw a regular file there (a file replaced since
+    // by a FIFO or a folder still never blocks: opened without waiting, its read fails or is empty).
+    if (!regular) {
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw new NotRegularFileError(st.isFIFO() ? 'fifo' : st.isDirectory() ? 'directory' : 'other', file);
+    }
     // The first read goes to one buffer shared by every call (the index reads hundreds of files).
     const n = readSync(fd, FIRST, 0, HEAD, 0);
     if (!wantWhole) {
       // Only the front matter is wanted: decode up to its closing fence, not the body.
       const end = frontMatterEnd(FIRST, n);
-      if (end === 0) return { text: '', whole: false };
-      if (end > 0) return { text: FIRST.toString('utf8', 0, end), whole: false };
+      // `frontMatter`: the front matter (or none) read whole in the first read, whatever the limit.
+      if (end === 0) return { text: '', whole: false, frontMatter: true };
+      if (end > 0) return { text: FIRST.toString('utf8', 0, end), whole: false, frontMatter: true };
     }
     const head = FIRST.toString('utf8', 0, n);
     if (n < HEAD) return { text: head, whole: true };
@@ -146,6 +161,10 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const scopeOf = (file: string) => (roots.size > 1 ? (rootOf(file) ?? '') : undefined);
   const display = (file: string) => {
     const root = rootOf(file);
+    // A file the walk found under its root: the rest of its path (what `relative` gives, without
+    // resolving both paths again for each of hundreds of files).
+    const rest = root ? file.slice(root.length + 1) : '';
+    if (rest && !UNPLAIN.test(rest)) return sep === '/' ? rest : rest.split(sep).join('/');
     return (root ? relative(root, file) : relative(process.cwd(), file)).split(sep).join('/');
   };
   const entries: IndexEntry[] = [];
@@ -153,7 +172,8 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const seen = new Set<string>();
   const coded = new Set<IndexEntry>();
   let read = 0;
-  const add = (filePath: string, isLinted: boolean) => {
+  /** `regular`: the walk saw a regular file (not a link), so its head is read without a `stat`. */
+  const add = (filePath: string, isLinted: boolean, regular = false) => {
     const given = options.texts?.get(filePath);
     const known = given === undefined ? options.known?.(filePath) : undefined;
     if (known) {
@@ -174,9 +194,15 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
       return;
     }
     let head;
+    const already = isLinted || options.allCodes ? undefined : options.heads?.get(filePath);
     try {
-      if (given === undefined) read++;
-      head = given !== undefined ? { text: given, whole: true } : readHead(filePath, limit, isLinted || Boolean(options.allCodes));
+      if (given === undefined && already === undefined) read++;
+      head =
+        given !== undefined
+          ? { text: given, whole: true }
+          : already !== undefined
+            ? { text: already, whole: false }
+            : readHead(filePath, limit, isLinted || Boolean(options.allCodes), regular);
     } catch {
       if (!isLinted) return; // unreadable: reported if it is linted
       head = { text: '', whole: true };
@@ -199,14 +225,18 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     if (isLinted) lintedEntries.push(entry);
   };
   for (const root of roots) {
-    for (const file of walkMarkdown(root)) {
+    // The walk follows no linked folder: a regular file's real path is its path under the
+    // root's real path, without a system call per file (a pre-commit run indexes every posting).
+    const links = new Set<string>();
+    const realRoot = realOf(root);
+    for (const file of walkMarkdown(root, [], links)) {
       if (isSectionPage(file)) continue;
-      const real = realOf(file);
+      const real = links.has(file) ? realOf(file) : realRoot + file.slice(root.length);
       if (!byReal.has(real) && options.keep && !options.keep(file)) continue;
       if (seen.has(real)) continue;
       seen.add(real);
       const own = byReal.get(real);
-      add(own ?? file, own !== undefined);
+      add(own ?? file, own !== undefined, own === undefined && !links.has(file));
     }
   }
   // Linted postings outside any content root still pair with each other.
@@ -226,6 +256,9 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
 }
 
 const PENDING: string[] = [];
+
+/** A relative path `relative` would write otherwise: a `.` or `..` segment, an empty one, a separator at an end. */
+const UNPLAIN = /(?:^|[\\/])\.\.?(?:[\\/]|$)|[\\/]{2}|^[\\/]|[\\/]$/;
 
 function bodyOf(text: string): string {
   const raw = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -47,13 +47,20 @@ export function siteSettings(config: ResolvedConfig): SiteSettings {
 }
 
 /** Find the site from the linted paths, then the working folder; a broken configuration is a usage error. */
-export async function siteForRun(paths: string[], cwd: string, config: ResolvedConfig, locale: Locale): Promise<SiteModel | undefined> {
+export async function siteForRun(
+  paths: string[],
+  cwd: string,
+  config: ResolvedConfig,
+  locale: Locale,
+  /** Filled with the front matter of the site's Markdown pages, for the run's index (see `loadSite`). */
+  heads?: Map<string, string>,
+): Promise<SiteModel | undefined> {
   const settings = siteSettings(config);
   if (settings.disabled) return undefined;
   const root = findSiteRoot([...paths.map((p) => resolve(cwd, p.replace(/[*?[{].*$/, '') || '.')), cwd]);
   if (!root) return undefined;
   try {
-    return await loadSite(root, { paths: settings.paths, layouts: settings.layouts });
+    return await loadSite(root, { paths: settings.paths, layouts: settings.layouts }, heads);
   } catch (e) {
     if (e instanceof SiteConfigError) {
       throw new UsageError(

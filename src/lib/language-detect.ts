@@ -4,7 +4,7 @@
  * Titles are too short for trigrams; they are judged by the small words each language
  * cannot do without (`of`, `and` against `de`, `et`, `l’`).
  */
-import { francAll } from 'franc-min';
+import { asTuples } from 'trigram-utils';
 import { data as francData } from 'franc-min/data.js';
 import { expressions as francScripts } from 'franc-min/expressions.js';
 import type { Lang } from '../types.js';
@@ -335,7 +335,7 @@ export function englishOrFrench(text: string): Array<[string, number]> {
   if (!text) return [['und', 1]];
   const value = text.slice(0, MAX_LENGTH);
   tables ??= buildTables();
-  if (!tables || !LATIN.test(value) || !countTrigrams(value, tables)) return francAll(text, { only: ['eng', 'fra'], minLength: 1 });
+  if (!tables || !LATIN.test(value) || !countTrigrams(value, tables)) return francTwo(value);
   const { models } = tables;
   let eng = 0;
   let fra = 0;
@@ -355,4 +355,61 @@ export function englishOrFrench(text: string): Array<[string, number]> {
   const max = value.length * MAX_DIFFERENCE - min;
   for (const d of distances) d[1] = 1 - (d[1] - min) / max || 0;
   return distances;
+}
+
+/**
+ * franc-min's `francAll(text, { only: ['eng', 'fra'], minLength: 1 })` on `value` (its first
+ * 2,048 characters), step by step as franc computes it but with the two models only: franc's
+ * own module builds the trigram tables of all its 82 languages when it is loaded, which a run
+ * on one posting (a pre-commit hook) would pay for nothing. For the texts the fast path
+ * leaves (other scripts, characters it does not map); test/language-scores.test.ts compares
+ * both with franc on every kind of text.
+ */
+function francTwo(value: string): Array<[string, number]> {
+  // The script most of the characters are in (the first of equals, in franc's order).
+  let script: string | undefined;
+  let top = -1;
+  for (const [name, re] of Object.entries(francScripts)) {
+    const share = (value.match(re)?.length ?? 0) / value.length || 0;
+    if (share > top) {
+      top = share;
+      script = name;
+    }
+  }
+  // A script without trigram models is one language, never English or French: undetermined.
+  const languages = script !== undefined && Object.hasOwn(francData, script) ? francData[script]! : undefined;
+  const distances: Array<[string, number]> = [];
+  if (languages) {
+    const trigrams = asTuples(value);
+    for (const lang of Object.keys(languages)) {
+      if (lang !== 'eng' && lang !== 'fra') continue;
+      const model = modelOf(script!, lang);
+      let distance = 0;
+      for (const [trigram, count] of trigrams) {
+        const rank = model.get(trigram);
+        distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+      }
+      distances.push([lang, distance]);
+    }
+  }
+  if (distances.length === 0) return [['und', 1]];
+  distances.sort((a, b) => a[1] - b[1]);
+  const min = distances[0]![1];
+  const max = value.length * MAX_DIFFERENCE - min;
+  for (const d of distances) d[1] = 1 - (d[1] - min) / max || 0;
+  return distances;
+}
+
+/** A language's trigram ranks (the first of duplicates wins, as in franc), made once. */
+const models = new Map<string, Map<string, number>>();
+function modelOf(script: string, lang: string): Map<string, number> {
+  const id = `${script}/${lang}`;
+  let model = models.get(id);
+  if (!model) {
+    model = new Map();
+    const list = francData[script]![lang]!.split('|');
+    for (let weight = list.length - 1; weight >= 0; weight--) model.set(list[weight]!, weight);
+    models.set(id, model);
+  }
+  return model;
 }

@@ -19,13 +19,36 @@ export interface DataRegExp {
 
 const cache = new Map<string, DataRegExp>();
 
+/**
+ * Both forms are made when first used: a run on one posting (a pre-commit hook) compiles only
+ * the patterns its text reaches (a strict form only where the loose one matched), not every
+ * pattern of every table; Unicode-aware expressions take V8 a while to parse.
+ */
+class LazyDataRegExp implements DataRegExp {
+  #strict: RegExp | undefined;
+  #loose: RegExp | undefined;
+  constructor(
+    private readonly source: string,
+    private readonly flags: string,
+  ) {}
+  get strict(): RegExp {
+    return (this.#strict ??= new RegExp(edges(this.source, BOUNDARY), this.flags));
+  }
+  get loose(): RegExp {
+    return (this.#loose ??= new RegExp(edges(this.source, ''), this.flags.replace('g', '')));
+  }
+}
+
+/** `source` with each `\b` that is not itself escaped (`\\b` stays a backslash and a `b`) made `by`. */
+function edges(source: string, by: string): string {
+  return source.replace(/(\\\\)|\\b/g, (whole, escaped: string | undefined) => (escaped ? whole : by));
+}
+
 export function dataPattern(source: string, flags = 'iu'): DataRegExp {
   const id = `${flags}\u0000${source}`;
   let re = cache.get(id);
   if (!re) {
-    // `\b` that is not itself escaped (`\\b` stays a backslash and a `b`).
-    const edges = (by: string) => source.replace(/(\\\\)|\\b/g, (whole, escaped: string | undefined) => (escaped ? whole : by));
-    re = { strict: new RegExp(edges(BOUNDARY), flags), loose: new RegExp(edges(''), flags.replace('g', '')) };
+    re = new LazyDataRegExp(source, flags);
     cache.set(id, re);
   }
   return re;

@@ -4,7 +4,6 @@
  * Node API and tests; either way the outcome is plain data, the same whatever the thread.
  * Nothing of the file (text, tree) outlives the job: only findings go back.
  */
-import { createHash } from 'node:crypto';
 import { constants, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, IndexEntry, Locale, ParsedPosting, ProjectIndex, ResolvedConfig, RuleModule } from '../types.js';
@@ -19,6 +18,7 @@ import { findingText } from '../cli/baseline.js';
 import { unifiedDiff } from './diff.js';
 import type { Limits } from './limits.js';
 import { fileErrorReason, NotRegularFileError } from '../cli/read-file.js';
+import { nodeCrypto } from '../cli/lazy-builtins.js';
 
 /** A file a job lints: a posting (the site model adds templates as another kind). */
 export interface JobFile {
@@ -212,7 +212,7 @@ function lintRead(read: ReadFile, ctx: RunContext, rules: readonly RuleModule[])
   const { config, locale } = ctx;
   const { file, raw, posting } = read;
   const withRead = (o: JobOutcome): JobOutcome => {
-    if (ctx.cache) o.read = { size: read.bytes.length, mtimeMs: read.mtimeMs, hash: createHash('sha256').update(read.bytes).digest('hex') };
+    if (ctx.cache) o.read = { size: read.bytes.length, mtimeMs: read.mtimeMs, hash: nodeCrypto().createHash('sha256').update(read.bytes).digest('hex') };
     return o;
   };
   // Bytes that are not UTF-8 are linted, never rewritten (the rewrite would lose them).

@@ -41,6 +41,8 @@ export interface RunOptions {
   prepareIndex?: (index: ProjectIndex) => void;
   /** Text to lint instead of a file's (`--stdin-filename`, `lintText`), by path. */
   texts?: ReadonlyMap<string, string>;
+  /** Front matter the run read already (the site model's pages), for the index; emptied once it is built. */
+  heads?: Map<string, string>;
   /**
    * Takes each file's result, in the order of the files, as soon as it and those before it
    * are done; the run then keeps none of them (`results` is empty), so memory stays flat.
@@ -94,7 +96,9 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       keep: postingFilter(config),
       texts: options.texts,
       known: options.cache && ((file) => options.cache!.knownEntry(file)),
+      heads: options.heads,
     });
+    options.heads?.clear();
     options.cache?.storeEntries(project.index.entries, project.coded, options.texts);
     options.prepareIndex?.(project.index);
     options.cache?.bind(project.index, project.roots);

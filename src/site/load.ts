@@ -194,7 +194,11 @@ export interface PostingSettings {
 }
 
 /** Build the site model: configuration, languages, layouts, and every page's URL. */
-export async function loadSite(site: SiteRoot, postings: PostingSettings): Promise<SiteModel> {
+/**
+ * `heads` (optional) keeps the front matter of each Markdown page read here, by path, for the
+ * run's front matter index (src/cli/project.ts), which then does not read them a second time.
+ */
+export async function loadSite(site: SiteRoot, postings: PostingSettings, heads?: Map<string, string>): Promise<SiteModel> {
   const cfg = await readSiteConfig(site);
   const root = site.root;
   const defaultLang = (str(cfg.defaultcontentlanguage) ?? 'en').toLowerCase();
@@ -236,7 +240,7 @@ export async function loadSite(site: SiteRoot, postings: PostingSettings): Promi
     pages: [],
     opaquePrefixes: {},
   };
-  indexPages(model);
+  indexPages(model, heads);
   return model;
 }
 
@@ -265,7 +269,7 @@ export function listFiles(dir: string, limit = 100_000): string[] {
 const PAGE_EXTS = new Set(['.md', '.markdown', '.html', '.htm']);
 
 /** Read the front matter of every page of every language: their URLs, aliases and layouts. */
-function indexPages(model: SiteModel): void {
+function indexPages(model: SiteModel, heads?: Map<string, string>): void {
   const seenDirs = new Set<string>();
   for (const language of model.languages) {
     if (seenDirs.has(language.contentDir + '|' + language.code)) continue;
@@ -280,7 +284,9 @@ function indexPages(model: SiteModel): void {
       // The front matter only (never the body), without blocking on a FIFO, one shared buffer.
       let head = '';
       try {
-        head = readHead(file, 65536, false).text;
+        const read = readHead(file, 65536, false);
+        head = read.text;
+        if (heads && read.frontMatter && /\.md$/i.test(file)) heads.set(file, head);
       } catch {
         /* unreadable or not a regular file: a page with no front matter */
       }

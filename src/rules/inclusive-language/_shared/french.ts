@@ -33,7 +33,16 @@ export function plural(word: string): string {
 
 /** Suffixes of abbreviated feminine forms: `·e`, `(ère)`, `-trice`... */
 const ABBREV_SUFFIX = '(?:e|es|s|ère|ères|rice|rices|trice|trices|se|ses|euse|euses|ne|nes|le|les|te|tes|ve|ves|ive|ives|ale|ales)';
-const AFTER_ABBREV = new RegExp(`^(?:\\s?\\(-?${ABBREV_SUFFIX}\\)|[·•‧⋅.\\-/]${ABBREV_SUFFIX}(?![${LETTER}])|E(?:S|s)?(?![${LETTER}]))`, 'u');
+/**
+ * A regular expression made on first use: these Unicode-aware ones take V8 a few milliseconds
+ * to read, which a run on one English posting (a pre-commit hook) need not pay.
+ */
+function lazyRegExp(source: string, flags: string): () => RegExp {
+  let re: RegExp | undefined;
+  return () => (re ??= new RegExp(source, flags));
+}
+
+const AFTER_ABBREV = lazyRegExp(`^(?:\\s?\\(-?${ABBREV_SUFFIX}\\)|[·•‧⋅.\\-/]${ABBREV_SUFFIX}(?![${LETTER}])|E(?:S|s)?(?![${LETTER}]))`, 'u');
 
 export interface TitleMatch {
   nounId: string;
@@ -95,7 +104,7 @@ const NAMING_SENTENCE = /recherch|recrut|embauch|cherchons|à titre d|en tant qu
  * `relevant du directeur`) or the principal a support role serves
  * (`Adjoint·e exécutif·ve - directeur des opérations`).
  */
-const OTHER_PERSON_BEFORE = new RegExp(
+const OTHER_PERSON_BEFORE = lazyRegExp(
   [
     "(?:auprès|relev\\p{L}*|relève\\p{L}*|sous la (?:direction|supervision|responsabilité)|rend\\p{L}* compte|bureau|cabinet|soutien|appui)\\s+(?:\\p{L}+\\s+)?(?:du|de la|de l['’]|au|à la|à l['’]|des|aux)\\s*$",
     "(?:adjoint|assistant|secrétaire)\\S*(?:\\s+\\S+){0,3}?\\s+[-–—]\\s*(?:(?:auprès\\s+)?(?:du|de la|de l['’]|au|à la|le|la)\\s*)?$",
@@ -190,7 +199,7 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
     const isPlural = noun ? noun.plural : /s$/.test(tok.lower);
     // Plural masculine nouns outside the `title` field are generic nouns (inclusive-language/terms).
     if (noun?.plural && seg.scope !== 'title') continue;
-    if (AFTER_ABBREV.test(seg.text.slice(tok.j))) continue;
+    if (AFTER_ABBREV().test(seg.text.slice(tok.j))) continue;
     // In a heading, the title opens it (`## Conseiller en partenariats`), not `## Mot du président`.
     if (seg.scope === 'heading' && !HEADING_BEFORE.test(seg.text.slice(0, tok.i))) continue;
     if (!fieldLike) {
@@ -204,7 +213,7 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
       }
     }
     if (noun?.noun.verb && ARTICLE_AFTER.test(seg.text.slice(tok.j))) continue;
-    if (OTHER_PERSON_BEFORE.test(seg.text.slice(Math.max(0, tok.i - 60), tok.i))) continue;
+    if (OTHER_PERSON_BEFORE().test(seg.text.slice(Math.max(0, tok.i - 60), tok.i))) continue;
     // Adjectives right after the noun.
     const adjs: Array<{ tok: Token; adj: TitleAdjective }> = [];
     let abbreviated = false;
@@ -214,7 +223,7 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
       if (!/^\s+$/.test(gap)) break;
       const adj = t.adjectives.get(next.lower);
       if (!adj) break;
-      if (AFTER_ABBREV.test(seg.text.slice(next.j))) {
+      if (AFTER_ABBREV().test(seg.text.slice(next.j))) {
         abbreviated = true;
         break;
       }
@@ -227,7 +236,7 @@ export function matchTitles(fileText: string, seg: Segment, lexicon: Lexicon): T
       const after = c ? toks.find((x) => x.i === tok.j + c[0].length) : undefined;
       const adj = after && t.adjectives.get(after.lower);
       // It agrees with the title, not with the complement (`des produits principaux`).
-      if (after && adj?.adj.person && adj.plural === isPlural && !t.adjectives.has(c![1]!.toLowerCase()) && !AFTER_ABBREV.test(seg.text.slice(after.j))) {
+      if (after && adj?.adj.person && adj.plural === isPlural && !t.adjectives.has(c![1]!.toLowerCase()) && !AFTER_ABBREV().test(seg.text.slice(after.j))) {
         adjs.push({ tok: after, adj: adj.adj });
       }
     }
@@ -304,30 +313,27 @@ export interface AbbreviationMatch {
   doublet: string;
 }
 
-const ABBREV = new RegExp(
-  [
-    // point médian and friends, dot: adjoint·e, Directeur·rice, adjoint·e·s, principal.e
-    `([\\p{L}]{2,})[·•‧⋅](${ABBREV_SUFFIX})(?:[·•‧⋅](s))?`,
-    // (a final dot ends the sentence, `bienvenu.e.s.`, when a space or the end follows it;
-    // `principal.e.js` and `nom.es.ca` stay file and host names)
-    `([\\p{L}]{2,})\\.(${ABBREV_SUFFIX})(?:\\.(s))?(?![\\p{L}])(?!\\.(?![\\s)\\]»*_]|$))`,
-    // parentheses: chargé(e)s, Conseiller (ère)
-    `([\\p{L}]{2,})\\s?\\(-?(${ABBREV_SUFFIX})\\)(s)?`,
-    // hyphen and slash: principal-e, étudiant/e
-    `([\\p{L}]{2,})[-/](e|es|ère|ères|rice|rices|trice|trices|se|euse|euses|ne|ve|ive)(?![\\p{L}-])`,
-    // capital E: candidatEs
-    `(\\p{Ll}{3,})(E)(S|s)?`,
-  ]
-    .map((s) => `(?<![\\p{L}\\p{N}_])${s}(?![\\p{L}\\p{N}_])`)
-    .join('|'),
-  'gu',
-);
+const ABBREV_SOURCE = [
+  // point médian and friends, dot: adjoint·e, Directeur·rice, adjoint·e·s, principal.e
+  `([\\p{L}]{2,})[·•‧⋅](${ABBREV_SUFFIX})(?:[·•‧⋅](s))?`,
+  // (a final dot ends the sentence, `bienvenu.e.s.`, when a space or the end follows it;
+  // `principal.e.js` and `nom.es.ca` stay file and host names)
+  `([\\p{L}]{2,})\\.(${ABBREV_SUFFIX})(?:\\.(s))?(?![\\p{L}])(?!\\.(?![\\s)\\]»*_]|$))`,
+  // parentheses: chargé(e)s, Conseiller (ère)
+  `([\\p{L}]{2,})\\s?\\(-?(${ABBREV_SUFFIX})\\)(s)?`,
+  // hyphen and slash: principal-e, étudiant/e
+  `([\\p{L}]{2,})[-/](e|es|ère|ères|rice|rices|trice|trices|se|euse|euses|ne|ve|ive)(?![\\p{L}-])`,
+  // capital E: candidatEs
+  `(\\p{Ll}{3,})(E)(S|s)?`,
+]
+  .map((s) => `(?<![\\p{L}\\p{N}_])${s}(?![\\p{L}\\p{N}_])`)
+  .join('|');
 
-/** The same patterns, tried at one word start only (see `abbreviationStarts`). */
-const ABBREV_AT = new RegExp(ABBREV.source, 'uy');
+/** The patterns, tried at one word start only (see `abbreviationStarts`). */
+const ABBREV_AT = lazyRegExp(ABBREV_SOURCE, 'uy');
 const BEFORE_WORD = /[\p{N}_]/u;
 const SEPARATOR = /[·•‧⋅.(\-/]/;
-/** The first letters of the suffixes (`ABBREV_SUFFIX` and the hyphen's), case-sensitive as `ABBREV`. */
+/** The first letters of the suffixes (`ABBREV_SUFFIX` and the hyphen's), case-sensitive as `ABBREV_AT`. */
 const SUFFIX_START = new Set(['e', 'è', 's', 'r', 't', 'n', 'l', 'v', 'i', 'a']);
 /** A suffix may start at `i` (after a parenthesis: after an optional hyphen too). */
 function suffixAt(text: string, i: number): boolean {
@@ -337,7 +343,7 @@ function suffixAt(text: string, i: number): boolean {
 const CAPITAL_E_WORD = /\p{Ll}{3}E[Ss]?$/u;
 
 /**
- * The matches of `ABBREV` in `text`, found by trying it only at the words that can start one
+ * The matches of `ABBREV_SOURCE` in `text`, found by trying it only at the words that can start one
  * (a word followed by a separator, or ending in a capital E): every alternative starts at a
  * word start and its stem is the whole word, so the result is the global scan's, without
  * trying five alternatives at every word of every paragraph (the hottest code of a run).
@@ -371,8 +377,9 @@ function* abbreviationStarts(text: string): Generator<RegExpExecArray> {
       ((last === 0x45 || ((last === 0x53 || last === 0x73) && text.charCodeAt(end - 2) === 0x45)) &&
         CAPITAL_E_WORD.test(text.slice(runStart, end)));
     if (!candidate) continue;
-    ABBREV_AT.lastIndex = runStart;
-    const m = ABBREV_AT.exec(text);
+    const at = ABBREV_AT();
+    at.lastIndex = runStart;
+    const m = at.exec(text);
     if (!m) continue;
     from = m.index + m[0].length;
     yield m;

@@ -129,13 +129,23 @@ export function makeEntryFilter(context: RuleContext): (entryId: string, words: 
   };
 }
 
-interface CompiledEntry {
-  entry: LexiconEntry;
+/** The expressions of an entry, made when a segment first reaches them. */
+interface EntryRegExps {
   re: RegExp;
-  /** Suggestions by lower-cased form, when a form has its own. */
-  formSuggestions: Map<string, string[]>;
   exceptions: RegExp[];
   paired?: RegExp;
+}
+
+interface CompiledEntry {
+  entry: LexiconEntry;
+  /**
+   * The entry's expressions, made on first use (a run on one posting reaches a few entries of
+   * hundreds: Unicode-aware expressions take V8 a while to parse); undefined when JavaScript
+   * cannot read one of them (the schema checks most): the entry then never matches.
+   */
+  regexps: () => EntryRegExps | undefined;
+  /** Suggestions by lower-cased form, when a form has its own. */
+  formSuggestions: Map<string, string[]>;
   scopes: Set<Scope>;
   /**
    * The lower-cased first words of the entry's forms: a segment none of them is in cannot
@@ -148,8 +158,21 @@ interface CompiledEntry {
    * a segment lacking one of each form's words cannot match either.
    */
   formWords?: string[][];
-  /** For a `pattern` entry: what its expression starts with (see `leadingPrefixes`), looked for before it runs. */
-  lead?: RegExp;
+  /** For a `pattern` entry: what its expression starts with (see `leadingPrefixes`), looked for before it runs (made on first use). */
+  lead: () => RegExp | undefined;
+}
+
+/** `make()` once, on the first call. */
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
 }
 
 const cache = new WeakMap<Lexicon, CompiledEntry[]>();
@@ -174,34 +197,32 @@ export function compile(lexicon: Lexicon): CompiledEntry[] {
     if (!source) continue;
     const formSuggestions = new Map<string, string[]>();
     for (const f of forms) if (f.suggestions) formSuggestions.set(normalise(f.text), f.suggestions);
-    let re: RegExp;
-    let exceptions: RegExp[];
-    let paired: RegExp | undefined;
-    try {
-      re = wordRegExp(source, entry.caseSensitive);
-      exceptions = (entry.exceptions ?? []).map((e) => new RegExp(e, 'gu'));
-      paired = entry.pairedWith?.length
-        ? wordRegExp(entry.pairedWith.map(formPattern).join('|'), entry.caseSensitive)
-        : undefined;
-    } catch {
-      continue; // A pattern JavaScript cannot read (the schema checks most): the entry is skipped.
-    }
+    const regexps = once((): EntryRegExps | undefined => {
+      try {
+        return {
+          re: wordRegExp(source, entry.caseSensitive),
+          exceptions: (entry.exceptions ?? []).map((e) => new RegExp(e, 'gu')),
+          paired: entry.pairedWith?.length ? wordRegExp(entry.pairedWith.map(formPattern).join('|'), entry.caseSensitive) : undefined,
+        };
+      } catch {
+        return undefined; // A pattern JavaScript cannot read (the schema checks most): the entry never matches.
+      }
+    });
     const firsts = entry.pattern ? undefined : forms.map((f) => FIRST_WORD.exec(f.text)?.[0]?.toLowerCase());
     const formWords = entry.pattern ? undefined : forms.map((f) => (f.text.match(FORM_WORDS) ?? []).map((w) => w.toLowerCase()));
     const leads = entry.pattern ? leadingPrefixes(entry.pattern) : undefined;
-    let lead: RegExp | undefined;
-    try {
-      lead = leads ? new RegExp(leads.map((p) => `(?:${p})`).join('|'), entry.caseSensitive ? 'u' : 'iu') : undefined;
-    } catch {
-      lead = undefined; // a prefix that does not stand alone (a reference to a later group): no filter
-    }
+    const lead = once((): RegExp | undefined => {
+      try {
+        return leads ? new RegExp(leads.map((p) => `(?:${p})`).join('|'), entry.caseSensitive ? 'u' : 'iu') : undefined;
+      } catch {
+        return undefined; // a prefix that does not stand alone (a reference to a later group): no filter
+      }
+    });
     out.push({
       entry,
-      re,
+      regexps,
       lead,
       formSuggestions,
-      exceptions,
-      paired,
       scopes: new Set(entry.scopes ?? SCOPES),
       firstWords: firsts && firsts.every((w): w is string => Boolean(w)) ? [...new Set(firsts)] : undefined,
       formWords: formWords?.every((ws) => ws.length > 0 && ws.every((w) => LATIN_WORD.test(w))) ? formWords : undefined,
@@ -368,19 +389,22 @@ export function matchTerms(fileText: string, segments: Segment[], lexicon: Lexic
         words ??= segmentWords(seg);
         if (!(longS ??= hasLongS(seg)) && !hasAllOfOne(c.formWords, words)) continue;
       }
-      if (c.lead && !c.lead.test(seg.text)) continue;
-      c.re.lastIndex = 0;
+      const lead = c.lead();
+      if (lead && !lead.test(seg.text)) continue;
+      const x = c.regexps();
+      if (!x) continue;
+      x.re.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = c.re.exec(seg.text))) {
+      while ((m = x.re.exec(seg.text))) {
         if (m[0].length === 0) {
-          c.re.lastIndex++;
+          x.re.lastIndex++;
           continue;
         }
         const i = m.index;
         const j = i + m[0].length;
         if (m[0].includes(HOLE)) continue;
-        if (c.exceptions.some((re) => overlaps(re, seg.text, i, j))) continue;
-        if (c.paired && near(c.paired, seg.text, i, j)) continue;
+        if (x.exceptions.some((re) => overlaps(re, seg.text, i, j))) continue;
+        if (x.paired && near(x.paired, seg.text, i, j)) continue;
         // `développeurs·ses`, `conseillers (ères)`: an abbreviated doublet, not a masculine word.
         if (ABBREVIATED_AFTER.test(seg.text.slice(j, j + 12))) continue;
         const range = exactRange(fileText, seg, i, j);

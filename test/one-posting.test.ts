@@ -1,0 +1,105 @@
+/**
+ * The pre-commit run (issue 10, point 4): one posting of a site. Counts of work only, never
+ * timings: the code cache the build wrote is the one the command compiles with (on Node 20),
+ * and gives the same report as the ES module bundle; the run loads no Node module it does not
+ * use; the words of every table are compiled only when a text reaches them.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, FIXTURES, ROOT, runCli } from './support/harness.js';
+import { tempDir } from './support/temp-site.js';
+
+/** Node, without NODE_OPTIONS: V8 takes a code cache only under the flags it was made with (the build's). */
+const node = (args: string[], cwd = ROOT) => {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+  delete env.NODE_OPTIONS;
+  return spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env });
+};
+const nodeHasCompileCache = Number(process.versions.node.split('.')[0]) > 22 || (process.versions.node.startsWith('22.') && Number(process.versions.node.split('.')[1]) >= 1);
+
+/** A site of a translated pair (the pairing rules parse the partner too) and other postings. */
+function site(): { dir: string; posting: string } {
+  const dir = tempDir('one-posting');
+  cpSync(join(FIXTURES, 'clean-pair', 'content'), join(dir, 'content'), { recursive: true });
+  const posting = 'content/en/careers/positions/senior-developer--0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b.md';
+  return { dir, posting };
+}
+
+describe('the command on Node 20: one script compiled with the code cache of the build', () => {
+  const run = nodeHasCompileCache ? test.skip : test;
+
+  run('the cache fits this Node and this script: V8 takes it', () => {
+    const probe = [
+      "import { readFileSync } from 'node:fs';",
+      "import { compileCli, CLI_CACHE, CLI_SCRIPT, cacheKey } from './bin/code-cache.js';",
+      'const bytes = readFileSync(CLI_CACHE);',
+      'const newline = bytes.indexOf(10);',
+      "const key = bytes.toString('latin1', 0, newline);",
+      'const { script, exports } = compileCli(bytes.subarray(newline + 1));',
+      "console.log(JSON.stringify({ key, expected: cacheKey(readFileSync(CLI_SCRIPT).length), rejected: script.cachedDataRejected, main: typeof exports.main, ascii: !/[^\\x00-\\x7f]/.test(readFileSync(CLI_SCRIPT, 'latin1')) }));",
+    ].join('\n');
+    const r = node(['--input-type=module', '-e', probe]);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { key: string; expected: string; rejected: boolean; main: string; ascii: boolean };
+    expect(out.key).toBe(out.expected);
+    expect(out.rejected).toBe(false);
+    expect(out.main).toBe('function');
+    // Read as a one-byte string: no UTF-8 decode, and the letters of its expressions intact (below).
+    expect(out.ascii).toBe(true);
+  });
+
+  run('the cached script reports what the ES module bundle reports, in English and in French', () => {
+    const { dir, posting } = site();
+    // A French mistake, so that expressions with accented letters (escaped in the script) run.
+    const fr = join(dir, 'content/fr/careers/positions/developpeur-principal-ou-developpeuse-principale--0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b.md');
+    writeFileSync(fr, readFileSync(fr, 'utf8') + '\nNous cherchons un développeur·se et des employé(e)s motivé.e.s.\n');
+    for (const args of [['lint', '-f', 'json', posting], ['lint', '--locale', 'fr', 'content'], ['lint', '-f', 'json', 'content']]) {
+      const viaBin = runCli(args, { cwd: dir });
+      const esm = node(
+        [
+          '--input-type=module',
+          '-e',
+          `import { main, version } from ${JSON.stringify(join(ROOT, 'dist', 'bundle', 'main.js'))};
+           let out = ''; let err = '';
+           const env = { ...process.env, LANG: 'en_CA.UTF-8' };
+           delete env.LC_ALL; delete env.LC_MESSAGES; delete env.FORCE_COLOR;
+           process.exitCode = await main(${JSON.stringify(args)}, { cwd: process.cwd(), env, stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, isTTY: false, version: version() });
+           process.stdout.write(out); process.stderr.write(err);`,
+        ],
+        dir,
+      );
+      expect([args, viaBin.stdout]).toEqual([args, esm.stdout]);
+      expect(viaBin.status).toBe(esm.status);
+    }
+  });
+});
+
+test('one posting loads no Node module a plain lint does not use (crypto hashes only for the cache, a baseline, a write)', () => {
+  const { dir, posting } = site();
+  const list = join(dir, 'modules.txt');
+  const preload = join(dir, 'modules.cjs');
+  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+  const modules = () => readFileSync(list, 'utf8').split('\n');
+  const r = node(['--require', preload, BIN, 'lint', '-f', 'json', posting], dir);
+  expect(r.status).toBe(0);
+  expect(modules()).not.toContain('NativeModule crypto');
+  // With --cache, the file's bytes are hashed: then it is loaded.
+  expect(node(['--require', preload, BIN, 'lint', '--cache', '-f', 'json', posting], dir).status).toBe(0);
+  expect(modules()).toContain('NativeModule crypto');
+});
+
+test('in a Hugo site, the index takes the front matter the site model read: the main thread reads the posting and its partner only', () => {
+  const dir = tempDir('one-posting-hugo');
+  cpSync(join(FIXTURES, 'hugo-site'), dir, { recursive: true });
+  const reads = (args: string[]) => {
+    const r = runCli(['lint', '-f', 'json', '--debug', ...args], { cwd: dir });
+    return { reads: Number(/(\d+) files read by the main thread/.exec(r.stderr)![1]), partners: Number(/(\d+) partners parsed only to compare/.exec(r.stderr)![1]), stdout: r.stdout };
+  };
+  const one = reads(['content/en/careers/positions/developer.md']);
+  // The linted posting (read whole for its classification codes) and its French partner.
+  expect(one).toMatchObject({ reads: 2, partners: 1 });
+  // The same findings for that posting as a run of the whole site.
+  const all = JSON.parse(reads(['content']).stdout) as Array<{ filePath: string }>;
+  expect(JSON.parse(one.stdout)[0]).toEqual(all.find((r) => r.filePath.endsWith('developer.md')));
+});
