@@ -10,6 +10,7 @@
 import { align, MAX_CELLS, type AlignCosts, type Step } from './align.js';
 import type { Outline, OutlineBlock, OutlineItem, OutlineValue } from './outline.js';
 import type { ValueKind } from './values.js';
+import type { Lang } from '../types.js';
 
 export type Side = 'a' | 'b';
 export const otherSide = (s: Side): Side => (s === 'a' ? 'b' : 'a');
@@ -497,6 +498,9 @@ function blockSteps(blocksA: OutlineBlock[], blocksB: OutlineBlock[], ratio: num
     skip(x) {
       if (x.kind === 'heading') return 1.0;
       if (x.kind === 'list') return 1.5;
+      // A caption that gives again the text of an image of its side: often nothing in its
+      // place on the other side, where the image carries the text.
+      if (x.caption) return 0.3;
       return 1.2;
     },
   });
@@ -577,7 +581,8 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
             !(
               presentIn(sides[has].blocks[g.index]!, nearby, scale) ||
               presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3) ||
-              absorbed(sides[has].blocks[g.index]!, pairs, scale)
+              absorbed(sides[has].blocks[g.index]!, pairs, scale) ||
+              captionOfImage(sides[has].blocks[g.index]!, sides[has], sides[lacking])
             ),
         ),
       );
@@ -844,11 +849,19 @@ function listGaps(
     }
   }
   // An item moved up or down the list shows as missing on each side, each the other's
-  // content: neither is missing.
+  // content: neither is missing. The same item: its word stems, or an anchor (a link, a
+  // number) that no other item of either list has (the lists put in alphabetical order in
+  // each language, `[18F Accessibility Guide](…)` first in English and last in French).
+  const count = new Map<string, number>();
+  for (const it of [...itemsA, ...itemsB]) for (const a of new Set(it.anchors)) count.set(a, (count.get(a) ?? 0) + 1);
+  const ownAnchor = (i: number, k: number) => {
+    const theirs = new Set(itemsB[k]!.anchors);
+    return itemsA[i]!.anchors.some((a) => theirs.has(a) && count.get(a) === 2);
+  };
   for (const x of found.filter((f) => f.has === 'a')) {
     for (const y of found.filter((f) => f.has === 'b')) {
       for (const i of [...x.missing]) {
-        const j = y.missing.find((k) => presentIn(itemsA[i]!, [itemsB[k]!], ratio));
+        const j = y.missing.find((k) => presentIn(itemsA[i]!, [itemsB[k]!], ratio) || ownAnchor(i, k));
         if (j === undefined) continue;
         x.missing.splice(x.missing.indexOf(i), 1);
         y.missing.splice(y.missing.indexOf(j), 1);
@@ -919,11 +932,21 @@ export function valueDiffs(
     /** Links to another page of the same site, each the other's counterpart. */
     const wrong = new Map<OutlineValue, OutlineValue>();
     if (kind === 'link') {
-      for (const [a, b] of otherPagesOfOneSite(leftA, leftB, (v) => pairedBlocks('a', v.block))) wrong.set(a, b).set(b, a);
+      const pairedOfA = (v: OutlineValue) => pairedBlocks('a', v.block);
+      const byLanguage = languageCounterparts(leftA, leftB, va, vb, pairedOfA);
+      [leftA, leftB] = [byLanguage.leftA, byLanguage.leftB];
+      for (const [a, b] of otherPagesOfOneSite(leftA, leftB, pairedOfA)) wrong.set(a, b).set(b, a);
+      // A link repeated on one side whose other place is paired by language may still be the
+      // counterpart of a link left on the other side; it is never reported itself.
+      // Only with a link in the blocks paired with its own.
+      const spared = (mine: OutlineValue[], spare: OutlineValue[], paired: (x: OutlineValue, y: OutlineValue) => boolean) =>
+        mine.filter((v) => !spare.some((s) => !(v.sure && s.sure) && sameInstitution(v, s) && paired(v, s)));
+      leftA = spared(leftA, byLanguage.spareB, (a, s) => pairedOfA(a).includes(s.block));
+      leftB = spared(leftB, byLanguage.spareA, (b, s) => pairedOfA(s).includes(b.block));
       [leftA, leftB] = looseLinks(
         leftA.filter((v) => !wrong.has(v)),
         leftB.filter((v) => !wrong.has(v)),
-        (v) => pairedBlocks('a', v.block),
+        pairedOfA,
       );
       leftA.push(...va.filter((v) => wrong.has(v)), ...surplusLinks(va, vb));
       leftB.push(...vb.filter((v) => wrong.has(v)), ...surplusLinks(vb, va));
@@ -965,6 +988,9 @@ export function valueDiffs(
           local.get(v) ??
           others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
         if (!counterpart && !missing.has(kind)) continue;
+        // The other side has the value in the text of an image (a date in a screenshot's alt
+        // text that the French page gives in a caption).
+        if (!counterpart && inImages(outlines[otherSide(side)], v)) continue;
         // Counts: only inside blocks the alignment paired, and never against a number the
         // other side writes in words (`three`, `une vingtaine`).
         if (kind === 'count' && (!paired.length || paired.some((j) => outlines[otherSide(side)].blocks[j]!.spelled))) continue;
@@ -975,6 +1001,42 @@ export function valueDiffs(
     }
   }
   return out;
+}
+
+/** The outline has the value `v` in the text of one of its images. */
+function inImages(o: Outline, v: OutlineValue): boolean {
+  if (!o.images?.length || v.kind === 'link' || v.kind === 'email') return false;
+  const day = v.kind === 'date' ? v.key.slice(-5) : '';
+  return o.images.some((im) =>
+    im.values.some((x) => x.kind === v.kind && (x.key === v.key || (day && x.key.slice(-5) === day && (x.key.startsWith('-') || v.key.startsWith('-'))))) ||
+    ((v.kind === 'count' || v.kind === 'amount') && im.anchors.includes(`n:${v.key}`)),
+  );
+}
+
+/**
+ * A paragraph that gives the text of an image of the other side (a French « Traduction : »
+ * caption under a screenshot whose English alt text carries the words): it repeats the alt
+ * text of an image of its own side, or shares word stems (cognates), or numbers and a stem,
+ * with the text of an image of the other side.
+ */
+function captionOfImage(b: OutlineBlock, self: Outline, other: Outline): boolean {
+  if (!other.images?.length || !b.stems.length) return false;
+  const own = new Set(b.stems);
+  // The text of an image of its own side written out again (the caption repeats the French
+  // alt text), where the other side has images with a text.
+  const repeats = (self.images ?? []).some((im) => {
+    let shared = 0;
+    for (const st of im.stems) if (own.has(st)) shared++;
+    return shared >= 3 && shared >= 0.6 * own.size;
+  });
+  if (repeats) return true;
+  const numbers = new Set(b.anchors.filter((a) => !a.startsWith('link:') && !a.startsWith('email:')));
+  return other.images.some((im) => {
+    let shared = 0;
+    for (const st of im.stems) if (own.has(st)) shared++;
+    const anchors = im.anchors.filter((a) => numbers.has(a)).length;
+    return (shared >= 3 && shared >= 0.2 * Math.min(own.size, im.stems.length)) || (anchors >= 1 && shared >= 1);
+  });
 }
 
 /** The outline has the number `key` as a count, an amount or a plain number. */
@@ -1071,6 +1133,162 @@ function linkParts(v: OutlineValue): { host: string; segments: string[]; query: 
   return { host, segments, query: q < 0 ? '' : v.key.slice(q + 1) };
 }
 
+/** A word of a link's path or query that names English, or French. */
+const ENGLISH_TOKEN = /^(?:en|eng|english|anglais)$/;
+const FRENCH_TOKEN = /^(?:fr|fra|fre|french|francais|français)$/;
+
+/**
+ * The language a link's address says (`/en/`, `/fra/`, `-eng.pdf`, `/english/`, `?lang=fr`),
+ * and its shape with that word taken out; undefined when it says none, or both.
+ */
+function addressLanguage(parts: { segments: string[]; query: string }): { lang: Lang; shape: string } | undefined {
+  let lang: Lang | undefined;
+  const see = (t: string): string => {
+    const l: Lang | undefined = ENGLISH_TOKEN.test(t) ? 'en' : FRENCH_TOKEN.test(t) ? 'fr' : undefined;
+    if (!l) return t;
+    if (lang && lang !== l) lang = undefined;
+    else lang = l;
+    return '\u0000';
+  };
+  const segments = parts.segments.map((s) => s.split(/([-_.+~]+)/).map((t, i) => (i % 2 ? t : see(t))).join(''));
+  const query = parts.query
+    .split('&')
+    .map((kv) => {
+      const [k = '', v = ''] = kv.split('=');
+      return LANGUAGE_PARAM.test(k) ? `${k}=${see(v.split(/[-_]/)[0] ?? '')}` : kv;
+    })
+    .join('&');
+  return lang ? { lang, shape: `${segments.join('/')}?${query}` } : undefined;
+}
+
+/**
+ * Links of one site whose addresses each say their own side's language: the English page
+ * (`canada.ca/en/managed-web-service/get-updates-covid-19.html`, `…/eng/acts/p-21/`,
+ * `…-eng.pdf`) and the French one (`canada.ca/fr/service-web-gere/obtenez-nouvelles-covid-19.html`,
+ * `…/fra/lois/p-21/`, `…-fra.pdf`). They are the same link when the two addresses differ by that
+ * word alone, when they stand in blocks that translate each other, or when each is the only
+ * link of that site left on its side. A link written in several places is matched place by
+ * place: its places left over (`spare`) may still pair with a link of the other side, and are
+ * never reported themselves.
+ */
+function languageCounterparts(
+  leftA: OutlineValue[],
+  leftB: OutlineValue[],
+  va: OutlineValue[],
+  vb: OutlineValue[],
+  pairedOfA: (v: OutlineValue) => number[],
+): { leftA: OutlineValue[]; leftB: OutlineValue[]; spareA: OutlineValue[]; spareB: OutlineValue[] } {
+  const places = (left: OutlineValue[], all: OutlineValue[], lang: Lang) => {
+    const keys = new Set(left.map((v) => v.key));
+    const out: Array<{ v: OutlineValue; host: string; shape: string }> = [];
+    for (const v of all) {
+      if (v.sure || !keys.has(v.key)) continue;
+      const parts = linkParts(v);
+      const said = parts && addressLanguage(parts);
+      if (parts && said?.lang === lang) out.push({ v, host: parts.host, shape: said.shape });
+    }
+    return out;
+  };
+  const as = places(leftA, va, 'en');
+  const bs = places(leftB, vb, 'fr');
+  if (!as.length || !bs.length) return { leftA, leftB, spareA: [], spareB: [] };
+  const used = new Set<OutlineValue>();
+  const usedKeys = new Set<string>();
+  const partner = new Map<string, string>();
+  const hostOf = (v: OutlineValue) => linkParts(v)?.host;
+  /** The keys of `left` of that host no place of which is paired yet. */
+  const alone = (left: OutlineValue[], host: string) => left.filter((v) => !usedKeys.has(v.key) && hostOf(v) === host).length === 1;
+  const take = (fits: (a: (typeof as)[number], b: (typeof bs)[number]) => boolean) => {
+    for (const a of as) {
+      if (used.has(a.v)) continue;
+      const fitting = bs.filter((b) => !used.has(b.v) && b.host === a.host && fits(a, b));
+      // The link already paired with this one elsewhere first (`register.html` written twice
+      // in English, `comment-sinscrire.html` twice in French).
+      const b = fitting.find((b) => partner.get(a.v.key) === b.v.key) ?? fitting[0];
+      if (!b) continue;
+      used.add(a.v).add(b.v);
+      usedKeys.add(a.v.key).add(b.v.key);
+      if (!partner.has(a.v.key)) partner.set(a.v.key, b.v.key);
+    }
+  };
+  take((a, b) => a.shape === b.shape);
+  take((a, b) => sameInstitution(a.v, b.v) && pairedOfA(a.v).includes(b.v.block));
+  take(
+    (a, b) =>
+      !usedKeys.has(a.v.key) && !usedKeys.has(b.v.key) && sameInstitution(a.v, b.v) && alone(leftA, a.host) && alone(leftB, b.host),
+  );
+  const rest = (left: OutlineValue[], all: OutlineValue[]) => {
+    const kept: OutlineValue[] = [];
+    const spare: OutlineValue[] = [];
+    for (const v of left) {
+      if (!usedKeys.has(v.key)) kept.push(v);
+      else {
+        // Another place of the link, in a block of its own (the same link twice in one
+        // paragraph is one link).
+        const blocks = new Set(all.filter((o) => o.key === v.key && used.has(o)).map((o) => o.block));
+        const other = all.find((o) => o.key === v.key && !used.has(o) && !blocks.has(o.block));
+        if (other) spare.push(other);
+      }
+    }
+    return [kept, spare] as const;
+  };
+  const [keptA, spareA] = rest(leftA, va);
+  const [keptB, spareB] = rest(leftB, vb);
+  // Spare places that stand in blocks that translate each other are each other's.
+  const pairedSpares = new Set<OutlineValue>();
+  for (const a of spareA) {
+    const b = spareB.find((b) => !pairedSpares.has(b) && pairedOfA(a).includes(b.block));
+    if (b) pairedSpares.add(a).add(b);
+  }
+  const free = (vs: OutlineValue[]) => vs.filter((v) => !pairedSpares.has(v));
+  return { leftA: keptA, leftB: keptB, spareA: free(spareA), spareB: free(spareB) };
+}
+
+/**
+ * Hosts whose first folder after the language names the institution
+ * (`canada.ca/en/public-service-commission/…`, `canada.ca/fr/commission-fonction-publique/…`).
+ */
+const INSTITUTION_HOSTS = new Set(['canada.ca']);
+
+/** Accents off, for cognates. */
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** Two words of five letters or more that are one word in two languages (`government`, `gouvernement`). */
+function cognate(x: string, y: string): boolean {
+  if (x.length < 5 || y.length < 5) return false;
+  if (x === y || x.startsWith(y) || y.startsWith(x)) return true;
+  // Edit distance within a third of the longer word.
+  const limit = Math.floor(Math.max(x.length, y.length) / 3);
+  if (Math.abs(x.length - y.length) > limit) return false;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]! <= limit;
+}
+
+/**
+ * On a host whose first folder names the institution, two links of different institutions
+ * (`public-service-commission`, `secretariat-conseil-tresor`) are not each other's
+ * translation: their folders share no word (`treasury-board-secretariat`,
+ * `secretariat-conseil-tresor`; `revenue-agency`, `agence-revenu`).
+ */
+function sameInstitution(a: OutlineValue, b: OutlineValue): boolean {
+  const pa = linkParts(a);
+  const pb = linkParts(b);
+  if (!pa || !pb || pa.host !== pb.host || !INSTITUTION_HOSTS.has(pa.host)) return true;
+  const folder = (p: { segments: string[] }) => {
+    const i = p.segments.findIndex((s) => ENGLISH_TOKEN.test(s) || FRENCH_TOKEN.test(s));
+    return i >= 0 && i + 1 < p.segments.length - 1 ? fold(p.segments[i + 1]!).split(/[-_.]+/) : undefined;
+  };
+  const fa = folder(pa);
+  const fb = folder(pb);
+  if (!fa || !fb) return true;
+  return fa.some((x) => fb.some((y) => cognate(x, y)));
+}
+
 function saysLanguage(parts: { segments: string[]; query: string }): boolean {
   if (parts.segments.some((s) => s.split(/[-_.+~]+/).some((t) => LANGUAGE_TOKEN.test(t)))) return true;
   return parts.query.split('&').some((kv) => LANGUAGE_PARAM.test(kv.split('=')[0] ?? ''));
@@ -1142,11 +1360,15 @@ function looseLinks(
   const restB = new Set(leftB);
   const restA = new Set(leftA);
   const may = (a: OutlineValue, b: OutlineValue) => !(a.sure && b.sure);
-  for (const a of leftA) {
-    const hit = [...restB].find((b) => may(a, b) && pairedOfA(a).includes(b.block));
-    if (hit) {
-      restB.delete(hit);
-      restA.delete(a);
+  // In the paired blocks, a link to the same site first (`canada.ca/en/…` with `canada.ca/fr/…`
+  // rather than with the `laws-lois.justice.gc.ca` link written before it).
+  for (const sameSite of [true, false]) {
+    for (const a of [...restA]) {
+      const hit = [...restB].find((b) => may(a, b) && (!sameSite || b.family === a.family) && pairedOfA(a).includes(b.block));
+      if (hit) {
+        restB.delete(hit);
+        restA.delete(a);
+      }
     }
   }
   for (const a of [...restA]) {

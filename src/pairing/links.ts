@@ -55,7 +55,7 @@ export function linkKey(raw: string, n: LinkNormaliser): LinkKey | undefined {
   }
   const parsed = parseUrl(href);
   if (!parsed) return undefined;
-  const { url } = unwrapRedirect(parsed);
+  const url = videoPage(unwrapRedirect(parsed).url);
   const info = n.table.languageOf(url.href);
   let target = url;
   // Sure: the data knows the page in both languages. Any other link may have a page of its
@@ -77,6 +77,31 @@ export function linkKey(raw: string, n: LinkNormaliser): LinkKey | undefined {
   const key = host + path + (query ? `?${query}` : '');
   const family = n.languageHosts.has(host) ? 'site' : host;
   return { key, family, sure, fragment: fragmentSafe(url) };
+}
+
+const YOUTUBE = /^(?:www\.|m\.)?(?:youtube\.com|youtube-nocookie\.com)$/i;
+/** Parameters of a YouTube link that say how it was shared, not what it shows. */
+const SHARING = new Set(['feature', 'si', 'app', 'ab_channel']);
+
+/**
+ * A YouTube video in one form, whatever the link it is written as: `youtu.be/ID`,
+ * `youtube.com/embed/ID`, `youtube.com/shorts/ID` and `youtube.com/watch?v=ID&feature=youtu.be`
+ * are `www.youtube.com/watch?v=ID` (the identifier keeps its case; a start time is kept).
+ */
+function videoPage(url: URL): URL {
+  const host = url.hostname.toLowerCase();
+  let id: string | undefined;
+  if (host === 'youtu.be' || host === 'www.youtu.be') id = url.pathname.split('/')[1];
+  else if (YOUTUBE.test(host)) {
+    const m = /^\/(?:embed|shorts|v|live)\/([^/]+)/.exec(url.pathname);
+    id = m ? m[1] : url.pathname.replace(/\/+$/, '') === '/watch' ? (url.searchParams.get('v') ?? undefined) : undefined;
+  }
+  if (!id) return url;
+  const out = new URL('https://www.youtube.com/watch');
+  out.searchParams.set('v', id);
+  for (const [k, v] of url.searchParams) if (k !== 'v' && !SHARING.has(k.toLowerCase())) out.searchParams.append(k, v);
+  out.hash = url.hash;
+  return out;
 }
 
 /** The fragment as `fragmentOf` reads it; as written when it does not decode (`#%E9`). */

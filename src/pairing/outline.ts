@@ -45,6 +45,8 @@ export interface OutlineBlock {
   items?: OutlineItem[];
   anchors: string[];
   stems: string[];
+  /** A paragraph that repeats the text of an image of its own posting (a « Traduction : » caption). */
+  caption?: boolean;
   /** The block writes a number in words (`three`, `une vingtaine`): its counts may be in words on the other side. */
   spelled?: boolean;
 }
@@ -68,9 +70,23 @@ export interface OutlineValue {
   fragment?: string;
 }
 
+/**
+ * The text of an image (its alt text): the other language may give it as a paragraph (a
+ * French « Traduction : » caption under an English screenshot). Never compared on its own.
+ */
+export interface OutlineImage {
+  line: number;
+  /** Word stems (cognates), numbers (`n:2018`) and values (`date:2018-06-01`) of the text. */
+  stems: string[];
+  anchors: string[];
+  values: Array<{ kind: ValueKind; key: string }>;
+}
+
 export interface Outline {
   blocks: OutlineBlock[];
   values: OutlineValue[];
+  /** Images with a text (absent in outlines made before they were read). */
+  images?: OutlineImage[];
 }
 
 interface Span {
@@ -100,6 +116,8 @@ export interface OutlineOptions {
 const MAX_VALUES = 2000;
 const MAX_ANCHORS = 64;
 const MAX_STEMS = 300;
+const MAX_IMAGES = 200;
+const DIGIT_ANY = /\d/;
 
 /** A second-language profile: reading, writing, oral levels (`BBB`, `CBC`, `CCC`, `EEE`, `XXX`). */
 const PROFILE = /\b[A-CEPX]{3}\b/g;
@@ -245,6 +263,17 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
   const line = (n: AnyNode) => n.position?.start.line ?? point(n.position?.start.offset ?? 0).line;
   const endLine = (n: AnyNode) => n.position?.end.line ?? line(n);
 
+  const images: OutlineImage[] = [];
+  const image = (alt: string, at: number) => {
+    if (images.length >= MAX_IMAGES) return;
+    const t = decodeSpaces(alt.slice(0, 5000).replace(/&amp;/gi, '&').replace(/&quot;/gi, '"')).text;
+    const { stems } = proseStats(t);
+    if (!stems.length && !DIGIT_ANY.test(t)) return;
+    const found = scanValues(t, 100, options.durations).map((v) => ({ kind: v.kind, key: v.key }));
+    const anchors = [...found.map((v) => `${v.kind}:${v.key}`), ...numbersIn(t).map((n) => `n:${n}`)];
+    images.push({ line: point(at).line, stems: stems.slice(0, MAX_STEMS), anchors: [...new Set(anchors)].slice(0, MAX_ANCHORS), values: found });
+  };
+
   const emailsAt = new Set<string>();
   const addValue = (kind: ValueKind, key: string, start: number, end: number, block: number, extra?: Partial<OutlineValue>, as?: string) => {
     // The outline stays small whatever the posting: a hostile file of a million addresses
@@ -288,8 +317,10 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         const def = definitions.get(n.identifier ?? '');
         if (def) links.push({ url: def.url, start: s, end: e });
       }
+      if (n.type === 'image' && s !== undefined && (n as { alt?: string }).alt) image((n as { alt?: string }).alt!, s);
       if (n.type === 'html' && s !== undefined && e !== undefined) {
         const src = text.slice(s, e);
+        for (const m of src.matchAll(/<img\b[^<>]*?\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) image(m[1] ?? m[2] ?? '', s + m.index!);
         for (const m of src.matchAll(/<a\b[^<>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
           links.push({ url: (m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/gi, '&'), start: s + m.index!, end: s + m.index! + m[0].length });
         }
@@ -463,7 +494,14 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     }
   };
   visitIterative((posting.tree as unknown as Root).children as unknown as AnyNode[], visit);
-  return { blocks, values };
+  if (!images.length) return { blocks, values };
+  for (const b of blocks) {
+    if ((b.kind !== 'paragraph' && b.kind !== 'html') || b.stems.length < 3) continue;
+    const own = new Set(b.stems);
+    // Most of its words are the image's (a short alt text inside a long paragraph is not enough).
+    if (images.some((im) => im.stems.filter((st) => own.has(st)).length >= Math.max(3, 0.6 * own.size))) b.caption = true;
+  }
+  return { blocks, values, images };
 }
 
 /** `text[start, end)` with everything outside `spans` (in order, not overlapping) blanked, offsets kept. */

@@ -304,6 +304,11 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     add('duration', durationKey(n, unit), m.index!, m.index! + m[0].length);
   }
   if (digitText) {
+    for (const m of digitText.matchAll(COUNT_SUFFIX)) {
+      if (taken.length >= limit) break;
+      const n = suffixed(m[1]!, m[2]!);
+      if (n !== undefined && n >= 1000) add('count', String(n), m.index!, m.index! + m[0].length);
+    }
     for (const m of digitText.matchAll(COUNT_BIG)) {
       if (taken.length >= limit) break;
       const n = parseNumber(m[1]!);
@@ -332,6 +337,14 @@ const COUNT_PLUS = new RegExp(
   `(?:(?<![\\p{L}])(?:more${SP}+than|over|plus${SP}+de|plus${SP}+d['’]au${SP}+moins)${SP}+)?(?<![\\d.,\\p{L}/#-])(${NUM})(${SP}?\\+(?![\\d])|-plus(?!\\p{L}))?(?![\\d\\p{L}%]|[.,/-]\\d)`,
   'giu',
 );
+/** A number with a thousand or million suffix (`1.4K`, `2K`, `10k`, `3M`): the other language writes it out (`1 400`, `2 000`). */
+const COUNT_SUFFIX = new RegExp(`(?<![\\d.,\\p{L}/#$-])(${NUM})(k|K|M)(?![\\p{L}\\d])`, 'gu');
+
+function suffixed(raw: string, suffix: string): number | undefined {
+  const n = parseNumber(raw);
+  return n === undefined ? undefined : Math.round(n * (suffix === 'M' ? 1e6 : 1e3));
+}
+
 /** Numbers written in words, whose digits the other language may use instead (`three`, `a dozen`, `une vingtaine`, `des milliers`). */
 export const SPELLED_NUMBER = new RegExp(
   `(?<![\\p{L}])(?:${[
@@ -349,9 +362,9 @@ export const SPELLED_NUMBER = new RegExp(
 export function numbersIn(text: string, limit = 64): string[] {
   const out: string[] = [];
   if (!DIGIT.test(text)) return out;
-  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\d])\d+(?:[.,]\d+)?/gu)) {
+  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\d])(\d+(?:[.,]\d+)?)(?:(k|K|M)(?![\p{L}\d]))?/gu)) {
     if (out.length >= limit) break;
-    const n = parseNumber(m[0]);
+    const n = m[2] ? suffixed(m[1]!, m[2]) : parseNumber(m[0]);
     if (n !== undefined && n >= 2) out.push(String(n));
   }
   return out;
