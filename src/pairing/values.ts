@@ -5,6 +5,7 @@
  * `2023-03-03`), months (`March 2023`, `mars 2023`) and durations (`3 years`, `trois ans`).
  * Pure functions of text; offsets are into the text given.
  */
+import { execAll } from '../lib/exec-all.js';
 
 export type ValueKind = 'amount' | 'percent' | 'date' | 'month' | 'duration' | 'count' | 'code' | 'email' | 'link';
 
@@ -58,6 +59,9 @@ export function durationWords(table: DurationWordsTable | undefined): DurationWo
 const SP = '[ \\u00a0\\u202f\\u2009]';
 /** A number as written in either language: `80,000`, `80 000`, `80.000,50`, `37.5`, `37,5`. */
 const NUM = `\\d{1,3}(?:(?:,|\\.|${SP})\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?`;
+const NUM_G = new RegExp(NUM, 'g');
+/** A number of a block, with a K or M suffix (`1.4K`): an anchor of the alignment. */
+const ANCHOR_NUMBER = /(?=\d)(?<![\p{L}\d])(\d+(?:[.,]\d+)?)(?:(k|K|M)(?![\p{L}\d]))?/gu;
 
 /** The value of a number written with any thousands and decimal separators. */
 export function parseNumber(raw: string): number | undefined {
@@ -196,7 +200,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
   // Most paragraphs have no number at all: then no pattern can match, and none is run (the
   // patterns that need a digit read `digitText`, empty when there is none).
   const digitText = DIGIT.test(text) ? text : '';
-  const wordMatches = words ? [...text.matchAll(words.pattern)] : [];
+  const wordMatches = words ? [...execAll(words.pattern, text)] : [];
   if (!digitText && !wordMatches.length && !NUMBER_WORD.test(text)) return [];
   const out: FoundValue[] = [];
   const taken: Array<[number, number]> = [];
@@ -208,14 +212,14 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     out.push({ kind, key, start, end });
   };
 
-  for (const m of digitText.matchAll(DATE_ISO)) {
+  for (const m of execAll(DATE_ISO, digitText)) {
     if (taken.length >= limit) break;
     const mo = Number(m[2]);
     const d = Number(m[3]);
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add('date', `${m[1]}-${m[2]}-${m[3]}`, m.index!, m.index! + m[0].length);
   }
   for (const re of [DATE_SLASH, DATE_EN, DATE_FR]) {
-    for (const m of digitText.matchAll(re)) {
+    for (const m of execAll(re, digitText)) {
       if (taken.length >= limit) break;
       const [monthRaw, dayRaw] = re === DATE_FR ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
       const month = MONTHS[monthRaw.toLowerCase()];
@@ -227,7 +231,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
       add('date', `${year ?? ''}-${pad(month!)}-${pad(day)}`, m.index!, m.index! + m[0].length);
     }
   }
-  for (const m of digitText.matchAll(MONTH_YEAR)) {
+  for (const m of execAll(MONTH_YEAR, digitText)) {
     if (taken.length >= limit) break;
     const month = MONTHS[m[1]!.toLowerCase()];
     if (month === undefined) continue;
@@ -237,7 +241,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
 
   const amounts: FoundValue[] = [];
   for (const re of [AMOUNT_BEFORE, AMOUNT_AFTER]) {
-    for (const m of digitText.matchAll(re)) {
+    for (const m of execAll(re, digitText)) {
       if (taken.length >= limit) break;
       const key = amountKey(parseNumber(m[1]!), m[2]);
       const start = m.index!;
@@ -270,13 +274,13 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     }
   }
   out.push(...amounts);
-  for (const m of digitText.matchAll(PERCENT)) {
+  for (const m of execAll(PERCENT, digitText)) {
     if (taken.length >= limit) break;
     const n = parseNumber(m[1]!);
     if (n !== undefined) add('percent', String(n), m.index!, m.index! + m[0].length);
   }
   // `tous les 4, 6 ou 12 mois`: each number of the list, with the unit that ends it.
-  for (const m of digitText.matchAll(LISTED)) {
+  for (const m of execAll(LISTED, digitText)) {
     if (taken.length >= limit) break;
     const unit = UNITS[m[4]!.toLowerCase()];
     const start = m.index!;
@@ -284,7 +288,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     if (!unit || !free(start, end)) continue;
     taken.push([start, end]);
     const unitText = m[4]!;
-    for (const n of m[0].matchAll(new RegExp(NUM, 'g'))) {
+    for (const n of execAll(NUM_G, m[0])) {
       const key = durationKey(parseNumber(n[0])!, unit);
       if (key) out.push({ kind: 'duration', key, start: start + n.index!, end: start + n.index! + n[0].length, text: `${n[0]} ${unitText}` });
     }
@@ -294,7 +298,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     const key = words!.keys.get(m[0].toLowerCase().replace(/[’]/g, "'").replace(/[ \u00a0\u202f\u2009]+/g, ' '));
     if (key) add('duration', key, m.index!, m.index! + m[0].length);
   }
-  for (const m of text.matchAll(DURATION)) {
+  for (const m of execAll(DURATION, text)) {
     if (taken.length >= limit) break;
     const word = m[1]!.toLowerCase();
     const n = NUMBER_WORDS[word] ?? parseNumber(m[1]!);
@@ -304,17 +308,17 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     add('duration', durationKey(n, unit), m.index!, m.index! + m[0].length);
   }
   if (digitText) {
-    for (const m of digitText.matchAll(COUNT_SUFFIX)) {
+    for (const m of execAll(COUNT_SUFFIX, digitText)) {
       if (taken.length >= limit) break;
       const n = suffixed(m[1]!, m[2]!);
       if (n !== undefined && n >= 1000) add('count', String(n), m.index!, m.index! + m[0].length);
     }
-    for (const m of digitText.matchAll(COUNT_BIG)) {
+    for (const m of execAll(COUNT_BIG, digitText)) {
       if (taken.length >= limit) break;
       const n = parseNumber(m[1]!);
       if (n !== undefined && n >= 1000) add('count', String(n), m.index!, m.index! + m[0].length);
     }
-    for (const m of digitText.matchAll(COUNT_PLUS)) {
+    for (const m of execAll(COUNT_PLUS, digitText)) {
       if (taken.length >= limit) break;
       // A lower bound only: `more than 20`, `20+`, `20-plus`; a bare number is not a count.
       if (!m[2] && m[0].trimStart() === m[1]) continue;
@@ -362,7 +366,7 @@ export const SPELLED_NUMBER = new RegExp(
 export function numbersIn(text: string, limit = 64): string[] {
   const out: string[] = [];
   if (!DIGIT.test(text)) return out;
-  for (const m of text.matchAll(/(?=\d)(?<![\p{L}\d])(\d+(?:[.,]\d+)?)(?:(k|K|M)(?![\p{L}\d]))?/gu)) {
+  for (const m of execAll(ANCHOR_NUMBER, text)) {
     if (out.length >= limit) break;
     const n = m[2] ? suffixed(m[1]!, m[2]) : parseNumber(m[0]);
     if (n !== undefined && n >= 2) out.push(String(n));
