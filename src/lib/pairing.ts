@@ -109,8 +109,8 @@ export interface PairView {
   partners: IndexEntry[];
   /** Every posting of the other language (in this site) whose key has no posting in this language. */
   unpairedOthers: () => IndexEntry[];
-  /** The postings of this posting's site (all of the run's, unless it holds several sites). */
-  siteEntries: () => IndexEntry[];
+  /** The posting is of this posting's site (every posting is, unless the run holds several sites). */
+  inSite: (e: IndexEntry) => boolean;
   keyOf: (e: IndexEntry) => string | undefined;
   /** Where to report: the `translationKey` value, else the start of the front matter. */
   range: [number, number];
@@ -131,14 +131,14 @@ export function pairView(context: RuleContext): PairView | undefined {
   const scope = self.scope ?? '';
   const sameLang = (g.byKey.get(`${scope}\u0000${lang}\u0000${key}`) ?? []).filter((e) => e !== self);
   const partners = g.byKey.get(`${scope}\u0000${other}\u0000${key}`) ?? [];
-  const siteEntries = () => index.entries.filter((e) => (e.scope ?? '') === scope);
+  const inSite = (e: IndexEntry) => (e.scope ?? '') === scope;
   const unpairedOthers = () =>
-    siteEntries().filter((e) => {
-      if (e.lang !== other) return false;
+    index.entries.filter((e) => {
+      if (e.lang !== other || !inSite(e)) return false;
       const k = g.keyOf(e);
       return !!k && !g.byKey.has(`${scope}\u0000${lang}\u0000${k}`);
     });
-  return { by, self, lang, other, key, sameLang, partners, unpairedOthers, siteEntries, keyOf: g.keyOf, range: keyRange(context) };
+  return { by, self, lang, other, key, sameLang, partners, unpairedOthers, inSite, keyOf: g.keyOf, range: keyRange(context) };
 }
 
 export function keyRange(context: RuleContext): [number, number] {

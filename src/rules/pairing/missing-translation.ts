@@ -34,7 +34,7 @@ const rule: RuleModule = {
     if (!view || view.partners.length > 0) return;
     // With no posting at all in the other language, this is not a bilingual tree we can
     // see (one file outside any content root, or the other language kept elsewhere).
-    if (!view.siteEntries().some((e) => e.lang === view.other)) return;
+    if (!context.project!.entries.some((e) => e.lang === view.other && view.inSite(e))) return;
     const byPath = view.by === 'path';
     const guess = guessPartner(view);
     const lang = langName(view.other, context.locale);
