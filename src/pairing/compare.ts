@@ -7,6 +7,7 @@
  * has nothing in its place. Where both sides have unpaired content at the same place (a
  * paragraph rewritten, a list reordered, sentences merged differently), nothing is said.
  */
+import { itself, lowerBound } from '../lib/lower-bound.js';
 import { align, MAX_CELLS, type AlignCosts, type Step } from './align.js';
 import type { Outline, OutlineBlock, OutlineItem, OutlineValue } from './outline.js';
 import type { ValueKind } from './values.js';
@@ -148,14 +149,8 @@ function sharedIds(a: Int32Array, b: Int32Array): number {
     let n = 0;
     for (let i = 0; i < a.length; i++) {
       const x = a[i]!;
-      let lo = 0;
-      let hi = b.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (b[mid]! < x) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < b.length && b[lo] === x) n++;
+      const at = lowerBound(b, x, itself);
+      if (at < b.length && b[at] === x) n++;
     }
     return n;
   }

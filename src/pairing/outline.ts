@@ -7,6 +7,7 @@
  * translation must keep (amounts, dates, durations, percentages, codes, e-mail addresses,
  * links), each with its place.
  */
+import { lowerBound } from '../lib/lower-bound.js';
 import type { Nodes, Root } from 'mdast';
 import type { ParsedPosting } from '../types.js';
 import { offsetToPoint } from '../engine/positions.js';
@@ -380,14 +381,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     }
     for (const n of numbersIn(spaced.text)) anchors.add(`n:${n}`);
     // Mentions are in document order: start at the first one in this block.
-    let lo = 0;
-    let hi = codeMentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (codeMentions[mid]!.range[0] < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < codeMentions.length && codeMentions[i]!.range[0] < end; i++) {
+    for (let i = lowerBound(codeMentions, start, (c) => c.range[0]); i < codeMentions.length && codeMentions[i]!.range[0] < end; i++) {
       const c = codeMentions[i]!;
       if (c.range[1] <= end) {
         for (const code of c.codes) {

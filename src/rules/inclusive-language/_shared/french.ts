@@ -2,6 +2,7 @@
  * French job titles: masculine-only titles (`Développeur principal`) and abbreviated
  * doublets (`adjoint·e`, `chargé(e)s`, `principal-e`, `principal.e`, `candidatEs`).
  */
+import { itself, lowerBound } from '../../../lib/lower-bound.js';
 import { editDistance } from '../../../engine/format.js';
 import { HOLE, exactRange, segmentWords, sharesWord, type Segment } from './segments.js';
 import { isLetter } from '../../../lib/language-detect.js';
@@ -142,13 +143,7 @@ function sentenceStops(text: string): number[] {
 
 /** The sentence holding `[i, j)`, by binary search in the stops (a walk per title was quadratic). */
 function sentenceAround(text: string, stops: number[], i: number, j: number): [number, number] {
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stops[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(stops, i, itself);
   const s = lo > 0 ? stops[lo - 1]! + 1 : 0;
   let k = lo;
   while (k < stops.length && stops[k]! < j) k++;
