@@ -48,6 +48,34 @@ describe.each([
   });
 });
 
+test("pairing/values: a link the partner's layout prints on its page is not missing from that page", () => {
+  const site = tempDir('hugo-layout-links');
+  cpSync(SITE, site, { recursive: true });
+  const en = join(site, 'content/en/careers/positions/developer.md');
+  const fr = join(site, 'content/fr/careers/positions/developpeur.md');
+  const psc = (lang: string) =>
+    lang === 'en'
+      ? 'https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html'
+      : 'https://www.canada.ca/fr/commission-fonction-publique/services/mesures-d-adaptation-matiere-evaluation.html';
+  const valuesOf = (files: Record<string, string[]>, file: string) => files[file]!.filter((f) => f.startsWith('pairing/values'));
+  // The fixture's own pair findings (a mistyped link), before the accommodation link is added.
+  const before = lintSite(site).files;
+  const enFile = 'content/en/careers/positions/developer.md';
+  const frFile = 'content/fr/careers/positions/developpeur.md';
+  writeFileSync(en, readFileSync(en, 'utf8') + `\nTo request it, see [assessment accommodation](${psc('en')}).\n`);
+  // job-posting.fr.html prints the accommodation link on the French page: nothing is missing there.
+  expect(valuesOf(lintSite(site).files, enFile)).toEqual(valuesOf(before, enFile));
+  // Rendered by a layout that prints no such link, the French page lacks it.
+  writeFileSync(fr, readFileSync(fr, 'utf8').replace('layout: job-posting', 'layout: plain-posting'));
+  const { files } = lintSite(site);
+  expect(valuesOf(files, enFile)).toHaveLength(valuesOf(before, enFile).length + 1);
+  expect(valuesOf(files, frFile)).toHaveLength(valuesOf(before, frFile).length + 1);
+  // The other way: the French body links the French page, the English layout prints the link.
+  writeFileSync(fr, readFileSync(fr, 'utf8').replace('layout: plain-posting', 'layout: job-posting') + `\nVoir les [mesures d’adaptation](${psc('fr')}).\n`);
+  writeFileSync(en, readFileSync(en, 'utf8').replace(/\nTo request it[^\n]*\n$/, '\n'));
+  expect(valuesOf(lintSite(site).files, frFile)).toEqual(valuesOf(before, frFile));
+});
+
 test('a layout template over the size limit is not read: one internal/too-large finding, like a posting', () => {
   const site = tempDir('hugo-template-size');
   cpSync(SITE, site, { recursive: true });

@@ -986,6 +986,9 @@ export function valueDiffs(
         // The other side has the value in the text of an image (a date in a screenshot's alt
         // text that the French page gives in a caption).
         if (!counterpart && inImages(outlines[otherSide(side)], v)) continue;
+        // The other side's layout prints the link on its page (the accommodation page, in a
+        // template of the site): its reader has it, though its body does not.
+        if (!counterpart && kind === 'link' && outlines[otherSide(side)].layoutLinks?.includes(v.key)) continue;
         // Counts: only inside blocks the alignment paired, and never against a number the
         // other side writes in words (`three`, `une vingtaine`).
         if (kind === 'count' && (!paired.length || paired.some((j) => outlines[otherSide(side)].blocks[j]!.spelled))) continue;

@@ -88,6 +88,11 @@ export interface Outline {
   values: OutlineValue[];
   /** Images with a text (absent in outlines made before they were read). */
   images?: OutlineImage[];
+  /**
+   * The links the posting's layout certainly prints on its page (keys as the values'): the
+   * reader of that page has them even when the body does not.
+   */
+  layoutLinks?: string[];
 }
 
 interface Span {
