@@ -96,6 +96,7 @@ const anchorIdSets = new Map<object, Int32Array>();
 function startAlignment(): void {
   stemIdSets.clear();
   anchorIdSets.clear();
+  urlIdSets.clear();
   if (vocabulary.size > MAX_VOCABULARY) vocabulary = new Map();
 }
 
@@ -184,6 +185,16 @@ function unionIds<K extends 'stems' | 'anchors'>(xs: ReadonlyArray<Record<K, str
     for (const x of xs) ids = mergeIds(ids, unionIds([x], field));
   }
   cache.set(key, ids);
+  return ids;
+}
+
+const urlIdSets = new Map<object, Int32Array>();
+
+/** The pages that the items of a run link to (their `url:` anchors), as sorted ids, kept with the run. */
+function urlIds(xs: ReadonlyArray<{ anchors: string[] }>): Int32Array {
+  const key: object = xs.length === 1 ? xs[0]! : xs;
+  let ids = urlIdSets.get(key);
+  if (!ids) urlIdSets.set(key, (ids = idsOf(xs.flatMap((x) => x.anchors.filter((a) => a.startsWith('url:'))))));
   return ids;
 }
 
@@ -729,6 +740,38 @@ function stemMatches(A: OutlineItem[], B: OutlineItem[], as: number[], bs: numbe
 }
 
 /**
+ * Items that surely translate each other by the page they link to: a page that one item of
+ * each list links to, and no other item of either (every such page of the two items agreeing).
+ */
+function urlMatches(A: OutlineItem[], B: OutlineItem[]): Array<[number, number]> {
+  const where = (xs: OutlineItem[]) => {
+    const at = new Map<string, number>();
+    xs.forEach((x, i) => {
+      for (const u of new Set(x.anchors)) if (u.startsWith('url:')) at.set(u, at.has(u) ? -1 : i);
+    });
+    return at;
+  };
+  const inA = where(A);
+  const inB = where(B);
+  const partner = new Map<number, number>();
+  const reverse = new Map<number, number>();
+  for (const [u, i] of inA) {
+    const j = inB.get(u);
+    if (i < 0 || j === undefined || j < 0) continue;
+    if ((partner.get(i) ?? j) !== j || (reverse.get(j) ?? i) !== i) {
+      partner.set(i, -1);
+      reverse.set(j, -1);
+      continue;
+    }
+    partner.set(i, j);
+    reverse.set(j, i);
+  }
+  const out: Array<[number, number]> = [];
+  for (const [i, j] of partner) if (j >= 0 && reverse.get(j) === i) out.push([i, j]);
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+/**
  * Item alignment in order; when the items that surely translate each other cross (a list
  * reordered), order says nothing: items are paired by the stems they share (surest first),
  * and only what is left is aligned in order.
@@ -737,7 +780,19 @@ function alignItems(A: OutlineItem[], B: OutlineItem[], costs: AlignCosts<Outlin
   // A list too long to align is not matched either (it would cost its square).
   if ((A.length + 1) * (B.length + 1) > MAX_CELLS) return undefined;
   const all = (xs: OutlineItem[]) => xs.map((_, i) => i);
-  const sure = stemMatches(A, B, all(A), all(B), 2);
+  const byUrl = urlMatches(A, B);
+  const taken = (side: 0 | 1) => new Set(byUrl.map((p) => p[side]));
+  const [takenA, takenB] = [taken(0), taken(1)];
+  const sure = [
+    ...byUrl,
+    ...stemMatches(
+      A,
+      B,
+      all(A).filter((i) => !takenA.has(i)),
+      all(B).filter((j) => !takenB.has(j)),
+      2,
+    ),
+  ];
   const crossed = sure.some(([i, j]) => sure.some(([k, l]) => i < k && j > l));
   if (!crossed) return align(A, B, costs);
   const left = (xs: OutlineItem[], taken: Array<[number, number]>, side: 0 | 1) => {
@@ -806,11 +861,21 @@ function listGaps(
   itemsB: OutlineItem[],
 ): Gap[] {
   startAlignment();
+  const allA = urlIds(itemsA);
+  const allB = urlIds(itemsB);
   const costs: AlignCosts<OutlineItem> = {
     pair(as, bs) {
       const len = lengthCost(sizeOf(as), sizeOf(bs), ratio);
       const stem = stemCost(as, bs);
-      const bonus = 0.5 * Math.min(2, sharedAnchors(as, bs));
+      const shared = sharedAnchors(as, bs);
+      const bonus = 0.5 * Math.min(2, shared);
+      // Items whose links or numbers are elsewhere in the other list, and none in each other:
+      // the evidence says they are not each other's translation (a list where one item was
+      // dropped pairs each following item with its neighbour's translation otherwise).
+      const contradicted =
+        sharedIds(urlIds(as), urlIds(bs)) === 0 &&
+        (sharedIds(urlIds(as), allB) > 0 || sharedIds(urlIds(bs), allA) > 0);
+      const against = contradicted ? 0.8 : 0;
       // Items merged or split: only when the sizes fit closely (a longer translation of one
       // item is not a merge of two).
       // A short item ("Privacy") is never half of a merge: translators merge sentences.
@@ -819,7 +884,7 @@ function listGaps(
       // Sizes of sentence-long items that add up almost exactly are a merge even without
       // shared stems; short items ("Privacy") are never merged that way.
       const merge = as.length + bs.length > 2 ? (tight ? 0.5 : len < 0.2 && smallest >= 40 ? 1.0 : 2.0) : 0;
-      return Math.max(0.05, len + stem + merge - bonus);
+      return Math.max(0.05, len + stem + merge + against - bonus);
     },
     skip: () => 1.3,
   };
@@ -867,13 +932,22 @@ function listGaps(
     const lacking = otherSide(has);
     if (missing.length < Math.max(1, options.minItems)) continue;
     const parts = missing.map((i) => linesOf(lists[has].items[i]!));
-    const before = r.before?.[lacking];
-    const after = r.after?.[lacking];
-    const near = before?.length
-      ? lists[lacking].items[before[before.length - 1]!]
-      : after?.length
-        ? lists[lacking].items[after[0]!]
-        : undefined;
+    // After the partner of the item before the first missing one (the steps of a reordered
+    // list are not in the order of either list), else before the partner of the item after.
+    const partnerOf = (i: number) => {
+      const st = steps.find((s) => s[has].includes(i) && s[lacking].length);
+      return st?.[lacking];
+    };
+    const first = Math.min(...missing);
+    let near: OutlineItem | undefined;
+    for (let i = first - 1; i >= 0 && !near; i--) {
+      const p = partnerOf(i);
+      if (p) near = lists[lacking].items[p[p.length - 1]!];
+    }
+    for (let i = first + 1; i < lists[has].items.length && !near; i++) {
+      const p = missing.includes(i) ? undefined : partnerOf(i);
+      if (p) near = lists[lacking].items[p[0]!];
+    }
     out.push({
       lacking,
       kind: 'items',

@@ -304,7 +304,11 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
   };
 
   /** Prose of a node: text node sources kept in place, everything else blanked. */
-  const prose = (node: AnyNode, blockIndex: number, anchors: Set<string>): { size: number; words: number; masked: string; stems: string[] } => {
+  const prose = (
+    node: AnyNode,
+    blockIndex: number,
+    anchors: Set<string>,
+  ): { size: number; words: number; masked: string; stems: string[]; urls: string[] } => {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     const buf: string[] = [];
@@ -362,6 +366,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       if (from < masked.length) kept.push({ start: from, end: masked.length });
       masked = blankOutside(masked, 0, masked.length, kept);
     }
+    const urls: string[] = [];
     for (const l of links) {
       if (values.length >= MAX_VALUES) break;
       const mail = /^mailto:([^?]+)/i.exec(l.url.trim());
@@ -373,6 +378,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       }
       const k = linkKey(l.url, options.links);
       if (!k) continue;
+      urls.push(`url:${k.key}`);
       addValue('link', k.key, l.start, l.end, blockIndex, { family: k.family, sure: k.sure, ...(k.fragment ? { fragment: k.fragment } : {}) }, l.url.trim());
       anchors.add(`link:${k.family}`);
     }
@@ -380,6 +386,8 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
     // typography asks) is the space the reader sees: values are read in the decoded text,
     // at the offsets of the source.
     const spaced = decodeSpaces(masked);
+    // Other character references (`&#39;` for an apostrophe) are not numbers: blanked, in place.
+    if (spaced.text.includes('&')) spaced.text = spaced.text.replace(CHARACTER_REFERENCE, (m) => ' '.repeat(m.length));
     for (const v of scanValues(spaced.text, 500, options.durations)) {
       addValue(v.kind, v.key, start + spaced.at(v.start), start + spaced.at(v.end - 1) + 1, blockIndex, undefined, v.text);
       anchors.add(`${v.kind}:${v.key}`);
@@ -396,7 +404,7 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
       }
     }
     const { size, words, stems } = proseStats(masked);
-    return { size, words, masked, stems };
+    return { size, words, masked, stems, urls };
   };
 
   const block = (kind: BlockKind, node: AnyNode, depth?: number): OutlineBlock => {
@@ -428,7 +436,8 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
           size,
           words,
           depth: r.depth,
-          anchors: [...own, ...profiles].slice(0, MAX_ANCHORS),
+          // And the pages it links to (not the block's: a block's links are anchored by site).
+          anchors: [...new Set([...own, ...profiles, ...p.urls])].slice(0, MAX_ANCHORS),
           stems: p.stems.slice(0, MAX_STEMS),
         });
         b.size += size;
@@ -702,6 +711,7 @@ function decodeURIComponentSafe(s: string): string {
 export type { Nodes };
 
 const SPACE_REFERENCE = /&(?:nbsp|#160|#x0*a0|#8239|#x0*202f|#8201|#x0*2009);/gi;
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
 
 /** `text` with no-break and thin spaces written as character references decoded, and where each character came from. */
 function decodeSpaces(text: string): { text: string; at: (i: number) => number } {
