@@ -291,6 +291,18 @@ describe('durations written in words', () => {
     ]);
   });
 
+  test('a range is one value, its two ends together, and a kind of day may stand before the unit', () => {
+    expect(keys('within 10-14 business days')).toEqual([['10..14:day', '10-14 business days']]);
+    expect(keys('de 3 à 6 mois, 3 to 6 months')).toEqual([
+      ['3..6:month', '3 à 6 mois'],
+      ['3..6:month', '3 to 6 months'],
+    ]);
+    expect(keys('dans un délai de 14 jours ouvrables, within 5 working days')).toEqual([
+      ['14:day', '14 jours'],
+      ['5:day', '5 working days'],
+    ]);
+  });
+
   test('come from the durations data table, which configuration extends', () => {
     expect(keys('Reviews happen biennially.')).toEqual([]);
     const config = makeConfig({ data: { durations: { words: [{ id: 'biennially', lang: 'en', every: 2, unit: 'year', forms: ['biennially'] }] } } });

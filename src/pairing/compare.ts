@@ -1041,6 +1041,7 @@ export function valueDiffs(
         if (restX.length !== 1 || restY.length !== 1) continue;
         const [x, y] = [restX[0]!, restY[0]!];
         if (local.has(x) || local.has(y)) continue;
+        if (endInWords(x, y, A, B)) continue;
         local.set(x, y).set(y, x);
         if (!leftA.includes(x)) leftA.push(x);
         if (!leftB.includes(y)) leftB.push(y);
@@ -1055,7 +1056,12 @@ export function valueDiffs(
         const counterpart =
           wrong.get(v) ??
           local.get(v) ??
-          others.find((o) => paired.includes(o.block) && (kind !== 'link' || (!!o.sure && !!v.sure)));
+          others.find(
+            (o) =>
+              paired.includes(o.block) &&
+              (kind !== 'link' || (!!o.sure && !!v.sure)) &&
+              !(side === 'a' ? endInWords(v, o, A, B) : endInWords(o, v, A, B)),
+          );
         if (!counterpart && !missing.has(kind)) continue;
         // The other side has the value in the text of an image (a date in a screenshot's alt
         // text that the French page gives in a caption).
@@ -1073,6 +1079,16 @@ export function valueDiffs(
     }
   }
   return out;
+}
+
+/**
+ * A range against one number whose block writes numbers in words (`1 to 2 hours` and `de une
+ * à deux heures`, `2-3 years` and `deux à trois ans`): the other end may be there, in words.
+ */
+function endInWords(x: OutlineValue, y: OutlineValue, A: Outline, B: Outline): boolean {
+  const range = (v: OutlineValue) => v.key.includes('..');
+  if (range(x) === range(y)) return false;
+  return !!(range(x) ? B.blocks[y.block] : A.blocks[x.block])?.spelled;
 }
 
 /** The outline has the value `v` in the text of one of its images. */

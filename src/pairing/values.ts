@@ -147,8 +147,10 @@ const UNITS: Record<string, string> = {
   day: 'day', days: 'day', jour: 'day', jours: 'day',
   hour: 'hour', hours: 'hour', heure: 'hour', heures: 'hour', hrs: 'hour',
 };
+/** A kind of day written between the number and its unit in English (`10 business days`; French puts it after: `10 jours ouvrables`). */
+const QUALIFIER = `(?:(?:business|working|calendar|consecutive)${SP}+)?`;
 const DURATION = new RegExp(
-  `(?=[\\d${initials(Object.keys(NUMBER_WORDS))}])(?<![\\d.,${L}])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\\+|${SP}?\\+)?(?:${SP}*|-)(?:\\(\\d+\\)${SP}*)?(?:or more${SP}+|ou plus${SP}+|full${SP}+|complètes?${SP}+|derni[eè]re?s${SP}+|prochaine?s${SP}+|premi[eè]re?s${SP}+)?(${Object.keys(
+  `(?=[\\d${initials(Object.keys(NUMBER_WORDS))}])(?<![\\d.,${L}])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\\+|${SP}?\\+)?(?:${SP}*|-)(?:\\(\\d+\\)${SP}*)?(?:or more${SP}+|ou plus${SP}+|full${SP}+|complètes?${SP}+|derni[eè]re?s${SP}+|prochaine?s${SP}+|premi[eè]re?s${SP}+)?${QUALIFIER}(${Object.keys(
     UNITS,
   )
     .sort((a, b) => b.length - a.length)
@@ -179,7 +181,7 @@ function durationKey(n: number, unit: string): string | undefined {
  * `3 to 6 months` (each number is a duration of that unit).
  */
 const LISTED = new RegExp(
-  `(?<![\\d.,\\p{L}])(${NUM})((?:${SP}*,${SP}*(?:${NUM}))*)${SP}*,?${SP}*(?:or|ou|and|et|to|à|-|–)${SP}*(${NUM})${SP}*(${Object.keys(UNITS)
+  `(?<![\\d.,\\p{L}])(${NUM})((?:${SP}*,${SP}*(?:${NUM}))*)${SP}*,?${SP}*(or|ou|and|et|to|à|-|–)${SP}*(${NUM})${SP}*${QUALIFIER}(${Object.keys(UNITS)
     .sort((a, b) => b.length - a.length)
     .join('|')})(?!\\p{L})`,
   'giu',
@@ -282,12 +284,22 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
   // `tous les 4, 6 ou 12 mois`: each number of the list, with the unit that ends it.
   for (const m of execAll(LISTED, digitText)) {
     if (taken.length >= limit) break;
-    const unit = UNITS[m[4]!.toLowerCase()];
+    const unit = UNITS[m[5]!.toLowerCase()];
     const start = m.index!;
     const end = start + m[0].length;
     if (!unit || !free(start, end)) continue;
     taken.push([start, end]);
-    const unitText = m[4]!;
+    const unitText = m[5]!;
+    // A range (`10-14 business days`, `3 à 6 mois`) is one value, its two ends together: a
+    // translation that keeps one end only (`14 jours ouvrables`) says something else.
+    if (!m[2] && /^(?:-|–|to|à)$/i.test(m[3]!)) {
+      const low = durationKey(parseNumber(m[1]!)!, unit);
+      const high = durationKey(parseNumber(m[4]!)!, unit);
+      if (low && high && low !== high) {
+        out.push({ kind: 'duration', key: `${low.replace(/:.*/, '')}..${high}`, start, end });
+        continue;
+      }
+    }
     for (const n of execAll(NUM_G, m[0])) {
       const key = durationKey(parseNumber(n[0])!, unit);
       if (key) out.push({ kind: 'duration', key, start: start + n.index!, end: start + n.index! + n[0].length, text: `${n[0]} ${unitText}` });
