@@ -9,7 +9,7 @@
  */
 import { itself, lowerBound } from '../lib/lower-bound.js';
 import { align, MAX_CELLS, type AlignCosts, type Step } from './align.js';
-import type { Outline, OutlineBlock, OutlineItem, OutlineValue } from './outline.js';
+import { stemsOf, type Outline, type OutlineBlock, type OutlineItem, type OutlineValue } from './outline.js';
 import type { ValueKind } from './values.js';
 import type { Lang } from '../types.js';
 
@@ -1016,6 +1016,7 @@ export function valueDiffs(
         leftA.filter((v) => !wrong.has(v)),
         leftB.filter((v) => !wrong.has(v)),
         pairedOfA,
+        (a, b) => namedPlain(a, B.blocks[b.block]) || namedPlain(b, A.blocks[a.block]),
       );
       leftA.push(...va.filter((v) => wrong.has(v)), ...surplusLinks(va, vb));
       leftB.push(...vb.filter((v) => wrong.has(v)), ...surplusLinks(vb, va));
@@ -1201,6 +1202,30 @@ function unmatched(mine: OutlineValue[], theirs: OutlineValue[], kind: ValueKind
     out.push(v);
   }
   return out;
+}
+
+/**
+ * Hosts whose pages have their other language on another host (`canada.ca` and
+ * `tbs-sct.gc.ca`, `.gouv.qc.ca`): a paragraph that names them links either.
+ */
+const INSTITUTIONAL_HOST = /(?:^|\.)(?:gc\.ca|canada\.ca|gov|gouv|gov\.[a-z]{2}|gouv\.[a-z]{2}|gouv\.qc\.ca|gov\.uk|europa\.eu|int)$/;
+
+/**
+ * The paragraph (or list) `block` names the site of link `v` by its name (`GitHub` for
+ * `github.com/cds-snc`, `GCCollab` for `gccollab.ca/…`) without linking to it: the link is
+ * kept as plain text there, and a link to another site in that paragraph is not its
+ * counterpart. Names of six letters or more (the stems of the outline), of sites that are
+ * not institutions (whose pages in the other language are often on another host).
+ */
+function namedPlain(v: OutlineValue, block: OutlineBlock | undefined): boolean {
+  if (!block || !v.family || v.family === 'site' || INSTITUTIONAL_HOST.test(v.family)) return false;
+  const labels = v.family.split('.');
+  // The name before the public suffix: `github` of `github.com`, `gccollab` of `gccollab.ca`.
+  const name = labels.length >= 2 ? labels[labels.length - 2]! : '';
+  if (!/^[a-z]{6,}$/.test(name)) return false;
+  const stem = stemsOf(name)[0];
+  if (!stem) return false;
+  return block.stems.includes(stem);
 }
 
 /** A word of a link that says its language (`/fr/`, `-eng`, `_en_`, `index-fr.html`, `/Francais/`). */
@@ -1444,10 +1469,12 @@ function looseLinks(
   leftA: OutlineValue[],
   leftB: OutlineValue[],
   pairedOfA: (v: OutlineValue) => number[],
+  /** The two links are to different sites, one of which the other's paragraph names without linking it. */
+  named: (a: OutlineValue, b: OutlineValue) => boolean = () => false,
 ): [OutlineValue[], OutlineValue[]] {
   const restB = new Set(leftB);
   const restA = new Set(leftA);
-  const may = (a: OutlineValue, b: OutlineValue) => !(a.sure && b.sure);
+  const may = (a: OutlineValue, b: OutlineValue) => !(a.sure && b.sure) && (a.family === b.family || !named(a, b));
   // In the paired blocks, a link to the same site first (`canada.ca/en/…` with `canada.ca/fr/…`
   // rather than with the `laws-lois.justice.gc.ca` link written before it).
   for (const sameSite of [true, false]) {
