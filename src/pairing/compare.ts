@@ -642,6 +642,27 @@ function listPairs(A: Outline, B: Outline, al: BlockAlignment): Step[] {
 }
 
 /**
+ * Two paragraphs of the same size (within a fifth, at the pair's ratio) that share three
+ * cognates, a fifth of the shorter's: one paragraph, moved (`After mapping out the axes, …`
+ * after a table in English, `Après avoir schématisé les axes, …` before it in French).
+ */
+function sameSized(x: OutlineBlock, y: OutlineBlock, ratio: number): boolean {
+  const fit = (y.size + 15) / (ratio * x.size + 15);
+  if (fit < 0.8 || fit > 1.25) return false;
+  const own = new Set(x.stems);
+  let shared = 0;
+  for (const st of y.stems) if (own.has(st)) shared++;
+  return shared >= 3 && shared >= 0.2 * Math.min(x.stems.length, y.stems.length);
+}
+
+/** The index of the block of `o` that starts at `line`, else of the last one before it. */
+function blockAt(o: Outline, line: number): number {
+  let at = 0;
+  for (let i = 0; i < o.blocks.length && o.blocks[i]!.line <= line; i++) at = i;
+  return at;
+}
+
+/**
  * Two paragraphs that swapped places show as a gap on each side, each the other's content:
  * neither is missing.
  */
@@ -653,7 +674,9 @@ function cancelSwaps(gaps: Gap[], sides: Record<Side, Outline>, ratio: number): 
     for (const y of paragraphs('a')) {
       if (gone.has(y)) continue;
       const uy = sides.b.blocks[y.index]!;
-      if (Math.abs(x.there.line - y.at.line) > 12 || !presentIn(ux, [uy], ratio, 0.3)) continue;
+      // Near by lines, or by blocks (a paragraph moved across a long table or list).
+      const near = Math.abs(x.there.line - y.at.line) <= 12 || Math.abs(x.index - blockAt(sides.a, y.at.line)) <= 4;
+      if (!near || !(presentIn(ux, [uy], ratio, 0.3) || sameSized(ux, uy, ratio))) continue;
       gone.add(x).add(y);
       break;
     }
