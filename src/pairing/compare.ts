@@ -573,6 +573,9 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
       if (!r[has].length || r[lacking].length) continue;
       const near = [...(r.before?.[lacking] ?? []), ...(r.after?.[lacking] ?? [])];
       const nearby = unitsOf(sides[lacking], near);
+      // The lines of a paragraph next to the place, each a sentence of its own (a blank line
+      // lost between two paragraphs): one of them may be the paragraph.
+      const lines = near.flatMap((i) => sides[lacking].blocks[i]?.lines ?? []);
       // A paragraph moved a little (paragraphs swapped) shows as a gap next to a merge.
       const merged = al.steps
         .filter((s) => s.a.length + s.b.length > 2 && Math.abs((s[lacking][0] ?? -99) - (near[0] ?? -99)) <= 3)
@@ -586,6 +589,7 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
             g.kind !== 'paragraph' ||
             !(
               presentIn(sides[has].blocks[g.index]!, nearby, scale) ||
+              presentIn(sides[has].blocks[g.index]!, lines, scale, 0.3) ||
               presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3) ||
               absorbed(sides[has].blocks[g.index]!, pairs, scale) ||
               captionOfImage(sides[has].blocks[g.index]!, sides[has], sides[lacking])

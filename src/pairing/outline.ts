@@ -48,6 +48,8 @@ export interface OutlineBlock {
   stems: string[];
   /** A paragraph that repeats the text of an image of its own posting (a « Traduction : » caption). */
   caption?: boolean;
+  /** A paragraph whose lines are each a sentence of its own (a blank line lost between paragraphs): each line's size and stems. */
+  lines?: Array<{ size: number; stems: string[] }>;
   /** The block writes a number in words (`three`, `une vingtaine`): its counts may be in words on the other side. */
   spelled?: boolean;
 }
@@ -479,7 +481,24 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
           }
           if (standsAsHeading(node, text)) block('heading', node, 0);
           else if (linesStandAsList(node, text)) block('list', node);
-          else block('paragraph', node);
+          else {
+            const b = block('paragraph', node);
+            // Its lines, when each is a sentence of its own: paragraphs whose blank line was lost.
+            const parts = sentenceLines(node, text);
+            if (parts) {
+              const spans: Span[] = [];
+              walk<AnyNode>(node, (n) => {
+                const s0 = n.position?.start.offset;
+                const e0 = n.position?.end.offset;
+                if (n.type === 'text' && s0 !== undefined && e0 !== undefined) spans.push({ start: s0, end: e0 });
+                return n.type === 'text' || n.type === 'html' || n.type === 'image' ? false : undefined;
+              });
+              b.lines = parts.map((l) => {
+                const { size, stems } = proseStats(blankOutside(text, l.start, l.end, spans).replace(/[\r\n]/g, ' '));
+                return { size, stems: stems.slice(0, MAX_STEMS) };
+              });
+            }
+          }
           break;
         }
         case 'list':
@@ -618,6 +637,44 @@ function lostBulletLines(node: AnyNode, text: string): { head?: AnyNode; list: A
   };
   const last = lines[lines.length - 1]!;
   return { head: first > 0 ? part(lines[0]!, lines[first - 1]!) : undefined, list: part(lines[first]!, last) };
+}
+
+/**
+ * A paragraph whose lines each end a sentence and each start one with a capital, of a few
+ * words or more each (`… lorsqu’un problème survient.` then `Mon équipe au SNC a créé …` on
+ * the next line): paragraphs the writer meant, with the blank line between them lost. Each
+ * line may stand for a paragraph of the other language. Prose wrapped by hand breaks
+ * its lines in the middle of sentences, so it never qualifies. Undefined when not so.
+ */
+function sentenceLines(node: AnyNode, text: string): Array<{ start: number; end: number }> | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const first = node.position?.start.line;
+  if (start === undefined || end === undefined || first === undefined) return undefined;
+  const source = text.slice(start, end);
+  if (!source.includes('\n') || source.length > 20_000) return undefined;
+  // Every line break is a plain one inside a text node (not in a link's text, a code span, an HTML tag).
+  const kids = node.children ?? [];
+  const breaks: number[] = [];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) breaks.push(start + i);
+  if (breaks.length > 20) return undefined;
+  const inText = (at: number) =>
+    kids.some((k) => k.type === 'text' && (k.position?.start.offset ?? Infinity) <= at && at < (k.position?.end.offset ?? -1));
+  if (!breaks.every(inText)) return undefined;
+  const lines: Array<{ start: number; end: number }> = [];
+  let from = start;
+  for (const b of [...breaks, end]) {
+    lines.push({ start: from, end: b });
+    from = b + 1;
+  }
+  const stands = lines.every((l, i) => {
+    const t = text.slice(l.start, l.end).replace(/\r$/, '').trim();
+    if ((t.match(WORDS) ?? []).length < 6) return false;
+    if (i > 0 && !/^[*_«“"‘'(\[]*\p{Lu}/u.test(t)) return false;
+    return i === lines.length - 1 || /[.!?…][*_»”"’')\]]*$/.test(t);
+  });
+  if (!stands) return undefined;
+  return lines;
 }
 
 /** The items of a list, nested items included, in order. */
