@@ -136,6 +136,26 @@ describe('the outline', () => {
   });
 });
 
+describe('the outline keeps the lines of a paragraph written as sentences on their own lines', () => {
+  const config = makeConfig();
+  const outline = outliner(config);
+  const read = (body: string) => outline(parsePosting(posting({ body }), '/site/content/fr/x.md', config.language)).blocks;
+
+  test('each line a sentence, the next starting with a capital: their sizes and cognates are kept', () => {
+    const [p] = read(
+      'Notre arme secrète? Un [processus de gestion des incidents](https://example.ca/p) bien défini que l’on active.\nMon équipe a créé un robot qui lance l’intervention et prévient toutes les équipes concernées.',
+    );
+    expect(p!.lines?.length).toBe(2);
+    expect(p!.lines![0]!.stems).toEqual(expect.arrayContaining(['proce', 'incid', 'defin']));
+    expect(p!.lines![1]!.stems).not.toContain('proce');
+  });
+
+  test('prose wrapped by hand, lines broken in the middle of sentences, has none', () => {
+    const [p] = read('We are looking for a person who can lead a team of designers and\nresearchers through the discovery phase of a new service for veterans.');
+    expect(p!.lines).toBeUndefined();
+  });
+});
+
 describe('the outline’s one-pass reading of prose', () => {
   // What it must equal: the patterns it replaces.
   const reference = (s: string) => {
