@@ -1213,6 +1213,24 @@ function surplusLinks(mine: OutlineValue[], theirs: OutlineValue[]): OutlineValu
   return out;
 }
 
+/**
+ * A range on one side written as its two ends on the other (`5-10 years` and `entre 5 et 10
+ * ans`): the range has both ends there, or the value is an end of a range there and its side
+ * has the other end too.
+ */
+function rangeWrittenOut(v: OutlineValue, mine: OutlineValue[], theirs: OutlineValue[]): boolean {
+  const ends = (key: string) => {
+    const m = /^([\d.]+)\.\.([\d.]+):(\w+)$/.exec(key);
+    return m ? [`${m[1]}:${m[3]}`, `${m[2]}:${m[3]}`] : undefined;
+  };
+  const own = ends(v.key);
+  if (own) return own.every((k) => theirs.some((t) => t.key === k));
+  return theirs.some((t) => {
+    const e = ends(t.key);
+    return !!e && e.includes(v.key) && e.every((k) => mine.some((m) => m.key === k));
+  });
+}
+
 /** Values of `mine` whose key the other side never has (each key once, at its first place). */
 function unmatched(mine: OutlineValue[], theirs: OutlineValue[], kind: ValueKind): OutlineValue[] {
   const keys = new Set(theirs.map((v) => v.key));
@@ -1220,6 +1238,7 @@ function unmatched(mine: OutlineValue[], theirs: OutlineValue[], kind: ValueKind
   const out: OutlineValue[] = [];
   for (const v of mine) {
     if (keys.has(v.key) || seen.has(v.key)) continue;
+    if (kind === 'duration' && rangeWrittenOut(v, mine, theirs)) continue;
     if (kind === 'date') {
       const day = v.key.slice(-5);
       const yearless = v.key.startsWith('-');
