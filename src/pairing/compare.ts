@@ -1043,7 +1043,7 @@ export function valueDiffs(
         leftA.filter((v) => !wrong.has(v)),
         leftB.filter((v) => !wrong.has(v)),
         pairedOfA,
-        (a, b) => namedPlain(a, B.blocks[b.block]) || namedPlain(b, A.blocks[a.block]),
+        (a, b) => siteName(a) !== siteName(b) && (namedPlain(a, B.blocks[b.block]) || namedPlain(b, A.blocks[a.block])),
       );
       leftA.push(...va.filter((v) => wrong.has(v)), ...surplusLinks(va, vb));
       leftB.push(...vb.filter((v) => wrong.has(v)), ...surplusLinks(vb, va));
@@ -1256,6 +1256,12 @@ function unmatched(mine: OutlineValue[], theirs: OutlineValue[], kind: ValueKind
  */
 const INSTITUTIONAL_HOST = /(?:^|\.)(?:gc\.ca|canada\.ca|gov|gouv|gov\.[a-z]{2}|gouv\.[a-z]{2}|gouv\.qc\.ca|gov\.uk|europa\.eu|int)$/;
 
+/** The name of a link's site before the public suffix: `github` of `github.com`, `linkedin` of `ca.linkedin.com`. */
+function siteName(v: OutlineValue): string {
+  const labels = (v.family ?? '').split('.');
+  return labels.length >= 2 ? labels[labels.length - 2]! : '';
+}
+
 /**
  * The paragraph (or list) `block` names the site of link `v` by its name (`GitHub` for
  * `github.com/cds-snc`, `GCCollab` for `gccollab.ca/…`) without linking to it: the link is
@@ -1265,9 +1271,7 @@ const INSTITUTIONAL_HOST = /(?:^|\.)(?:gc\.ca|canada\.ca|gov|gouv|gov\.[a-z]{2}|
  */
 function namedPlain(v: OutlineValue, block: OutlineBlock | undefined): boolean {
   if (!block || !v.family || v.family === 'site' || INSTITUTIONAL_HOST.test(v.family)) return false;
-  const labels = v.family.split('.');
-  // The name before the public suffix: `github` of `github.com`, `gccollab` of `gccollab.ca`.
-  const name = labels.length >= 2 ? labels[labels.length - 2]! : '';
+  const name = siteName(v);
   if (!/^[a-z]{6,}$/.test(name)) return false;
   const stem = stemsOf(name)[0];
   if (!stem) return false;
