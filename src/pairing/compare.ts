@@ -910,7 +910,16 @@ function listGaps(
       const tight = len < 0.4 && smallest >= 20 && (as.length > 1 ? partsShare(as, bs) : partsShare(bs, as));
       // Sizes of sentence-long items that add up almost exactly are a merge even without
       // shared stems; short items ("Privacy") are never merged that way.
-      const merge = as.length + bs.length > 2 ? (tight ? 0.5 : len < 0.2 && smallest >= 40 ? 1.0 : 2.0) : 0;
+      let merge = as.length + bs.length > 2 ? (tight ? 0.5 : len < 0.2 && smallest >= 40 ? 1.0 : 2.0) : 0;
+      // A merge the sizes do not clearly support: the larger part alone fits the other side
+      // about as well (a short item next to a long one, within the translation's own
+      // variation, is not half of it).
+      if (merge) {
+        const [two, one] = as.length > 1 ? [as, bs] : [bs, as];
+        const larger = two[0]!.size >= two[1]!.size ? two[0]! : two[1]!;
+        const alone = as.length > 1 ? lengthCost(larger.size, sizeOf(one), ratio) : lengthCost(sizeOf(one), larger.size, ratio);
+        if (alone - len < 0.15) merge = 2.5;
+      }
       return Math.max(0.05, len + stem + merge + against - bonus);
     },
     skip: () => 1.3,
