@@ -5,7 +5,7 @@
 // the site, and peak memory. Prints ratios; the seconds are this machine's, on this load.
 //
 //   npm run bench -- [--site <folder holding content/>] [--only <folder under each language>]
-//                    [--copies N] [--runs R] [--keep]
+//                    [--copies N] [--runs R] [--one <end of a path>] [--keep]
 //
 // Each copy is its own site (its own content/ folder), as N teams' repositories would be.
 // Default site: fixtures/site. Nothing is written outside a temporary folder.
@@ -55,7 +55,17 @@ const files = [];
 const allList = join(work, 'all.txt');
 writeFileSync(allList, files.join('\n'));
 // One posting of the first site: the pre-commit case (the rest of the site is only indexed).
-const one = files.find((f) => /[\\/]careers[\\/]/.test(f)) ?? files[0];
+// `--one <end of a path>`: that posting of the first site instead (a posting with one partner,
+// say, where the first posting of a site may share its key with several).
+const oneWanted = opt('one', undefined);
+const firstSite = join(work, 'site-0') + '/';
+const one = oneWanted
+  ? files.find((f) => f.startsWith(firstSite) && f.endsWith(oneWanted))
+  : files.find((f) => /[\\/]careers[\\/]/.test(f)) ?? files[0];
+if (!one) {
+  console.error(`bench: no file of the first site ends with ${oneWanted}`);
+  process.exit(2);
+}
 const oneList = join(work, 'one.txt');
 writeFileSync(oneList, one);
 

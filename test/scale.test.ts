@@ -310,3 +310,15 @@ describe('--cache', () => {
     expect(r.stderr).toContain('--cache-strategy');
   });
 });
+
+describe('memory at a phase boundary', () => {
+  // The peak of a large run was the index's dead text and the workers' heaps at once: the run
+  // collects once when the index is built. This asserts that the collection is reachable on
+  // this Node (a platform that refused the flag would silently lose it) and spared to small runs.
+  test('a run of thousands of files collects the index garbage before linting; a small run does not', async () => {
+    const { collectAfterIndex } = await import('../src/runner/collect.js');
+    expect(collectAfterIndex(1999)).toBe(false);
+    expect(collectAfterIndex(2000)).toBe(true);
+    expect(collectAfterIndex(16848)).toBe(true);
+  });
+});

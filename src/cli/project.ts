@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileErrorReason, NotRegularFileError, readRegularFile } from './read-file.js';
-import { relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { fileFinding } from '../engine/file-finding.js';
@@ -155,7 +155,17 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
   const realOf = realPaths();
   const byReal = new Map(linted.map((f) => [realOf(f), f]));
-  const rootOf = (file: string) => [...roots].find((r) => file.startsWith(r + sep));
+  // The root of a file depends on its folder only: found once per folder, not by trying every
+  // root for each file (a run of 108 sites asked 108 prefixes twice per posting).
+  const rootList = [...roots];
+  const rootByDir = new Map<string, string | undefined>();
+  const rootOf = (file: string) => {
+    const dir = dirname(file);
+    if (rootByDir.has(dir)) return rootByDir.get(dir);
+    const root = rootList.find((r) => file.startsWith(r + sep));
+    rootByDir.set(dir, root);
+    return root;
+  };
   // Each content root is a site of its own: its postings pair with each other, not with
   // another site's linted in the same run. One root (the usual case) needs no scope.
   const scopeOf = (file: string) => (roots.size > 1 ? (rootOf(file) ?? '') : undefined);

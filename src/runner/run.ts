@@ -18,6 +18,7 @@ import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
 import { LintPool, type JobFailure, type PoolStats } from './pool.js';
 import type { Limits } from './limits.js';
 import type { ResultCache } from './cache.js';
+import { collectAfterIndex } from './collect.js';
 
 /** Below this many files, `auto` uses one worker: threads would cost more than they save. */
 export const PARALLEL_THRESHOLD = 40;
@@ -102,6 +103,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     options.cache?.storeEntries(project.index.entries, project.coded, options.texts);
     options.prepareIndex?.(project.index);
     options.cache?.bind(project.index, project.roots);
+    if (pool) collectAfterIndex(files.length);
   } catch (e) {
     pool?.close();
     throw e;
