@@ -932,7 +932,7 @@ function listGaps(
     b: { items: itemsB, block: B.blocks[step.b[0]!]!, index: step.b[0]! },
   };
   const outlines: Record<Side, Outline> = { a: A, b: B };
-  const found: Array<{ has: Side; r: ReturnType<typeof regions>[number]; missing: number[] }> = [];
+  const found: Array<{ has: Side; missing: number[] }> = [];
   for (const r of regions(steps)) {
     for (const has of ['a', 'b'] as const) {
       const lacking = otherSide(has);
@@ -941,7 +941,7 @@ function listGaps(
       const steps = has === 'a' ? step.b : step.a;
       const around = unitsOf(outlines[lacking], [steps[0]! - 1, steps[steps.length - 1]! + 1], true);
       const scale = has === 'a' ? ratio : 1 / ratio;
-      found.push({ has, r, missing: r[has].filter((i) => !presentIn(lists[has].items[i]!, around, scale)) });
+      found.push({ has, missing: r[has].filter((i) => !presentIn(lists[has].items[i]!, around, scale)) });
     }
   }
   // An item moved up or down the list shows as missing on each side, each the other's
@@ -964,7 +964,7 @@ function listGaps(
       }
     }
   }
-  for (const { has, r, missing } of found) {
+  for (const { has, missing } of found) {
     const lacking = otherSide(has);
     if (missing.length < Math.max(1, options.minItems)) continue;
     const parts = missing.map((i) => linesOf(lists[has].items[i]!));
