@@ -850,6 +850,14 @@ function withParagraphs(item: OutlineItem, blocks: OutlineBlock[]): OutlineItem 
   };
 }
 
+/** Steps of an item alignment that pair items in another order on each side (a list reordered). */
+function reordered(steps: Step[]): boolean {
+  const pairs = steps.filter((s) => s.a.length && s.b.length).map((s) => [s.a[0]!, s.b[0]!] as const);
+  const byA = [...pairs].sort((x, y) => x[0] - y[0]);
+  for (let i = 1; i < byA.length; i++) if (byA[i]![1] < byA[i - 1]![1]) return true;
+  return false;
+}
+
 /**
  * The items a pair of lists lacks on each side. Paragraphs the alignment read as a list's
  * content (sub-items at the margin) are its items, or the text of its last item when the
@@ -962,6 +970,32 @@ function listGaps(
         x.missing.splice(x.missing.indexOf(i), 1);
         y.missing.splice(y.missing.indexOf(j), 1);
       }
+    }
+  }
+  // A list given in another order: where items are, says nothing. An item left on each side is
+  // each other's translation as likely as not; only the difference in number is missing
+  // (the leftovers paired by the stems they share, most first).
+  if (reordered(steps)) {
+    const leftA = found.filter((f) => f.has === 'a');
+    const leftB = found.filter((f) => f.has === 'b');
+    const candidates: Array<{ i: number; k: number; shared: number }> = [];
+    for (const x of leftA) for (const i of x.missing) for (const y of leftB) for (const k of y.missing) {
+      const theirs = stemSet(itemsB[k]!);
+      candidates.push({ i, k, shared: itemsA[i]!.stems.filter((st) => theirs.has(st)).length });
+    }
+    candidates.sort((u, v) => v.shared - u.shared || u.i - v.i || u.k - v.k);
+    const drop = (fs: typeof found, n: number) => {
+      for (const f of fs) if (f.missing.includes(n)) return f.missing.splice(f.missing.indexOf(n), 1).length > 0;
+      return false;
+    };
+    const usedA = new Set<number>();
+    const usedB = new Set<number>();
+    for (const c of candidates) {
+      if (usedA.has(c.i) || usedB.has(c.k)) continue;
+      usedA.add(c.i);
+      usedB.add(c.k);
+      drop(leftA, c.i);
+      drop(leftB, c.k);
     }
   }
   for (const { has, missing } of found) {
