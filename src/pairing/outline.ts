@@ -272,9 +272,16 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
   const endLine = (n: AnyNode) => n.position?.end.line ?? line(n);
 
   const images: OutlineImage[] = [];
-  const image = (alt: string, at: number) => {
+  const image = (alt: string, at: number, end: number, block: number) => {
     if (images.length >= MAX_IMAGES) return;
     const t = decodeSpaces(alt.slice(0, 5000).replace(/&amp;/gi, '&').replace(/&quot;/gi, '"')).text;
+    // An e-mail address in the text of an image is one its readers (screen readers) get: a
+    // value of the posting, placed on the image (`send her an email at …` in a photo's alt).
+    for (const a of findAddresses(t)) {
+      if (a.kind !== 'email') continue;
+      const address = t.slice(a.start, a.end).replace(/^mailto:/i, '').toLowerCase();
+      addValue('email', address, at, end, block, undefined, address);
+    }
     const { stems } = proseStats(t);
     if (!stems.length && !DIGIT_ANY.test(t)) return;
     const found = scanValues(t, 100, options.durations).map((v) => ({ kind: v.kind, key: v.key }));
@@ -329,10 +336,10 @@ export function computeOutline(posting: ParsedPosting, options: OutlineOptions):
         const def = definitions.get(n.identifier ?? '');
         if (def) links.push({ url: def.url, start: s, end: e });
       }
-      if (n.type === 'image' && s !== undefined && (n as { alt?: string }).alt) image((n as { alt?: string }).alt!, s);
+      if (n.type === 'image' && s !== undefined && e !== undefined && (n as { alt?: string }).alt) image((n as { alt?: string }).alt!, s, e, blockIndex);
       if (n.type === 'html' && s !== undefined && e !== undefined) {
         const src = text.slice(s, e);
-        for (const m of src.matchAll(/<img\b[^<>]*?\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) image(m[1] ?? m[2] ?? '', s + m.index!);
+        for (const m of src.matchAll(/<img\b[^<>]*?\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) image(m[1] ?? m[2] ?? '', s + m.index!, s + m.index! + m[0].length, blockIndex);
         for (const m of src.matchAll(/<a\b[^<>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
           links.push({ url: (m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/gi, '&'), start: s + m.index!, end: s + m.index! + m[0].length });
         }
