@@ -76,6 +76,39 @@ test("pairing/values: a link the partner's layout prints on its page is not miss
   expect(valuesOf(lintSite(site).files, frFile)).toEqual(valuesOf(before, frFile));
 });
 
+test("pairing/structure: a paragraph the page's layout prints is not missing from that page, either way", () => {
+  const site = tempDir('hugo-layout-texts');
+  cpSync(SITE, site, { recursive: true });
+  const enFile = 'content/en/careers/positions/developer.md';
+  const frFile = 'content/fr/careers/positions/developpeur.md';
+  const structureOf = (files: Record<string, string[]>, file: string) => files[file]!.filter((f) => f.startsWith('pairing/structure'));
+  // After the opening paragraph (at the end, it would read as merged into the last paragraph).
+  const append = (file: string, text: string) => {
+    const body = readFileSync(join(site, file), 'utf8');
+    const at = body.indexOf('\n\n**');
+    writeFileSync(join(site, file), `${body.slice(0, at)}\n\n${text}${body.slice(at)}`);
+  };
+  const layout = (lang: string) => join(site, `layouts/section/job-posting.${lang}.html`);
+  const printed = (lang: string, text: string) =>
+    writeFileSync(layout(lang), readFileSync(layout(lang), 'utf8').replace('<div class="content">{{ .Content }}</div>', `<div class="content">{{ .Content }}</div>\n  <p>${text}</p>`));
+  const EN = 'At CDS, we celebrate diversity and difference. We passionately promote inclusion, equity and accessibility for all candidates, whatever their identity, origin or experience.';
+  const FR = 'Au SNC, nous célébrons la diversité et la différence. Nous faisons la promotion passionnée de l’inclusion, de l’équité et de l’accessibilité pour tous les candidats, quelle que soit leur identité, leur origine ou leur expérience.';
+  const before = lintSite(site).files;
+  // The French body has the paragraph, the English page nowhere: the English posting lacks it.
+  append(frFile, FR);
+  expect(structureOf(lintSite(site).files, enFile)).toHaveLength(structureOf(before, enFile).length + 1);
+  // The English layout prints it on every English posting page: the reader has it.
+  printed('en', EN);
+  expect(structureOf(lintSite(site).files, enFile)).toEqual(structureOf(before, enFile));
+  // The other way: the English body has it, and the French layout prints its French text.
+  cpSync(join(SITE, frFile), join(site, frFile));
+  cpSync(join(SITE, 'layouts/section/job-posting.en.html'), layout('en'));
+  append(enFile, EN);
+  expect(structureOf(lintSite(site).files, frFile)).toHaveLength(structureOf(before, frFile).length + 1);
+  printed('fr', FR);
+  expect(structureOf(lintSite(site).files, frFile)).toEqual(structureOf(before, frFile));
+});
+
 test('a layout template over the size limit is not read: one internal/too-large finding, like a posting', () => {
   const site = tempDir('hugo-template-size');
   cpSync(SITE, site, { recursive: true });

@@ -592,6 +592,8 @@ export function structureGaps(A: Outline, B: Outline, options: StructureOptions)
               presentIn(sides[has].blocks[g.index]!, lines, scale, 0.3) ||
               presentIn(sides[has].blocks[g.index]!, merged, scale, 0.3) ||
               absorbed(sides[has].blocks[g.index]!, pairs, scale) ||
+              // The lacking page's layout prints it (its template's own paragraph).
+              presentIn(sides[has].blocks[g.index]!, sides[lacking].layoutTexts ?? [], scale, 0.4) ||
               captionOfImage(sides[has].blocks[g.index]!, sides[has], sides[lacking])
             ),
         ),
@@ -886,19 +888,15 @@ function itemGaps(A: Outline, B: Outline, step: Step, ratio: number, options: St
   return best ?? [];
 }
 
-function listGaps(
-  A: Outline,
-  B: Outline,
-  step: Step,
-  ratio: number,
-  options: StructureOptions,
-  itemsA: OutlineItem[],
-  itemsB: OutlineItem[],
-): Gap[] {
-  startAlignment();
+/**
+ * The costs of aligning the items of two lists that translate each other: sizes, shared
+ * stems and anchors; merges only where sizes clearly support them; items whose links are
+ * elsewhere in the other list are not each other's.
+ */
+function itemCosts(itemsA: OutlineItem[], itemsB: OutlineItem[], ratio: number): AlignCosts<OutlineItem> {
   const allA = urlIds(itemsA);
   const allB = urlIds(itemsB);
-  const costs: AlignCosts<OutlineItem> = {
+  return {
     pair(as, bs) {
       const len = lengthCost(sizeOf(as), sizeOf(bs), ratio);
       const stem = stemCost(as, bs);
@@ -932,6 +930,19 @@ function listGaps(
     },
     skip: () => 1.3,
   };
+}
+
+function listGaps(
+  A: Outline,
+  B: Outline,
+  step: Step,
+  ratio: number,
+  options: StructureOptions,
+  itemsA: OutlineItem[],
+  itemsB: OutlineItem[],
+): Gap[] {
+  startAlignment();
+  const costs = itemCosts(itemsA, itemsB, ratio);
   const steps = alignItems(itemsA, itemsB, costs);
   if (!steps) return [];
   const out: Gap[] = [];
@@ -1145,7 +1156,8 @@ export function valueDiffs(
         if (kind === 'count' && (!paired.length || paired.some((j) => outlines[otherSide(side)].blocks[j]!.spelled))) continue;
         const lacking = outlines[otherSide(side)];
         const place = paired.length ? lacking.blocks[paired[0]!] : nearestPaired(side, v.block, al, lacking);
-        out.push({ kind, side, value: v, counterpart, at: place ? linesOf(place) : { line: 1, endLine: 1 } });
+        const at = (al && itemPlace(side, v, outlines, paired, al.ratio)) ?? (place ? linesOf(place) : { line: 1, endLine: 1 });
+        out.push({ kind, side, value: v, counterpart, at });
       }
     }
   }
@@ -1203,6 +1215,31 @@ function hasNumber(o: Outline, key: string): boolean {
   if (o.values.some((v) => (v.kind === 'count' || v.kind === 'amount') && v.key === key)) return true;
   const anchor = `n:${key}`;
   return o.blocks.some((b) => b.anchors.includes(anchor) || !!b.items?.some((i) => i.anchors.includes(anchor)));
+}
+
+/**
+ * Where a value of a list item would be on the other side: the item that translates its item,
+ * when its list is paired with one list there (a link the French degree item has, reported on
+ * the English degree item, not on the first line of the English list).
+ */
+function itemPlace(side: Side, v: OutlineValue, outlines: Record<Side, Outline>, paired: number[], ratio: number): Lines | undefined {
+  const own = outlines[side].blocks[v.block];
+  const lists = paired.map((j) => outlines[otherSide(side)].blocks[j]!).filter((b) => b.kind === 'list' && b.items?.length);
+  if (own?.kind !== 'list' || !own.items?.length || lists.length !== 1) return undefined;
+  // The innermost item holding the value (a sub-item comes after the item it is under).
+  let mine = -1;
+  own.items.forEach((it, i) => {
+    if (it.line <= v.line && v.line <= it.endLine) mine = i;
+  });
+  if (mine < 0) return undefined;
+  const theirs = lists[0]!.items!;
+  const [itemsA, itemsB] = side === 'a' ? [own.items, theirs] : [theirs, own.items];
+  startAlignment();
+  const steps = alignItems(itemsA, itemsB, itemCosts(itemsA, itemsB, ratio));
+  const step = steps?.find((st) => (side === 'a' ? st.a : st.b).includes(mine));
+  const partners = step ? (side === 'a' ? step.b : step.a) : [];
+  if (!partners.length) return undefined;
+  return span(partners.map((j) => linesOf(theirs[j]!)));
 }
 
 function nearestPaired(side: Side, block: number, al: BlockAlignment | undefined, lacking: Outline): OutlineBlock | undefined {

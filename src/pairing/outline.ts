@@ -95,6 +95,12 @@ export interface Outline {
    * reader of that page has them even when the body does not.
    */
   layoutLinks?: string[];
+  /**
+   * The paragraphs of text the posting's layout certainly prints on its page (size and word
+   * stems): a paragraph the other posting has in its body is not missing from this page when
+   * the layout prints it.
+   */
+  layoutTexts?: Array<{ size: number; stems: string[] }>;
 }
 
 interface Span {

@@ -2,7 +2,7 @@
 import type { ParsedPosting, ResolvedConfig } from '../types.js';
 import { classificationTable } from '../lib/classification-table.js';
 import { findMentions } from '../lib/classification-mentions.js';
-import { computeOutline, type Outline } from './outline.js';
+import { computeOutline, proseStats, type Outline } from './outline.js';
 import { linkKey, linkNormaliser, type LinkNormaliser } from './links.js';
 import type { SiteModel } from '../site/model.js';
 import { languageOfFile, printedPieces, templateOf } from '../site/page.js';
@@ -21,6 +21,8 @@ export function outliner(config: Pick<ResolvedConfig, 'data' | 'site'>): Outline
     if (site) {
       const printed = layoutLinks(site, posting, links);
       if (printed.length) outline.layoutLinks = printed;
+      const texts = layoutTexts(site, posting);
+      if (texts.length) outline.layoutTexts = texts;
     }
     return outline;
   };
@@ -41,6 +43,28 @@ function layoutLinks(site: SiteModel, posting: ParsedPosting, links: LinkNormali
     }
   }
   return [...keys];
+}
+
+/**
+ * The paragraphs of text a posting's layout prints on its page whatever the posting says (the
+ * template's own text, block by block): size and word stems, as the outline's blocks have them.
+ */
+function layoutTexts(site: SiteModel, posting: ParsedPosting): Array<{ size: number; stems: string[] }> {
+  const fm = posting.frontMatter?.data;
+  const facts = templateOf(site, posting.filePath, fm);
+  if (!facts) return [];
+  const blocks = new Map<number, string>();
+  for (const piece of printedPieces(facts, fm, languageOfFile(site, posting.filePath)?.code)) {
+    // Inline tags join the prose around them; block tags already start a new block.
+    const text = piece.kind === 'text' ? piece.value : piece.value.startsWith('<') ? ' ' : '';
+    if (text) blocks.set(piece.block, (blocks.get(piece.block) ?? '') + text);
+  }
+  const out: Array<{ size: number; stems: string[] }> = [];
+  for (const text of blocks.values()) {
+    const { size, stems } = proseStats(text.replace(/\s+/g, ' '));
+    if (stems.length >= 3) out.push({ size, stems });
+  }
+  return out;
 }
 
 const HREF = /\bhref\s*=\s*["']?([^"'\s>]+)/gi;
