@@ -823,7 +823,10 @@ function alignItems(A: OutlineItem[], B: OutlineItem[], costs: AlignCosts<Outlin
     ),
   ];
   const crossed = sure.some(([i, j]) => sure.some(([k, l]) => i < k && j > l));
-  if (!crossed) return align(A, B, costs);
+  if (!crossed) {
+    const steps = align(A, B, costs);
+    return steps && repairNeighbours(steps, sure);
+  }
   const left = (xs: OutlineItem[], taken: Array<[number, number]>, side: 0 | 1) => {
     const used = new Set(taken.map((p) => p[side]));
     return all(xs).filter((i) => !used.has(i));
@@ -838,6 +841,31 @@ function alignItems(A: OutlineItem[], B: OutlineItem[], costs: AlignCosts<Outlin
   );
   if (!rest) return undefined;
   return [...rest.map((s) => ({ a: s.a.map((i) => restA[i]!), b: s.b.map((j) => restB[j]!) })), ...pairs.map(([i, j]) => ({ a: [i], b: [j] }))];
+}
+
+/**
+ * An item paired in order with its neighbour's translation while its own translation, next to
+ * it, is left over: the pair that surely translates (mutual best by shared stems) is taken,
+ * and the neighbour is left over instead (a French item added before the last one: `Avoir à
+ * cœur la formation d'équipes diversifiées et inclusives` is the translation of `You are
+ * passionate and deliberate about building diverse and inclusive teams`, not the item before it).
+ */
+function repairNeighbours(steps: Step[], sure: Array<[number, number]>): Step[] {
+  const out = steps.map((st) => ({ a: [...st.a], b: [...st.b] }));
+  const isSure = (i: number, j: number) => sure.some(([x, y]) => x === i && y === j);
+  for (const [i, j] of sure) {
+    const at = out.findIndex((st) => st.a.length === 1 && st.a[0] === i && st.b.length === 1);
+    if (at < 0) continue;
+    const other = out[at]!.b[0]!;
+    if (other === j || Math.abs(other - j) !== 1 || isSure(i, other)) continue;
+    const next = other < j ? at + 1 : at - 1;
+    const left = out[next];
+    if (!left || left.a.length !== 0 || left.b.length !== 1 || left.b[0] !== j) continue;
+    // Keep the steps in order: the item left over comes where its place is.
+    out[Math.min(at, next)] = other < j ? { a: [], b: [other] } : { a: [i], b: [j] };
+    out[Math.max(at, next)] = other < j ? { a: [i], b: [j] } : { a: [], b: [other] };
+  }
+  return out;
 }
 
 /** An item with the paragraphs after its list (sub-items at the margin) read into it. */
