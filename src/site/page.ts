@@ -95,3 +95,35 @@ export function printedPieces(facts: TemplateFacts, fm: Record<string, unknown> 
     return v;
   });
 }
+
+/** What a page's layout certainly prints on it: its prose block by block, and the targets of its links. */
+export interface PrintedPage {
+  /** The template, relative to the site (for messages). */
+  displayPath: string;
+  /** The text of each block of the template, spaces collapsed (inline tags join the prose around them). */
+  blocks: string[];
+  /** `href` targets of the tags it prints, as written. */
+  hrefs: string[];
+}
+
+const HREF = /\bhref\s*=\s*["']?([^"'\s>]+)/gi;
+
+/**
+ * The text and links a page's layout prints whatever the page says (conditions that certainly
+ * hold included): what a rule reads as being on the page the reader sees, besides the body.
+ */
+export function printedPage(model: SiteModel, file: string, fm: Record<string, unknown> | undefined): PrintedPage | undefined {
+  const facts = templateOf(model, file, fm);
+  if (!facts) return undefined;
+  const blocks = new Map<number, string>();
+  const hrefs: string[] = [];
+  for (const piece of printedPieces(facts, fm, languageOfFile(model, file)?.code)) {
+    if (piece.kind === 'text') blocks.set(piece.block, (blocks.get(piece.block) ?? '') + piece.value);
+    else if (piece.value.startsWith('<')) {
+      for (const m of piece.value.matchAll(HREF)) hrefs.push(m[1]!);
+      // Inline tags join the prose around them; block tags were already a new block.
+      blocks.set(piece.block, (blocks.get(piece.block) ?? '') + ' ');
+    }
+  }
+  return { displayPath: facts.displayPath, blocks: [...blocks.values()].map((t) => t.replace(/\s+/g, ' ')), hrefs };
+}

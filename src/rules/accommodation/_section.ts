@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { Lang, RuleContext } from '../../types.js';
 import { dataPatterns, matches } from '../../lib/patterns.js';
 import { proseBlocks, rangeIn, sentences } from '../../lib/prose.js';
-import { languageOfFile, printedPieces, templateOf } from '../../site/page.js';
+import { printedPage } from '../../site/page.js';
 
 export interface AccommodationTable {
   sentences: Record<Lang, string[]>;
@@ -92,21 +92,13 @@ function fromLayout(context: RuleContext, found: AccommodationSection, isSection
   const site = context.config.site;
   if (!site) return;
   const fm = context.posting.frontMatter?.data;
-  const facts = templateOf(site, context.filePath, fm);
-  if (!facts) return;
-  const blocks = new Map<number, string>();
-  for (const piece of printedPieces(facts, fm, languageOfFile(site, context.filePath)?.code)) {
-    if (piece.kind === 'text') blocks.set(piece.block, (blocks.get(piece.block) ?? '') + piece.value);
-    else if (piece.value.startsWith('<')) {
-      for (const m of piece.value.matchAll(/\bhref\s*=\s*["']?([^"'\s>]+)/gi)) if (pages.has(normalizeUrl(m[1]!))) found.link = true;
-      // Inline tags join the prose around them; block tags were already a new block.
-      blocks.set(piece.block, (blocks.get(piece.block) ?? '') + ' ');
-    }
-  }
+  const page = printedPage(site, context.filePath, fm);
+  if (!page) return;
+  if (page.hrefs.some((href) => pages.has(normalizeUrl(href)))) found.link = true;
   if (!found.sentence) {
-    for (const text of blocks.values()) {
-      if (sentences(text.replace(/\s+/g, ' ')).some((s) => isSection(s.text))) {
-        found.sentenceInLayout = facts.displayPath;
+    for (const text of page.blocks) {
+      if (sentences(text).some((s) => isSection(s.text))) {
+        found.sentenceInLayout = page.displayPath;
         break;
       }
     }
