@@ -9,6 +9,8 @@
  * each pattern also has a `loose` form without the edges, a superset of the strict one and
  * fast to reject with; the strict form only runs on text the loose one matched.
  */
+import { caseFolded, isFoldable } from './case-fold.js';
+
 const WORD = '[\\p{L}\\p{N}_]';
 const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
 
@@ -27,15 +29,28 @@ const cache = new Map<string, DataRegExp>();
 class LazyDataRegExp implements DataRegExp {
   #strict: RegExp | undefined;
   #loose: RegExp | undefined;
+  #folded: { strict: RegExp; loose: RegExp } | undefined;
+  /** A case-insensitive pattern that means the same without `i` on lowercased text (see case-fold.ts). */
+  readonly foldable: boolean;
   constructor(
     private readonly source: string,
     private readonly flags: string,
-  ) {}
+  ) {
+    this.foldable = flags.includes('i') && isFoldable(source);
+  }
   get strict(): RegExp {
     return (this.#strict ??= new RegExp(edges(this.source, BOUNDARY), this.flags));
   }
   get loose(): RegExp {
     return (this.#loose ??= new RegExp(edges(this.source, ''), this.flags.replace('g', '')));
+  }
+  /** Both forms without `i`, for text `caseFolded` lowercased: V8 compiles them in about half the time. */
+  get folded(): { strict: RegExp; loose: RegExp } {
+    const flags = this.flags.replace('i', '');
+    return (this.#folded ??= {
+      strict: new RegExp(edges(this.source, BOUNDARY), flags),
+      loose: new RegExp(edges(this.source, ''), flags.replace('g', '')),
+    });
   }
 }
 
@@ -60,9 +75,23 @@ export function dataPatterns(sources: readonly string[] | undefined, flags = 'iu
 
 /** Whether `text` matches (the strict form, tried only when the loose one matches). */
 export function matches(re: DataRegExp, text: string): boolean {
-  if (!re.loose.test(text)) return false;
-  re.strict.lastIndex = 0;
-  return re.strict.test(text);
+  const low = re instanceof LazyDataRegExp && re.foldable ? foldedText(text) : undefined;
+  const { loose, strict } = low !== undefined ? (re as LazyDataRegExp).folded : re;
+  const subject = low ?? text;
+  if (!loose.test(subject)) return false;
+  strict.lastIndex = 0;
+  return strict.test(subject);
+}
+
+/** The last text lowercased, kept: a sentence is tried against several patterns in a row. */
+let lastText: string | undefined;
+let lastFolded: string | undefined;
+function foldedText(text: string): string | undefined {
+  if (text !== lastText) {
+    lastText = text;
+    lastFolded = caseFolded(text);
+  }
+  return lastFolded;
 }
 
 /** Every match of a pattern compiled with the `g` flag. */

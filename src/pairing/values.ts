@@ -6,6 +6,7 @@
  * Pure functions of text; offsets are into the text given.
  */
 import { execAll } from '../lib/exec-all.js';
+import { Caseless, caseFolded } from '../lib/case-fold.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 
 export type ValueKind = 'amount' | 'percent' | 'date' | 'month' | 'duration' | 'count' | 'code' | 'email' | 'link';
@@ -120,15 +121,15 @@ const L = '\\p{L}';
 const initials = (words: string[]) => [...new Set(words.map((w) => w[0]!))].join('');
 const MONTH_START = `(?=[${initials(Object.keys(MONTHS))}])`;
 /** `March 3, 2023`, `March 3rd`, `Friday, March 3`. */
-const DATE_EN = new RegExp(`${MONTH_START}(?<!${L})${MONTH}${SP}+${DAY}(?![\\d${L}])(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
+const DATE_EN = new Caseless(`${MONTH_START}(?<!${L})${MONTH}${SP}+${DAY}(?![\\d${L}])(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
 /** `3 mars 2023`, `le 1er avril`, `3 March 2023`. */
-const DATE_FR = new RegExp(`(?=\\d)(?<![\\d${L}])${DAY}${SP}+${MONTH}(?!${L})(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
+const DATE_FR = new Caseless(`(?=\\d)(?<![\\d${L}])${DAY}${SP}+${MONTH}(?!${L})(?:,?${SP}*${YEAR}(?!\\d))?`, 'giu');
 /** `2023-03-03`. */
 const DATE_ISO = /(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])/g;
 /** `March 2023`, `mars 2023`. */
-const MONTH_YEAR = new RegExp(`${MONTH_START}(?<!${L})${MONTH}${SP}+(?:(?:de|of)${SP}+)?${YEAR}(?!\\d)`, 'giu');
+const MONTH_YEAR = new Caseless(`${MONTH_START}(?<!${L})${MONTH}${SP}+(?:(?:de|of)${SP}+)?${YEAR}(?!\\d)`, 'giu');
 /** `Dec/02/2019`. */
-const DATE_SLASH = new RegExp(`${MONTH_START}(?<!${L})${MONTH}/(\\d{1,2})/${YEAR}(?!\\d)`, 'giu');
+const DATE_SLASH = new Caseless(`${MONTH_START}(?<!${L})${MONTH}/(\\d{1,2})/${YEAR}(?!\\d)`, 'giu');
 
 const NUMBER_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -143,7 +144,7 @@ const UNITS: Record<string, string> = {
 };
 /** A kind of day written between the number and its unit in English (`10 business days`; French puts it after: `10 jours ouvrables`). */
 const QUALIFIER = `(?:(?:business|working|calendar|consecutive)${SP}+)?`;
-const DURATION = new RegExp(
+const DURATION = new Caseless(
   `(?=[\\d${initials(Object.keys(NUMBER_WORDS))}])(?<![\\d.,${L}])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\\+|${SP}?\\+)?(?:${SP}*|-)(?:\\(\\d+\\)${SP}*)?(?:or more${SP}+|ou plus${SP}+|full${SP}+|complètes?${SP}+|derni[eè]re?s${SP}+|prochaine?s${SP}+|premi[eè]re?s${SP}+)?${QUALIFIER}(${Object.keys(
     UNITS,
   )
@@ -174,7 +175,7 @@ function durationKey(n: number, unit: string): string | undefined {
  * Numbers listed before one unit: `tous les 4, 6 ou 12 mois`, `every 3, 6, or 12 months`,
  * `3 to 6 months` (each number is a duration of that unit).
  */
-const LISTED = new RegExp(
+const LISTED = new Caseless(
   `(?<![\\d.,\\p{L}])(${NUM})((?:${SP}*,${SP}*(?:${NUM}))*)${SP}*,?${SP}*(or|ou|and|et|to|à|-|–)${SP}*(${NUM})${SP}*${QUALIFIER}(${Object.keys(UNITS)
     .sort((a, b) => b.length - a.length)
     .join('|')})(?!\\p{L})`,
@@ -189,15 +190,20 @@ function validDay(month: number | undefined, day: number): boolean {
 
 /** Every pattern but DURATION needs a digit; DURATION needs a digit or a number word. */
 const DIGIT = /\d/;
-const NUMBER_WORD = new RegExp(Object.keys(NUMBER_WORDS).join('|'), 'iu');
+const NUMBER_WORD = new Caseless(Object.keys(NUMBER_WORDS).join('|'), 'iu');
 
 /** Values in `text` (prose with URLs and e-mail addresses already blanked out). */
 export function scanValues(text: string, limit = 500, words?: DurationWords): FoundValue[] {
   // Most paragraphs have no number at all: then no pattern can match, and none is run (the
   // patterns that need a digit read `digitText`, empty when there is none).
   const digitText = DIGIT.test(text) ? text : '';
+  // The case-insensitive patterns run on the text lowercased, without `i` (half the compile
+  // time of a one-posting run): offsets are the same, and a case that matters is read in `text`.
+  const low = caseFolded(text);
+  const ci = low ?? text;
+  const ciDigit = digitText ? ci : '';
   const wordMatches = words ? [...words.matcher.matches(text)] : [];
-  if (!digitText && !wordMatches.length && !NUMBER_WORD.test(text)) return [];
+  if (!digitText && !wordMatches.length && !NUMBER_WORD.pick(low).test(ci)) return [];
   const out: FoundValue[] = [];
   const taken: Array<[number, number]> = [];
   // At most `limit` values: a hostile line of a million numbers stays linear.
@@ -215,9 +221,10 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add('date', `${m[1]}-${m[2]}-${m[3]}`, m.index!, m.index! + m[0].length);
   }
   for (const re of [DATE_SLASH, DATE_EN, DATE_FR]) {
-    for (const m of execAll(re, digitText)) {
+    for (const m of execAll(re.pick(low), ciDigit)) {
       if (taken.length >= limit) break;
-      const [monthRaw, dayRaw] = re === DATE_FR ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+      // The month of DATE_EN and DATE_SLASH starts the match: its case is read in `text`.
+      const [monthRaw, dayRaw] = re === DATE_FR ? [m[2]!, m[1]!] : [text.substr(m.index, m[1]!.length), m[2]!];
       const month = MONTHS[monthRaw.toLowerCase()];
       const day = Number(dayRaw);
       // "may" and "mar" are words too: only with a capital or a day that reads as a date.
@@ -227,11 +234,12 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
       add('date', `${year ?? ''}-${pad(month!)}-${pad(day)}`, m.index!, m.index! + m[0].length);
     }
   }
-  for (const m of execAll(MONTH_YEAR, digitText)) {
+  for (const m of execAll(MONTH_YEAR.pick(low), ciDigit)) {
     if (taken.length >= limit) break;
     const month = MONTHS[m[1]!.toLowerCase()];
     if (month === undefined) continue;
-    if (/^(may|mar)$/i.test(m[1]!) && m[1]![0] === 'm') continue;
+    // The month starts the match: its case is read in `text`.
+    if (/^(may|mar)$/i.test(m[1]!) && text[m.index] === 'm') continue;
     add('month', `${m[2]}-${pad(month)}`, m.index!, m.index! + m[0].length);
   }
 
@@ -276,14 +284,15 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     if (n !== undefined) add('percent', String(n), m.index!, m.index! + m[0].length);
   }
   // `tous les 4, 6 ou 12 mois`: each number of the list, with the unit that ends it.
-  for (const m of execAll(LISTED, digitText)) {
+  for (const m of execAll(LISTED.pick(low), ciDigit)) {
     if (taken.length >= limit) break;
     const unit = UNITS[m[5]!.toLowerCase()];
     const start = m.index!;
     const end = start + m[0].length;
     if (!unit || !free(start, end)) continue;
     taken.push([start, end]);
-    const unitText = m[5]!;
+    // The unit ends the match: as written, from `text`.
+    const unitText = text.slice(end - m[5]!.length, end);
     // A range (`10-14 business days`, `3 à 6 mois`) is one value, its two ends together: a
     // translation that keeps one end only (`14 jours ouvrables`) says something else.
     if (!m[2] && /^(?:-|–|to|à)$/i.test(m[3]!)) {
@@ -304,7 +313,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     const key = words!.keys.get(m.form);
     if (key) add('duration', key, m.index, m.end);
   }
-  for (const m of execAll(DURATION, text)) {
+  for (const m of execAll(DURATION.pick(low), ci)) {
     if (taken.length >= limit) break;
     const word = m[1]!.toLowerCase();
     const n = NUMBER_WORDS[word] ?? parseNumber(m[1]!);
@@ -324,7 +333,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
       const n = parseNumber(m[1]!);
       if (n !== undefined && n >= 1000) add('count', String(n), m.index!, m.index! + m[0].length);
     }
-    for (const m of execAll(COUNT_PLUS, digitText)) {
+    for (const m of execAll(COUNT_PLUS.pick(low), ciDigit)) {
       if (taken.length >= limit) break;
       // A lower bound only: `more than 20`, `20+`, `20-plus`; a bare number is not a count.
       if (!m[2] && m[0].trimStart() === m[1]) continue;
@@ -343,7 +352,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
  * letters, dashes, slashes or other digits (`COVID-19`, `1.2.3`, `613-555-1234`, `24/7`).
  */
 const COUNT_BIG = new RegExp(`(?<![\\d.,\\p{L}/#-])(\\d{1,3}(?:(?:,|${SP})\\d{3})+|\\d{5,})(?![\\d\\p{L}]|[.,/-]\\d)`, 'gu');
-const COUNT_PLUS = new RegExp(
+const COUNT_PLUS = new Caseless(
   `(?:(?<![\\p{L}])(?:more${SP}+than|over|plus${SP}+de|plus${SP}+d['’]au${SP}+moins)${SP}+)?(?<![\\d.,\\p{L}/#-])(${NUM})(${SP}?\\+(?![\\d])|-plus(?!\\p{L}))?(?![\\d\\p{L}%]|[.,/-]\\d)`,
   'giu',
 );
@@ -356,7 +365,7 @@ function suffixed(raw: string, suffix: string): number | undefined {
 }
 
 /** Numbers written in words, whose digits the other language may use instead (`three`, `a dozen`, `une vingtaine`, `des milliers`). */
-export const SPELLED_NUMBER = new RegExp(
+export const SPELLED_NUMBER = new Caseless(
   `(?<![\\p{L}])(?:${[
     'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
     'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
