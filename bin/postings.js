@@ -30,7 +30,7 @@ for (const stream of [process.stdout, process.stderr]) {
 // streamed to a slow reader (a CI log, `| less`) would hold all of it.
 const pause = new Int32Array(new SharedArrayBuffer(4));
 function writeOut(text) {
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   for (let at = 0; at < bytes.length; ) {
     try {
       at += writeSync(1, bytes, at);
@@ -54,6 +54,7 @@ if (versionOnly) {
     cwd: process.cwd(),
     env: process.env,
     stdout: writeOut,
+    stdoutBytes: writeOut,
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),

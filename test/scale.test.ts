@@ -182,6 +182,25 @@ describe('--cache', () => {
     expect(warm.stdout).toBe(cold.stdout);
   });
 
+  test('a JSON report from the cache is the report of a run without it, whatever the run that filled the cache reported', () => {
+    // Warnings too, which --quiet leaves out.
+    write(site, '.postingsrc.json', JSON.stringify({ rules: { 'pairing/mismatch': 'warn' } }));
+    const plain = runCli(['lint', '--format', 'json', 'content'], { cwd: site }).stdout;
+    const quiet = runCli(['lint', '--format', 'json', '--quiet', 'content'], { cwd: site }).stdout;
+    // Filled by a stylish run: the JSON run takes the results and keeps its pieces of the report.
+    runCli(['lint', '--cache', 'content'], { cwd: site });
+    const first = lint();
+    expect(first.stats).toMatchObject({ linted: 0, cached: 4 });
+    expect(first.stdout).toBe(plain);
+    expect(lint().stdout).toBe(plain);
+    // --quiet reports fewer findings than the stored pieces hold.
+    expect(runCli(['lint', '--format', 'json', '--quiet', '--cache', 'content'], { cwd: site }).stdout).toBe(quiet);
+    expect(quiet).not.toBe(plain);
+    // --output-file gets the same bytes.
+    runCli(['lint', '--format', 'json', '--cache', '--output-file', 'report.json', 'content'], { cwd: site });
+    expect(readFileSync(join(site, 'report.json'), 'utf8')).toBe(plain);
+  });
+
   test('a warm run reads no file that did not change: the index and the results come from the cache', () => {
     const reads = (stderr: string) => Number(/(\d+) files read by the main thread/.exec(stderr)![1]);
     const cold = lint();
@@ -275,22 +294,37 @@ describe('--cache', () => {
       expect([junk, run.status, run.stats.cached]).toEqual([junk, 1, 0]);
       expect(JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!).format).toBe('postings-cache');
     }
-    // The cache of the version before (one JSON document) is foreign too.
-    const [head, ...lines] = readFileSync(file, 'utf8').split('\n');
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(head!), version: 2, entries: {} }));
+    // The caches of the versions before (one JSON document; one line a file) are foreign too.
+    const head = JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!) as { states: number };
+    writeFileSync(file, JSON.stringify({ ...head, version: 2, entries: {} }));
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
-    // An entry of a wrong shape, or a line cut short, is not used either; the others are.
-    const entries = lines.filter(Boolean);
-    expect(entries).toHaveLength(4);
-    const broken = [
-      entries[0]!.replace(/\t[^\t]*$/, '\t{"findings":"nope"}'),
-      entries[1]!.slice(0, 40),
-      entries[2]!.replace(/\t[^\t]*$/, '\t{"filePath":"x","findings":[],"texts":'),
-      entries[3]!,
-    ];
-    writeFileSync(file, [head, ...broken, ''].join('\n'));
+    writeFileSync(file, JSON.stringify({ ...head, version: 3 }) + '\n');
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    // A state whose results are out of place, garbled or cut short is not used; the others are.
+    const bytes = readFileSync(file);
+    const { states } = JSON.parse(bytes.toString('utf8', 0, 512)) as { states: number };
+    const lines = bytes.toString('utf8', states).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(4);
+    const state = (line: string) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as { o: [number, number]; j: [number, number] };
+    const set = (line: string, change: object) => `${line.slice(0, line.indexOf('\t'))}\t${JSON.stringify({ ...state(line), ...change })}`;
+    // Garbled: both the results and the report's piece (a bad piece alone falls back on the results).
+    const garbled = Buffer.from(bytes);
+    for (const [from] of [state(lines[2]!).o, state(lines[2]!).j]) garbled.fill(0x20, from, from + 8);
+    const broken = [set(lines[0]!, { o: [states, 10] }), lines[1]!.slice(0, 40), lines[2]!, lines[3]!];
+    writeFileSync(file, Buffer.concat([garbled.subarray(0, states), Buffer.from(broken.join('\n') + '\n')]));
     expect(lint().stats).toMatchObject({ linted: 3, cached: 1 });
     expect(lint().stats).toMatchObject({ linted: 0, cached: 4 });
+    // A piece of the JSON report that does not end where its state says is not written either.
+    const again = readFileSync(file);
+    const at = (JSON.parse(again.toString('utf8', 0, 512)) as { states: number }).states;
+    const first = again.toString('utf8', at).split('\n')[0]!;
+    const j = (JSON.parse(first.slice(first.indexOf('\t') + 1)) as { j: [number, number] }).j;
+    const cut = again.toString('utf8', at).replace(first, `${first.slice(0, first.indexOf('\t'))}\t${JSON.stringify({ ...JSON.parse(first.slice(first.indexOf('\t') + 1)), j: [j[0], j[1] - 3] })}`);
+    writeFileSync(file, Buffer.concat([again.subarray(0, at), Buffer.from(cut)]));
+    const run = lint();
+    expect(run.stats).toMatchObject({ cached: 4 });
+    expect(run.stdout).toBe(lint().stdout);
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
   });
 
   test('--cache-location takes a file or a folder; the default is beside the configuration', () => {

@@ -58,6 +58,8 @@ export interface CliIO {
   cwd: string;
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
+  /** The standard output for bytes (a report's stored pieces); else they are decoded for `stdout`. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
   /** The error output is a terminal (progress is shown there, never in logs or pipes). */
@@ -214,7 +216,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
           })
       : undefined;
   // JSON goes out one file at a time when nothing needs every result at once.
-  const stream = reportStream(opts, { cwd: io.cwd, configFile, config, locale, since: Boolean(scope), stdout: io.stdout, stderr: io.stderr });
+  const stream = reportStream(opts, { cwd: io.cwd, configFile, config, locale, since: Boolean(scope), stdout: io.stdout, stdoutBytes: io.stdoutBytes, stderr: io.stderr });
   const running = runFiles(selected, {
     config,
     locale,
@@ -225,6 +227,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     cache,
     progress: progress.update,
     emit: stream?.emit,
+    json: stream?.json,
     prepareIndex: prepareIndexFor(selected),
     heads,
   });

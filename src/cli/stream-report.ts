@@ -7,7 +7,8 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FileResult, Locale, ResolvedConfig } from '../types.js';
-import { jsonEnd, jsonPiece } from '../reporters/json.js';
+import { jsonEnd, jsonItem, jsonSeparator } from '../reporters/json.js';
+import type { JsonPiece } from '../runner/cache.js';
 import { baselinePath } from './baseline.js';
 import { t } from '../i18n/cli.js';
 import { PREFIX } from '../i18n/typography.js';
@@ -24,6 +25,11 @@ export interface StreamOptions {
 
 export interface ReportStream {
   emit: (result: FileResult) => void;
+  /**
+   * Each file's piece rendered once (the cache keeps it) and written as bytes; a warm run
+   * writes the stored piece. Absent with `--quiet`, which reports fewer findings than it stores.
+   */
+  json?: { render: (result: FileResult) => JsonPiece; emit: (piece: JsonPiece) => void };
   /** Close the report; the exit code (1 on errors or too many warnings). */
   end: (maxWarnings: number | undefined) => number;
 }
@@ -31,11 +37,21 @@ export interface ReportStream {
 /** A streaming JSON report for this run, or undefined when the run must report at the end. */
 export function reportStream(
   opts: StreamOptions,
-  env: { cwd: string; configFile?: string; config: ResolvedConfig; locale: Locale; since: boolean; stdout: (text: string) => void; stderr: (text: string) => void },
+  env: {
+    cwd: string;
+    configFile?: string;
+    config: ResolvedConfig;
+    locale: Locale;
+    since: boolean;
+    stdout: (text: string) => void;
+    /** The standard output for bytes (a stored piece is written as it is); else they are decoded for `stdout`. */
+    stdoutBytes?: (bytes: Uint8Array) => void;
+    stderr: (text: string) => void;
+  },
 ): ReportStream | undefined {
   if (opts.format !== 'json' || opts.report?.length || opts.fixDryRun || env.since || opts.updateBaseline) return undefined;
   if (opts.baseline !== false && existsSync(baselinePath(env.cwd, env.configFile, env.config))) return undefined;
-  let write = env.stdout;
+  let writeBytes: (bytes: Buffer) => void = env.stdoutBytes ?? ((bytes) => env.stdout(bytes.toString('utf8')));
   let fd: number | undefined;
   if (opts.outputFile) {
     try {
@@ -44,25 +60,62 @@ export function reportStream(
       return undefined; // the report at the end says why, and writes to the standard output
     }
     const out = fd;
-    write = (text) => {
-      writeSync(out, text);
+    writeBytes = (bytes) => {
+      for (let at = 0; at < bytes.length; ) at += writeSync(out, bytes, at);
     };
   }
+  // Pieces are gathered into writes of about 256 KiB (a warm run of thousands of files would
+  // otherwise make two system calls a file).
+  let pending: Buffer[] = [];
+  let size = 0;
+  const flush = () => {
+    if (!size) return;
+    writeBytes(pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
+    pending = [];
+    size = 0;
+  };
+  const write = (part: string | Buffer) => {
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    pending.push(bytes);
+    size += bytes.length;
+    if (size >= 1 << 18) flush();
+  };
   let count = 0;
   let errors = 0;
   let warnings = 0;
+  const count1 = (findings: FileResult['findings']) => {
+    let e = 0;
+    let w = 0;
+    for (const f of findings) {
+      if (f.severity === 'error') e++;
+      else if (f.severity === 'warning') w++;
+    }
+    return { errors: e, warnings: w };
+  };
   return {
     emit(result) {
       // `--quiet`: warnings are neither shown nor counted (as the report at the end).
       const shown = opts.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
-      for (const f of shown.findings) {
-        if (f.severity === 'error') errors++;
-        else if (f.severity === 'warning') warnings++;
-      }
-      write(jsonPiece(shown, count++));
+      const n = count1(shown.findings);
+      errors += n.errors;
+      warnings += n.warnings;
+      write(jsonSeparator(count++));
+      write(jsonItem(shown));
     },
+    json: opts.quiet
+      ? undefined
+      : {
+          render: (result) => ({ bytes: Buffer.from(jsonItem(result), 'utf8'), ...count1(result.findings) }),
+          emit(piece) {
+            errors += piece.errors;
+            warnings += piece.warnings;
+            write(jsonSeparator(count++));
+            write(piece.bytes);
+          },
+        },
     end(maxWarnings) {
       write(jsonEnd(count));
+      flush();
       if (fd !== undefined) closeSync(fd);
       return exitStatus(errors, warnings, maxWarnings, env.locale, env.stderr);
     },

@@ -67,9 +67,18 @@ export function* jsonChunks(results: FileResult[]): Generator<string> {
 
 /** The piece of the report for the `i`-th file result (a run can write each as it comes). */
 export function jsonPiece(result: FileResult, i: number): string {
+  return `${jsonSeparator(i)}${jsonItem(result)}`;
+}
+
+/** What comes before the `i`-th file result of the report. */
+export function jsonSeparator(i: number): string {
+  return i === 0 ? '[\n' : ',\n';
+}
+
+/** One file result as the report has it, indented inside the array (`  {…}`, no separator). */
+export function jsonItem(result: FileResult): string {
   // Stringified inside an array, the item comes indented as the report has it: `[\n  {…}\n]`.
-  const wrapped = escapeSeparators(JSON.stringify([toJsonResult(result)], null, 2));
-  return `${i === 0 ? '[\n' : ',\n'}${wrapped.slice(2, -2)}`;
+  return escapeSeparators(JSON.stringify([toJsonResult(result)], null, 2)).slice(2, -2);
 }
 
 /** The end of a report of `count` file results. */

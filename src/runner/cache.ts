@@ -14,14 +14,21 @@
  * does: no write leaves all four as they were); any other file is read and its sha256
  * compared, so a checkout that only touched modification times keeps its results.
  *
- * The file is one line of JSON (format, version, tool, time) and then one line a file: its
- * path, its state and its results, three JSON texts separated by tabs (JSON escapes every tab
- * and line break inside a text). A run parses the states only; a file's results stay bytes
- * until the run uses them, are parsed then and let go, and are written back as they were:
- * a warm run of thousands of files holds neither their findings as objects nor a second copy.
+ * The file has three parts. A header of 512 bytes: one line of JSON (format, version, tool,
+ * time, where the states begin), padded with spaces. Then the results, as blobs: for each
+ * file, its results as JSON (a JobOutcome's filePath, findings and texts) and, when a JSON
+ * report was streamed, its piece of that report, rendered. Then the states, one line a file:
+ * its path and its state (with where its blobs are), two JSON texts separated by a tab.
+ *
+ * A run reads the header and the states only. A blob is read (a positioned read) when the
+ * run uses it, and let go: a warm run of thousands of files holds neither their findings nor
+ * the cache's bytes. A warm JSON report writes the stored pieces as they are, without parsing
+ * the results or rendering them again. A run that changes the cache writes a new file (new
+ * results go to it as they come, the kept ones are copied from the old file) and renames it
+ * over the old one.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, writevSync, existsSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { siteKeys } from '../lib/pairing.js';
@@ -30,7 +37,9 @@ import type { KnownEntry } from '../cli/project.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
-const VERSION = 3;
+const VERSION = 4;
+/** The header's size: the results begin there. */
+const HEADER = 512;
 /** A file modified this close to the cache's writing may have changed again unseen: it is read. */
 const RACY_MS = 2000;
 
@@ -50,8 +59,18 @@ interface CacheEntry {
   entry?: StoredEntry;
   /** Hash of everything else the results depend on (with the outcome). */
   deps?: string;
-  /** The results (a JobOutcome's filePath, findings and texts) as JSON bytes. */
-  outcome?: Buffer;
+  /** Where the results (a JobOutcome's filePath, findings and texts, as JSON) are: offset and length. */
+  o?: [number, number];
+  /** Where the file's piece of a JSON report is, and its counts of errors and warnings. */
+  j?: [number, number];
+  n?: [number, number];
+}
+
+/** A file's piece of the JSON report, as stored: its bytes (without the separator before it) and counts. */
+export interface JsonPiece {
+  bytes: Buffer;
+  errors: number;
+  warnings: number;
 }
 
 interface CacheDoc {
@@ -65,26 +84,35 @@ interface CacheDoc {
 
 const TAB = 0x09;
 const NEWLINE = 0x0a;
-const NEWLINE_BYTES = Buffer.from('\n');
 
-/** The entries of a cache file's bytes after its first line (a line that cannot be read is left out). */
-function readEntries(bytes: Buffer, from: number): { entries: Map<string, CacheEntry>; complete: boolean } {
+const isSpan = (v: unknown, from: number, to: number): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && Number.isSafeInteger(v[1]) && v[0] >= from && v[1] >= 0 && v[0] + v[1] <= to;
+
+/**
+ * The entries of the states part of a cache file (a line that cannot be read is left out, and
+ * so are blobs said to be outside the results part `[HEADER, blobsEnd)`).
+ */
+function readEntries(bytes: Buffer, blobsEnd: number): { entries: Map<string, CacheEntry>; complete: boolean } {
   const entries = new Map<string, CacheEntry>();
   let complete = true;
-  for (let at = from; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length; ) {
     let end = bytes.indexOf(NEWLINE, at);
     if (end < 0) end = bytes.length;
-    const tab1 = bytes.indexOf(TAB, at);
-    const tab2 = tab1 >= 0 && tab1 < end ? bytes.indexOf(TAB, tab1 + 1) : -1;
+    const tab = bytes.indexOf(TAB, at);
     try {
-      if (tab2 < 0 || tab2 > end) throw new Error('not an entry');
-      const file = JSON.parse(bytes.toString('utf8', at, tab1)) as unknown;
-      const state = JSON.parse(bytes.toString('utf8', tab1 + 1, tab2)) as unknown;
+      if (tab < 0 || tab > end) throw new Error('not an entry');
+      const file = JSON.parse(bytes.toString('utf8', at, tab)) as unknown;
+      const state = JSON.parse(bytes.toString('utf8', tab + 1, end)) as unknown;
       if (typeof file !== 'string' || !state || typeof state !== 'object' || Array.isArray(state)) throw new Error('not an entry');
       const entry = state as CacheEntry;
-      delete entry.outcome;
-      // The results stay bytes (a view of the file's buffer) until a run uses them.
-      if (end > tab2 + 1) entry.outcome = bytes.subarray(tab2 + 1, end);
+      if (entry.o !== undefined && !isSpan(entry.o, HEADER, blobsEnd)) {
+        delete entry.o;
+        complete = false;
+      }
+      if (entry.j !== undefined && !(isSpan(entry.j, HEADER, blobsEnd) && isSpan(entry.n, 0, Number.MAX_SAFE_INTEGER))) {
+        delete entry.j;
+        complete = false;
+      }
       entries.set(file, entry);
     } catch {
       complete = false;
@@ -228,6 +256,12 @@ export class ResultCache {
   /** Each file's fingerprint in this run (bytes, or size and time), read once. */
   private prints = new Map<string, string>();
   private used = new Set<string>();
+  /** The cache file this run read (its blobs are read from it), and where its results part ends. */
+  private fd: number | undefined;
+  private blobsEnd = HEADER;
+  /** The new cache file, written from the first new result on; entries whose blobs are in it. */
+  private out: { fd: number; path: string; at: number } | undefined;
+  private fresh = new WeakSet<CacheEntry>();
 
   constructor(
     readonly file: string,
@@ -237,21 +271,68 @@ export class ResultCache {
     private readonly locale: Locale,
   ) {
     this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: new Map() };
+    let fd: number | undefined;
     try {
-      const bytes = readFileSync(file);
-      let firstEnd = bytes.indexOf(NEWLINE);
-      if (firstEnd < 0) firstEnd = bytes.length;
-      const head = JSON.parse(bytes.toString('utf8', 0, firstEnd)) as Partial<Omit<CacheDoc, 'entries'>> | null;
-      if (head && head.format === FORMAT && head.version === VERSION && head.tool === tool && typeof head.written === 'number') {
-        const { entries, complete } = readEntries(bytes, firstEnd + 1);
+      fd = openSync(file, 'r');
+      const size = fstatSync(fd).size;
+      const first = Buffer.alloc(Math.min(HEADER, size));
+      readAll(fd, first, 0);
+      let firstEnd = first.indexOf(NEWLINE);
+      if (firstEnd < 0) firstEnd = first.length;
+      const head = JSON.parse(first.toString('utf8', 0, firstEnd)) as Partial<Omit<CacheDoc, 'entries'>> & { states?: unknown } | null;
+      if (
+        head &&
+        head.format === FORMAT &&
+        head.version === VERSION &&
+        head.tool === tool &&
+        typeof head.written === 'number' &&
+        Number.isSafeInteger(head.states) &&
+        (head.states as number) >= HEADER &&
+        (head.states as number) <= size
+      ) {
+        const states = Buffer.alloc(size - (head.states as number));
+        readAll(fd, states, head.states as number);
+        const { entries, complete } = readEntries(states, head.states as number);
         this.doc.entries = entries;
         this.doc.written = head.written;
+        this.blobsEnd = head.states as number;
+        this.fd = fd;
+        fd = undefined;
         if (!complete) this.dirty = true;
       } else this.dirty = true;
     } catch {
       /* no cache yet, or one that is corrupt or foreign: start afresh, rewritten at the end */
       this.dirty = true;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
+  }
+
+  /** The bytes of a blob (undefined when they cannot be read whole). */
+  private blob(entry: CacheEntry, span: [number, number]): Buffer | undefined {
+    const fd = this.fresh.has(entry) ? this.out?.fd : this.fd;
+    if (fd === undefined) return undefined;
+    try {
+      const bytes = Buffer.allocUnsafe(span[1]);
+      return readAll(fd, bytes, span[0]) ? bytes : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Append blobs to the new cache file (opened at the first), returning where each went. */
+  private append(...blobs: Buffer[]): Array<[number, number]> {
+    if (!this.out) {
+      const path = `${this.file}.${process.pid}.tmp`;
+      this.out = { fd: openSync(path, 'w'), path, at: HEADER };
+    }
+    const out = this.out;
+    return blobs.map((b) => {
+      writeAll(out.fd, b, out.at);
+      const span: [number, number] = [out.at, b.length];
+      out.at += b.length;
+      return span;
+    });
   }
 
   /** What the file is now against what the cache stored (null: it cannot be read). */
@@ -356,20 +437,60 @@ export class ResultCache {
     return print;
   }
 
-  /** The stored outcome of `file`, when it is still valid. */
-  get(file: string): JobOutcome | undefined {
+  /** The entry of `file` when its results are still valid. */
+  private valid(file: string): CacheEntry | undefined {
     const entry = this.doc.entries.get(file);
-    if (!entry?.outcome) return undefined;
+    if (!entry?.o) return undefined;
     if (!this.state(file)?.unchanged) return undefined;
     if (entry.deps !== this.depsOf(file)) return undefined;
-    // Parsed now and not kept: the bytes are what the cache holds, and what it writes back.
-    const outcome = parseOutcome(entry.outcome);
+    return entry;
+  }
+
+  /** The stored outcome of `file`, when it is still valid. */
+  get(file: string): JobOutcome | undefined {
+    const entry = this.valid(file);
+    if (!entry) return undefined;
+    // Read and parsed now, not kept.
+    const bytes = this.blob(entry, entry.o!);
+    const outcome = bytes && parseOutcome(bytes);
     if (!outcome) return undefined;
     this.used.add(file);
     return outcome;
   }
 
-  set(file: string, outcome: JobOutcome): void {
+  /**
+   * The stored piece of a JSON report for `file`, when its results are still valid and a JSON
+   * report was streamed when they were stored: its bytes go to the report as they are. The
+   * piece must begin with the file's own path and end as an object does (a piece cut short
+   * or read from the wrong place is not used).
+   */
+  getJson(file: string): JsonPiece | undefined {
+    const entry = this.valid(file);
+    if (!entry?.j || !entry.n) return undefined;
+    const bytes = this.blob(entry, entry.j);
+    if (!bytes) return undefined;
+    const start = `  {\n    "filePath": ${JSON.stringify(file)},\n`;
+    if (bytes.length < start.length + 4 || bytes.toString('utf8', 0, Buffer.byteLength(start)) !== start || bytes.toString('latin1', bytes.length - 4) !== '\n  }') return undefined;
+    this.used.add(file);
+    return { bytes, errors: entry.n[0], warnings: entry.n[1] };
+  }
+
+  /** Keep the piece of a JSON report of a file whose results `get` just gave. */
+  addJson(file: string, json: JsonPiece): void {
+    const entry = this.doc.entries.get(file);
+    if (!entry?.o) return;
+    const o = this.fresh.has(entry) ? undefined : this.blob(entry, entry.o);
+    if (!this.fresh.has(entry) && !o) return;
+    this.dirty = true;
+    // Both blobs of an entry are in one file: the results move to the new one with the piece.
+    if (o) [entry.o] = this.append(o);
+    [entry.j] = this.append(json.bytes);
+    entry.n = [json.errors, json.warnings];
+    this.fresh.add(entry);
+  }
+
+  /** Keep `outcome` (and `json`, the file's piece of a streamed JSON report) for the next run. */
+  set(file: string, outcome: JobOutcome, json?: JsonPiece): void {
     // A file written by --fix, or one whose check was cut short or not read, is checked again next time.
     this.dirty = true;
     if (!outcome.read || outcome.output !== undefined || outcome.findings.some((f) => f.ruleId.startsWith('internal/'))) {
@@ -379,7 +500,12 @@ export class ResultCache {
     const { filePath, findings, texts, read } = outcome;
     const state = this.state(file);
     const old = this.doc.entries.get(file);
-    this.doc.entries.set(file, {
+    // Written to the new cache file now: a cold run of thousands of files holds neither their
+    // findings nor their bytes.
+    const blobs: Buffer[] = [Buffer.from(JSON.stringify({ filePath, findings, texts }))];
+    if (json) blobs.push(json.bytes);
+    const [o, j] = this.append(...blobs);
+    const entry: CacheEntry = {
       size: read.size,
       mtimeMs: read.mtimeMs,
       // The file as the worker read it (its change time and inode when it is still that file).
@@ -388,9 +514,11 @@ export class ResultCache {
       hash: read.hash,
       entry: old?.hash === read.hash ? old.entry : undefined,
       deps: this.depsOf(file),
-      // Bytes, not objects: a cold run of thousands of files does not hold their findings.
-      outcome: Buffer.from(JSON.stringify({ filePath, findings, texts })),
-    });
+      o,
+      ...(json && j ? { j, n: [json.errors, json.warnings] as [number, number] } : {}),
+    };
+    this.doc.entries.set(file, entry);
+    this.fresh.add(entry);
     this.used.add(file);
   }
 
@@ -402,45 +530,89 @@ export class ResultCache {
       else this.dirty = true;
     }
     // Nothing changed: the file stays as it is (a warm run writes nothing).
-    if (!this.dirty) return;
-    const temp = `${this.file}.${process.pid}.tmp`;
+    if (!this.dirty) {
+      this.close();
+      return;
+    }
     try {
-      const fd = openSync(temp, 'w');
-      try {
-        const { format, version, tool } = this.doc;
-        // Written in pieces of about 1 MiB: the stored results go out as the bytes they are.
-        let pieces: Buffer[] = [Buffer.from(JSON.stringify({ format, version, tool, written: this.startedAt }) + '\n')];
-        let size = pieces[0]!.length;
-        const flush = () => {
-          const written = writevSync(fd, pieces);
-          if (written < size) {
-            // A short write (a signal, a full disk): the rest, or the error that says why.
-            const rest = Buffer.concat(pieces).subarray(written);
-            for (let at = 0; at < rest.length; ) at += writeSync(fd, rest, at);
-          }
-          pieces = [];
-          size = 0;
-        };
-        for (const [file, { outcome, ...state }] of kept) {
-          const line = Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(state)}\t`);
-          pieces.push(line);
-          if (outcome) pieces.push(outcome);
-          pieces.push(NEWLINE_BYTES);
-          size += line.length + (outcome?.length ?? 0) + 1;
-          if (size > 1 << 20 || pieces.length > 900) flush();
+      // The kept results of the old file are copied to the new one.
+      for (const [, entry] of kept) {
+        if (this.fresh.has(entry)) continue;
+        const o = entry.o && this.blob(entry, entry.o);
+        const j = entry.j && this.blob(entry, entry.j);
+        delete entry.o;
+        delete entry.j;
+        if (!o) {
+          delete entry.n;
+          continue;
         }
-        flush();
-      } finally {
-        closeSync(fd);
+        const [oAt, jAt] = this.append(...(j ? [o, j] : [o]));
+        entry.o = oAt;
+        if (j) entry.j = jAt;
+        else delete entry.n;
       }
-      renameSync(temp, this.file);
+      if (!this.out) this.append();
+      const out = this.out!;
+      const states = out.at;
+      const lines: Buffer[] = [];
+      let size = 0;
+      const flush = () => {
+        const bytes = Buffer.concat(lines);
+        writeAll(out.fd, bytes, out.at);
+        out.at += bytes.length;
+        lines.length = 0;
+        size = 0;
+      };
+      for (const [file, entry] of kept) {
+        const line = Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(entry)}\n`);
+        lines.push(line);
+        size += line.length;
+        if (size > 1 << 20) flush();
+      }
+      flush();
+      const { format, version, tool } = this.doc;
+      const head = JSON.stringify({ format, version, tool, written: this.startedAt, states });
+      if (head.length >= HEADER) throw new Error('cache header too long');
+      writeAll(out.fd, Buffer.from(head.padEnd(HEADER - 1, ' ') + '\n', 'latin1'), 0);
+      closeSync(out.fd);
+      this.out = undefined;
+      // The old file is closed before the new one takes its name (Windows renames no open file).
+      if (this.fd !== undefined) closeSync(this.fd);
+      this.fd = undefined;
+      renameSync(out.path, this.file);
     } catch (e) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        /* never written */
-      }
+      this.close();
       throw e;
     }
   }
+
+  /** Let go of the files this run opened; a new cache file not written whole is removed. */
+  private close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.out) {
+      closeSync(this.out.fd);
+      try {
+        unlinkSync(this.out.path);
+      } catch {
+        /* already gone */
+      }
+      this.out = undefined;
+    }
+  }
+}
+
+/** Read `buf.length` bytes at `position`; false when the file ends before. */
+function readAll(fd: number, buf: Buffer, position: number): boolean {
+  for (let at = 0; at < buf.length; ) {
+    const n = readSync(fd, buf, at, buf.length - at, position + at);
+    if (n === 0) return false;
+    at += n;
+  }
+  return true;
+}
+
+/** Write all of `buf` at `position` (a short write, as after a signal, goes on; a full disk throws). */
+function writeAll(fd: number, buf: Buffer, position: number): void {
+  for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at, position + at);
 }

@@ -17,7 +17,7 @@ import { writeFileAtomic, realFs, type WriteFs } from '../cli/atomic-write.js';
 import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
 import { LintPool, type JobFailure, type PoolStats } from './pool.js';
 import type { Limits } from './limits.js';
-import type { ResultCache } from './cache.js';
+import type { JsonPiece, ResultCache } from './cache.js';
 import { collectAfterIndex } from './collect.js';
 
 /** Below this many files, `auto` uses one worker: threads would cost more than they save. */
@@ -49,6 +49,11 @@ export interface RunOptions {
    * are done; the run then keeps none of them (`results` is empty), so memory stays flat.
    */
   emit?: (result: FileResult) => void;
+  /**
+   * With `emit`, a streamed JSON report: each file's piece is rendered once here (and kept by
+   * the cache), and a warm run writes the stored piece as it is, without reading the results.
+   */
+  json?: { render: (result: FileResult) => JsonPiece; emit: (piece: JsonPiece) => void };
 }
 
 export interface RunOutput {
@@ -110,14 +115,17 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   }
   const { index } = project;
   const context: RunContext = { config, locale, index, mode, limits, cwd, cache: Boolean(options.cache) };
-  const results: Array<FileResult | undefined> = new Array(files.length);
+  const results: Array<FileResult | JsonPiece | undefined> = new Array(files.length);
+  // Pieces of a streamed JSON report (rendered, or as the cache stored them).
+  const json = options.emit && mode === 'lint' ? options.json : undefined;
   let nextEmit = 0;
   const emitReady = () => {
     if (!options.emit) return;
     while (nextEmit < files.length && results[nextEmit] !== undefined) {
       const r = results[nextEmit]!;
       results[nextEmit++] = undefined;
-      options.emit(r);
+      if ('bytes' in r) json!.emit(r);
+      else options.emit(r);
     }
   };
   const patches: string[] = new Array(files.length);
@@ -148,19 +156,32 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       }
     }
     if (outcome.patch) patches[at] = outcome.patch;
-    if (options.cache && mode === 'lint') options.cache.set(file, outcome);
-    results[at] = result;
+    const piece = json?.render(result);
+    if (options.cache && mode === 'lint') options.cache.set(file, outcome, piece);
+    results[at] = piece ?? result;
     tick();
     emitReady();
   };
 
   let cached = 0;
   files.forEach((file, at) => {
+    const piece = json && options.cache?.getJson(file);
+    if (piece) {
+      cached++;
+      results[at] = piece;
+      tick();
+      emitReady();
+      return;
+    }
     const hit = options.cache && mode === 'lint' ? options.cache.get(file) : undefined;
     if (hit) {
       cached++;
       if (!options.emit) internAll(hit, intern);
-      results[at] = { filePath: file, findings: hit.findings, texts: hit.texts };
+      const result: FileResult = { filePath: file, findings: hit.findings, texts: hit.texts };
+      // Results stored by a run that reported otherwise: their piece is kept for the next one.
+      const rendered = json?.render(result);
+      if (rendered) options.cache!.addJson(file, rendered);
+      results[at] = rendered ?? result;
       tick();
       emitReady();
     } else toRun.push(at);
