@@ -51,15 +51,29 @@ export async function expandPaths(
   ignoreBase: string,
   /** More files left out: the `.postingsignore` file (gitignore syntax). */
   isIgnoredToo?: (file: string) => boolean,
-): Promise<{ files: string[]; found: number; ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>; named: Set<string> }> {
+): Promise<{
+  files: string[];
+  found: number;
+  ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
+  named: Set<string>;
+  /** Files the walk saw as regular files (not links): their real path needs no `lstat`. */
+  regular: Set<string>;
+}> {
   const files = new Set<string>();
+  const regular = new Set<string>();
   // Files named one by one: when one is left out, the user is told why.
   const named = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
     if (existsSync(abs)) {
       const st = statSync(abs);
-      if (st.isDirectory()) walkMarkdown(abs).forEach((f) => files.add(f));
+      if (st.isDirectory()) {
+        const links = new Set<string>();
+        for (const f of walkMarkdown(abs, [], links)) {
+          files.add(f);
+          if (!links.has(f)) regular.add(f);
+        }
+      }
       else {
         files.add(abs);
         named.add(abs);
@@ -84,7 +98,7 @@ export async function expandPaths(
   }
   const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
   const ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }> = [];
-  const kept = uniqueFiles([...files])
+  const kept = uniqueFiles([...files], regular)
     .filter((f) => {
       if (!isSectionPage(f)) return true;
       if (named.has(f)) ignored.push({ file: f, reason: 'section-page' });
@@ -97,7 +111,7 @@ export async function expandPaths(
       return false;
     })
     .sort();
-  return { files: kept, found: files.size, ignored, named };
+  return { files: kept, found: files.size, ignored, named, regular };
 }
 
 function isDanglingLink(path: string): boolean {
@@ -159,19 +173,21 @@ export function realPath(file: string): string {
  * is its folder's real path and its name (one `lstat`, where `realpath` walks every folder of
  * the path again: thousands of postings share a few folders).
  */
-export function realPaths(): (file: string) => string {
+export function realPaths(regular?: ReadonlySet<string>): (file: string) => string {
   const dirs = new Map<string, string>();
   const known = new Map<string, string>();
   return (file) => {
     let real = known.get(file);
     if (real !== undefined) return real;
     try {
-      if (lstatSync(file).isSymbolicLink()) real = realpathSync.native(file);
+      // `regular`: files a walk of this run saw as regular files (not links), asked no `lstat`.
+      if (!regular?.has(file) && lstatSync(file).isSymbolicLink()) real = realpathSync.native(file);
       else {
         const dir = dirname(file);
         let realDir = dirs.get(dir);
         if (realDir === undefined) dirs.set(dir, (realDir = realpathSync.native(dir)));
-        real = join(realDir, basename(file));
+        // A folder that is its own real path (no link on the way): the file is too.
+        real = realDir === dir ? file : join(realDir, basename(file));
       }
     } catch {
       real = file;
@@ -182,8 +198,8 @@ export function realPaths(): (file: string) => string {
 }
 
 /** Drop the files that are another path (a symbolic link) to a file listed; the file itself wins. */
-export function uniqueFiles(files: string[]): string[] {
-  const reals = files.map(realPaths());
+export function uniqueFiles(files: string[], regular?: ReadonlySet<string>): string[] {
+  const reals = files.map(realPaths(regular));
   const direct = new Set(files.filter((f, i) => f === reals[i]));
   const seen = new Set<string>();
   return files.filter((f, i) => {

@@ -135,9 +135,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   let found: number;
   let ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
   let named: Set<string>;
+  let regular: Set<string>;
   const useIgnore = opts.ignore !== false;
   try {
-    ({ files, found, ignored, named } = await expandPaths(
+    ({ files, found, ignored, named, regular } = await expandPaths(
       paths,
       io.cwd,
       useIgnore ? config.ignore : [],
@@ -228,6 +229,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     progress: progress.update,
     emit: stream?.emit,
     json: stream?.json,
+    regular,
     prepareIndex: prepareIndexFor(selected),
     heads,
   });

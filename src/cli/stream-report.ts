@@ -64,21 +64,22 @@ export function reportStream(
       for (let at = 0; at < bytes.length; ) at += writeSync(out, bytes, at);
     };
   }
-  // Pieces are gathered into writes of about 256 KiB (a warm run of thousands of files would
-  // otherwise make two system calls a file).
-  let pending: Buffer[] = [];
+  // Pieces are copied into writes of 256 KiB (a warm run of thousands of files would otherwise
+  // make two system calls a file, or keep the cache's reads alive until they are written).
+  const buffer = Buffer.allocUnsafe(1 << 18);
   let size = 0;
   const flush = () => {
-    if (!size) return;
-    writeBytes(pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
-    pending = [];
+    if (size) writeBytes(buffer.subarray(0, size));
     size = 0;
   };
   const write = (part: string | Buffer) => {
     const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-    pending.push(bytes);
+    if (size + bytes.length > buffer.length) {
+      flush();
+      if (bytes.length > buffer.length) return writeBytes(bytes);
+    }
+    bytes.copy(buffer, size);
     size += bytes.length;
-    if (size >= 1 << 18) flush();
   };
   let count = 0;
   let errors = 0;

@@ -63,7 +63,7 @@ function groups(index: ProjectIndex, by: PairBy, language: LanguageConfig): Grou
  */
 export function pathKey(e: IndexEntry, language: LanguageConfig): string | undefined {
   if (!e.lang) return undefined;
-  const segments = new Set(language.pathSegments[e.lang].map((s) => s.toLowerCase()));
+  const segments = segmentsOf(language, e.lang);
   const parts = e.displayPath.split('/');
   const at = parts.findIndex((p) => segments.has(p.toLowerCase()));
   if (at >= 0) parts.splice(at, 1);
@@ -74,6 +74,16 @@ export function pathKey(e: IndexEntry, language: LanguageConfig): string | undef
   }
   parts[parts.length - 1] = last;
   return parts.join('/');
+}
+
+/** The language's path segments for `lang`, lowercased: made once per configuration, not per posting. */
+const segmentSets = new WeakMap<LanguageConfig, Map<Lang, Set<string>>>();
+function segmentsOf(language: LanguageConfig, lang: Lang): Set<string> {
+  let byLang = segmentSets.get(language);
+  if (!byLang) segmentSets.set(language, (byLang = new Map()));
+  let set = byLang.get(lang);
+  if (!set) byLang.set(lang, (set = new Set(language.pathSegments[lang].map((s) => s.toLowerCase()))));
+  return set;
 }
 
 /**

@@ -23,9 +23,10 @@
  * A run reads the header and the states only. A blob is read (a positioned read) when the
  * run uses it, and let go: a warm run of thousands of files holds neither their findings nor
  * the cache's bytes. A warm JSON report writes the stored pieces as they are, without parsing
- * the results or rendering them again. A run that changes the cache writes a new file (new
- * results go to it as they come, the kept ones are copied from the old file) and renames it
- * over the old one.
+ * the results or rendering them again. A run that changes the cache writes new results to a
+ * scratch file as they come (a cold run of thousands of files does not hold them), then a new
+ * cache file with every kept blob in the order of the paths (a warm run reads them in a few
+ * large reads), and renames it over the old one.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, existsSync } from 'node:fs';
@@ -40,6 +41,8 @@ const FORMAT = 'postings-cache';
 const VERSION = 4;
 /** The header's size: the results begin there. */
 const HEADER = 512;
+/** How much a read of a small blob takes in, for the blobs after it. */
+const WINDOW = 1 << 20;
 /** A file modified this close to the cache's writing may have changed again unseen: it is read. */
 const RACY_MS = 2000;
 
@@ -206,12 +209,16 @@ export function layoutsFingerprint(roots: string[]): string {
  * compare the two bodies), so their bytes count too.
  */
 export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): (file: string) => { hash: string; partners: string[] } {
-  const keysOf = (e: IndexEntry) => siteKeys(e, config.language, { lever: true });
+  // Each entry's keys, made once (a warm run of thousands of files asks for every file's deps).
+  const keys = new Map<IndexEntry, string[]>();
+  const keysOf = (e: IndexEntry) => keys.get(e) ?? [];
   const groups = new Map<string, IndexEntry[]>();
   const byFile = new Map<string, IndexEntry>();
   for (const e of index.entries) {
     byFile.set(e.filePath, e);
-    for (const k of keysOf(e)) {
+    const own = siteKeys(e, config.language, { lever: true });
+    keys.set(e, own);
+    for (const k of own) {
       const g = groups.get(k);
       if (g) g.push(e);
       else groups.set(k, [e]);
@@ -220,26 +227,52 @@ export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): 
   // A posting with no partner depends on every posting of its site (the missing-translation
   // guess reads them all): one hash per site.
   const bySite = new Map<string, string>();
+  // The entries of each site, gathered in one pass (a run of 108 sites filtered every entry per site).
+  let sites: Map<string, IndexEntry[]> | undefined;
   const siteHash = (scope: string) => {
     let hash = bySite.get(scope);
-    if (hash === undefined) bySite.set(scope, (hash = sha(JSON.stringify(index.entries.filter((e) => (e.scope ?? '') === scope)))));
+    if (hash === undefined) {
+      if (!sites) {
+        sites = new Map();
+        for (const e of index.entries) {
+          const s = e.scope ?? '';
+          const list = sites.get(s);
+          if (list) list.push(e);
+          else sites.set(s, [e]);
+        }
+      }
+      bySite.set(scope, (hash = sha(JSON.stringify(sites.get(scope) ?? []))));
+    }
     return hash;
   };
+  // Postings with the same keys have the same related postings: gathered, sorted and hashed
+  // once for all of them.
+  const byKeys = new Map<string, { members: IndexEntry[]; hash?: string }>();
   const byGroup = new Map<string, string>();
   return (file) => {
     const self = byFile.get(file);
     if (!self) return { hash: siteHash(''), partners: [] };
-    const related = new Set<IndexEntry>([self]);
-    for (const k of keysOf(self)) for (const e of groups.get(k) ?? []) related.add(e);
-    const paired = [...related].some((e) => e.lang && self.lang && e.lang !== self.lang);
+    const own = keysOf(self);
+    const signature = own.join('\u0001');
+    let group = own.length ? byKeys.get(signature) : undefined;
+    if (!group) {
+      const related = new Set<IndexEntry>([self]);
+      for (const k of own) for (const e of groups.get(k) ?? []) related.add(e);
+      group = { members: [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1)) };
+      if (own.length) byKeys.set(signature, group);
+    }
+    const { members } = group;
+    const paired = Boolean(self.lang) && members.some((e) => e.lang && e.lang !== self.lang);
     // No partner of the other language: the missing-translation guess reads every entry.
     if (!paired) return { hash: siteHash(self.scope ?? ''), partners: [] };
-    // Postings of one pair share their group: hashed once.
-    const members = [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
-    const id = members.map((e) => e.filePath).join('\0');
-    let hash = byGroup.get(id);
-    if (hash === undefined) byGroup.set(id, (hash = sha(JSON.stringify(members))));
-    return { hash, partners: members.filter((e) => e !== self && e.lang !== self.lang).map((e) => e.filePath) };
+    // Postings of one pair share their group: hashed once (the same members by other keys too).
+    if (group.hash === undefined) {
+      const id = members.map((e) => e.filePath).join('\0');
+      let hash = byGroup.get(id);
+      if (hash === undefined) byGroup.set(id, (hash = sha(JSON.stringify(members))));
+      group.hash = hash;
+    }
+    return { hash: group.hash, partners: members.filter((e) => e !== self && e.lang !== self.lang).map((e) => e.filePath) };
   };
 }
 
@@ -262,6 +295,10 @@ export class ResultCache {
   /** The new cache file, written from the first new result on; entries whose blobs are in it. */
   private out: { fd: number; path: string; at: number } | undefined;
   private fresh = new WeakSet<CacheEntry>();
+  /** The last window of blobs read (see `blob`). */
+  private window: { fd: number; start: number; bytes: Buffer; length: number; transient: boolean } | undefined;
+  /** The one buffer of the save's reads. */
+  private reused: Buffer | undefined;
 
   constructor(
     readonly file: string,
@@ -308,13 +345,33 @@ export class ResultCache {
     }
   }
 
-  /** The bytes of a blob (undefined when they cannot be read whole). */
-  private blob(entry: CacheEntry, span: [number, number]): Buffer | undefined {
-    const fd = this.fresh.has(entry) ? this.out?.fd : this.fd;
+  /**
+   * The bytes of a blob (undefined when they cannot be read whole). Small blobs are read a
+   * window of 1 MiB at a time: files are stored in the order a run asks for them, so one read
+   * serves the next hundred or so (a warm run of thousands of files made a read each).
+   * `transient`: the caller copies the bytes before the next read (the save), so one buffer
+   * serves every read; else each window is its own (a piece may wait to be written).
+   */
+  private blob(entry: CacheEntry, span: [number, number], transient = false): Buffer | undefined {
+    const fresh = this.fresh.has(entry);
+    const fd = fresh ? this.out?.fd : this.fd;
     if (fd === undefined) return undefined;
+    const [at, length] = span;
+    const w = this.window;
+    // A window in the save's one buffer serves only the save (its next read overwrites it).
+    if (w && w.fd === fd && (transient || !w.transient) && at >= w.start && at + length <= w.start + w.length) {
+      return w.bytes.subarray(at - w.start, at - w.start + length);
+    }
     try {
-      const bytes = Buffer.allocUnsafe(span[1]);
-      return readAll(fd, bytes, span[0]) ? bytes : undefined;
+      const end = fresh ? this.out!.at : this.blobsEnd;
+      const size = length < WINDOW / 16 ? Math.min(WINDOW, end - at) : length;
+      if (size < length) return undefined;
+      const reuse = transient && size <= WINDOW;
+      const bytes = reuse ? (this.reused ??= Buffer.allocUnsafe(WINDOW)).subarray(0, size) : Buffer.allocUnsafe(size);
+      this.window = undefined;
+      if (!readAll(fd, bytes, at)) return undefined;
+      if (size > length) this.window = { fd, start: at, bytes, length: size, transient: reuse };
+      return bytes.subarray(0, length);
     } catch {
       return undefined;
     }
@@ -324,7 +381,8 @@ export class ResultCache {
   private append(...blobs: Buffer[]): Array<[number, number]> {
     if (!this.out) {
       const path = `${this.file}.${process.pid}.tmp`;
-      this.out = { fd: openSync(path, 'w'), path, at: HEADER };
+      // Read too: the save copies the new results from it, in order.
+      this.out = { fd: openSync(path, 'w+'), path, at: HEADER };
     }
     const out = this.out;
     return blobs.map((b) => {
@@ -393,7 +451,7 @@ export class ResultCache {
       const old = this.doc.entries.get(e.filePath);
       const state = this.state(e.filePath);
       if (!state) continue;
-      if (old && state.unchanged && old.entry && JSON.stringify(old.entry) === JSON.stringify(stored)) continue;
+      if (old && state.unchanged && old.entry && sameEntry(old.entry, stored)) continue;
       this.dirty = true;
       if (old && state.unchanged) {
         old.entry = stored;
@@ -534,62 +592,83 @@ export class ResultCache {
       this.close();
       return;
     }
+    // The file written: the blobs in the order of the paths (the order of a run's files), the
+    // report's pieces together and then the results, so that a warm run reads them in a few
+    // large reads; then the states. New results went to a scratch file as they came.
+    const path = `${this.file}.${process.pid}.new`;
+    let fd: number | undefined;
     try {
-      // The kept results of the old file are copied to the new one.
-      for (const [, entry] of kept) {
-        if (this.fresh.has(entry)) continue;
-        const o = entry.o && this.blob(entry, entry.o);
-        const j = entry.j && this.blob(entry, entry.j);
-        delete entry.o;
-        delete entry.j;
-        if (!o) {
-          delete entry.n;
-          continue;
-        }
-        const [oAt, jAt] = this.append(...(j ? [o, j] : [o]));
-        entry.o = oAt;
-        if (j) entry.j = jAt;
-        else delete entry.n;
-      }
-      if (!this.out) this.append();
-      const out = this.out!;
-      const states = out.at;
-      const lines: Buffer[] = [];
+      fd = openSync(path, 'w');
+      const target = fd;
+      // Written a MiB at a time from one buffer: the save allocates nothing per file.
+      let at = HEADER;
+      const buffer = Buffer.allocUnsafe(WINDOW);
       let size = 0;
       const flush = () => {
-        const bytes = Buffer.concat(lines);
-        writeAll(out.fd, bytes, out.at);
-        out.at += bytes.length;
-        lines.length = 0;
+        writeAll(target, buffer.subarray(0, size), at);
+        at += size;
         size = 0;
       };
+      const put = (bytes: Buffer): [number, number] => {
+        if (size + bytes.length > buffer.length) flush();
+        const span: [number, number] = [at + size, bytes.length];
+        if (bytes.length > buffer.length) {
+          writeAll(target, bytes, at);
+          at += bytes.length;
+        } else {
+          bytes.copy(buffer, size);
+          size += bytes.length;
+        }
+        return span;
+      };
+      kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const moved = new Map<CacheEntry, { o?: [number, number]; j?: [number, number] }>();
+      for (const kind of ['j', 'o'] as const) {
+        for (const [, entry] of kept) {
+          const span = entry[kind];
+          const bytes = span && this.blob(entry, span, true);
+          if (!bytes) continue;
+          const spans = moved.get(entry) ?? {};
+          spans[kind] = put(bytes);
+          moved.set(entry, spans);
+        }
+      }
+      flush();
+      const states = at;
       for (const [file, entry] of kept) {
-        const line = Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(entry)}\n`);
-        lines.push(line);
-        size += line.length;
-        if (size > 1 << 20) flush();
+        const { o, j } = moved.get(entry) ?? {};
+        const { o: _o, j: _j, n, ...state } = entry;
+        // Results that could not be read again are dropped (the file is linted next time).
+        const stored: CacheEntry = { ...state, ...(o ? { o } : {}), ...(o && j && n ? { j, n } : {}) };
+        put(Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(stored)}\n`));
       }
       flush();
       const { format, version, tool } = this.doc;
       const head = JSON.stringify({ format, version, tool, written: this.startedAt, states });
       if (head.length >= HEADER) throw new Error('cache header too long');
-      writeAll(out.fd, Buffer.from(head.padEnd(HEADER - 1, ' ') + '\n', 'latin1'), 0);
-      closeSync(out.fd);
-      this.out = undefined;
+      writeAll(target, Buffer.from(head.padEnd(HEADER - 1, ' ') + '\n', 'latin1'), 0);
+      closeSync(target);
+      fd = undefined;
       // The old file is closed before the new one takes its name (Windows renames no open file).
-      if (this.fd !== undefined) closeSync(this.fd);
-      this.fd = undefined;
-      renameSync(out.path, this.file);
+      this.close();
+      renameSync(path, this.file);
     } catch (e) {
+      if (fd !== undefined) closeSync(fd);
+      try {
+        unlinkSync(path);
+      } catch {
+        /* never written */
+      }
       this.close();
       throw e;
     }
   }
 
-  /** Let go of the files this run opened; a new cache file not written whole is removed. */
+  /** Let go of the files this run opened, and remove the scratch file of new results. */
   private close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    this.window = undefined;
     if (this.out) {
       closeSync(this.out.fd);
       try {
@@ -600,6 +679,15 @@ export class ResultCache {
       this.out = undefined;
     }
   }
+}
+
+/** Whether two stored index entries say the same (as their JSON would, without making it). */
+function sameEntry(a: StoredEntry, b: StoredEntry): boolean {
+  if (a.lang !== b.lang || a.translationKey !== b.translationKey || a.leverId !== b.leverId || a.archived !== b.archived || a.title !== b.title) return false;
+  const x = a.classifications;
+  const y = b.classifications;
+  if (x === undefined || y === undefined) return x === y;
+  return Array.isArray(x) && x.length === y.length && x.every((c, i) => c === y[i]);
 }
 
 /** Read `buf.length` bytes at `position`; false when the file ends before. */

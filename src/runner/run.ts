@@ -44,6 +44,8 @@ export interface RunOptions {
   texts?: ReadonlyMap<string, string>;
   /** Front matter the run read already (the site model's pages), for the index; emptied once it is built. */
   heads?: Map<string, string>;
+  /** Files the walk saw as regular files (not links): the index asks their real path no `lstat`. */
+  regular?: ReadonlySet<string>;
   /**
    * Takes each file's result, in the order of the files, as soon as it and those before it
    * are done; the run then keeps none of them (`results` is empty), so memory stays flat.
@@ -103,6 +105,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       texts: options.texts,
       known: options.cache && ((file) => options.cache!.knownEntry(file)),
       heads: options.heads,
+      regular: options.regular,
     });
     options.heads?.clear();
     options.cache?.storeEntries(project.index.entries, project.coded, options.texts);
