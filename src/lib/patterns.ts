@@ -29,7 +29,7 @@ const cache = new Map<string, DataRegExp>();
 class LazyDataRegExp implements DataRegExp {
   #strict: RegExp | undefined;
   #loose: RegExp | undefined;
-  #folded: { strict: RegExp; loose: RegExp } | undefined;
+  #folded: DataRegExp | undefined;
   /** A case-insensitive pattern that means the same without `i` on lowercased text (see case-fold.ts). */
   readonly foldable: boolean;
   constructor(
@@ -45,13 +45,23 @@ class LazyDataRegExp implements DataRegExp {
     return (this.#loose ??= new RegExp(edges(this.source, ''), this.flags.replace('g', '')));
   }
   /** Both forms without `i`, for text `caseFolded` lowercased: V8 compiles them in about half the time. */
-  get folded(): { strict: RegExp; loose: RegExp } {
-    const flags = this.flags.replace('i', '');
-    return (this.#folded ??= {
-      strict: new RegExp(edges(this.source, BOUNDARY), flags),
-      loose: new RegExp(edges(this.source, ''), flags.replace('g', '')),
-    });
+  get folded(): DataRegExp {
+    return (this.#folded ??= foldedForms(this.source, this.flags.replace('i', '')));
   }
+}
+
+/** The two forms of a pattern, each made when first used (the strict one only where the loose one matched). */
+function foldedForms(source: string, flags: string): DataRegExp {
+  let strict: RegExp | undefined;
+  let loose: RegExp | undefined;
+  return {
+    get strict() {
+      return (strict ??= new RegExp(edges(source, BOUNDARY), flags));
+    },
+    get loose() {
+      return (loose ??= new RegExp(edges(source, ''), flags.replace('g', '')));
+    },
+  };
 }
 
 /** `source` with each `\b` that is not itself escaped (`\\b` stays a backslash and a `b`) made `by`. */
@@ -76,9 +86,10 @@ export function dataPatterns(sources: readonly string[] | undefined, flags = 'iu
 /** Whether `text` matches (the strict form, tried only when the loose one matches). */
 export function matches(re: DataRegExp, text: string): boolean {
   const low = re instanceof LazyDataRegExp && re.foldable ? foldedText(text) : undefined;
-  const { loose, strict } = low !== undefined ? (re as LazyDataRegExp).folded : re;
+  const forms = low !== undefined ? (re as LazyDataRegExp).folded : re;
   const subject = low ?? text;
-  if (!loose.test(subject)) return false;
+  if (!forms.loose.test(subject)) return false;
+  const strict = forms.strict;
   strict.lastIndex = 0;
   return strict.test(subject);
 }

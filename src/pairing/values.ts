@@ -220,7 +220,10 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     const d = Number(m[3]);
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add('date', `${m[1]}-${m[2]}-${m[3]}`, m.index!, m.index! + m[0].length);
   }
+  // An expression that cannot match is not run (nor compiled, in a one-posting run): each
+  // test below is something every match of its expression has.
   for (const re of [DATE_SLASH, DATE_EN, DATE_FR]) {
+    if (re === DATE_SLASH && !digitText.includes('/')) continue;
     for (const m of execAll(re.pick(low), ciDigit)) {
       if (taken.length >= limit) break;
       // The month of DATE_EN and DATE_SLASH starts the match: its case is read in `text`.
@@ -245,6 +248,7 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
 
   const amounts: FoundValue[] = [];
   for (const re of [AMOUNT_BEFORE, AMOUNT_AFTER]) {
+    if (!digitText.includes('$') && !digitText.includes('dollars')) break;
     for (const m of execAll(re, digitText)) {
       if (taken.length >= limit) break;
       const key = amountKey(parseNumber(m[1]!), m[2]);
@@ -278,7 +282,8 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     }
   }
   out.push(...amounts);
-  for (const m of execAll(PERCENT, digitText)) {
+  const percent = digitText.includes('%') || digitText.includes('cent') || digitText.includes('p. 100');
+  for (const m of percent ? execAll(PERCENT, digitText) : []) {
     if (taken.length >= limit) break;
     const n = parseNumber(m[1]!);
     if (n !== undefined) add('percent', String(n), m.index!, m.index! + m[0].length);
@@ -323,17 +328,19 @@ export function scanValues(text: string, limit = 500, words?: DurationWords): Fo
     add('duration', durationKey(n, unit), m.index!, m.index! + m[0].length);
   }
   if (digitText) {
-    for (const m of execAll(COUNT_SUFFIX, digitText)) {
+    for (const m of SUFFIXED.test(digitText) ? execAll(COUNT_SUFFIX, digitText) : []) {
       if (taken.length >= limit) break;
       const n = suffixed(m[1]!, m[2]!);
       if (n !== undefined && n >= 1000) add('count', String(n), m.index!, m.index! + m[0].length);
     }
-    for (const m of execAll(COUNT_BIG, digitText)) {
+    for (const m of BIG.test(digitText) ? execAll(COUNT_BIG, digitText) : []) {
       if (taken.length >= limit) break;
       const n = parseNumber(m[1]!);
       if (n !== undefined && n >= 1000) add('count', String(n), m.index!, m.index! + m[0].length);
     }
-    for (const m of execAll(COUNT_PLUS.pick(low), ciDigit)) {
+    // A count is kept only with its bound: `+`, `-plus`, `more than`, `over`, `plus de`.
+    const bounded = low === undefined || /\+|plus|more|over/.test(low);
+    for (const m of bounded ? execAll(COUNT_PLUS.pick(low), ciDigit) : []) {
       if (taken.length >= limit) break;
       // A lower bound only: `more than 20`, `20+`, `20-plus`; a bare number is not a count.
       if (!m[2] && m[0].trimStart() === m[1]) continue;
@@ -356,6 +363,9 @@ const COUNT_PLUS = new Caseless(
   `(?:(?<![\\p{L}])(?:more${SP}+than|over|plus${SP}+de|plus${SP}+d['’]au${SP}+moins)${SP}+)?(?<![\\d.,\\p{L}/#-])(${NUM})(${SP}?\\+(?![\\d])|-plus(?!\\p{L}))?(?![\\d\\p{L}%]|[.,/-]\\d)`,
   'giu',
 );
+/** What COUNT_SUFFIX and COUNT_BIG need: a digit right before K or M; five digits, or a digit, a separator and three. */
+const SUFFIXED = /\d[kKM]/;
+const BIG = /\d{5}|\d[, \u00a0\u202f\u2009]\d{3}/;
 /** A number with a thousand or million suffix (`1.4K`, `2K`, `10k`, `3M`): the other language writes it out (`1 400`, `2 000`). */
 const COUNT_SUFFIX = new RegExp(`(?<![\\d.,\\p{L}/#$-])(${NUM})(k|K|M)(?![\\p{L}\\d])`, 'gu');
 
