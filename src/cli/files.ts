@@ -56,7 +56,10 @@ export async function expandPaths(
   found: number;
   ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
   named: Set<string>;
-  /** Files the walk saw as regular files (not links): their real path needs no `lstat`. */
+  /**
+   * Files that are their own real path: regular files (not links) a walk found under a folder
+   * that is its own real path (the walk follows no link). Their real path needs no system call.
+   */
   regular: Set<string>;
 }> {
   const files = new Set<string>();
@@ -69,9 +72,15 @@ export async function expandPaths(
       const st = statSync(abs);
       if (st.isDirectory()) {
         const links = new Set<string>();
+        let real = false;
+        try {
+          real = realpathSync.native(abs) === abs;
+        } catch {
+          /* not resolvable: each file is resolved on its own */
+        }
         for (const f of walkMarkdown(abs, [], links)) {
           files.add(f);
-          if (!links.has(f)) regular.add(f);
+          if (real && !links.has(f)) regular.add(f);
         }
       }
       else {
@@ -177,11 +186,12 @@ export function realPaths(regular?: ReadonlySet<string>): (file: string) => stri
   const dirs = new Map<string, string>();
   const known = new Map<string, string>();
   return (file) => {
+    // `regular`: files a walk of this run found to be their own real path (see expandPaths).
+    if (regular?.has(file)) return file;
     let real = known.get(file);
     if (real !== undefined) return real;
     try {
-      // `regular`: files a walk of this run saw as regular files (not links), asked no `lstat`.
-      if (!regular?.has(file) && lstatSync(file).isSymbolicLink()) real = realpathSync.native(file);
+      if (lstatSync(file).isSymbolicLink()) real = realpathSync.native(file);
       else {
         const dir = dirname(file);
         let realDir = dirs.get(dir);

@@ -255,7 +255,9 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   for (const f of linted) if (!seen.has(realOf(f))) add(f, true);
 
   // Codes of the postings a linted one is compared with (same key, Lever id or path).
-  const wanted = options.allCodes ? new Set(entries) : partnersOfAll(lintedEntries, entries, config);
+  // Only entries whose codes were not read yet need it (a warm run has every code from the cache).
+  const pending = entries.some((e) => e.classifications === PENDING);
+  const wanted = options.allCodes ? new Set(entries) : pending ? partnersOfAll(lintedEntries, entries, config) : new Set<IndexEntry>();
   for (const e of entries) {
     if (e.classifications !== PENDING) continue;
     const given = options.texts?.get(e.filePath);

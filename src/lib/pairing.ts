@@ -63,12 +63,23 @@ function groups(index: ProjectIndex, by: PairBy, language: LanguageConfig): Grou
  */
 export function pathKey(e: IndexEntry, language: LanguageConfig): string | undefined {
   if (!e.lang) return undefined;
-  const segments = segmentsOf(language, e.lang);
-  const parts = e.displayPath.split('/');
+  // Asked of every entry by several cross-file checks: made once per entry and configuration.
+  const known = pathKeys.get(e);
+  if (known && known.language === language && known.lang === e.lang && known.displayPath === e.displayPath) return known.key;
+  const key = makePathKey(e.displayPath, e.lang, language);
+  pathKeys.set(e, { language, lang: e.lang, displayPath: e.displayPath, key });
+  return key;
+}
+
+const pathKeys = new WeakMap<IndexEntry, { language: LanguageConfig; lang: Lang; displayPath: string; key: string }>();
+
+function makePathKey(displayPath: string, lang: Lang, language: LanguageConfig): string {
+  const segments = segmentsOf(language, lang);
+  const parts = displayPath.split('/');
   const at = parts.findIndex((p) => segments.has(p.toLowerCase()));
   if (at >= 0) parts.splice(at, 1);
   let last = parts[parts.length - 1] ?? '';
-  for (const suffix of language.suffixes[e.lang]) {
+  for (const suffix of language.suffixes[lang]) {
     const tail = `.${suffix}.md`;
     if (last.toLowerCase().endsWith(tail)) last = `${last.slice(0, -tail.length)}.md`;
   }

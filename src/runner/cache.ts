@@ -204,14 +204,23 @@ export function layoutsFingerprint(roots: string[]): string {
 }
 
 /**
- * What the results of each posting depend on in the index: its pairing group, or the whole
- * index; `partners` are the files whose bodies its results also read (the pairing rules
- * compare the two bodies), so their bytes count too.
+ * What the results of each posting depend on beyond its own bytes, as one hash: `prefix`
+ * (the tool, locale, configuration and layouts), and its pairing group (the postings that
+ * share a key with it: their paths, their bytes as `print` gives them, and what git says of
+ * them; an index entry is made of a file's bytes, its path and the configuration, so these
+ * stand for the entries), or, for a posting with no partner of the other language, the index
+ * entries of every posting of its site (the missing-translation guess reads them all).
+ * Computed once per group and per site, not per file: a warm run of thousands of files asks
+ * for each file's.
  */
-export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): (file: string) => { hash: string; partners: string[] } {
-  // Each entry's keys, made once (a warm run of thousands of files asks for every file's deps).
+export function indexDependencies(
+  index: ProjectIndex,
+  config: ResolvedConfig,
+  prefix: string,
+  print: (file: string) => string,
+): (file: string) => string {
+  // Each entry's keys, made once.
   const keys = new Map<IndexEntry, string[]>();
-  const keysOf = (e: IndexEntry) => keys.get(e) ?? [];
   const groups = new Map<string, IndexEntry[]>();
   const byFile = new Map<string, IndexEntry>();
   for (const e of index.entries) {
@@ -224,11 +233,11 @@ export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): 
       else groups.set(k, [e]);
     }
   }
-  // A posting with no partner depends on every posting of its site (the missing-translation
-  // guess reads them all): one hash per site.
-  const bySite = new Map<string, string>();
-  // The entries of each site, gathered in one pass (a run of 108 sites filtered every entry per site).
+  const member = (e: IndexEntry) => `${e.filePath}\0${e.displayPath}\0${e.scope ?? ''}\0${print(e.filePath)}\0${e.git ? JSON.stringify(e.git) : ''}`;
+  const hashOf = (members: IndexEntry[]) => sha(`${prefix}\n${members.map(member).join('\n')}`);
+  // The entries of each site, gathered in one pass, hashed once.
   let sites: Map<string, IndexEntry[]> | undefined;
+  const bySite = new Map<string, string>();
   const siteHash = (scope: string) => {
     let hash = bySite.get(scope);
     if (hash === undefined) {
@@ -241,38 +250,30 @@ export function indexDependencies(index: ProjectIndex, config: ResolvedConfig): 
           else sites.set(s, [e]);
         }
       }
-      bySite.set(scope, (hash = sha(JSON.stringify(sites.get(scope) ?? []))));
+      // The entries themselves (a cold run does not read every file of the site to hash it).
+      bySite.set(scope, (hash = sha(`${prefix}\n${JSON.stringify(sites.get(scope) ?? [])}`)));
     }
     return hash;
   };
-  // Postings with the same keys have the same related postings: gathered, sorted and hashed
-  // once for all of them.
-  const byKeys = new Map<string, { members: IndexEntry[]; hash?: string }>();
-  const byGroup = new Map<string, string>();
+  // Postings with the same keys (the two of a pair, usually) have the same group.
+  const byKeys = new Map<string, { members: IndexEntry[]; langs: string[]; hash?: string }>();
   return (file) => {
     const self = byFile.get(file);
-    if (!self) return { hash: siteHash(''), partners: [] };
-    const own = keysOf(self);
+    if (!self) return siteHash('');
+    const own = keys.get(self) ?? [];
     const signature = own.join('\u0001');
     let group = own.length ? byKeys.get(signature) : undefined;
     if (!group) {
       const related = new Set<IndexEntry>([self]);
       for (const k of own) for (const e of groups.get(k) ?? []) related.add(e);
-      group = { members: [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1)) };
+      const members = [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
+      group = { members, langs: [...new Set(members.map((e) => e.lang ?? ''))] };
       if (own.length) byKeys.set(signature, group);
     }
-    const { members } = group;
-    const paired = Boolean(self.lang) && members.some((e) => e.lang && e.lang !== self.lang);
     // No partner of the other language: the missing-translation guess reads every entry.
-    if (!paired) return { hash: siteHash(self.scope ?? ''), partners: [] };
-    // Postings of one pair share their group: hashed once (the same members by other keys too).
-    if (group.hash === undefined) {
-      const id = members.map((e) => e.filePath).join('\0');
-      let hash = byGroup.get(id);
-      if (hash === undefined) byGroup.set(id, (hash = sha(JSON.stringify(members))));
-      group.hash = hash;
-    }
-    return { hash: group.hash, partners: members.filter((e) => e !== self && e.lang !== self.lang).map((e) => e.filePath) };
+    const paired = Boolean(self.lang) && group.langs.some((l) => l && l !== self.lang);
+    if (!paired) return siteHash(self.scope ?? '');
+    return (group.hash ??= hashOf(group.members));
   };
 }
 
@@ -284,8 +285,7 @@ export class ResultCache {
   /** When this run began: a file modified after it is read again by the next run. */
   private readonly startedAt = Date.now();
   private states = new Map<string, FileState | null>();
-  private global = '';
-  private deps: (file: string) => { hash: string; partners: string[] } = () => ({ hash: '', partners: [] });
+  private deps: (file: string) => string = () => '';
   /** Each file's fingerprint in this run (bytes, or size and time), read once. */
   private prints = new Map<string, string>();
   private used = new Set<string>();
@@ -466,13 +466,12 @@ export class ResultCache {
 
   /** Bind the cache to this run's index, once it is built (before any get or set). */
   bind(index: ProjectIndex, roots: string[]): void {
-    this.global = sha(JSON.stringify([this.tool, this.locale, this.config, layoutsFingerprint(roots)]));
-    this.deps = indexDependencies(index, this.config);
+    const global = sha(JSON.stringify([this.tool, this.locale, this.config, layoutsFingerprint(roots)]));
+    this.deps = indexDependencies(index, this.config, global, (file) => this.fingerprint(file));
   }
 
   private depsOf(file: string): string {
-    const { hash, partners } = this.deps(file);
-    return sha(this.global + hash + partners.map((p) => this.fingerprint(p)).join('\0'));
+    return this.deps(file);
   }
 
   /** What a file is now: the sha256 of its bytes (content strategy) or its size and time. */
@@ -556,6 +555,8 @@ export class ResultCache {
       return;
     }
     const { filePath, findings, texts, read } = outcome;
+    // What the worker read is the file's print (the group's hash need not read it again).
+    if (!this.prints.has(file)) this.prints.set(file, this.strategy === 'metadata' ? `${read.size}:${read.mtimeMs}` : read.hash);
     const state = this.state(file);
     const old = this.doc.entries.get(file);
     // Written to the new cache file now: a cold run of thousands of files holds neither their
