@@ -28,15 +28,22 @@ for (const stream of [process.stdout, process.stderr]) {
 // full (as when stdout is a file or a terminal): through a pipe, process.stdout would queue
 // every chunk the reader has not taken yet in memory, and a report of thousands of files
 // streamed to a slow reader (a CI log, `| less`) would hold all of it.
+// The wait for a full pipe starts at 20 µs and doubles up to 1 ms: a reader that keeps up (a
+// program reading a report of 100 MB) is not made to wait a millisecond at every 64 KiB, and
+// one that does not (`| less`) is not asked again thousands of times a second.
 const pause = new Int32Array(new SharedArrayBuffer(4));
 function writeOut(text) {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  let wait = 0.02;
   for (let at = 0; at < bytes.length; ) {
     try {
       at += writeSync(1, bytes, at);
+      wait = 0.02;
     } catch (error) {
-      if (error.code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
-      else if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (error.code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, wait);
+        wait = Math.min(1, wait * 2);
+      } else if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       else throw error;
     }
   }

@@ -34,7 +34,11 @@ test('caseFolded keeps offsets, and gives up on the characters that fold elsewhe
 test('isFoldable takes lower-case sources, and refuses what means something else without i', () => {
   expect(isFoldable(String.raw`(?<![\p{L}\d])mars?\s+\d+`)).toBe(true);
   expect(isFoldable(String.raw`[ \u00a0\u202f]+d['’]adaptation\b`)).toBe(true);
-  for (const bad of ['Mars', String.raw`\p{Lu}`, String.raw`\u0041`, '[@-\\[]', '[a-z]', 'ſ']) expect([bad, isFoldable(bad)]).toEqual([bad, false]);
+  for (const bad of ['Mars', String.raw`\p{Lu}`, String.raw`\u0041`, '[@-\\[]', '[a-z]', 'ſ', String.raw`[!-\\]`, String.raw`[\$-\[]`, String.raw`[\(-\]]`, '(?-i:tbd)', '(?i:x)']) {
+    expect([bad, isFoldable(bad)]).toEqual([bad, false]);
+  }
+  // A `-` at an end of a class is itself.
+  for (const good of [String.raw`[.,/-]`, String.raw`[-a]`, String.raw`[^-a]`, String.raw`(?:x|-)`, String.raw`[\d\-]`]) expect([good, isFoldable(good)]).toEqual([good, true]);
   expect(() => new Caseless('March', 'giu')).toThrow();
   expect(() => new Caseless('march', 'gu')).toThrow();
 });

@@ -3,7 +3,7 @@
  * cache that is reused only when nothing a file's results depend on changed. Counts of work
  * (files linted, files from the cache, workers) come from the `--debug` line; no timing.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, FIXTURES, runCli } from './support/harness.js';
@@ -325,6 +325,55 @@ describe('--cache', () => {
     expect(run.stats).toMatchObject({ cached: 4 });
     expect(run.stdout).toBe(lint().stdout);
     expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+  });
+
+  test('a damaged piece of the report is never written: the results are used, and the report is the same', () => {
+    const cold = lint();
+    const file = join(site, '.postings-cache');
+    const bytes = readFileSync(file);
+    const { states } = JSON.parse(bytes.toString('utf8', 0, 512)) as { states: number };
+    // A byte inside every stored piece and result made a control character: the JSON is broken, not cut.
+    for (const line of bytes.toString('utf8', states).split('\n').filter(Boolean)) {
+      const state = JSON.parse(line.slice(line.indexOf('\t') + 1)) as { o: [number, number]; j: [number, number] };
+      for (const [at, length] of [state.j, state.o]) bytes[at + Math.floor(length / 2)] = 0x01;
+    }
+    writeFileSync(file, bytes);
+    const warm = lint();
+    expect(warm.stats).toMatchObject({ linted: 4, cached: 0 });
+    expect(warm.stdout).toBe(cold.stdout);
+  });
+
+  test('a path the JSON report escapes (U+2028) keeps its stored piece: a warm run rewrites nothing', () => {
+    const en = readdirSync(join(site, 'content', 'en'))[0]!;
+    cpSync(join(site, 'content', 'en', en), join(site, 'content', 'en', 'odd\u2028name.md'));
+    const cold = lint();
+    lint();
+    const file = join(site, '.postings-cache');
+    const before = statSync(file);
+    const warm = lint();
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(statSync(file)).toMatchObject({ ino: before.ino, mtimeMs: before.mtimeMs });
+  });
+
+  test('a cache that cannot be written is said once; the run still reports', () => {
+    const cold = runCli(['lint', '--format', 'json', 'content'], { cwd: site });
+    const run = runCli(['lint', '--format', 'json', '--cache', '--cache-location', join(site, 'no', 'such', 'folder', 'cache'), 'content'], { cwd: site });
+    expect(run.status).toBe(cold.status);
+    expect(run.stdout).toBe(cold.stdout);
+    expect(run.stderr).toMatch(/cache/);
+    expect(run.stderr).not.toMatch(/Internal error|at .*\.js/);
+  });
+
+  test('no scratch file is left: neither by a run, nor by one that was killed before its end', () => {
+    // A run killed mid-way left these (its process is gone): the next run removes them.
+    write(site, '.postings-cache.999999.tmp', 'x');
+    write(site, '.postings-cache.999999.new', 'x');
+    lint();
+    expect(readdirSync(site).filter((f) => f.startsWith('.postings-cache'))).toEqual(['.postings-cache']);
+    // A run whose reader went away (a closed pipe) removes its own scratch file.
+    const r = spawnSync('sh', ['-c', `rm -f .postings-cache; node ${JSON.stringify(BIN)} lint --format json --cache content | head -c 10 >/dev/null`], { cwd: site, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(readdirSync(site).filter((f) => /\.postings-cache\.\d+\./.test(f))).toEqual([]);
   });
 
   test('--cache-location takes a file or a folder; the default is beside the configuration', () => {

@@ -73,13 +73,12 @@ export function reportStream(
     size = 0;
   };
   const write = (part: string | Buffer) => {
-    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-    if (size + bytes.length > buffer.length) {
+    const length = typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+    if (size + length > buffer.length) {
       flush();
-      if (bytes.length > buffer.length) return writeBytes(bytes);
+      if (length > buffer.length) return writeBytes(typeof part === 'string' ? Buffer.from(part, 'utf8') : part);
     }
-    bytes.copy(buffer, size);
-    size += bytes.length;
+    size += typeof part === 'string' ? buffer.write(part, size, 'utf8') : part.copy(buffer, size);
   };
   let count = 0;
   let errors = 0;
@@ -106,7 +105,7 @@ export function reportStream(
     json: opts.quiet
       ? undefined
       : {
-          render: (result) => ({ bytes: Buffer.from(jsonItem(result), 'utf8'), ...count1(result.findings) }),
+          render: (result) => ({ bytes: jsonItem(result), ...count1(result.findings) }),
           emit(piece) {
             errors += piece.errors;
             warnings += piece.warnings;

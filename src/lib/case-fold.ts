@@ -59,7 +59,8 @@ export class Caseless {
  * Whether an expression's source means the same without `i` on lowercased text: in lower case
  * but for escapes that no case changes (`\p{L}`, `\p{N}`, `\D`, `\S`, `\W`, `\B`), no character
  * the fold table lists, no escape that names an upper-case letter by number (`\u0041` is
- * `A`), and no class range (`[@-\[]` holds `A`–`Z`, so with `i` it holds `a`).
+ * `A`), no class range (`[@-\[]` holds `A`–`Z`, so with `i` it holds `a`: a `-` in a class
+ * must be its first or last character), and no flag group (`(?-i:…)`, in newer Nodes).
  */
 export function isFoldable(source: string): boolean {
   const rest = source.replace(/\\\\|\\[pP]\{(?:L|N|Letter|Number)\}|\\[DSWB]/g, '');
@@ -68,5 +69,19 @@ export function isFoldable(source: string): boolean {
     const ch = String.fromCodePoint(parseInt(m[1] ?? m[2] ?? m[3]!, 16));
     if (ch.toLowerCase() !== ch || UNFOLDED.test(ch)) return false;
   }
-  return !/\[(?:[^\]\\]|\\.)*[^\\[]-[^\]]/.test(rest);
+  // The source itself, escapes skipped: a `-` inside a class that is not at one of its ends.
+  let start = -1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (start < 0) {
+      if (c === '[') start = source[i + 1] === '^' ? ++i : i;
+      else if (c === '(' && /^\(\?[-a-z]+[:)]/.test(source.slice(i, i + 12))) return false;
+    } else if (c === ']') start = -1;
+    else if (c === '-' && i > start + 1 && source[i + 1] !== ']') return false;
+  }
+  return true;
 }

@@ -30,11 +30,12 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { siteKeys } from '../lib/pairing.js';
 import type { JobOutcome } from './job.js';
 import type { KnownEntry } from '../cli/project.js';
+import { escapeSeparators } from '../reporters/json.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
@@ -43,6 +44,8 @@ const VERSION = 4;
 const HEADER = 512;
 /** How much a read of a small blob takes in, for the blobs after it. */
 const WINDOW = 1 << 20;
+/** The size of the buffer that new results are encoded into (larger ones get their own). */
+const ENCODE = 1 << 18;
 /** A file modified this close to the cache's writing may have changed again unseen: it is read. */
 const RACY_MS = 2000;
 
@@ -63,15 +66,16 @@ interface CacheEntry {
   /** Hash of everything else the results depend on (with the outcome). */
   deps?: string;
   /** Where the results (a JobOutcome's filePath, findings and texts, as JSON) are: offset and length. */
-  o?: [number, number];
+  o?: Span;
   /** Where the file's piece of a JSON report is, and its counts of errors and warnings. */
-  j?: [number, number];
+  j?: Span;
   n?: [number, number];
 }
 
 /** A file's piece of the JSON report, as stored: its bytes (without the separator before it) and counts. */
 export interface JsonPiece {
-  bytes: Buffer;
+  /** Text when just rendered, bytes when read from the cache. */
+  bytes: Buffer | string;
   errors: number;
   warnings: number;
 }
@@ -88,8 +92,24 @@ interface CacheDoc {
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 
-const isSpan = (v: unknown, from: number, to: number): v is [number, number] =>
-  Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && Number.isSafeInteger(v[1]) && v[0] >= from && v[1] >= 0 && v[0] + v[1] <= to;
+/**
+ * Where a blob is: its offset, its length, and a checksum of its bytes (the first 16 base64
+ * characters of their sha256), checked at every read: a damaged blob is never used (a stored
+ * piece goes into the report as it is, so damaged bytes would make the report invalid JSON).
+ */
+type Span = [number, number, string];
+
+const isSpan = (v: unknown, from: number, to: number): v is Span =>
+  Array.isArray(v) &&
+  v.length === 3 &&
+  Number.isSafeInteger(v[0]) &&
+  Number.isSafeInteger(v[1]) &&
+  typeof v[2] === 'string' &&
+  v[0] >= from &&
+  v[1] >= 0 &&
+  v[0] + v[1] <= to;
+const isCounts = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every((n) => Number.isSafeInteger(n) && n >= 0);
+const checksum = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64').slice(0, 16);
 
 /**
  * The entries of the states part of a cache file (a line that cannot be read is left out, and
@@ -112,7 +132,7 @@ function readEntries(bytes: Buffer, blobsEnd: number): { entries: Map<string, Ca
         delete entry.o;
         complete = false;
       }
-      if (entry.j !== undefined && !(isSpan(entry.j, HEADER, blobsEnd) && isSpan(entry.n, 0, Number.MAX_SAFE_INTEGER))) {
+      if (entry.j !== undefined && !(isSpan(entry.j, HEADER, blobsEnd) && isCounts(entry.n))) {
         delete entry.j;
         complete = false;
       }
@@ -299,6 +319,12 @@ export class ResultCache {
   private window: { fd: number; start: number; bytes: Buffer; length: number; transient: boolean } | undefined;
   /** The one buffer of the save's reads. */
   private reused: Buffer | undefined;
+  /** The one buffer new results are encoded into. */
+  private encoded: Buffer | undefined;
+  /** Why the scratch file could not be written (then `save` throws it). */
+  private failure: unknown;
+  /** Removes the scratch file when the process ends before `save` (a closed pipe, an error). */
+  private readonly onExit = () => this.close();
 
   constructor(
     readonly file: string,
@@ -308,6 +334,7 @@ export class ResultCache {
     private readonly locale: Locale,
   ) {
     this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: new Map() };
+    sweepStale(file);
     let fd: number | undefined;
     try {
       fd = openSync(file, 'r');
@@ -352,7 +379,13 @@ export class ResultCache {
    * `transient`: the caller copies the bytes before the next read (the save), so one buffer
    * serves every read; else each window is its own (a piece may wait to be written).
    */
-  private blob(entry: CacheEntry, span: [number, number], transient = false): Buffer | undefined {
+  private blob(entry: CacheEntry, span: Span, transient = false): Buffer | undefined {
+    const bytes = this.read(entry, span, transient);
+    return bytes && checksum(bytes) === span[2] ? bytes : undefined;
+  }
+
+  /** The bytes a span says, from the cache file read or the scratch file (see `blob`). */
+  private read(entry: CacheEntry, span: Span, transient: boolean): Buffer | undefined {
     const fresh = this.fresh.has(entry);
     const fd = fresh ? this.out?.fd : this.fd;
     if (fd === undefined) return undefined;
@@ -377,17 +410,43 @@ export class ResultCache {
     }
   }
 
+  /**
+   * `append`, or undefined when the scratch file cannot be written (a folder that is not
+   * there or not writable, a full disk): the run goes on without keeping new results, and
+   * `save` then reports why the cache was not written, as before any result was kept.
+   */
+  private tryAppend(blobs: Array<Buffer | string>): Span[] | undefined {
+    if (this.failure !== undefined) return undefined;
+    try {
+      return this.append(...blobs);
+    } catch (e) {
+      this.failure = e;
+      return undefined;
+    }
+  }
+
   /** Append blobs to the new cache file (opened at the first), returning where each went. */
-  private append(...blobs: Buffer[]): Array<[number, number]> {
+  private append(...blobs: Array<Buffer | string>): Span[] {
     if (!this.out) {
       const path = `${this.file}.${process.pid}.tmp`;
       // Read too: the save copies the new results from it, in order.
       this.out = { fd: openSync(path, 'w+'), path, at: HEADER };
+      process.once('exit', this.onExit);
     }
     const out = this.out;
-    return blobs.map((b) => {
+    return blobs.map((blob) => {
+      // Text is encoded into one buffer kept for the run: a cold run of thousands of files
+      // allocates no buffer a file (freed memory that the allocator kept raised the peak).
+      let b: Buffer;
+      if (typeof blob === 'string') {
+        const length = Buffer.byteLength(blob);
+        if (length <= ENCODE) {
+          this.encoded ??= Buffer.allocUnsafe(ENCODE);
+          b = this.encoded.subarray(0, this.encoded.write(blob, 0, 'utf8'));
+        } else b = Buffer.from(blob, 'utf8');
+      } else b = blob;
       writeAll(out.fd, b, out.at);
-      const span: [number, number] = [out.at, b.length];
+      const span: Span = [out.at, b.length, checksum(b)];
       out.at += b.length;
       return span;
     });
@@ -510,7 +569,7 @@ export class ResultCache {
     // Read and parsed now, not kept.
     const bytes = this.blob(entry, entry.o!);
     const outcome = bytes && parseOutcome(bytes);
-    if (!outcome) return undefined;
+    if (!outcome || outcome.filePath !== file) return undefined;
     this.used.add(file);
     return outcome;
   }
@@ -526,7 +585,7 @@ export class ResultCache {
     if (!entry?.j || !entry.n) return undefined;
     const bytes = this.blob(entry, entry.j);
     if (!bytes) return undefined;
-    const start = `  {\n    "filePath": ${JSON.stringify(file)},\n`;
+    const start = `  {\n    "filePath": ${escapeSeparators(JSON.stringify(file))},\n`;
     if (bytes.length < start.length + 4 || bytes.toString('utf8', 0, Buffer.byteLength(start)) !== start || bytes.toString('latin1', bytes.length - 4) !== '\n  }') return undefined;
     this.used.add(file);
     return { bytes, errors: entry.n[0], warnings: entry.n[1] };
@@ -540,8 +599,10 @@ export class ResultCache {
     if (!this.fresh.has(entry) && !o) return;
     this.dirty = true;
     // Both blobs of an entry are in one file: the results move to the new one with the piece.
-    if (o) [entry.o] = this.append(o);
-    [entry.j] = this.append(json.bytes);
+    const spans = this.tryAppend(o ? [o, json.bytes] : [json.bytes]);
+    if (!spans) return;
+    if (o) entry.o = spans[0];
+    entry.j = spans[spans.length - 1];
     entry.n = [json.errors, json.warnings];
     this.fresh.add(entry);
   }
@@ -561,9 +622,14 @@ export class ResultCache {
     const old = this.doc.entries.get(file);
     // Written to the new cache file now: a cold run of thousands of files holds neither their
     // findings nor their bytes.
-    const blobs: Buffer[] = [Buffer.from(JSON.stringify({ filePath, findings, texts }))];
+    const blobs: Array<Buffer | string> = [JSON.stringify({ filePath, findings, texts })];
     if (json) blobs.push(json.bytes);
-    const [o, j] = this.append(...blobs);
+    const spans = this.tryAppend(blobs);
+    if (!spans) {
+      this.doc.entries.delete(file);
+      return;
+    }
+    const [o, j] = spans;
     const entry: CacheEntry = {
       size: read.size,
       mtimeMs: read.mtimeMs,
@@ -593,6 +659,10 @@ export class ResultCache {
       this.close();
       return;
     }
+    if (this.failure !== undefined) {
+      this.close();
+      throw this.failure;
+    }
     // The file written: the blobs in the order of the paths (the order of a run's files), the
     // report's pieces together and then the results, so that a warm run reads them in a few
     // large reads; then the states. New results went to a scratch file as they came.
@@ -610,9 +680,9 @@ export class ResultCache {
         at += size;
         size = 0;
       };
-      const put = (bytes: Buffer): [number, number] => {
+      const put = (bytes: Buffer, sum = ''): Span => {
         if (size + bytes.length > buffer.length) flush();
-        const span: [number, number] = [at + size, bytes.length];
+        const span: Span = [at + size, bytes.length, sum];
         if (bytes.length > buffer.length) {
           writeAll(target, bytes, at);
           at += bytes.length;
@@ -623,14 +693,14 @@ export class ResultCache {
         return span;
       };
       kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      const moved = new Map<CacheEntry, { o?: [number, number]; j?: [number, number] }>();
+      const moved = new Map<CacheEntry, { o?: Span; j?: Span }>();
       for (const kind of ['j', 'o'] as const) {
         for (const [, entry] of kept) {
           const span = entry[kind];
           const bytes = span && this.blob(entry, span, true);
           if (!bytes) continue;
           const spans = moved.get(entry) ?? {};
-          spans[kind] = put(bytes);
+          spans[kind] = put(bytes, span[2]);
           moved.set(entry, spans);
         }
       }
@@ -671,6 +741,7 @@ export class ResultCache {
     this.fd = undefined;
     this.window = undefined;
     if (this.out) {
+      process.removeListener('exit', this.onExit);
       closeSync(this.out.fd);
       try {
         unlinkSync(this.out.path);
@@ -679,6 +750,42 @@ export class ResultCache {
       }
       this.out = undefined;
     }
+  }
+}
+
+/**
+ * Remove the scratch and new files that runs which ended before their save left beside the
+ * cache (killed, or a machine that went down): `<cache>.<pid>.tmp` and `.new` of a process
+ * that is gone. A run that ends normally, or on a closed pipe or an error, removes its own.
+ */
+function sweepStale(file: string): void {
+  const dir = dirname(file);
+  const base = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(base) ? /^(\d+)\.(?:tmp|new)$/.exec(name.slice(base.length)) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
