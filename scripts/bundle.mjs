@@ -22,6 +22,17 @@ const common = {
   // The ReDoS checker is large and needed only for a configuration's own patterns: loaded
   // from node_modules when needed, not parsed at every start.
   external: ['recheck'],
+  plugins: [
+    {
+      // commander's `child_process`, loaded on first use (see scripts/bundle/lazy-child-process.cjs).
+      name: 'lazy-child-process',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+          /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: join(root, 'scripts', 'bundle', 'lazy-child-process.cjs') } : undefined,
+        );
+      },
+    },
+  ],
   logLevel: 'warning',
   legalComments: 'none',
 };

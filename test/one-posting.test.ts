@@ -75,7 +75,7 @@ describe('the command on Node 20: one script compiled with the code cache of the
   });
 });
 
-test('one posting loads no Node module a plain lint does not use (crypto hashes only for the cache, a baseline, a write)', () => {
+test('one posting loads no Node module a plain lint does not use (crypto hashes only for the cache, a baseline, a write; child_process runs git only in a repository)', () => {
   const { dir, posting } = site();
   const list = join(dir, 'modules.txt');
   const preload = join(dir, 'modules.cjs');
@@ -84,6 +84,8 @@ test('one posting loads no Node module a plain lint does not use (crypto hashes 
   const r = node(['--require', preload, BIN, 'lint', '-f', 'json', posting], dir);
   expect(r.status).toBe(0);
   expect(modules()).not.toContain('NativeModule crypto');
+  // Outside a git repository, no git is run: child_process (and net, dgram) is not loaded.
+  expect(modules()).not.toContain('NativeModule child_process');
   // With --cache, the file's bytes are hashed: then it is loaded.
   expect(node(['--require', preload, BIN, 'lint', '--cache', '-f', 'json', posting], dir).status).toBe(0);
   expect(modules()).toContain('NativeModule crypto');

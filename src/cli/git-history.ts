@@ -10,7 +10,7 @@
  * site with a long history costs a fraction of the history of every Markdown file (3,000
  * commits: 40 ms instead of 260 ms of git's CPU).
  */
-import { spawnSync } from 'node:child_process';
+import { nodeChildProcess } from './lazy-builtins.js';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { GitCommit, IndexEntry, LanguageConfig, ProjectIndex } from '../types.js';
@@ -20,7 +20,7 @@ import { pairsOf } from '../lib/pairing.js';
 const KEEP = 5;
 
 function git(args: string[], cwd: string): string | undefined {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const r = nodeChildProcess().spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   if (r.error || r.status !== 0) return undefined;
   return r.stdout;
 }

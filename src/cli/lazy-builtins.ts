@@ -1,7 +1,9 @@
 /**
  * Node's `crypto` (about 15 internal modules, 3 to 5 ms to load), loaded on first use: a
  * plain lint run hashes nothing (only the cache, a long baseline text and a temporary file
- * name do), so a pre-commit run on one posting does not load it.
+ * name do), so a pre-commit run on one posting does not load it. The same for
+ * `child_process` (with `net` and `dgram`, 3 to 10 ms): only git is run, and only in a
+ * repository.
  */
 import { createRequire } from 'node:module';
 
@@ -10,3 +12,8 @@ const load = createRequire(import.meta.url);
 let crypto: typeof import('node:crypto') | undefined;
 
 export const nodeCrypto = (): typeof import('node:crypto') => (crypto ??= load('node:crypto') as typeof import('node:crypto'));
+
+let childProcess: typeof import('node:child_process') | undefined;
+
+export const nodeChildProcess = (): typeof import('node:child_process') =>
+  (childProcess ??= load('node:child_process') as typeof import('node:child_process'));

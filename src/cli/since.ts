@@ -8,7 +8,7 @@
  * postings (a French file left behind): findings are reported in the changed files, and
  * pair findings (`pairing/*`) in the partners.
  */
-import { spawnSync } from 'node:child_process';
+import { nodeChildProcess } from './lazy-builtins.js';
 import { realpathSync } from 'node:fs';
 import { readHead } from './project.js';
 import { DEFAULT_LIMITS } from '../runner/limits.js';
@@ -42,7 +42,7 @@ interface GitResult {
 }
 
 function git(args: string[], cwd: string): GitResult {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = nodeChildProcess().spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
 }
 
