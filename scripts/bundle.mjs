@@ -4,7 +4,8 @@
 // pre-commit hook on one file starts in about half the time. Dynamic imports stay
 // separate chunks, so reporters and commands are still loaded only when used.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -76,6 +77,15 @@ let code = readFileSync(cli, 'utf8');
 if (/\\[^\x00-\x7f]/u.test(code)) throw new Error('bundle: an escaped non-ASCII character in cli.cjs; cannot make it ASCII');
 code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(cli, code);
+
+// The build's id: a hash of the bundle's code. The cache (`--cache`) keeps it with the version:
+// a postings built from another commit with the same version (installed from git, or built
+// here) does not take the results another build stored.
+{
+  const hash = createHash('sha256');
+  for (const name of readdirSync(outdir).filter((n) => /\.(c?js)$/.test(n)).sort()) hash.update(name).update('\0').update(readFileSync(join(outdir, name)));
+  writeFileSync(join(outdir, 'build-id'), hash.digest('hex').slice(0, 16) + '\n');
+}
 
 // The code cache: the script run once here, in this process, on the fixtures (a Hugo site's
 // posting and its translation, and a folder of postings), so that the cache holds the bytecode

@@ -286,6 +286,19 @@ describe('--cache', () => {
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
   });
 
+  test('another build of the same version does not reuse the cache either: the build id is in its tool', async () => {
+    const { cacheTool } = await import('../src/runner/cli-options.js');
+    const dir = tempDir('build-id');
+    mkdirSync(join(dir, 'dist', 'bundle'), { recursive: true });
+    expect(cacheTool('1.2.3', dir)).toBe('1.2.3');
+    write(dir, 'dist/bundle/build-id', '0123456789abcdef\n');
+    expect(cacheTool('1.2.3', dir)).toBe('1.2.3+0123456789abcdef');
+    // The command's own build has one: the cache it writes names it.
+    lint();
+    const head = JSON.parse(readFileSync(join(site, '.postings-cache'), 'utf8').split('\n')[0]!) as { tool: string };
+    expect(head.tool).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{16}$/);
+  });
+
   test('a corrupt or foreign cache file is ignored and rewritten, never an error', () => {
     const file = join(site, '.postings-cache');
     for (const junk of ['{not json', '[]', JSON.stringify({ format: 'postings-cache', version: 1, tool: 'x', entries: 5 }), '\u0000\u0001', JSON.stringify({ entries: { __proto__: { a: 1 } } })]) {

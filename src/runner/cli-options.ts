@@ -24,6 +24,9 @@ export function addScaleOptions(lint: Command, locale: Locale): Command {
 
 import type { ResolvedConfig } from '../types.js';
 import { UsageError } from '../cli/errors.js';
+import { PACKAGE_ROOT } from '../cli/package-root.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolveLimits, type Limits } from './limits.js';
 import type { Concurrency } from './run.js';
 import type { CacheStrategy, ResultCache } from './cache.js';
@@ -67,7 +70,21 @@ export async function openCache(
     throw new UsageError(ts(locale, 'err.cacheStrategy', { value: opts.cacheStrategy! }));
   }
   const { ResultCache: Cache, cachePath } = await import('./cache.js');
-  return new Cache(cachePath(io.cwd, configFile, opts.cacheLocation), strategy as CacheStrategy, io.version, config, locale);
+  return new Cache(cachePath(io.cwd, configFile, opts.cacheLocation), strategy as CacheStrategy, cacheTool(io.version), config, locale);
+}
+
+/**
+ * What the cache says made its results: the version, and the build's id (a hash of the
+ * bundle's code, written by `npm run build`) when there is one: two builds of one version
+ * (installed from git at two commits) do not share results.
+ */
+export function cacheTool(version: string, root = PACKAGE_ROOT): string {
+  try {
+    const id = readFileSync(join(root, 'dist', 'bundle', 'build-id'), 'utf8').trim();
+    return /^[0-9a-f]{16}$/.test(id) ? `${version}+${id}` : version;
+  } catch {
+    return version;
+  }
 }
 
 /**
