@@ -83,7 +83,7 @@ export function reportStream(
   let count = 0;
   let errors = 0;
   let warnings = 0;
-  const count1 = (findings: FileResult['findings']) => {
+  const countsOf = (findings: FileResult['findings']) => {
     let e = 0;
     let w = 0;
     for (const f of findings) {
@@ -96,7 +96,7 @@ export function reportStream(
     emit(result) {
       // `--quiet`: warnings are neither shown nor counted (as the report at the end).
       const shown = opts.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
-      const n = count1(shown.findings);
+      const n = countsOf(shown.findings);
       errors += n.errors;
       warnings += n.warnings;
       write(jsonSeparator(count++));
@@ -105,7 +105,7 @@ export function reportStream(
     json: opts.quiet
       ? undefined
       : {
-          render: (result) => ({ bytes: jsonItem(result), ...count1(result.findings) }),
+          render: (result) => ({ bytes: jsonItem(result), ...countsOf(result.findings) }),
           emit(piece) {
             errors += piece.errors;
             warnings += piece.warnings;

@@ -163,7 +163,7 @@ const LETTER_RUNS = /\p{L}+/gu;
 /** The language a short text's function words point to, when they point one way only. */
 export function titleLanguage(title: string): Lang | undefined {
   // `match`, not `split`: `split` copies its expression, which V8 compiles again once its
-  // compilation cache has let it go (see `execAll` in inclusive-language/_shared/agreement.ts).
+  // compilation cache has let it go (see src/lib/exec-all.ts).
   const words = title.toLowerCase().match(LETTER_RUNS) ?? [];
   const en = words.some((w) => FUNCTION_WORDS.en.has(w));
   const fr = words.some((w) => FUNCTION_WORDS.fr.has(w));

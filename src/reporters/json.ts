@@ -50,8 +50,7 @@ export function safeJson(value: unknown): string {
 }
 
 const SEPARATORS = /[\u2028\u2029]/;
-/** `text` (JSON) with U+2028 and U+2029 written as escapes. */
-export const escapeSeparators = (text: string) =>
+const escapeSeparators = (text: string) =>
   SEPARATORS.test(text) ? text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : text;
 
 const json: Reporter = (results) => [...jsonChunks(results)].join('');

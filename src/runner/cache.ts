@@ -35,7 +35,6 @@ import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.
 import { siteKeys } from '../lib/pairing.js';
 import type { JobOutcome } from './job.js';
 import type { KnownEntry } from '../cli/project.js';
-import { escapeSeparators } from '../reporters/json.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
@@ -316,7 +315,7 @@ export class ResultCache {
   private out: { fd: number; path: string; at: number } | undefined;
   private fresh = new WeakSet<CacheEntry>();
   /** The last window of blobs read (see `blob`). */
-  private window: { fd: number; start: number; bytes: Buffer; length: number; transient: boolean } | undefined;
+  private window: { fd: number; start: number; bytes: Buffer; transient: boolean } | undefined;
   /** The one buffer of the save's reads. */
   private reused: Buffer | undefined;
   /** The one buffer new results are encoded into. */
@@ -392,7 +391,7 @@ export class ResultCache {
     const [at, length] = span;
     const w = this.window;
     // A window in the save's one buffer serves only the save (its next read overwrites it).
-    if (w && w.fd === fd && (transient || !w.transient) && at >= w.start && at + length <= w.start + w.length) {
+    if (w && w.fd === fd && (transient || !w.transient) && at >= w.start && at + length <= w.start + w.bytes.length) {
       return w.bytes.subarray(at - w.start, at - w.start + length);
     }
     try {
@@ -403,7 +402,7 @@ export class ResultCache {
       const bytes = reuse ? (this.reused ??= Buffer.allocUnsafe(WINDOW)).subarray(0, size) : Buffer.allocUnsafe(size);
       this.window = undefined;
       if (!readAll(fd, bytes, at)) return undefined;
-      if (size > length) this.window = { fd, start: at, bytes, length: size, transient: reuse };
+      if (size > length) this.window = { fd, start: at, bytes, transient: reuse };
       return bytes.subarray(0, length);
     } catch {
       return undefined;
@@ -576,17 +575,14 @@ export class ResultCache {
 
   /**
    * The stored piece of a JSON report for `file`, when its results are still valid and a JSON
-   * report was streamed when they were stored: its bytes go to the report as they are. The
-   * piece must begin with the file's own path and end as an object does (a piece cut short
-   * or read from the wrong place is not used).
+   * report was streamed when they were stored: its bytes go to the report as they are (their
+   * checksum, checked by `blob`, says they are the bytes stored for this file).
    */
   getJson(file: string): JsonPiece | undefined {
     const entry = this.valid(file);
     if (!entry?.j || !entry.n) return undefined;
     const bytes = this.blob(entry, entry.j);
     if (!bytes) return undefined;
-    const start = `  {\n    "filePath": ${escapeSeparators(JSON.stringify(file))},\n`;
-    if (bytes.length < start.length + 4 || bytes.toString('utf8', 0, Buffer.byteLength(start)) !== start || bytes.toString('latin1', bytes.length - 4) !== '\n  }') return undefined;
     this.used.add(file);
     return { bytes, errors: entry.n[0], warnings: entry.n[1] };
   }

@@ -17,22 +17,6 @@ let gc: (() => void) | null | undefined;
 /** Collect now, when a run has this many files or more (a small run has little to free). */
 export function collectAfterIndex(files: number, threshold = 2000): boolean {
   if (files < threshold) return false;
-  return collect();
-}
-
-/**
- * Collect once every `every` files a large run lints: the main thread makes each linted
- * file's report piece and cache entry (a few KiB of text and JSON a file), and V8 grew its
- * heap rather than collect (a run of 3,120 files with --cache peaked 30 MB above the same
- * run without, and passed with the main thread's old space capped at 48 MiB). A collection
- * of that heap takes a few tens of milliseconds; results from the cache do not count.
- */
-export function collectEvery(done: number, files: number, every = 2000): boolean {
-  if (files < every || done % every !== 0) return false;
-  return collect();
-}
-
-function collect(): boolean {
   if (gc === undefined) {
     try {
       setFlagsFromString('--expose-gc');

@@ -18,7 +18,7 @@ import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
 import { LintPool, type JobFailure, type PoolStats } from './pool.js';
 import type { Limits } from './limits.js';
 import type { JsonPiece, ResultCache } from './cache.js';
-import { collectAfterIndex, collectEvery } from './collect.js';
+import { collectAfterIndex } from './collect.js';
 
 /** Below this many files, `auto` uses one worker: threads would cost more than they save. */
 export const PARALLEL_THRESHOLD = 40;
@@ -135,7 +135,6 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   const toRun: number[] = [];
   let done = 0;
   const tick = () => options.progress?.(++done, files.length);
-  let linted = 0;
 
   const intern = interner();
   const accept = (at: number, raw: JobOutcome) => {
@@ -160,7 +159,6 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       }
     }
     if (outcome.patch) patches[at] = outcome.patch;
-    collectEvery(++linted, files.length);
     const piece = json?.render(result);
     if (options.cache && mode === 'lint') options.cache.set(file, outcome, piece);
     results[at] = piece ?? result;
