@@ -278,6 +278,31 @@ describe('--cache', () => {
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
   });
 
+  test("the blobs' checksum is CRC-32, the same in JavaScript (Node before 20.15) as zlib's", async () => {
+    const { crc32Js } = await import('../src/runner/cache.js');
+    const zlib = (await import('node:zlib')) as { crc32?: (b: Buffer) => number };
+    // The standard check value of CRC-32 (IEEE).
+    expect(crc32Js(Buffer.from('123456789'))).toBe(0xcbf43926);
+    expect(crc32Js(Buffer.alloc(0))).toBe(0);
+    if (zlib.crc32) {
+      let seed = 7;
+      for (const size of [1, 3, 64, 1000, 70_000]) {
+        const bytes = Buffer.alloc(size, 0).map(() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+        expect(crc32Js(bytes)).toBe(zlib.crc32(bytes));
+      }
+    }
+  });
+
+  test('the hash of a group of postings tells its texts apart however they are cut', async () => {
+    const { Hash64 } = await import('../src/runner/cache.js');
+    const of = (...texts: string[]) => texts.reduce((h, t) => h.add(t), new Hash64()).digest();
+    expect(of('ab', 'c')).toMatch(/^[0-9a-f]{16}$/);
+    expect(of('ab', 'c')).toBe(of('ab', 'c'));
+    expect(of('ab', 'c')).not.toBe(of('a', 'bc'));
+    expect(of('ab', '')).not.toBe(of('ab'));
+    expect(of('en/a.md', 'x')).not.toBe(of('en/a.md', 'y'));
+  });
+
   test('another version of postings does not reuse the cache', () => {
     lint();
     const file = join(site, '.postings-cache');
