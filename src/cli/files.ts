@@ -11,18 +11,23 @@ export class MissingPathError extends Error {
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
-/** Every `*.md` below `dir`, skipping `node_modules` and dot-folders. */
-export function walkMarkdown(dir: string, out: string[] = [], links?: Set<string>): string[] {
+/**
+ * Every `*.md` below `dir`, skipping `node_modules` and dot-folders. `folders` (when given)
+ * learns where the files of each folder listed are in `out`: `[start, end)`, a folder's files
+ * being together in a walk that goes depth first.
+ */
+export function walkMarkdown(dir: string, out: string[] = [], links?: Set<string>, folders?: Map<string, [number, number]>): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return out;
   }
+  const start = out.length;
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) walkMarkdown(full, out, links);
+    if (entry.isDirectory()) walkMarkdown(full, out, links, folders);
     else if (entry.name.toLowerCase().endsWith('.md')) {
       // Files, and links to files; a broken link is kept so that it is reported, not skipped.
       if (entry.isFile()) out.push(full);
@@ -37,7 +42,34 @@ export function walkMarkdown(dir: string, out: string[] = [], links?: Set<string
       }
     }
   }
+  folders?.set(dir, [start, out.length]);
   return out;
+}
+
+/** What a walk of a folder found (see walkMarkdown): its files in walk order, the links among them, each folder's place. */
+export interface Listing {
+  files: string[];
+  links: Set<string>;
+  folders: Map<string, [number, number]>;
+}
+
+export function listMarkdown(dir: string): Listing {
+  const listing: Listing = { files: [], links: new Set(), folders: new Map() };
+  walkMarkdown(dir, listing.files, listing.links, listing.folders);
+  return listing;
+}
+
+/**
+ * The files below `dir` as a walk of it would find them, from a listing that went through it
+ * (a run of `postings lint .` walks the tree once, not again for each content root); undefined
+ * when none did. `links` may hold links outside `dir`.
+ */
+export function listedUnder(listings: readonly Listing[] | undefined, dir: string): { files: string[]; links: Set<string> } | undefined {
+  for (const l of listings ?? []) {
+    const at = l.folders.get(dir);
+    if (at) return { files: l.files.slice(at[0], at[1]), links: l.links };
+  }
+  return undefined;
 }
 
 /**
@@ -61,9 +93,12 @@ export async function expandPaths(
    * that is its own real path (the walk follows no link). Their real path needs no system call.
    */
   regular: Set<string>;
+  /** The walks of the folders given (the index takes its content roots' files from them). */
+  listings: Listing[];
 }> {
   const files = new Set<string>();
   const regular = new Set<string>();
+  const listings: Listing[] = [];
   // Files named one by one: when one is left out, the user is told why.
   const named = new Set<string>();
   for (const p of paths) {
@@ -71,16 +106,17 @@ export async function expandPaths(
     if (existsSync(abs)) {
       const st = statSync(abs);
       if (st.isDirectory()) {
-        const links = new Set<string>();
         let real = false;
         try {
           real = realpathSync.native(abs) === abs;
         } catch {
           /* not resolvable: each file is resolved on its own */
         }
-        for (const f of walkMarkdown(abs, [], links)) {
+        const listing = listMarkdown(abs);
+        listings.push(listing);
+        for (const f of listing.files) {
           files.add(f);
-          if (real && !links.has(f)) regular.add(f);
+          if (real && !listing.links.has(f)) regular.add(f);
         }
       }
       else {
@@ -120,7 +156,7 @@ export async function expandPaths(
       return false;
     })
     .sort();
-  return { files: kept, found: files.size, ignored, named, regular };
+  return { files: kept, found: files.size, ignored, named, regular, listings };
 }
 
 function isDanglingLink(path: string): boolean {
@@ -137,7 +173,9 @@ export function isSectionPage(file: string): boolean {
 }
 
 /** The nearest ancestor folder of `file` that holds both `en/` and `fr/` (the content root). */
-export function findContentRoot(file: string, cache = new Map<string, string | null>()): string | undefined {
+export function findContentRoot(file: string, cache = new Map<string, string | null>(), listings?: readonly Listing[]): string | undefined {
+  // A folder a walk listed is a folder (else a `stat` says).
+  const isFolder = (p: string) => listings?.some((l) => l.folders.has(p)) || isDir(p);
   let dir = dirname(file);
   const seen: string[] = [];
   for (;;) {
@@ -147,7 +185,7 @@ export function findContentRoot(file: string, cache = new Map<string, string | n
       return cached ?? undefined;
     }
     seen.push(dir);
-    if (isDir(join(dir, 'en')) && isDir(join(dir, 'fr'))) {
+    if (isFolder(join(dir, 'en')) && isFolder(join(dir, 'fr'))) {
       seen.forEach((d) => cache.set(d, dir));
       return dir;
     }

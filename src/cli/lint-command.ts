@@ -10,7 +10,7 @@ import { rules } from '../rules/index.js';
 import { t } from '../i18n/cli.js';
 import { PREFIX } from '../i18n/typography.js';
 import { reporters, formatNames } from '../reporters/index.js';
-import { expandPaths, findContentRoot, isSectionPage, MissingPathError } from './files.js';
+import { expandPaths, findContentRoot, isSectionPage, MissingPathError, type Listing } from './files.js';
 import { runFiles } from '../runner/run.js';
 import { resolveLimits } from '../runner/limits.js';
 import { scaleSettings, openCache, progressLine } from '../runner/cli-options.js';
@@ -136,9 +136,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   let ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
   let named: Set<string>;
   let regular: Set<string>;
+  let listings: Listing[];
   const useIgnore = opts.ignore !== false;
   try {
-    ({ files, found, ignored, named, regular } = await expandPaths(
+    ({ files, found, ignored, named, regular, listings } = await expandPaths(
       paths,
       io.cwd,
       useIgnore ? config.ignore : [],
@@ -230,6 +231,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     emit: stream?.emit,
     json: stream?.json,
     regular,
+    listings,
     prepareIndex: prepareIndexFor(selected),
     heads,
   });

@@ -11,7 +11,7 @@ import type { Finding, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '
 import { rules } from '../rules/index.js';
 import { fileFinding } from '../engine/file-finding.js';
 import { indexEntry, makeIndex, type CodeExtractor } from '../engine/project-index.js';
-import { findContentRoot, isSectionPage, realPaths, walkMarkdown } from './files.js';
+import { findContentRoot, isSectionPage, listedUnder, realPaths, walkMarkdown, type Listing } from './files.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { siteKeys } from '../lib/pairing.js';
 import { DEFAULT_LIMITS } from '../runner/limits.js';
@@ -56,6 +56,8 @@ export interface ProjectOptions {
   heads?: ReadonlyMap<string, string>;
   /** Files a walk of this run saw as regular files (not links): their real path needs no `lstat`. */
   regular?: ReadonlySet<string>;
+  /** The walks of this run (expandPaths'): a content root one went through is not walked again. */
+  listings?: readonly Listing[];
 }
 
 const HEAD = 16 * 1024;
@@ -151,7 +153,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   const roots = new Set<string>();
   if (config.contentDir) roots.add(config.contentDir);
   else for (const f of linted) {
-    const root = findContentRoot(f, cache);
+    const root = findContentRoot(f, cache, options.listings);
     if (root) roots.add(root);
   }
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
@@ -239,9 +241,10 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
   for (const root of roots) {
     // The walk follows no linked folder: a regular file's real path is its path under the
     // root's real path, without a system call per file (a pre-commit run indexes every posting).
-    const links = new Set<string>();
+    const listed = listedUnder(options.listings, root);
+    const links = listed?.links ?? new Set<string>();
     const realRoot = realOf(root);
-    for (const file of walkMarkdown(root, [], links)) {
+    for (const file of listed?.files ?? walkMarkdown(root, [], links)) {
       if (isSectionPage(file)) continue;
       const real = links.has(file) ? realOf(file) : realRoot + file.slice(root.length);
       if (!byReal.has(real) && options.keep && !options.keep(file)) continue;

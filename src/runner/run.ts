@@ -9,6 +9,7 @@ import { internalOutcome } from './outcome.js';
 import type { FileResult, IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { rules } from '../rules/index.js';
 import { buildProject, internalFinding } from '../cli/project.js';
+import type { Listing } from '../cli/files.js';
 import { postingFilter } from '../cli/site.js';
 import { comparedGroups } from '../pairing/outline-pairs.js';
 import { pairingSettings } from '../lib/pairing.js';
@@ -46,6 +47,8 @@ export interface RunOptions {
   heads?: Map<string, string>;
   /** Files the walk saw as regular files (not links): the index asks their real path no `lstat`. */
   regular?: ReadonlySet<string>;
+  /** The walks of the folders given, from which the index takes its content roots' files. */
+  listings?: readonly Listing[];
   /**
    * Takes each file's result, in the order of the files, as soon as it and those before it
    * are done; the run then keeps none of them (`results` is empty), so memory stays flat.
@@ -106,6 +109,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       known: options.cache && ((file) => options.cache!.knownEntry(file)),
       heads: options.heads,
       regular: options.regular,
+      listings: options.listings,
     });
     options.heads?.clear();
     options.cache?.storeEntries(project.index.entries, project.coded, options.texts);
