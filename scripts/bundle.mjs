@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -54,7 +55,7 @@ await build({
 });
 
 // The command line again, as one CommonJS script (everything the ES module bundle loads on
-// demand is in it, run only when used), for Node 20's code cache: bin/code-cache.js compiles
+// demand is in it, run only when used), for Node 20's code cache: bin/code-cache.cjs compiles
 // it with V8's bytecode of an earlier run (cli.cache, written below) instead of parsing and
 // compiling some 1.5 MB of modules at every start. Node 22.1 and later keep the ES module
 // bundle with `module.enableCompileCache` and never read these two files.
@@ -90,7 +91,7 @@ writeFileSync(cli, code);
 // The code cache: the script run once here, in this process, on the fixtures (a Hugo site's
 // posting and its translation, and a folder of postings), so that the cache holds the bytecode
 // of what a lint run uses; then V8 serialises it.
-const { compileCli, cacheKey, CLI_CACHE } = await import(pathToFileURL(join(root, 'bin', 'code-cache.js')).href);
+const { compileCli, cacheKey, CLI_CACHE } = createRequire(import.meta.url)(join(root, 'bin', 'code-cache.cjs'));
 try {
   const { script, exports: cliExports } = compileCli(undefined);
   const quiet = { env: {}, stdout: () => {}, stderr: () => {}, isTTY: false, stderrIsTTY: false, version: '0.0.0' };

@@ -32,7 +32,8 @@ describe('the command on Node 20: one script compiled with the code cache of the
   run('the cache fits this Node and this script: V8 takes it', () => {
     const probe = [
       "import { readFileSync } from 'node:fs';",
-      "import { compileCli, CLI_CACHE, CLI_SCRIPT, cacheKey } from './bin/code-cache.js';",
+      "import { createRequire } from 'node:module';",
+      "const { compileCli, CLI_CACHE, CLI_SCRIPT, cacheKey } = createRequire(process.cwd() + '/')('./bin/code-cache.cjs');",
       'const bytes = readFileSync(CLI_CACHE);',
       'const newline = bytes.indexOf(10);',
       "const key = bytes.toString('latin1', 0, newline);",
