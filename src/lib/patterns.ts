@@ -83,15 +83,28 @@ export function dataPatterns(sources: readonly string[] | undefined, flags = 'iu
   return (sources ?? []).map((s) => dataPattern(s, flags));
 }
 
+/** The forms to run and the text to run them on (lowercased, for a foldable pattern; see case-fold.ts). */
+function formsFor(re: DataRegExp, text: string): { forms: DataRegExp; subject: string } {
+  const low = re instanceof LazyDataRegExp && re.foldable ? foldedText(text) : undefined;
+  return low !== undefined ? { forms: (re as LazyDataRegExp).folded, subject: low } : { forms: re, subject: text };
+}
+
 /** Whether `text` matches (the strict form, tried only when the loose one matches). */
 export function matches(re: DataRegExp, text: string): boolean {
-  const low = re instanceof LazyDataRegExp && re.foldable ? foldedText(text) : undefined;
-  const forms = low !== undefined ? (re as LazyDataRegExp).folded : re;
-  const subject = low ?? text;
+  const { forms, subject } = formsFor(re, text);
   if (!forms.loose.test(subject)) return false;
   const strict = forms.strict;
   strict.lastIndex = 0;
   return strict.test(subject);
+}
+
+/**
+ * Whether `text` may match: the loose form only (a superset), to reject text whole before
+ * splitting it. The same form `matches` runs first, so that a run compiles one.
+ */
+export function mayMatch(re: DataRegExp, text: string): boolean {
+  const { forms, subject } = formsFor(re, text);
+  return forms.loose.test(subject);
 }
 
 /** The last text lowercased, kept: a sentence is tried against several patterns in a row. */

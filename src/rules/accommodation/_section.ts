@@ -6,7 +6,7 @@
 import { walk } from '../../engine/walk.js';
 import type { Root } from 'mdast';
 import type { Lang, RuleContext } from '../../types.js';
-import { dataPatterns, matches } from '../../lib/patterns.js';
+import { dataPatterns, matches, mayMatch } from '../../lib/patterns.js';
 import { proseBlocks, rangeIn, sentences } from '../../lib/prose.js';
 import { printedPage } from '../../site/page.js';
 
@@ -49,7 +49,8 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
   const pages = new Set([...table.pages.en, ...table.pages.fr].map(normalizeUrl));
   const wanted = dataPatterns(table.sentences[lang]);
   const excluded = dataPatterns(table.notSection[lang]);
-  const isSection = (text: string) => !excluded.some((re) => matches(re, text)) && wanted.some((re) => matches(re, text));
+  // The wanted patterns first: the excluded ones are compiled and run only on a sentence that may be the section.
+  const isSection = (text: string) => wanted.some((re) => matches(re, text)) && !excluded.some((re) => matches(re, text));
   let link = false;
   let sentence: [number, number] | undefined;
   type Node = { type: string; url?: string; value?: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } };
@@ -68,7 +69,7 @@ export function findAccommodation(context: RuleContext): AccommodationSection | 
   });
   if (!sentence) outer: for (const block of proseBlocks(tree)) {
     // Most paragraphs are not about accommodation: reject them whole before splitting.
-    if (!wanted.some((re) => re.loose.test(block.text))) continue;
+    if (!wanted.some((re) => mayMatch(re, block.text))) continue;
     for (const s of sentences(block.text)) {
       if (isSection(s.text)) {
         const lead = s.text.length - s.text.trimStart().length;
