@@ -10,7 +10,7 @@
 // Each copy is its own site (its own content/ folder), as N teams' repositories would be.
 // Default site: fixtures/site. Nothing is written outside a temporary folder.
 import { closeSync, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -106,8 +106,11 @@ const cache = join(work, '.postings-cache');
 const dropCache = () => rmSync(cache, { force: true });
 
 console.log(`postings bench: ${files.length} files (${copies} cop${copies === 1 ? 'y' : 'ies'} of ${site}${only ? `, ${only} only` : ''}), median of ${runs} runs, concurrency ${concurrency}\n`);
+const bareWorkers = join(root, 'scripts', 'bench', 'bare-workers.mjs');
+const threads = availableParallelism();
+const coldBare = median([bare, allList]);
 const rows = [
-  ['all files, cold', median([bare, allList]), median(lint('.'), dropCache)],
+  ['all files, cold', coldBare, median(lint('.'), dropCache)],
   ['all files, warm --cache (vs bare read)', median([bare, allList, '--read-only']), (measure(lint('--cache', '--cache-location', cache, '.')), median(lint('--cache', '--cache-location', cache, '.')))],
   ['one posting of the site', median([bare, oneList]), median(lint(one))],
 ];
@@ -118,5 +121,11 @@ for (const [name, b, p] of rows) {
     `${pad(name, 42)}${pad(`${b.seconds.toFixed(2)} s ${b.rssMiB.toFixed(0)} MiB`, 18)}${pad(`${p.seconds.toFixed(2)} s ${p.rssMiB.toFixed(0)} MiB`, 18)}${(p.seconds / b.seconds).toFixed(2)}× time, ${(p.rssMiB / b.rssMiB).toFixed(2)}× memory`,
   );
 }
+// The bare parse itself split over the machine's threads: what parsing in parallel can gain on
+// this machine, the floor of a linter that does (the cold ratio above cannot go below it).
+const split = median([bareWorkers, allList]);
+console.log(
+  `\nthe bare parse over ${threads} worker threads: ${split.seconds.toFixed(2)} s ${split.rssMiB.toFixed(0)} MiB, ${(split.seconds / coldBare.seconds).toFixed(2)}× the bare parse in one thread`,
+);
 if (args.includes('--keep')) console.log(`\ncorpus kept in ${work}`);
 else rmSync(work, { recursive: true, force: true });
