@@ -214,7 +214,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
       ? (index: import('../types.js').ProjectIndex) =>
           attachGit(index, {
             ...(scope ? { changed: scope.changed, since: opts.since } : {}),
-            only: pairedEntries(index, linted, config.settings, config.language),
+            only: () => pairedEntries(index, linted, config.settings, config.language),
           })
       : undefined;
   // JSON goes out one file at a time when nothing needs every result at once.
