@@ -17,8 +17,8 @@ try {
       writeFileSync(list, files.filter((_, i) => i % n === w).join('\n'));
       return new Promise((resolve, reject) => {
         const worker = new Worker(new URL('./bare.mjs', import.meta.url), { argv: [list] });
-        worker.once('exit', resolve);
         worker.once('error', reject);
+        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a worker of the bare parse exited with ${code}`))));
       });
     }),
   );

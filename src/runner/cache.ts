@@ -197,7 +197,8 @@ const sha = (text: string | Buffer) => createHash('sha256').update(text).digest(
 
 /**
  * A 64-bit hash of texts, as 16 hex digits: two 32-bit lanes mixed as cyrb53 mixes them, fed
- * text by text (no string is built to hash it). What a warm run compares each pairing group's
+ * text by text (no string is built to hash it), each text's length before its characters (so
+ * that where one text ends and the next begins is part of what is hashed). What a warm run compares each pairing group's
  * dependencies by: thousands of short texts, where a sha256 each (an object, a digest) cost
  * 66 ms in a run of 16,848 postings. Not a cryptographic hash (the cache is the user's own
  * file): a stale result would need a change whose hash agrees by chance with the old one's.
@@ -206,15 +207,16 @@ export class Hash64 {
   private h1 = 0xdeadbeef;
   private h2 = 0x41c6ce57;
   add(text: string): this {
-    let { h1, h2 } = this;
+    // The length first: `ab` then `c` is not `a` then `bc`, whatever the characters.
+    let h1 = Math.imul(this.h1 ^ text.length, 2654435761);
+    let h2 = Math.imul(this.h2 ^ text.length, 1597334677);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
-    // A separator, so that `ab` then `c` is not `a` then `bc`.
-    this.h1 = Math.imul(h1 ^ 0xffff, 2654435761);
-    this.h2 = Math.imul(h2 ^ 0xffff, 1597334677);
+    this.h1 = h1;
+    this.h2 = h2;
     return this;
   }
   digest(): string {
