@@ -88,6 +88,19 @@ describe('pairing/stale', () => {
     expect(found.get('content/fr/ops.md')![0]!.message).toMatch(/uncommitted/);
   });
 
+  test('with --cache: committing a partner (same bytes, new history) updates the posting\'s finding', () => {
+    const root = site();
+    write(root, 'content/en/ops.md', en('ops', 'You will run services.'));
+    const first = staleFindings(root, ['--cache']);
+    expect(first.get('content/fr/ops.md')![0]!.message).toMatch(/uncommitted/);
+    // No file changes: only what git says of one of them.
+    gitAt(root, '2024-02-07T09:00:00Z', 'commit', '-qam', 'Run, not build');
+    const after = staleFindings(root, ['--cache']);
+    expect(after.get('content/fr/ops.md')![0]!.message).not.toMatch(/uncommitted/);
+    expect(after.get('content/fr/ops.md')![0]!.message).toContain('2024-02-07');
+    expect(after).toEqual(staleFindings(root));
+  });
+
   test('--since: the partner a branch did not update is reported, not the changed posting', () => {
     const root = site();
     git(root, 'checkout', '-qb', 'feature');

@@ -325,6 +325,24 @@ describe('--cache', () => {
     expect(lint().stats).toMatchObject({ linted: 2, cached: 2 });
   });
 
+  test("a run of one posting after its partner changed, then a run of all: the other posting's pair findings are updated", () => {
+    const before = lint();
+    expect(findingsOf(before, 'en/designer.md')).toEqual([]);
+    // The French posting changes and is linted alone: the English one, not in that run, keeps
+    // results whose dependencies predate the change.
+    const fr = join(site, 'content', 'fr', 'concepteur.md');
+    writeFileSync(fr, readFileSync(fr, 'utf8').replace('archived: true', 'archived: false'));
+    const alone = runCli(['lint', '--format', 'json', '--cache', '--debug', 'content/fr/concepteur.md'], { cwd: site });
+    expect(stats(alone.stderr)).toMatchObject({ linted: 1 });
+    const all = lint();
+    expect(findingsOf(all, 'en/designer.md')).toEqual(['pairing/mismatch']);
+    expect(all.stats).toMatchObject({ linted: 1, cached: 3 });
+    // And from then on, everything comes from the cache, as a run without it reports.
+    const again = lint();
+    expect(again.stats).toMatchObject({ linted: 0, cached: 4 });
+    expect(again.stdout).toBe(runCli(['lint', '--format', 'json', 'content'], { cwd: site }).stdout);
+  });
+
   test('a cache written with one CRC-32 (zlib) is read with the other (JavaScript, Node before 20.15)', () => {
     lint();
     // The command with zlib's crc32 taken away, as on Node 20.14: every result still comes from the cache.
