@@ -101,6 +101,19 @@ describe('pairing/stale', () => {
     expect(after).toEqual(staleFindings(root));
   });
 
+  test('with --cache: the ref of --since, named in the message, is the one given this time', () => {
+    const root = site();
+    git(root, 'checkout', '-qb', 'feature');
+    write(root, 'content/fr/dev.md', fr('dev', 'Vous bâtirez des services.\n\n- Une nouvelle exigence'));
+    gitAt(root, '2024-02-03T09:00:00Z', 'commit', '-qam', 'Ajout');
+    const byName = staleFindings(root, ['--cache', '--since', 'main', 'content']);
+    expect(byName.get('content/en/dev.md')![0]!.message).toContain('main');
+    const sha = git(root, 'rev-parse', '--short', 'main').trim();
+    const bySha = staleFindings(root, ['--cache', '--since', sha, 'content']);
+    expect(bySha).toEqual(staleFindings(root, ['--since', sha, 'content']));
+    expect(bySha.get('content/en/dev.md')![0]!.message).toContain(sha);
+  });
+
   test('--since: the partner a branch did not update is reported, not the changed posting', () => {
     const root = site();
     git(root, 'checkout', '-qb', 'feature');

@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSyn
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, FIXTURES, runCli } from './support/harness.js';
-import { tempDir, write } from './support/temp-site.js';
+import { posting, tempDir, write } from './support/temp-site.js';
 
 /** Every rule fixture in one site (163 postings in en/ and fr/): findings of every kind. */
 function fixtureSite(): string {
@@ -341,6 +341,52 @@ describe('--cache', () => {
     const again = lint();
     expect(again.stats).toMatchObject({ linted: 0, cached: 4 });
     expect(again.stdout).toBe(runCli(['lint', '--format', 'json', 'content'], { cwd: site }).stdout);
+  });
+
+  describe('what a warm run reports is what a run without the cache reports', () => {
+    const same = (dir: string, args: string[] = ['content']) => {
+      const cached = runCli(['lint', '--format', 'json', '--cache', ...args], { cwd: dir });
+      expect(cached.stdout).toBe(runCli(['lint', '--format', 'json', ...args], { cwd: dir }).stdout);
+      return cached.stdout;
+    };
+
+    test("pairing/missing-translation's guess, for a posting that shares its path (not its key) with one of the other language", () => {
+      const dir = tempDir('guess');
+      write(dir, 'content/en/x.md', posting({ key: 'alpha', body: 'You will build services.' }));
+      write(dir, 'content/fr/x.md', posting({ key: 'alpha-fr', title: 'Développeuse', body: 'Vous bâtirez des services.' }));
+      same(dir);
+      write(dir, 'content/fr/z.md', posting({ key: 'alphx', title: 'Analyste', body: 'Vous analyserez des services.' }));
+      expect(same(dir)).toContain('did you mean `alphx`');
+    });
+
+    test('index entries the cache kept, after the configuration changed what they hold (classification tables)', () => {
+      const dir = tempDir('entries-config');
+      write(dir, 'content/en/x.md', posting({ key: 'dev', archived: 'false', body: 'Classification: XY-03. You will build services.' }));
+      write(dir, 'content/fr/x.md', posting({ key: 'dev', archived: 'false', title: 'Développeuse', body: 'Vous bâtirez des services.' }));
+      same(dir);
+      write(dir, '.postingsrc.json', JSON.stringify({ data: { classifications: { groups: [{ code: 'XY', name: { en: 'Example', fr: 'Exemple' }, levels: [1, 5], targets: [] }] } } }));
+      expect(same(dir)).toContain('XY-03');
+      same(dir);
+    });
+
+    test('a posting whose partner was too large to compare in one run is compared in the next', () => {
+      const dir = tempDir('partial');
+      write(dir, 'content/en/x.md', posting({ key: 'dev', body: 'You will build services for $80,000 a year.' }));
+      write(dir, 'content/fr/x.md', posting({ key: 'dev', title: 'Développeuse', body: 'Vous bâtirez des services pour 90 000 $ par année.\n\n' + 'Du texte. '.repeat(500) }));
+      const limited = runCli(['lint', '--format', 'json', '--cache', '--max-file-size', '3000', 'content'], { cwd: dir });
+      expect(limited.stdout).toContain('internal/too-large');
+      expect(same(dir)).toContain('pairing/values');
+    });
+
+    test('a named pipe given by name, with --cache, is reported, not waited on', () => {
+      const dir = tempDir('fifo');
+      write(dir, 'content/en/x.md', posting({ key: 'dev' }));
+      write(dir, 'content/fr/x.md', posting({ key: 'dev', title: 'Développeuse' }));
+      if (spawnSync('mkfifo', [join(dir, 'content', 'en', 'pipe.md')]).status !== 0) return; // no mkfifo here
+      const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', '--cache', 'content/en/pipe.md'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      expect(r.signal).toBeNull();
+      expect(r.stdout).toContain('internal/read-error');
+    });
   });
 
   test('a cache written with one CRC-32 (zlib) is read with the other (JavaScript, Node before 20.15)', () => {

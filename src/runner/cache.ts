@@ -31,12 +31,13 @@
  */
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
-import { siteKeys } from '../lib/pairing.js';
+import { pairsOf, siteKeys } from '../lib/pairing.js';
 import type { JobOutcome } from './job.js';
 import type { KnownEntry } from '../cli/project.js';
+import { readRegularFile } from '../cli/read-file.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
@@ -368,6 +369,7 @@ export function indexDependencies(
     return hash;
   };
   const byEntry = new Map<IndexEntry, string>();
+  let pairs: ReturnType<typeof pairsOf> | undefined;
   return (file) => {
     const self = byFile.get(file);
     if (!self) return siteHash('');
@@ -380,8 +382,11 @@ export function indexDependencies(
       for (const k of own) for (const e of groups.get(k) ?? []) related.add(e);
       members = [...related].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
     }
-    // No partner of the other language: the missing-translation guess reads every entry.
-    const paired = Boolean(self.lang) && members.some((e) => e.lang && e.lang !== self.lang);
+    // No partner of the other language, as the pairing rules see partners (by \`translationKey\`
+    // by default, not by a shared path or Lever id): pairing/missing-translation's guess reads
+    // every entry of the site.
+    pairs ??= pairsOf(index, config.settings, config.language);
+    const paired = (pairs.get(file)?.partners.length ?? 0) > 0;
     deps = paired ? groupHash(members) : siteHash(self.scope ?? '');
     byEntry.set(self, deps);
     return deps;
@@ -418,6 +423,11 @@ export class ResultCache {
   private failure: unknown;
   /** Removes the scratch file when the process ends before `save` (a closed pipe, an error). */
   private readonly onExit = () => this.close();
+  /**
+   * The configuration the kept index entries were made under (without the Hugo site model, whose
+   * templates are those of a run's files; the entries do not depend on it).
+   */
+  private readonly configPrint: string;
 
   constructor(
     readonly file: string,
@@ -427,6 +437,7 @@ export class ResultCache {
     private readonly locale: Locale,
   ) {
     this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: new Map() };
+    this.configPrint = sha(JSON.stringify({ ...config, site: undefined })).slice(0, 22);
     sweepStale(file);
     let fd: number | undefined;
     try {
@@ -450,6 +461,12 @@ export class ResultCache {
         const states = Buffer.alloc(size - (head.states as number));
         readAll(fd, states, head.states as number);
         const { entries, complete } = readEntries(states, head.states as number);
+        // Index entries kept under another configuration (other language folders, other
+        // classification tables) are read again from their files; the results are checked as ever.
+        if ((head as { config?: unknown }).config !== this.configPrint) {
+          for (const e of entries.values()) delete e.entry;
+          this.dirty = true;
+        }
         this.doc.entries = entries;
         this.doc.written = head.written;
         this.blobsEnd = head.states as number;
@@ -567,7 +584,7 @@ export class ResultCache {
           state.hash = stored.hash;
         } else {
           this.reads++;
-          state.hash = sha(readFileSync(file));
+          state.hash = sha(readRegularFile(file));
           state.unchanged = state.hash === stored.hash;
           // The same bytes with new times (a checkout): the next run need not read it again.
           if (state.unchanged && (stored.mtimeMs !== st.mtimeMs || stored.ctimeMs !== st.ctimeMs || stored.ino !== st.ino)) {
@@ -618,7 +635,8 @@ export class ResultCache {
 
   /** Bind the cache to this run's index, once it is built (before any get or set). */
   bind(index: ProjectIndex, roots: string[]): void {
-    const global = sha(JSON.stringify([this.tool, this.locale, this.config, layoutsFingerprint(roots)]));
+    // \`since\`: the ref pairing/stale names in its messages (\`--since main\`).
+    const global = sha(JSON.stringify([this.tool, this.locale, this.config, layoutsFingerprint(roots), (index as { since?: string }).since ?? null]));
     // Every input of the dependencies at once (the tool, locale, configuration and layouts, every
     // index entry with its git history, every file's print): the same print means the same
     // \`deps\` for every file, so a file whose \`deps\` a run with this print computed or checked
@@ -647,7 +665,7 @@ export class ResultCache {
       } else {
         const st = this.state(file);
         if (st?.hash === undefined) this.reads++;
-        print = st?.hash ?? sha(readFileSync(file));
+        print = st?.hash ?? sha(readRegularFile(file));
       }
     } catch {
       print = '-';
@@ -819,7 +837,7 @@ export class ResultCache {
       }
       flush();
       const { format, version, tool } = this.doc;
-      const head = JSON.stringify({ format, version, tool, written: this.startedAt, states });
+      const head = JSON.stringify({ format, version, tool, config: this.configPrint, written: this.startedAt, states });
       if (head.length >= HEADER) throw new Error('cache header too long');
       writeAll(target, Buffer.from(head.padEnd(HEADER - 1, ' ') + '\n', 'latin1'), 0);
       closeSync(target);

@@ -83,6 +83,9 @@ export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]):
   if (!job.outline) return job.files.map((f) => lintOne(f, ctx, rules));
   const outline = outlinerOf(ctx.config);
   const touched: IndexEntry[] = [];
+  // A posting of the group left out of the comparison (too large, unreadable, no outline): the
+  // others' results lack what it would have said, so the cache does not keep them.
+  let incomplete = false;
   const setOutline = (file: string, posting: ParsedPosting) => {
     const entry = entryOf(ctx.index, file);
     if (!entry) return;
@@ -91,6 +94,7 @@ export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]):
       touched.push(entry);
     } catch {
       // A posting whose outline cannot be made is not compared; the rules then say nothing.
+      incomplete = true;
     }
   };
   try {
@@ -99,24 +103,31 @@ export function runJob(job: Job, ctx: RunContext, rules: readonly RuleModule[]):
       if (text === undefined) {
         try {
           const read = readLimited(p.filePath, ctx.limits.maxFileSize);
-          if ('size' in read) continue;
+          if ('size' in read) {
+            incomplete = true;
+            continue;
+          }
           text = read.bytes.toString('utf8');
         } catch {
+          incomplete = true;
           continue; // a partner that cannot be read is not compared
         }
       }
       try {
         setOutline(p.filePath, parsePosting(text, p.filePath, ctx.config.language));
       } catch {
-        /* a partner that cannot be parsed is not compared */
+        incomplete = true; // a partner that cannot be parsed is not compared
       }
     }
     const read = job.files.map((f) => readJobFile(f, ctx, rules));
     for (let i = 0; i < read.length; i++) {
       const r = read[i]!;
       if ('posting' in r) setOutline(job.files[i]!.filePath, r.posting);
+      else incomplete = true;
     }
-    return read.map((r) => ('posting' in r ? lintRead(r, ctx, rules) : r));
+    const outcomes = read.map((r) => ('posting' in r ? lintRead(r, ctx, rules) : r));
+    if (incomplete) for (const o of outcomes) delete o.read;
+    return outcomes;
   } finally {
     for (const e of touched) delete e.outline;
   }

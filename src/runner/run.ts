@@ -230,7 +230,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
         const r = runOne(job);
         deliver(i, r.outcomes, r.failure);
       });
-      for (const r of retry.splice(0)) accept(r.at, runOne(r.job).outcomes[0]!);
+      for (const r of retry.splice(0)) accept(r.at, unkept(runOne(r.job).outcomes[0]!));
     } else jobs.forEach((job, i) => deliver(i, runJob(job, context, rules)));
   } else {
     const lintPool = pool ?? new LintPool(workers, limits, rules);
@@ -241,7 +241,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       const again = await new LintPool(Math.min(workers, retry.length), limits, rules).lint(
         retry.map((r) => r.job),
         context,
-        (i, outcomes) => accept(retry[i]!.at, outcomes[0]!),
+        (i, outcomes) => accept(retry[i]!.at, unkept(outcomes[0]!)),
       );
       stats = { started: stats.started + again.started, timeouts: stats.timeouts + again.timeouts, outOfMemory: stats.outOfMemory + again.outOfMemory };
     }
@@ -319,6 +319,15 @@ export function planJobs(
       .map((e) => ({ filePath: e.filePath, text: texts?.get(e.filePath) }));
   }
   return { jobs, positions };
+}
+
+/**
+ * An outcome the cache does not keep (a file linted again alone, without comparing its pair,
+ * after its group's job failed): the next run lints it again, with its pair.
+ */
+function unkept(outcome: JobOutcome): JobOutcome {
+  delete outcome.read;
+  return outcome;
 }
 
 /** The index of each site of a run that holds several (undefined for one site). */
