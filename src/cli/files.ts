@@ -54,11 +54,23 @@ export interface Listing {
   files: string[];
   links: Set<string>;
   folders: Map<string, [number, number]>;
+  /**
+   * Files that are their own real path: regular files (not links) under a folder that is its
+   * own real path (the walk follows no link). Their real path needs no system call.
+   */
+  regular: Set<string>;
 }
 
 export function listMarkdown(dir: string): Listing {
-  const listing: Listing = { files: [], links: new Set(), folders: new Map() };
+  const listing: Listing = { files: [], links: new Set(), folders: new Map(), regular: new Set() };
   walkMarkdown(dir, listing.files, listing.links, listing.folders);
+  let real = false;
+  try {
+    real = realpathSync.native(dir) === dir;
+  } catch {
+    /* not resolvable: each file is resolved on its own */
+  }
+  if (real) for (const f of listing.files) if (!listing.links.has(f)) listing.regular.add(f);
   return listing;
 }
 
@@ -91,16 +103,10 @@ export async function expandPaths(
   found: number;
   ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
   named: Set<string>;
-  /**
-   * Files that are their own real path: regular files (not links) a walk found under a folder
-   * that is its own real path (the walk follows no link). Their real path needs no system call.
-   */
-  regular: Set<string>;
   /** The walks of the folders given (the index takes its content roots' files from them). */
   listings: Listing[];
 }> {
   const files = new Set<string>();
-  const regular = new Set<string>();
   const listings: Listing[] = [];
   // Files named one by one: when one is left out, the user is told why.
   const named = new Set<string>();
@@ -109,18 +115,9 @@ export async function expandPaths(
     if (existsSync(abs)) {
       const st = statSync(abs);
       if (st.isDirectory()) {
-        let real = false;
-        try {
-          real = realpathSync.native(abs) === abs;
-        } catch {
-          /* not resolvable: each file is resolved on its own */
-        }
         const listing = listMarkdown(abs);
         listings.push(listing);
-        for (const f of listing.files) {
-          files.add(f);
-          if (real && !listing.links.has(f)) regular.add(f);
-        }
+        for (const f of listing.files) files.add(f);
       }
       else {
         files.add(abs);
@@ -146,7 +143,7 @@ export async function expandPaths(
   }
   const isIgnored = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
   const ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }> = [];
-  const kept = uniqueFiles([...files], regular)
+  const kept = uniqueFiles([...files], listings)
     .filter((f) => {
       if (!isSectionPage(f)) return true;
       if (named.has(f)) ignored.push({ file: f, reason: 'section-page' });
@@ -159,7 +156,7 @@ export async function expandPaths(
       return false;
     })
     .sort();
-  return { files: kept, found: files.size, ignored, named, regular, listings };
+  return { files: kept, found: files.size, ignored, named, listings };
 }
 
 function isDanglingLink(path: string): boolean {
@@ -223,12 +220,12 @@ export function realPath(file: string): string {
  * is its folder's real path and its name (one `lstat`, where `realpath` walks every folder of
  * the path again: thousands of postings share a few folders).
  */
-export function realPaths(regular?: ReadonlySet<string>): (file: string) => string {
+export function realPaths(listings?: readonly Listing[]): (file: string) => string {
   const dirs = new Map<string, string>();
   const known = new Map<string, string>();
   return (file) => {
-    // `regular`: files a walk of this run found to be their own real path (see expandPaths).
-    if (regular?.has(file)) return file;
+    // Files a walk of this run found to be their own real path (see Listing.regular).
+    if (listings?.some((l) => l.regular.has(file))) return file;
     let real = known.get(file);
     if (real !== undefined) return real;
     try {
@@ -249,8 +246,8 @@ export function realPaths(regular?: ReadonlySet<string>): (file: string) => stri
 }
 
 /** Drop the files that are another path (a symbolic link) to a file listed; the file itself wins. */
-export function uniqueFiles(files: string[], regular?: ReadonlySet<string>): string[] {
-  const reals = files.map(realPaths(regular));
+export function uniqueFiles(files: string[], listings?: readonly Listing[]): string[] {
+  const reals = files.map(realPaths(listings));
   const direct = new Set(files.filter((f, i) => f === reals[i]));
   const seen = new Set<string>();
   return files.filter((f, i) => {

@@ -135,11 +135,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   let found: number;
   let ignored: Array<{ file: string; reason: 'ignored' | 'section-page' }>;
   let named: Set<string>;
-  let regular: Set<string>;
   let listings: Listing[];
   const useIgnore = opts.ignore !== false;
   try {
-    ({ files, found, ignored, named, regular, listings } = await expandPaths(
+    ({ files, found, ignored, named, listings } = await expandPaths(
       paths,
       io.cwd,
       useIgnore ? config.ignore : [],
@@ -230,7 +229,6 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     progress: progress.update,
     emit: stream?.emit,
     json: stream?.json,
-    regular,
     listings,
     prepareIndex: prepareIndexFor(selected),
     heads,

@@ -54,9 +54,10 @@ export interface ProjectOptions {
    * by path (`readHead(…, false)` with `frontMatter`): an indexed posting is then not read again.
    */
   heads?: ReadonlyMap<string, string>;
-  /** Files a walk of this run saw as regular files (not links): their real path needs no `lstat`. */
-  regular?: ReadonlySet<string>;
-  /** The walks of this run (expandPaths'): a content root one went through is not walked again. */
+  /**
+   * The walks of this run (expandPaths'): a content root one went through is not walked again,
+   * and a file they saw as its own real path needs no `lstat`.
+   */
   listings?: readonly Listing[];
 }
 
@@ -157,7 +158,7 @@ export function buildProject(linted: string[], config: ResolvedConfig, options: 
     if (root) roots.add(root);
   }
   // Keyed by real path: a posting reached through a symbolic link is still one posting.
-  const realOf = realPaths(options.regular);
+  const realOf = realPaths(options.listings);
   const byReal = new Map(linted.map((f) => [realOf(f), f]));
   // The root of a file depends on its folder only: found once per folder, not by trying every
   // root for each file (a run of 108 sites asked 108 prefixes twice per posting).

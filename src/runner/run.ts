@@ -45,9 +45,7 @@ export interface RunOptions {
   texts?: ReadonlyMap<string, string>;
   /** Front matter the run read already (the site model's pages), for the index; emptied once it is built. */
   heads?: Map<string, string>;
-  /** Files the walk saw as regular files (not links): the index asks their real path no `lstat`. */
-  regular?: ReadonlySet<string>;
-  /** The walks of the folders given, from which the index takes its content roots' files. */
+  /** The walks of the folders given, from which the index takes its content roots' files (and which are their own real path). */
   listings?: readonly Listing[];
   /**
    * Takes each file's result, in the order of the files, as soon as it and those before it
@@ -108,7 +106,6 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       texts: options.texts,
       known: options.cache && ((file) => options.cache!.knownEntry(file)),
       heads: options.heads,
-      regular: options.regular,
       listings: options.listings,
     });
     options.heads?.clear();
