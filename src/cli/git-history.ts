@@ -31,16 +31,12 @@ function git(args: string[], cwd: string): string | undefined {
  * starts no git process (a one-posting run would wait for one that can only fail).
  */
 export function mayBeInRepository(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.GIT_DIR) return true;
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return true;
-    if (dirname(d) === d) return false;
-  }
+  return repositoryProbe(env)(dir);
 }
 
-/** Whether a folder of some entry may be in a git repository (each folder and its parents asked once). */
-function anyInRepository(entries: readonly IndexEntry[], env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.GIT_DIR) return true;
+/** `mayBeInRepository` for many folders: each folder and its parents asked once. */
+function repositoryProbe(env: NodeJS.ProcessEnv = process.env): (dir: string) => boolean {
+  if (env.GIT_DIR) return () => true;
   const known = new Map<string, boolean>();
   const inside = (dir: string): boolean => {
     let answer = known.get(dir);
@@ -51,7 +47,7 @@ function anyInRepository(entries: readonly IndexEntry[], env: NodeJS.ProcessEnv 
     }
     return answer;
   };
-  return entries.some((e) => inside(dirname(e.filePath)));
+  return inside;
 }
 
 function real(p: string): string {
@@ -81,10 +77,12 @@ const NAMED_PATHS = 64;
 
 /** Add `git` to each entry of `index` that is in the repository of its first posting. */
 export function attachGit(index: ProjectIndex & { since?: string }, options: GitOptions = {}): void {
-  if (!anyInRepository(index.entries)) return;
+  // Outside any repository (no `.git` above any posting's folder), nothing more is worked out.
+  const inRepository = repositoryProbe();
+  if (!index.entries.some((e) => inRepository(dirname(e.filePath)))) return;
   const only = typeof options.only === 'function' ? options.only() : options.only;
   const entries = (only ? index.entries.filter((e) => only.has(e)) : index.entries) as IndexEntry[];
-  if (!entries.length || !mayBeInRepository(dirname(entries[0]!.filePath))) return;
+  if (!entries.length || !inRepository(dirname(entries[0]!.filePath))) return;
   const topOut = git(['rev-parse', '--show-toplevel'], dirname(entries[0]!.filePath));
   if (topOut === undefined) return;
   const top = real(topOut.trim());
