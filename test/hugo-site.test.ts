@@ -65,6 +65,9 @@ test("pairing/values: a link the partner's layout prints on its page is not miss
   writeFileSync(en, readFileSync(en, 'utf8') + `\nTo request it, see [assessment accommodation](${psc('en')}).\n`);
   // job-posting.fr.html prints the accommodation link on the French page: nothing is missing there.
   expect(valuesOf(lintSite(site).files, enFile)).toEqual(valuesOf(before, enFile));
+  // The same when the English posting is linted alone (a pre-commit hook, `--since`): its
+  // partner's layout is read although no French posting is linted.
+  expect(valuesOf(lintSite(site, [enFile]).files, enFile)).toEqual(valuesOf(before, enFile));
   // Rendered by a layout that prints no such link, the French page lacks it.
   writeFileSync(fr, readFileSync(fr, 'utf8').replace('layout: job-posting', 'layout: plain-posting'));
   const { files } = lintSite(site);

@@ -3,7 +3,7 @@
  * the built bin is spawned as an editor spawns it. Every wait is for a notification of the
  * server; nothing is timed.
  */
-import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspClient, uriOf } from './support/lsp-client.js';
@@ -242,6 +242,26 @@ describe('postings lsp over stdio', () => {
     const blog = join(root, 'content/en/blog/2020-02-24-open-source.md');
     client.open(blog, readFileSync(blog, 'utf8') + '\nHey guys, see <http://www.canada.ca/en.html>.\n');
     expect((await client.diagnostics(blog)).diagnostics).toEqual([]);
+    await shutDown();
+  }, LONG);
+
+  test("in a Hugo site: a posting opened alone counts what its partner's layout prints on the partner's page", async () => {
+    const root = tempDir('lsp-hugo-partner-layout');
+    roots.push(root);
+    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
+    // job-posting.fr.html prints the accommodation link on the French page: the French page has it.
+    const dev = join(root, 'content/en/careers/positions/developer.md');
+    const link = 'https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html';
+    writeFileSync(dev, readFileSync(dev, 'utf8') + `\nTo request it, see [assessment accommodation](${link}).\n`);
+    client = await LspClient.start(root);
+    client.open(dev, readFileSync(dev, 'utf8'));
+    const values = (await client.diagnostics(dev)).diagnostics.filter((d) => d.code === 'pairing/values');
+    // Only the fixture's own mistyped link, as `postings lint` of the whole site reports.
+    const expected = (JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as { files: Record<string, string[]> }).files;
+    expect(values.map((d) => `pairing/values:${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(
+      expected['content/en/careers/positions/developer.md']!.filter((f) => f.startsWith('pairing/values')),
+    );
+    expect(values.some((d) => d.message.includes('assessment-accomm'))).toBe(false);
     await shutDown();
   }, LONG);
 

@@ -278,6 +278,26 @@ describe('--cache', () => {
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
   });
 
+  test('in a Hugo site, a run of one posting uses the cache of a run of all, and leaves it as it is', () => {
+    const hugo = tempDir('cache-hugo');
+    cpSync(join(FIXTURES, 'hugo-site'), hugo, { recursive: true });
+    const run = (...args: string[]) => {
+      const r = runCli(['lint', '--format', 'json', '--cache', '--debug', ...args], { cwd: hugo });
+      return { ...r, stats: stats(r.stderr) };
+    };
+    const all = run();
+    expect(all.stats).toMatchObject({ files: 6, linted: 6, cached: 0 });
+    const cache = join(hugo, '.postings-cache');
+    const before = statSync(cache);
+    // An English posting whose French partner renders with another layout file.
+    const one = run('content/en/careers/positions/developer.md');
+    expect(one.stats).toMatchObject({ files: 1, linted: 0, cached: 1 });
+    expect(statSync(cache)).toMatchObject({ ino: before.ino, mtimeMs: before.mtimeMs });
+    // What it reports of the posting is what the run of all reported.
+    const of = (stdout: string) => (JSON.parse(stdout) as Array<{ filePath: string }>).find((r) => r.filePath.endsWith('developer.md'));
+    expect(of(one.stdout)).toEqual(of(all.stdout));
+  });
+
   test("the blobs' checksum is CRC-32, the same in JavaScript (Node before 20.15) as zlib's", async () => {
     const { crc32Js } = await import('../src/runner/cache.js');
     const zlib = (await import('node:zlib')) as { crc32?: (b: Buffer) => number };

@@ -25,7 +25,7 @@ import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
 import { exitStatus, reportStream } from './stream-report.js';
-import { describeSite, lintTemplates, pagesByFile, scanLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
+import { describeSite, lintTemplates, pagesByFile, scanLayouts, scanPostingLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
 export interface LintCliOptions extends BaselineCliOptions, ScaleCliOptions {
@@ -183,6 +183,9 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
       files = selection.postings;
       siteSummary = { postings: files.length, templates: 0, notPostings: selection.notPostings };
     } else siteSummary = { postings: files.length, templates: 0, notPostings: 0 };
+    // Every posting's layout first, in the order of the site's pages: the site model (hashed
+    // by the cache) is then the same whichever postings a run lints.
+    scanPostingLayouts(site);
     rendered = scanLayouts(
       site,
       files.map((file) => {

@@ -124,26 +124,48 @@ export function scanLayouts(site: SiteModel, postings: Array<{ file: string; fm:
     let langs = rendered.get(layout.file);
     if (!langs) {
       rendered.set(layout.file, (langs = new Set()));
-      let text: string;
-      try {
-        text = readRegularFile(layout.file, 'utf8');
-      } catch {
-        continue;
-      }
-      const scanned = scanTemplate(text);
-      const suffix = /\.([a-z]{2}(?:-[a-z]+)?)\.html$/i.exec(layout.name)?.[1];
-      const facts: TemplateFacts = {
-        file: layout.file,
-        displayPath: relative(site.root, layout.file).split(sep).join('/'),
-        lang: suffix ? officialLang(suffix) : undefined,
-        pieces: scanned.pieces,
-        forms: scanned.forms,
-      };
-      site.templates[layout.file] = facts;
+      if (!site.templates[layout.file]) scanLayout(site, layout);
     }
     if (p.lang) langs.add(p.lang);
   }
   return rendered;
+}
+
+/** Read and scan a layout into the site model's templates (nothing when it cannot be read). */
+function scanLayout(site: SiteModel, layout: { file: string; name: string }): void {
+  let text: string;
+  try {
+    text = readRegularFile(layout.file, 'utf8');
+  } catch {
+    return;
+  }
+  const scanned = scanTemplate(text);
+  const suffix = /\.([a-z]{2}(?:-[a-z]+)?)\.html$/i.exec(layout.name)?.[1];
+  site.templates[layout.file] = {
+    file: layout.file,
+    displayPath: relative(site.root, layout.file).split(sep).join('/'),
+    lang: suffix ? officialLang(suffix) : undefined,
+    pieces: scanned.pieces,
+    forms: scanned.forms,
+  };
+}
+
+const partnersScanned = new WeakSet<SiteModel>();
+
+/**
+ * Scan the layouts of every posting of the site (once per site model), not only of the linted
+ * ones: a posting's pair findings count what its partner's layout prints on the partner's page
+ * (src/pairing/outliner.ts), so a run of one posting (a pre-commit hook, `--since`, an editor)
+ * needs the partner's template as a run of every posting does. Facts only: the templates
+ * linted are still those that render a linted posting (`scanLayouts`'s answer).
+ */
+export function scanPostingLayouts(site: SiteModel): void {
+  if (partnersScanned.has(site)) return;
+  partnersScanned.add(site);
+  const postings = site.pages
+    .filter((p) => isSitePosting(site, p.file))
+    .map((p) => ({ file: p.file, fm: { layout: p.layout, type: p.type }, lang: undefined }));
+  scanLayouts(site, postings);
 }
 
 /**
@@ -213,11 +235,23 @@ export function describeSite(site: SiteModel, postings: string[], cwd: string): 
 export function postingFilter(config: ResolvedConfig): ((file: string) => boolean) | undefined {
   const site = config.site;
   if (!site) return undefined;
-  const pages = pagesByFile(site);
-  return (file) => {
-    const page = pages.get(file);
-    return postingStatus(site, file, page ? { layout: page.layout, type: page.type } : frontMatterOf(file)) === 'posting';
-  };
+  return (file) => isSitePosting(site, file);
+}
+
+const postingMemo = new WeakMap<SiteModel, Map<string, boolean>>();
+
+/**
+ * Whether the site calls `file` a posting, from its page's front matter as the model read it
+ * (answered once per page), else from the file's front matter now.
+ */
+function isSitePosting(site: SiteModel, file: string): boolean {
+  const page = pagesByFile(site).get(file);
+  if (!page) return postingStatus(site, file, frontMatterOf(file)) === 'posting';
+  let memo = postingMemo.get(site);
+  if (!memo) postingMemo.set(site, (memo = new Map()));
+  let posting = memo.get(file);
+  if (posting === undefined) memo.set(file, (posting = postingStatus(site, file, { layout: page.layout, type: page.type }) === 'posting'));
+  return posting;
 }
 
 /** The official language of a file of the site, from its language's content folder. */

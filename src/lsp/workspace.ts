@@ -17,7 +17,7 @@ import { outliner } from '../pairing/outliner.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { CONFIG_FILES, findConfigFile, InputError, loadConfig, type LoadedConfig } from '../cli/config-loader.js';
 import { findContentRoot, isPostingFile, realPath, walkMarkdown } from '../cli/files.js';
-import { isPosting, langOfSiteFile, postingFilter, scanLayouts, siteSettings } from '../cli/site.js';
+import { isPosting, langOfSiteFile, postingFilter, scanLayouts, scanPostingLayouts, siteSettings } from '../cli/site.js';
 import type { SiteModel } from '../site/model.js';
 import { findSiteRoot, loadSite, SiteConfigError } from '../site/load.js';
 import { tl } from './messages.js';
@@ -135,6 +135,7 @@ export class Workspace {
   /** The configuration a posting of `site` is linted with: the site in it, its layout scanned (as the CLI does). */
   withSite(config: ResolvedConfig, site: SiteModel | undefined, file: string, fm: Record<string, unknown> | undefined): ResolvedConfig {
     if (!site) return config;
+    scanPostingLayouts(site);
     scanLayouts(site, [{ file, fm, lang: langOfSiteFile(site, file) }]);
     return { ...config, site };
   }
