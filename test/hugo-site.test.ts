@@ -368,3 +368,15 @@ test('a FIFO reached through a link in the content folder never blocks reading t
   expect(r.stdout).toContain('Hugo site: postings linted: 6; layout templates linted: 4;');
   rmSync(dir, { recursive: true, force: true });
 });
+
+test("a layout without a language suffix is read as each language it renders, without what `.Lang` prints only in the other", () => {
+  // hugo-site-yaml's _default/job-posting.html prints an English paragraph on every page, and
+  // the accommodation link of the page's language under `{{ if eq .Lang "fr" }}`.
+  const template = 'layouts/_default/job-posting.html';
+  // The whole site: the English paragraph is on the French page (expected.json lists it).
+  expect(lintSite(YAML_SITE).files[template]).toEqual(['language/mismatch:5:8']);
+  // The English posting alone: read as English, the French link is not on its page.
+  expect(lintSite(YAML_SITE, ['content/en/jobs/product-manager.md']).files[template]).toEqual([]);
+  // The French posting alone: the English link is not on its page; the paragraph is.
+  expect(lintSite(YAML_SITE, ['content/fr/postes/gestionnaire-de-produit.md']).files[template]).toEqual(['language/mismatch:5:8']);
+});

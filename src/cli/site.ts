@@ -8,14 +8,15 @@ import { DEFAULT_LIMITS, type Limits } from '../runner/limits.js';
 import { runGuarded, TIMED_OUT } from '../runner/guard.js';
 import { internalOutcome } from '../runner/outcome.js';
 import { relative, resolve, sep } from 'node:path';
-import type { FileResult, Lang, Locale, ResolvedConfig, RuleModule } from '../types.js';
+import type { FileResult, Finding, Lang, Locale, ResolvedConfig, RuleModule } from '../types.js';
 import type { SiteModel, SitePage, TemplateFacts } from '../site/model.js';
 import { findSiteRoot, loadSite, SiteConfigError, officialLang } from '../site/load.js';
 import { postingStatus, pageInfo, type PostingReason } from '../site/page.js';
 import { scanTemplate } from '../site/template.js';
 import { templatePosting } from '../site/template-tree.js';
+import { holds } from '../site/conditions.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
-import { lintPosting } from '../engine/lint.js';
+import { lintPosting, sortFindings } from '../engine/lint.js';
 import { UsageError } from './errors.js';
 import { isPostingFile } from './files.js';
 import { t } from '../i18n/cli.js';
@@ -169,9 +170,9 @@ export function scanPostingLayouts(site: SiteModel): void {
 }
 
 /**
- * Lint each scanned template once, in the language of its `.en`/`.fr` suffix, else of the
- * postings it renders (when they are all of one language), with the rules that read prose
- * and links.
+ * Lint each scanned template once, in the language of its `.en`/`.fr` suffix, else as each
+ * language of the postings it renders (see `piecesFor`), with the rules that read prose and
+ * links.
  */
 export function lintTemplates(
   site: SiteModel,
@@ -201,15 +202,47 @@ export function lintTemplates(
     } catch {
       continue;
     }
-    const lang = facts.lang ?? (langs.size === 1 ? [...langs][0] : undefined);
-    const posting = templatePosting(file, text, facts.pieces, lang);
-    const findings = runGuarded(() => lintPosting(posting, { filePath: file, config, rules: templateRules, locale }), limits.timeoutMs);
-    if (findings === TIMED_OUT) {
+    // A template without a language suffix is read as each language of the postings it renders
+    // (a paragraph it prints in English on French pages is on those pages), each time without
+    // what a condition on `.Lang` prints only in the other; a finding of both readings is told once.
+    const readings = facts.lang ? [facts.lang] : langs.size ? [...langs].sort() : [undefined];
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    let timedOut = false;
+    for (const lang of readings) {
+      const posting = templatePosting(file, text, piecesFor(site, facts, lang), lang);
+      const found = runGuarded(() => lintPosting(posting, { filePath: file, config, rules: templateRules, locale }), limits.timeoutMs);
+      if (found === TIMED_OUT) {
+        timedOut = true;
+        break;
+      }
+      for (const f of found) {
+        const key = `${f.ruleId}\0${f.line}\0${f.column}\0${f.endLine}\0${f.endColumn}\0${f.message}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          findings.push(f);
+        }
+      }
+    }
+    if (timedOut) {
       const seconds = Math.round(limits.timeoutMs / 100) / 10;
       results.push(internalOutcome(rules, file, 'internal/timeout', 'timeout', { seconds }, locale));
-    } else results.push({ filePath: file, findings, source: text });
+    } else results.push({ filePath: file, findings: readings.length > 1 ? sortFindings(findings) : findings, source: text });
   }
   return results;
+}
+
+/**
+ * The pieces of a template that can be printed on a page of `lang`: a template linted in one
+ * language leaves out what a condition on `.Lang` prints only in another (`{{ if eq .Lang "fr" }}`
+ * in a template that renders both), as nothing else of a page is known. All of them when the
+ * language is not one of the site's languages alone.
+ */
+function piecesFor(site: SiteModel, facts: TemplateFacts, lang: Lang | undefined): TemplateFacts['pieces'] {
+  const codes = lang ? site.languages.filter((l) => l.lang === lang).map((l) => l.code) : [];
+  if (codes.length !== 1) return facts.pieces;
+  const values = { lang: codes[0] };
+  return facts.pieces.filter((p) => p.conds.length === 0 || holds(p.conds, values) !== false);
 }
 
 /** One line per fact, for `--debug`. */

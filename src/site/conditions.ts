@@ -48,8 +48,8 @@ function tokenize(expr: string): Token[] | undefined {
 }
 
 export interface PageValues {
-  /** The page's front matter. */
-  params: Record<string, unknown>;
+  /** The page's front matter; absent when not known (a template read for every page of a language). */
+  params?: Record<string, unknown>;
   type?: string;
   layout?: string;
   /** The page's language code (`.Lang`, `.Language.Lang`). */
@@ -57,6 +57,7 @@ export interface PageValues {
 }
 
 function param(values: PageValues, key: string): Value {
+  if (!values.params) return UNKNOWN;
   const wanted = key.toLowerCase();
   for (const [k, v] of Object.entries(values.params)) if (k.toLowerCase() === wanted) return v;
   return null;
@@ -71,12 +72,14 @@ function field(values: PageValues, path: string): Value {
       return param(values, 'title') ?? '';
     case '.Description':
       return param(values, 'description') ?? '';
-    case '.Draft':
-      return param(values, 'draft') === true;
+    case '.Draft': {
+      const draft = param(values, 'draft');
+      return draft === UNKNOWN ? UNKNOWN : draft === true;
+    }
     case '.Type':
       return values.type ?? UNKNOWN;
     case '.Layout':
-      return values.layout ?? '';
+      return values.layout ?? (values.params ? '' : UNKNOWN);
     case '.Lang':
     case '.Language.Lang':
       return values.lang ?? UNKNOWN;
@@ -182,7 +185,10 @@ function evalTokens(tokens: Token[], pos: { i: number }, values: PageValues, sto
 /** The value of a condition's expression for a page: true, false, or unknown. */
 export function evaluate(expr: string, values: PageValues): boolean | typeof UNKNOWN {
   const isset = /^isset\s+\$?\.Params\s+"([^"]+)"$/.exec(expr.trim());
-  if (isset) return param(values, isset[1]!) !== null;
+  if (isset) {
+    const v = param(values, isset[1]!);
+    return v === UNKNOWN ? UNKNOWN : v !== null;
+  }
   // `{{ with $x := .Params.y }}` / `{{ range $i, $e := … }}`: the value after `:=`.
   const assigned = /^\$[\w]*(?:\s*,\s*\$[\w]*)?\s*:?=\s*([^]*)$/.exec(expr.trim());
   const tokens = tokenize(assigned ? assigned[1]! : expr);
