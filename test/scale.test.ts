@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, FIXTURES, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
+import { crc32Js as crc32 } from '../src/runner/cache.js';
 
 /** Every rule fixture in one site (163 postings in en/ and fr/): findings of every kind. */
 function fixtureSite(): string {
@@ -22,6 +23,14 @@ function fixtureSite(): string {
     }
   }
   return site;
+}
+
+/** The state of a line of a cache's states part: path, tab, state, tab, CRC-32 of the two. */
+const stateOf = (line: string): Record<string, unknown> => JSON.parse(line.split('\t')[1]!) as Record<string, unknown>;
+/** A state line with its checksum (zlib's CRC-32, as the cache makes it). */
+function stateLine(pathJson: string, state: object): string {
+  const text = `${pathJson}\t${JSON.stringify(state)}`;
+  return `${text}\t${crc32(Buffer.from(text)).toString(16).padStart(8, '0')}`;
 }
 
 function stats(stderr: string) {
@@ -458,8 +467,9 @@ describe('--cache', () => {
     const { states } = JSON.parse(bytes.toString('utf8', 0, 512)) as { states: number };
     const lines = bytes.toString('utf8', states).split('\n').filter(Boolean);
     expect(lines).toHaveLength(4);
-    const state = (line: string) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as { o: [number, number]; j: [number, number] };
-    const set = (line: string, change: object) => `${line.slice(0, line.indexOf('\t'))}\t${JSON.stringify({ ...state(line), ...change })}`;
+    const state = (line: string) => stateOf(line) as { o: [number, number]; j: [number, number] };
+    // Changed with its checksum made again: a state that is wrong, not damaged.
+    const set = (line: string, change: object) => stateLine(line.slice(0, line.indexOf('\t')), { ...state(line), ...change });
     // Garbled: both the results and the report's piece (a bad piece alone falls back on the results).
     const garbled = Buffer.from(bytes);
     for (const [from] of [state(lines[2]!).o, state(lines[2]!).j]) garbled.fill(0x20, from, from + 8);
@@ -471,13 +481,31 @@ describe('--cache', () => {
     const again = readFileSync(file);
     const at = (JSON.parse(again.toString('utf8', 0, 512)) as { states: number }).states;
     const first = again.toString('utf8', at).split('\n')[0]!;
-    const j = (JSON.parse(first.slice(first.indexOf('\t') + 1)) as { j: [number, number] }).j;
-    const cut = again.toString('utf8', at).replace(first, `${first.slice(0, first.indexOf('\t'))}\t${JSON.stringify({ ...JSON.parse(first.slice(first.indexOf('\t') + 1)), j: [j[0], j[1] - 3] })}`);
+    const j = (stateOf(first) as { j: [number, number] }).j;
+    const cut = again.toString('utf8', at).replace(first, stateLine(first.slice(0, first.indexOf('\t')), { ...stateOf(first), j: [j[0], j[1] - 3] }));
     writeFileSync(file, Buffer.concat([again.subarray(0, at), Buffer.from(cut)]));
     const run = lint();
     expect(run.stats).toMatchObject({ cached: 4 });
     expect(run.stdout).toBe(lint().stdout);
     expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+  });
+
+  test("a damaged state that is still JSON is not used: an index entry's damaged key does not change what pairs", () => {
+    const cold = lint();
+    const file = join(site, '.postings-cache');
+    const bytes = readFileSync(file);
+    const { states } = JSON.parse(bytes.toString('utf8', 0, 512)) as { states: number };
+    const text = bytes.toString('latin1', states);
+    // One byte of a stored translation key changed (`k` to `j`): valid JSON, another key.
+    const at = text.indexOf('"translationKey":"') + '"translationKey":"'.length;
+    expect(at).toBeGreaterThan(20);
+    const damaged = Buffer.from(bytes);
+    damaged[states + at] = damaged[states + at]! ^ 0x01;
+    writeFileSync(file, damaged);
+    const warm = lint();
+    // That line is left out (its file is read and linted again); the report is a cold run's.
+    expect(warm.stats).toMatchObject({ files: 4, cached: 3 });
+    expect(warm.stdout).toBe(cold.stdout);
   });
 
   test('a damaged piece of the report is never written: the results are used, and the report is the same', () => {
@@ -487,7 +515,7 @@ describe('--cache', () => {
     const { states } = JSON.parse(bytes.toString('utf8', 0, 512)) as { states: number };
     // A byte inside every stored piece and result made a control character: the JSON is broken, not cut.
     for (const line of bytes.toString('utf8', states).split('\n').filter(Boolean)) {
-      const state = JSON.parse(line.slice(line.indexOf('\t') + 1)) as { o: [number, number]; j: [number, number] };
+      const state = stateOf(line) as { o: [number, number]; j: [number, number] };
       for (const [at, length] of [state.j, state.o]) bytes[at + Math.floor(length / 2)] = 0x01;
     }
     writeFileSync(file, bytes);

@@ -19,7 +19,10 @@
  * time, where the states begin), padded with spaces. Then the results, as blobs: for each
  * file, its results as JSON (a JobOutcome's filePath, findings and texts) and, when a JSON
  * report was streamed, its piece of that report, rendered. Then the states, one line a file:
- * its path and its state (with where its blobs are), two JSON texts separated by a tab.
+ * its path and its state (with where its blobs are, and its index entry), two JSON texts, then
+ * the CRC-32 of both: path, tab, state, tab, checksum. A line whose checksum is not its own is
+ * left out, as one that cannot be read (a damaged line can still be JSON, and an index entry
+ * is used without reading its file).
  *
  * A run reads the header and the states only. A blob is read (a positioned read) when the
  * run uses it, and let go: a warm run of thousands of files holds neither their findings nor
@@ -41,7 +44,7 @@ import { readRegularFile } from '../cli/read-file.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
-const VERSION = 5;
+const VERSION = 6;
 /** The header's size: the results begin there. */
 const HEADER = 512;
 /** How much a read of a small blob takes in, for the blobs after it. */
@@ -166,9 +169,12 @@ function readEntries(bytes: Buffer, blobsEnd: number): { entries: Map<string, Ca
     let end = bytes.indexOf(NEWLINE, at);
     if (end < 0) end = bytes.length;
     const tab = bytes.indexOf(TAB, at);
+    // The checksum's tab: the last one (JSON texts hold none).
+    const sum = end - 9;
     try {
-      if (tab < 0 || tab > end) throw new Error('not an entry');
-      take(JSON.parse(bytes.toString('utf8', at, tab)), JSON.parse(bytes.toString('utf8', tab + 1, end)));
+      if (tab < 0 || sum <= tab || bytes[sum] !== TAB) throw new Error('not an entry');
+      if (checksum(bytes.subarray(at, sum)) !== bytes.toString('latin1', sum + 1, end)) throw new Error('damaged');
+      take(JSON.parse(bytes.toString('utf8', at, tab)), JSON.parse(bytes.toString('utf8', tab + 1, sum)));
     } catch {
       complete = false;
     }
@@ -833,7 +839,9 @@ export class ResultCache {
         const { o: _o, j: _j, n, ...state } = entry;
         // Results that could not be read again are dropped (the file is linted next time).
         const stored: CacheEntry = { ...state, ...(o ? { o } : {}), ...(o && j && n ? { j, n } : {}) };
-        put(Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(stored)}\n`));
+        const line = Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(stored)}`);
+        put(line);
+        put(Buffer.from(`\t${checksum(line)}\n`, 'latin1'));
       }
       flush();
       const { format, version, tool } = this.doc;
