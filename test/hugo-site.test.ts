@@ -3,7 +3,7 @@
  * fixtures/hugo-site-yaml: config/_default in YAML, languages in subfolders) through the
  * real CLI, from the site's root with no arguments, as a writer runs it.
  */
-import { cpSync, readFileSync, writeFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { FIXTURES, runCli } from './support/harness.js';
@@ -373,10 +373,34 @@ test("a layout without a language suffix is read as each language it renders, wi
   // hugo-site-yaml's _default/job-posting.html prints an English paragraph on every page, and
   // the accommodation link of the page's language under `{{ if eq .Lang "fr" }}`.
   const template = 'layouts/_default/job-posting.html';
-  // The whole site: the English paragraph is on the French page (expected.json lists it).
+  const en = 'content/en/jobs/product-manager.md';
+  const fr = 'content/fr/postes/gestionnaire-de-produit.md';
+  // The whole site: the English paragraph is on the French page (expected.json lists it); the
+  // French link is not read as English, nor the English one as French.
   expect(lintSite(YAML_SITE).files[template]).toEqual(['language/mismatch:5:8']);
-  // The English posting alone: read as English, the French link is not on its page.
-  expect(lintSite(YAML_SITE, ['content/en/jobs/product-manager.md']).files[template]).toEqual([]);
-  // The French posting alone: the English link is not on its page; the paragraph is.
-  expect(lintSite(YAML_SITE, ['content/fr/postes/gestionnaire-de-produit.md']).files[template]).toEqual(['language/mismatch:5:8']);
+  // A template reports the same whichever of its postings are linted: it is read in every
+  // language of the site's postings it renders.
+  expect(lintSite(YAML_SITE, [en]).files[template]).toEqual(['language/mismatch:5:8']);
+  expect(lintSite(YAML_SITE, [fr]).files[template]).toEqual(['language/mismatch:5:8']);
+  // So a baseline updated by a run of one posting keeps the template's other findings.
+  const site = tempDir('hugo-yaml-baseline');
+  cpSync(YAML_SITE, site, { recursive: true });
+  expect(runCli(['lint', '--update-baseline'], { cwd: site }).status).toBe(0);
+  expect(runCli(['lint', '--update-baseline', en], { cwd: site }).status).toBe(0);
+  expect(lintSite(site).files[template]).toEqual([]);
+});
+
+test('a language test the template reader cannot evaluate, or two site languages of one official language, read no branch as the wrong language', () => {
+  const file = (site: string) => join(site, 'layouts/_default/job-posting.html');
+  // `.Site.Language.Lang` is not evaluated: both links are of a language the reader cannot tell.
+  const unknown = tempDir('hugo-yaml-site-lang');
+  cpSync(YAML_SITE, unknown, { recursive: true });
+  writeFileSync(file(unknown), readFileSync(file(unknown), 'utf8').replace('{{ if eq .Lang "fr" }}', '{{ if eq .Site.Language.Lang "fr" }}'));
+  expect(lintSite(unknown).files['layouts/_default/job-posting.html']).toEqual(['language/mismatch:5:8']);
+  // `en` and `en-gb`: the test on `fr` is false for both, so the French link is not on English pages.
+  const two = tempDir('hugo-yaml-en-gb');
+  cpSync(YAML_SITE, two, { recursive: true });
+  writeFileSync(join(two, 'config/_default/languages.yaml'), readFileSync(join(two, 'config/_default/languages.yaml'), 'utf8') + 'en-gb:\n  contentDir: content/en-gb\n  weight: 3\n');
+  mkdirSync(join(two, 'content/en-gb'));
+  expect(lintSite(two).files['layouts/_default/job-posting.html']).toEqual(['language/mismatch:5:8']);
 });

@@ -265,6 +265,31 @@ describe('postings lsp over stdio', () => {
     await shutDown();
   }, LONG);
 
+  test("in a Hugo site: a partner's layout changed on disk (not in the editor) is read again", async () => {
+    const root = tempDir('lsp-hugo-partner-layout-change');
+    roots.push(root);
+    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
+    // A layout no posting uses yet, that prints the accommodation link as job-posting.fr.html does.
+    cpSync(join(root, 'layouts/section/job-posting.fr.html'), join(root, 'layouts/section/special.html'));
+    const dev = join(root, 'content/en/careers/positions/developer.md');
+    const fr = join(root, 'content/fr/careers/positions/developpeur.md');
+    const link = 'https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html';
+    writeFileSync(dev, readFileSync(dev, 'utf8') + `\nTo request it, see [assessment accommodation](${link}).\n`);
+    writeFileSync(fr, readFileSync(fr, 'utf8').replace('layout: job-posting', 'layout: plain-posting'));
+    const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
+    client = await LspClient.start(root);
+    client.open(dev, readFileSync(dev, 'utf8'));
+    // plain-posting prints no such link: the French page lacks it.
+    const first = await client.diagnostics(dev);
+    expect(missing(first.diagnostics)).toHaveLength(1);
+    // A checkout gives the French posting the layout that prints it.
+    writeFileSync(fr, readFileSync(fr, 'utf8').replace('layout: plain-posting', 'layout: special'));
+    client.filesChanged([{ file: fr, type: 2 }]);
+    const second = await client.diagnostics(dev, (p) => p !== first);
+    expect(missing(second.diagnostics)).toEqual([]);
+    await shutDown();
+  }, LONG);
+
   test('edits are debounced: twenty quick edits are linted once (counted, not timed)', async () => {
     const { root, dev } = newSite();
     const text = posting({ key: 'developer', body: 'Hello guys.' });

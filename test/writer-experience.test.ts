@@ -2,7 +2,7 @@
  * Issue 12: what a new user tripped on, each through the real CLI (the built bin), in both
  * languages.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, runCli } from './support/harness.js';
@@ -436,6 +436,24 @@ describe('--stdin and --stdin-filename', () => {
     const none = runCli(['lint', '--stdin', '-f', 'json'], { cwd: dir, input: posting() });
     expect(JSON.parse(none.stdout)[0].filePath).toBe(join(dir, '<stdin>'));
     expect(JSON.parse(none.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('language/unknown');
+  });
+
+  test('in a Hugo site: what the layouts print (its own and its partner\'s) counts, as for the file linted by name', () => {
+    const site = tempDir('stdin-hugo');
+    cpSync(join(ROOT, 'fixtures', 'hugo-site'), site, { recursive: true });
+    const link = 'https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html';
+    for (const [rel, extra] of [
+      // job-posting.fr.html prints this link on the French page: it is not missing there.
+      ['content/en/careers/positions/developer.md', `\nTo request it, see [assessment accommodation](${link}).\n`],
+      // The French layout prints the accommodation section: the page has one.
+      ['content/fr/careers/positions/developpeur.md', ''],
+    ] as const) {
+      const text = readFileSync(join(site, rel), 'utf8') + extra;
+      writeFileSync(join(site, rel), text);
+      const byName = JSON.parse(runCli(['lint', '-f', 'json', rel], { cwd: site }).stdout)[0].messages;
+      const stdin = JSON.parse(runCli(['lint', '--stdin', '--stdin-filename', rel, '-f', 'json'], { cwd: site, input: text }).stdout)[0].messages;
+      expect({ rel, stdin }).toEqual({ rel, stdin: byName });
+    }
   });
 
   test('usage errors: paths with --stdin, --fix with --stdin, --stdin-filename alone (both languages)', () => {

@@ -25,6 +25,7 @@ import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
 import { exitStatus, reportStream } from './stream-report.js';
+import { readFrontMatterValues } from '../site/front-matter.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, scanPostingLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -117,7 +118,12 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     // The Hugo site around the named file, as if it were there (links, pages, layouts).
     if (opts.stdinFilename !== undefined) {
       const site = await siteForRun([opts.stdinFilename], io.cwd, config, locale);
-      if (site) config.site = site;
+      if (site) {
+        config.site = site;
+        // Its layout and its partners' (from the text given, which may not be saved), as a run of the file does.
+        scanPostingLayouts(site);
+        scanLayouts(site, [{ file: filePath, fm: readFrontMatterValues(text.slice(0, 65536)), lang: langOfSiteFile(site, filePath) }]);
+      }
     }
     if (opts.stdinFilename !== undefined && opts.ignore !== false && isIgnoredFile(filePath, config, ignoreBase)) {
       io.stderr(PREFIX + t(locale, 'err.stdinIgnored', { file: opts.stdinFilename }) + '\n');
@@ -185,7 +191,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     } else siteSummary = { postings: files.length, templates: 0, notPostings: 0 };
     // Every posting's layout first, in the order of the site's pages: the site model (hashed
     // by the cache) is then the same whichever postings a run lints.
-    scanPostingLayouts(site);
+    const postingLangs = scanPostingLayouts(site);
     rendered = scanLayouts(
       site,
       files.map((file) => {
@@ -194,6 +200,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
         return { file, fm, lang: langOfSiteFile(site, file) };
       }),
     );
+    // A template is read in every language of the site's postings it renders, whichever of
+    // them this run lints: what it reports does not depend on the postings linted (a baseline
+    // updated by a run of one posting keeps its other findings).
+    for (const [file, langs] of rendered) for (const lang of postingLangs.get(file) ?? []) langs.add(lang);
     siteSummary.templates = rendered.size;
     if (opts.debug) io.stderr(describeSite(site, files, io.cwd));
   }

@@ -9,14 +9,15 @@ import { runGuarded, TIMED_OUT } from '../runner/guard.js';
 import { internalOutcome } from '../runner/outcome.js';
 import { relative, resolve, sep } from 'node:path';
 import type { FileResult, Finding, Lang, Locale, ResolvedConfig, RuleModule } from '../types.js';
-import type { SiteModel, SitePage, TemplateFacts } from '../site/model.js';
+import type { Condition, SiteModel, SitePage, TemplateFacts } from '../site/model.js';
 import { findSiteRoot, loadSite, SiteConfigError, officialLang } from '../site/load.js';
 import { postingStatus, pageInfo, type PostingReason } from '../site/page.js';
 import { scanTemplate } from '../site/template.js';
 import { templatePosting } from '../site/template-tree.js';
-import { holds } from '../site/conditions.js';
+import { holds, UNKNOWN } from '../site/conditions.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
 import { lintPosting, sortFindings } from '../engine/lint.js';
+import { computeLineStarts, pointToOffset } from '../engine/positions.js';
 import { UsageError } from './errors.js';
 import { isPostingFile } from './files.js';
 import { t } from '../i18n/cli.js';
@@ -151,28 +152,31 @@ function scanLayout(site: SiteModel, layout: { file: string; name: string }): vo
   };
 }
 
-const partnersScanned = new WeakSet<SiteModel>();
+const postingLayouts = new WeakMap<SiteModel, Map<string, Set<Lang>>>();
 
 /**
  * Scan the layouts of every posting of the site (once per site model), not only of the linted
  * ones: a posting's pair findings count what its partner's layout prints on the partner's page
  * (src/pairing/outliner.ts), so a run of one posting (a pre-commit hook, `--since`, an editor)
- * needs the partner's template as a run of every posting does. Facts only: the templates
- * linted are still those that render a linted posting (`scanLayouts`'s answer).
+ * needs the partner's template as a run of every posting does. Returns, for each layout, the
+ * languages of all the site's postings it renders (a template is read in each, see
+ * `templateReadings`). Facts only: the templates linted are those that render a linted posting.
  */
-export function scanPostingLayouts(site: SiteModel): void {
-  if (partnersScanned.has(site)) return;
-  partnersScanned.add(site);
+export function scanPostingLayouts(site: SiteModel): Map<string, Set<Lang>> {
+  let langs = postingLayouts.get(site);
+  if (langs) return langs;
   const postings = site.pages
     .filter((p) => isSitePosting(site, p.file))
-    .map((p) => ({ file: p.file, fm: { layout: p.layout, type: p.type }, lang: undefined }));
-  scanLayouts(site, postings);
+    .map((p) => ({ file: p.file, fm: { layout: p.layout, type: p.type }, lang: langOfSiteFile(site, p.file) }));
+  langs = scanLayouts(site, postings);
+  postingLayouts.set(site, langs);
+  return langs;
 }
 
 /**
- * Lint each scanned template once, in the language of its `.en`/`.fr` suffix, else as each
- * language of the postings it renders (see `piecesFor`), with the rules that read prose and
- * links.
+ * Lint each scanned template once, with the rules that read prose and links, in the language
+ * of its `.en`/`.fr` suffix, else as each language of the postings it renders (see
+ * `templateReadings`). `rendered`: each template's languages.
  */
 export function lintTemplates(
   site: SiteModel,
@@ -202,28 +206,34 @@ export function lintTemplates(
     } catch {
       continue;
     }
-    // A template without a language suffix is read as each language of the postings it renders
-    // (a paragraph it prints in English on French pages is on those pages), each time without
-    // what a condition on `.Lang` prints only in the other; a finding of both readings is told once.
-    const readings = facts.lang ? [facts.lang] : langs.size ? [...langs].sort() : [undefined];
-    const findings: Finding[] = [];
-    const seen = new Set<string>();
+    const { readings, untold } = templateReadings(site, facts, langs);
+    const lineStarts = untold.length ? computeLineStarts(text) : [];
+    // A finding inside a piece whose language cannot be told is kept when every reading has it
+    // (it holds whichever language prints it); any other finding, when one reading has it.
+    const inUntold = (f: Finding) => {
+      if (!untold.length) return false;
+      const at = f.range?.[0] ?? pointToOffset(lineStarts, { line: f.line, column: f.column }, text.length);
+      return untold.some((p) => at >= p.start && at < p.end);
+    };
+    const found = new Map<string, { finding: Finding; readings: number }>();
     let timedOut = false;
-    for (const lang of readings) {
-      const posting = templatePosting(file, text, piecesFor(site, facts, lang), lang);
-      const found = runGuarded(() => lintPosting(posting, { filePath: file, config, rules: templateRules, locale }), limits.timeoutMs);
-      if (found === TIMED_OUT) {
+    // One time budget for all the readings of a template, as for one posting.
+    const deadline = Date.now() + limits.timeoutMs;
+    for (const { lang, pieces } of readings) {
+      const posting = templatePosting(file, text, pieces, lang);
+      const got = runGuarded(() => lintPosting(posting, { filePath: file, config, rules: templateRules, locale }), Math.max(1, deadline - Date.now()));
+      if (got === TIMED_OUT) {
         timedOut = true;
         break;
       }
-      for (const f of found) {
+      for (const f of got) {
         const key = `${f.ruleId}\0${f.line}\0${f.column}\0${f.endLine}\0${f.endColumn}\0${f.message}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          findings.push(f);
-        }
+        const seen = found.get(key);
+        if (seen) seen.readings++;
+        else found.set(key, { finding: f, readings: 1 });
       }
     }
+    const findings = [...found.values()].filter((x) => x.readings === readings.length || !inUntold(x.finding)).map((x) => x.finding);
     if (timedOut) {
       const seconds = Math.round(limits.timeoutMs / 100) / 10;
       results.push(internalOutcome(rules, file, 'internal/timeout', 'timeout', { seconds }, locale));
@@ -232,17 +242,41 @@ export function lintTemplates(
   return results;
 }
 
+/** How a template is read: in a language (or none), the pieces it may print there. */
+interface TemplateReading {
+  lang: Lang | undefined;
+  pieces: TemplateFacts['pieces'];
+}
+
 /**
- * The pieces of a template that can be printed on a page of `lang`: a template linted in one
- * language leaves out what a condition on `.Lang` prints only in another (`{{ if eq .Lang "fr" }}`
- * in a template that renders both), as nothing else of a page is known. All of them when the
- * language is not one of the site's languages alone.
+ * The readings of a template: in the language of its `.en`/`.fr` suffix, else in each
+ * language of the postings it renders (none when it renders none), each time without what a
+ * condition on `.Lang` never prints there. `untold`: when it renders postings of several
+ * languages, the pieces whose language cannot be told (`{{ if eq .Site.Language.Lang "fr" }}`
+ * is not evaluated): each reading has them (a section is not missing its link), and a finding
+ * inside one counts only when every reading has it (a French link is not wrong on English pages).
  */
-function piecesFor(site: SiteModel, facts: TemplateFacts, lang: Lang | undefined): TemplateFacts['pieces'] {
-  const codes = lang ? site.languages.filter((l) => l.lang === lang).map((l) => l.code) : [];
-  if (codes.length !== 1) return facts.pieces;
-  const values = { lang: codes[0] };
-  return facts.pieces.filter((p) => p.conds.length === 0 || holds(p.conds, values) !== false);
+function templateReadings(site: SiteModel, facts: TemplateFacts, langs: ReadonlySet<Lang>): { readings: TemplateReading[]; untold: TemplateFacts['pieces'] } {
+  const list = facts.lang ? [facts.lang] : [...langs].sort();
+  if (list.length === 0) return { readings: [{ lang: undefined, pieces: facts.pieces }], untold: [] };
+  const readings = list.map((lang) => ({ lang, pieces: facts.pieces.filter((p) => onLang(site, p.conds, lang) !== false) }));
+  const untold = list.length > 1 ? facts.pieces.filter((p) => list.some((lang) => onLang(site, p.conds, lang) === UNKNOWN)) : [];
+  return { readings, untold };
+}
+
+/**
+ * Whether a piece's conditions hold on every page of an official language, as far as `.Lang`
+ * tells (the page's front matter is not known): true or false when they do, or do not, for
+ * each of the site's language codes of that language (`en`, `en-gb`), else unknown.
+ */
+function onLang(site: SiteModel, conds: readonly Condition[], lang: Lang): boolean | typeof UNKNOWN {
+  if (conds.length === 0) return true;
+  const codes = site.languages.filter((l) => l.lang === lang).map((l) => l.code);
+  if (codes.length === 0) return UNKNOWN;
+  const values = codes.map((code) => holds(conds, { lang: code }));
+  if (values.every((v) => v === true)) return true;
+  if (values.every((v) => v === false)) return false;
+  return UNKNOWN;
 }
 
 /** One line per fact, for `--debug`. */

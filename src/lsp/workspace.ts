@@ -17,9 +17,9 @@ import { outliner } from '../pairing/outliner.js';
 import { codeExtractor } from '../lib/classification-codes.js';
 import { CONFIG_FILES, findConfigFile, InputError, loadConfig, type LoadedConfig } from '../cli/config-loader.js';
 import { findContentRoot, isPostingFile, realPath, walkMarkdown } from '../cli/files.js';
-import { isPosting, langOfSiteFile, postingFilter, scanLayouts, scanPostingLayouts, siteSettings } from '../cli/site.js';
+import { isPosting, langOfSiteFile, pagesByFile, postingFilter, scanLayouts, scanPostingLayouts, siteSettings } from '../cli/site.js';
 import type { SiteModel } from '../site/model.js';
-import { findSiteRoot, loadSite, SiteConfigError } from '../site/load.js';
+import { findSiteRoot, loadSite, pageIsCurrent, SiteConfigError } from '../site/load.js';
 import { tl } from './messages.js';
 
 /** A configuration that could not be loaded: the reason, in both languages. */
@@ -65,6 +65,8 @@ export class Workspace {
   private indexes = new Map<string, RootIndex>();
   /** Hugo sites by root folder, loaded once until their configuration, layouts or pages change. */
   private sites = new Map<string, Promise<SiteResult>>();
+  /** The site models loaded so far (to tell whether a page's change changes its model). */
+  private loadedSites = new Set<SiteModel>();
 
   constructor(private folders: string[]) {}
 
@@ -118,7 +120,10 @@ export class Workspace {
     let hit = this.sites.get(key);
     if (!hit) {
       hit = loadSite(root, { paths: settings.paths, layouts: settings.layouts }).then(
-        (site): SiteResult => ({ site }),
+        (site): SiteResult => {
+          this.loadedSites.add(site);
+          return { site };
+        },
         (error: unknown): SiteResult => ({ failure: describeConfigError(error, root.files[0]) }),
       );
       this.sites.set(key, hit);
@@ -129,6 +134,7 @@ export class Workspace {
   /** A site's configuration or layouts changed, or a page came or went: load the sites again. */
   siteChanged(): void {
     this.sites.clear();
+    this.loadedSites.clear();
     this.indexes.clear();
   }
 
@@ -164,6 +170,17 @@ export class Workspace {
     }
     // A new folder may make a new content root (`en/` and `fr/`).
     this.rootCache.clear();
+    // A page whose front matter changed what its site's model holds (the layout that renders
+    // it, its URL): the site is loaded again, as when a page comes or goes.
+    if (!deleted) {
+      for (const site of this.loadedSites) {
+        const page = pagesByFile(site).get(file);
+        if (page && !pageIsCurrent(site, page)) {
+          this.siteChanged();
+          break;
+        }
+      }
+    }
   }
 
   /** The content root of a posting: the configured one, the folder holding `en/` and `fr/`, else `content/`, else the workspace folder. */

@@ -281,30 +281,52 @@ function indexPages(model: SiteModel, heads?: Map<string, string>): void {
       const marked = /\.([a-z]{2}(?:-[a-z]+)?)\.[a-z]+$/i.exec(rel)?.[1]?.toLowerCase();
       const own = marked && model.languages.some((l) => l.code === marked) ? marked : language.code;
       if (own !== language.code) continue;
-      // The front matter only (never the body), without blocking on a FIFO, one shared buffer.
-      let head = '';
-      try {
-        const read = readHead(file, 65536, false);
-        head = read.text;
-        if (heads && read.frontMatter && /\.md$/i.test(file)) heads.set(file, head);
-      } catch {
-        /* unreadable or not a regular file: a page with no front matter */
-      }
-      const fm = readFrontMatterValues(head, file, PAGE_KEYS);
-      const page = pageUrls(model, language, rel, fm);
-      if (page.url === undefined) {
-        if (page.opaque) (model.opaquePrefixes[language.code] ??= []).push(page.opaque);
-      }
-      model.pages.push({
-        lang: language.code,
-        path: rel,
-        url: page.url ?? '',
-        aliases: page.aliases,
-        key: page.key,
-        file,
-        layout: typeof fm.layout === 'string' ? fm.layout : undefined,
-        type: typeof fm.type === 'string' ? fm.type : undefined,
-      } as SitePage);
+      const { page, opaque } = readPage(model, language, file, rel, heads);
+      if (opaque) (model.opaquePrefixes[language.code] ??= []).push(opaque);
+      model.pages.push(page);
     }
   }
+}
+
+/**
+ * A page of `language` from its file's front matter (`rel`: its path in the language's content
+ * folder), and the URL prefix under which it cannot be known, if so.
+ */
+function readPage(model: SiteModel, language: SiteLanguage, file: string, rel: string, heads?: Map<string, string>): { page: SitePage; opaque?: string } {
+  // The front matter only (never the body), without blocking on a FIFO, one shared buffer.
+  let head = '';
+  try {
+    const read = readHead(file, 65536, false);
+    head = read.text;
+    if (heads && read.frontMatter && /\.md$/i.test(file)) heads.set(file, head);
+  } catch {
+    /* unreadable or not a regular file: a page with no front matter */
+  }
+  const fm = readFrontMatterValues(head, file, PAGE_KEYS);
+  const urls = pageUrls(model, language, rel, fm);
+  return {
+    page: {
+      lang: language.code,
+      path: rel,
+      url: urls.url ?? '',
+      aliases: urls.aliases,
+      key: urls.key,
+      file,
+      layout: typeof fm.layout === 'string' ? fm.layout : undefined,
+      type: typeof fm.type === 'string' ? fm.type : undefined,
+    } as SitePage,
+    opaque: urls.url === undefined ? urls.opaque : undefined,
+  };
+}
+
+/**
+ * Whether `page` of the model is still what its file says (its URL, aliases, key, layout and
+ * type): a language server that keeps the model learns from this that a page's front matter
+ * changed what the model holds.
+ */
+export function pageIsCurrent(model: SiteModel, page: SitePage): boolean {
+  const language = model.languages.find((l) => l.code === page.lang);
+  if (!language) return false;
+  const now = readPage(model, language, page.file, page.path);
+  return JSON.stringify(now.page) === JSON.stringify(page);
 }
