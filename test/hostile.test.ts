@@ -5,8 +5,8 @@
  * internal/too-large finding, the others are still linted, and the pool replaced exactly the
  * workers it stopped. Outcomes and counts of work only: no assertion on seconds.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { FIXTURES, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 
@@ -178,4 +178,39 @@ test('bad limits on the command line are usage errors', () => {
     expect([args[0], r.status]).toEqual([args[0], 2]);
     expect(r.stderr).toContain(args[0]);
   }
+});
+
+describe('hostile layout templates: scanned in linear work, and the run goes on', () => {
+  const nested = '{{ if .Params.a }}x '.repeat(20_000) + '{{ end }}'.repeat(20_000);
+  const chain = '{{ if .Params.a }}x' + Array.from({ length: 20_000 }, (_, i) => `{{ else if .Params.b${i} }}y `).join('') + '{{ end }}';
+  const defines = '{{ define "x" }}a '.repeat(20_000) + '{{ end }}'.repeat(20_000);
+  const unclosed = '<a {{'.repeat(100_000);
+
+  test('each piece keeps at most MAX_CONDS conditions, and one the reader cannot tell for the rest (counts, not time)', async () => {
+    const { scanTemplate, MAX_CONDS } = await import('../src/site/template.js');
+    const { holds, UNKNOWN } = await import('../src/site/conditions.js');
+    for (const text of [nested, chain, defines]) {
+      const { pieces } = scanTemplate(text);
+      expect(pieces.length).toBeGreaterThan(1000);
+      const longest = pieces.reduce((m, p) => Math.max(m, p.conds.length), 0);
+      expect(longest).toBeLessThanOrEqual(MAX_CONDS + 1);
+    }
+    // Past the bound, what is printed is never counted as printed (every condition here holds).
+    const { pieces } = scanTemplate(nested);
+    const deepest = pieces.find((p) => p.conds.length === MAX_CONDS + 1)!;
+    expect(holds(deepest.conds.slice(0, MAX_CONDS), { lang: 'en', params: { a: true } })).toBe(true);
+    expect(holds(deepest.conds, { lang: 'en', params: { a: true } })).toBe(UNKNOWN);
+  });
+
+  test('a site whose posting layouts are hostile is linted: every posting and template reported', () => {
+    const site = tempDir('hostile-templates');
+    cpSync(join(FIXTURES, 'hugo-site'), site, { recursive: true });
+    const expected = Object.keys((JSON.parse(readFileSync(join(site, 'expected.json'), 'utf8')) as { files: Record<string, string[]> }).files);
+    writeFileSync(join(site, 'layouts/section/job-posting.en.html'), nested + chain);
+    writeFileSync(join(site, 'layouts/section/job-posting.fr.html'), defines + unclosed);
+    const r = runCli(['lint', '--format', 'json'], { cwd: site });
+    expect(r.stderr).not.toMatch(/Internal error|at .*\.js/);
+    const files = (JSON.parse(r.stdout) as JsonResult[]).map((x) => relative(site, x.filePath).split('\\').join('/'));
+    expect(files.sort()).toEqual([...expected].sort());
+  });
 });

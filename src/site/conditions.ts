@@ -199,11 +199,19 @@ export function evaluate(expr: string, values: PageValues): boolean | typeof UNK
   return truthy(v);
 }
 
-/** Whether every condition holds for the page: true, false (one is false), or unknown. */
-export function holds(conds: readonly Condition[], values: PageValues): boolean | typeof UNKNOWN {
+/**
+ * Whether every condition holds for the page: true, false (one is false), or unknown. `memo`:
+ * each condition's value for these same `values`, kept across calls (the pieces of a template
+ * share their conditions; each is evaluated once however many pieces it covers).
+ */
+export function holds(conds: readonly Condition[], values: PageValues, memo?: Map<Condition, boolean | typeof UNKNOWN>): boolean | typeof UNKNOWN {
   let unknown = false;
   for (const c of conds) {
-    const v = evaluate(c.expr, values);
+    let v = memo?.get(c);
+    if (v === undefined) {
+      v = evaluate(c.expr, values);
+      memo?.set(c, v);
+    }
     if (v === UNKNOWN) {
       unknown = true;
       continue;

@@ -3,9 +3,9 @@
  * that renders it, whether it is a job posting, and what its layout prints around it. Pure.
  */
 import picomatch from 'picomatch';
-import type { SiteLanguage, SiteModel, TemplateFacts, TemplatePiece } from './model.js';
+import type { Condition, SiteLanguage, SiteModel, TemplateFacts, TemplatePiece } from './model.js';
 import { resolveLayout, type ResolvedLayout } from './lookup.js';
-import { holds } from './conditions.js';
+import { holds, type UNKNOWN } from './conditions.js';
 
 export interface PageInfo {
   language: SiteLanguage | undefined;
@@ -88,10 +88,11 @@ export function templateOf(model: SiteModel, file: string, fm: Record<string, un
 export function printedPieces(facts: TemplateFacts, fm: Record<string, unknown> | undefined, lang?: string): TemplatePiece[] {
   const values = { params: fm ?? {}, type: typeof fm?.type === 'string' ? fm.type : undefined, layout: typeof fm?.layout === 'string' ? fm.layout : undefined, lang };
   const memo = new Map<readonly unknown[], boolean>();
+  const each = new Map<Condition, boolean | typeof UNKNOWN>();
   return facts.pieces.filter((p) => {
     if (p.conds.length === 0) return true;
     let v = memo.get(p.conds);
-    if (v === undefined) memo.set(p.conds, (v = holds(p.conds, values) === true));
+    if (v === undefined) memo.set(p.conds, (v = holds(p.conds, values, each) === true));
     return v;
   });
 }
