@@ -390,6 +390,27 @@ test("a layout without a language suffix is read as each language it renders, wi
   expect(lintSite(site).files[template]).toEqual([]);
 });
 
+test('a condition that does not test the language (a parameter, `with`) prints in either language: its findings are kept', () => {
+  const site = tempDir('hugo-yaml-params');
+  cpSync(YAML_SITE, site, { recursive: true });
+  writeFileSync(
+    join(site, 'layouts/_default/job-posting.html'),
+    [
+      '{{ define "main" }}<main>{{ .Content }}',
+      '{{ if eq .Lang "fr" }}{{ with .Params.team }}',
+      '<p>Écrivez-nous : <a href="http://www.canada.ca/fr/emplois.html">emplois</a>.</p>',
+      '{{ end }}{{ end }}',
+      '{{ with .Params.team }}',
+      '<p>Please write to us if you have questions about this position and the team.</p>',
+      '{{ end }}',
+      '</main>{{ end }}',
+      '',
+    ].join('\n'),
+  );
+  // The French branch's http link; the English paragraph that French pages print too.
+  expect(lintSite(site).files['layouts/_default/job-posting.html']).toEqual(['links/https:3:28', 'language/mismatch:6:4']);
+});
+
 test('a language test the template reader cannot evaluate, or two site languages of one official language, read no branch as the wrong language', () => {
   const file = (site: string) => join(site, 'layouts/_default/job-posting.html');
   // `.Site.Language.Lang` is not evaluated: both links are of a language the reader cannot tell.

@@ -290,6 +290,30 @@ describe('postings lsp over stdio', () => {
     await shutDown();
   }, LONG);
 
+  test("in a Hugo site: an HTML page's URL changed on disk is watched, and the link to it is found", async () => {
+    const root = tempDir('lsp-hugo-html-page');
+    roots.push(root);
+    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
+    const dev = join(root, 'content/en/careers/positions/developer.md');
+    writeFileSync(dev, readFileSync(dev, 'utf8') + '\nRead [about us](/about-us/) first.\n');
+    client = await LspClient.start(root);
+    client.open(dev, readFileSync(dev, 'utf8'));
+    const toAboutUs = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'links/internal' && d.message.includes('/about-us/'));
+    const first = await client.diagnostics(dev);
+    expect(toAboutUs(first.diagnostics)).toHaveLength(1);
+    // The server asks the editor to watch the site's HTML pages too.
+    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []);
+    expect(watched.map((w) => w.globPattern)).toContain('**/content/**/*.{markdown,html,htm}');
+    // content/en/about.html now says it is served at /about-us/.
+    const about = join(root, 'content/en/about.html');
+    const text = readFileSync(about, 'utf8');
+    writeFileSync(about, text.startsWith('---\n') ? text.replace('---\n', '---\nurl: /about-us/\n') : `---\nurl: /about-us/\n---\n${text}`);
+    client.filesChanged([{ file: about, type: 2 }]);
+    const second = await client.diagnostics(dev, (p) => p !== first);
+    expect(toAboutUs(second.diagnostics)).toEqual([]);
+    await shutDown();
+  }, LONG);
+
   test('edits are debounced: twenty quick edits are linted once (counted, not timed)', async () => {
     const { root, dev } = newSite();
     const text = posting({ key: 'developer', body: 'Hello guys.' });

@@ -191,7 +191,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     } else siteSummary = { postings: files.length, templates: 0, notPostings: 0 };
     // Every posting's layout first, in the order of the site's pages: the site model (hashed
     // by the cache) is then the same whichever postings a run lints.
-    const postingLangs = scanPostingLayouts(site);
+    const maxFileSize = scaleSettings(opts, locale, config).limits.maxFileSize;
+    const postingLangs = scanPostingLayouts(site, maxFileSize);
     rendered = scanLayouts(
       site,
       files.map((file) => {
@@ -199,6 +200,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
         const fm = page ? { layout: page.layout, type: page.type } : undefined;
         return { file, fm, lang: langOfSiteFile(site, file) };
       }),
+      maxFileSize,
     );
     // A template is read in every language of the site's postings it renders, whichever of
     // them this run lints: what it reports does not depend on the postings linted (a baseline

@@ -9,12 +9,12 @@ import { runGuarded, TIMED_OUT } from '../runner/guard.js';
 import { internalOutcome } from '../runner/outcome.js';
 import { relative, resolve, sep } from 'node:path';
 import type { FileResult, Finding, Lang, Locale, ResolvedConfig, RuleModule } from '../types.js';
-import type { Condition, SiteModel, SitePage, TemplateFacts } from '../site/model.js';
+import type { Condition, SiteModel, SitePage, TemplateFacts, TemplatePiece } from '../site/model.js';
 import { findSiteRoot, loadSite, SiteConfigError, officialLang } from '../site/load.js';
 import { postingStatus, pageInfo, type PostingReason } from '../site/page.js';
 import { scanTemplate } from '../site/template.js';
 import { templatePosting } from '../site/template-tree.js';
-import { holds, UNKNOWN } from '../site/conditions.js';
+import { evaluate, UNKNOWN } from '../site/conditions.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
 import { lintPosting, sortFindings } from '../engine/lint.js';
 import { computeLineStarts, pointToOffset } from '../engine/positions.js';
@@ -118,7 +118,11 @@ function frontMatterOf(file: string): Record<string, unknown> {
  * Scan each layout that renders at least one of the postings (once), and record in which
  * languages it renders them. The facts go into the site model, where rules read them.
  */
-export function scanLayouts(site: SiteModel, postings: Array<{ file: string; fm: Record<string, unknown> | undefined; lang: Lang | undefined }>): Map<string, Set<Lang>> {
+export function scanLayouts(
+  site: SiteModel,
+  postings: Array<{ file: string; fm: Record<string, unknown> | undefined; lang: Lang | undefined }>,
+  maxFileSize = DEFAULT_LIMITS.maxFileSize,
+): Map<string, Set<Lang>> {
   const rendered = new Map<string, Set<Lang>>();
   for (const p of postings) {
     const layout = pageInfo(site, p.file, p.fm).layout;
@@ -126,17 +130,22 @@ export function scanLayouts(site: SiteModel, postings: Array<{ file: string; fm:
     let langs = rendered.get(layout.file);
     if (!langs) {
       rendered.set(layout.file, (langs = new Set()));
-      if (!site.templates[layout.file]) scanLayout(site, layout);
+      if (!site.templates[layout.file]) scanLayout(site, layout, maxFileSize);
     }
     if (p.lang) langs.add(p.lang);
   }
   return rendered;
 }
 
-/** Read and scan a layout into the site model's templates (nothing when it cannot be read). */
-function scanLayout(site: SiteModel, layout: { file: string; name: string }): void {
+/**
+ * Read and scan a layout into the site model's templates (nothing when it cannot be read, or
+ * is over the size limit: a template comes with a pull request as a posting does, and
+ * `lintTemplates` reports it `internal/too-large`).
+ */
+function scanLayout(site: SiteModel, layout: { file: string; name: string }, maxFileSize: number): void {
   let text: string;
   try {
+    if (statSync(layout.file).size > maxFileSize) return;
     text = readRegularFile(layout.file, 'utf8');
   } catch {
     return;
@@ -162,13 +171,13 @@ const postingLayouts = new WeakMap<SiteModel, Map<string, Set<Lang>>>();
  * languages of all the site's postings it renders (a template is read in each, see
  * `templateReadings`). Facts only: the templates linted are those that render a linted posting.
  */
-export function scanPostingLayouts(site: SiteModel): Map<string, Set<Lang>> {
+export function scanPostingLayouts(site: SiteModel, maxFileSize = DEFAULT_LIMITS.maxFileSize): Map<string, Set<Lang>> {
   let langs = postingLayouts.get(site);
   if (langs) return langs;
   const postings = site.pages
     .filter((p) => isSitePosting(site, p.file))
     .map((p) => ({ file: p.file, fm: { layout: p.layout, type: p.type }, lang: langOfSiteFile(site, p.file) }));
-  langs = scanLayouts(site, postings);
+  langs = scanLayouts(site, postings, maxFileSize);
   postingLayouts.set(site, langs);
   return langs;
 }
@@ -191,8 +200,6 @@ export function lintTemplates(
     TEMPLATE_RULES.some((id) => (id.endsWith('/*') ? r.meta.id.startsWith(id.slice(0, -1)) : r.meta.id === id)),
   );
   for (const [file, langs] of [...rendered].sort(([a], [b]) => a.localeCompare(b))) {
-    const facts = site.templates[file];
-    if (!facts) continue;
     // A template comes with the pull request as a posting does: the same size limit and time
     // budget (this thread's watchdog), one `internal/*` finding when it is over either.
     let text: string;
@@ -206,14 +213,16 @@ export function lintTemplates(
     } catch {
       continue;
     }
+    const facts = site.templates[file];
+    if (!facts) continue;
     const { readings, untold } = templateReadings(site, facts, langs);
-    const lineStarts = untold.length ? computeLineStarts(text) : [];
-    // A finding inside a piece whose language cannot be told is kept when every reading has it
-    // (it holds whichever language prints it); any other finding, when one reading has it.
-    const inUntold = (f: Finding) => {
-      if (!untold.length) return false;
+    const lineStarts = untold.size ? computeLineStarts(text) : [];
+    // How many readings have the piece of an untold language a finding starts in (0: none).
+    const untoldReadings = (f: Finding) => {
+      if (!untold.size) return 0;
       const at = f.range?.[0] ?? pointToOffset(lineStarts, { line: f.line, column: f.column }, text.length);
-      return untold.some((p) => at >= p.start && at < p.end);
+      for (const [p, count] of untold) if (at >= p.start && at < p.end) return count;
+      return 0;
     };
     const found = new Map<string, { finding: Finding; readings: number }>();
     let timedOut = false;
@@ -233,7 +242,9 @@ export function lintTemplates(
         else found.set(key, { finding: f, readings: 1 });
       }
     }
-    const findings = [...found.values()].filter((x) => x.readings === readings.length || !inUntold(x.finding)).map((x) => x.finding);
+    // A finding inside a piece whose language cannot be told counts when every reading that has
+    // the piece has it (it holds whichever language prints it); any other, when one reading has it.
+    const findings = [...found.values()].filter((x) => x.readings >= untoldReadings(x.finding)).map((x) => x.finding);
     if (timedOut) {
       const seconds = Math.round(limits.timeoutMs / 100) / 10;
       results.push(internalOutcome(rules, file, 'internal/timeout', 'timeout', { seconds }, locale));
@@ -251,32 +262,81 @@ interface TemplateReading {
 /**
  * The readings of a template: in the language of its `.en`/`.fr` suffix, else in each
  * language of the postings it renders (none when it renders none), each time without what a
- * condition on `.Lang` never prints there. `untold`: when it renders postings of several
- * languages, the pieces whose language cannot be told (`{{ if eq .Site.Language.Lang "fr" }}`
- * is not evaluated): each reading has them (a section is not missing its link), and a finding
- * inside one counts only when every reading has it (a French link is not wrong on English pages).
+ * test of the language says is not printed there (`{{ if eq .Lang "fr" }}`). A condition that
+ * does not test the language (`.Params.x`, `with`, `range`) may hold on a page of either, so
+ * its pieces are in each reading (an English paragraph under `{{ with .Params.team }}` is on
+ * French pages too). `untold`, when the template renders several languages: the pieces under
+ * a test of the language the reader cannot evaluate (`{{ if eq .Site.Language.Lang "fr" }}`),
+ * with the number of readings that have them: a finding inside one counts only when each of
+ * them has it (a French link there is not wrong on English pages).
  */
-function templateReadings(site: SiteModel, facts: TemplateFacts, langs: ReadonlySet<Lang>): { readings: TemplateReading[]; untold: TemplateFacts['pieces'] } {
+function templateReadings(site: SiteModel, facts: TemplateFacts, langs: ReadonlySet<Lang>): { readings: TemplateReading[]; untold: Map<TemplatePiece, number> } {
   const list = facts.lang ? [facts.lang] : [...langs].sort();
-  if (list.length === 0) return { readings: [{ lang: undefined, pieces: facts.pieces }], untold: [] };
-  const readings = list.map((lang) => ({ lang, pieces: facts.pieces.filter((p) => onLang(site, p.conds, lang) !== false) }));
-  const untold = list.length > 1 ? facts.pieces.filter((p) => list.some((lang) => onLang(site, p.conds, lang) === UNKNOWN)) : [];
+  if (list.length === 0) return { readings: [{ lang: undefined, pieces: facts.pieces }], untold: new Map() };
+  const place = placement(site);
+  const readings = list.map((lang) => ({ lang, pieces: facts.pieces.filter((p) => place(p.conds, lang) !== 'out') }));
+  const untold = new Map<TemplatePiece, number>();
+  if (list.length > 1) {
+    for (const p of facts.pieces) {
+      const where = list.map((lang) => place(p.conds, lang));
+      if (where.includes('untold')) untold.set(p, where.filter((w) => w !== 'out').length);
+    }
+  }
   return { readings, untold };
 }
 
+type Placement = 'in' | 'out' | 'untold';
+
+/** A test of the page's language: it names `.Lang`, `.Language`, `.Site.Language`, `LanguageCode`… */
+const LANGUAGE_TEST = /Lang/;
+/** The language as the reader evaluates it (`.Lang`, `.Language.Lang`, with or without `$`). */
+const TOLD_LANGUAGE = /(?:^|[\s(])\$?\.(?:Lang|Language\.Lang)(?=[\s)]|$)/;
+
 /**
- * Whether a piece's conditions hold on every page of an official language, as far as `.Lang`
- * tells (the page's front matter is not known): true or false when they do, or do not, for
- * each of the site's language codes of that language (`en`, `en-gb`), else unknown.
+ * Where a piece's conditions put it on the pages of an official language: `out` when a test
+ * of the language is false for every code of that language (`en`, `en-gb`), `in` when none is
+ * false or untold for any, else `untold`. A test is untold when it names the language but its
+ * value is unknown although `.Lang` is known (`.Site.Language.Lang`); an unknown that comes
+ * from the page's front matter (`and (eq .Lang "fr") .Params.x` in French) is not. Each list
+ * of conditions (pieces share them) and each condition is placed once per language code.
  */
-function onLang(site: SiteModel, conds: readonly Condition[], lang: Lang): boolean | typeof UNKNOWN {
-  if (conds.length === 0) return true;
-  const codes = site.languages.filter((l) => l.lang === lang).map((l) => l.code);
-  if (codes.length === 0) return UNKNOWN;
-  const values = codes.map((code) => holds(conds, { lang: code }));
-  if (values.every((v) => v === true)) return true;
-  if (values.every((v) => v === false)) return false;
-  return UNKNOWN;
+function placement(site: SiteModel): (conds: readonly Condition[], lang: Lang) => Placement {
+  const byConds = new Map<string, Map<readonly Condition[], Placement>>();
+  const byCond = new Map<string, Map<Condition, Placement>>();
+  const ofCond = (c: Condition, code: string): Placement => {
+    let memo = byCond.get(code);
+    if (!memo) byCond.set(code, (memo = new Map()));
+    let v = memo.get(c);
+    if (v === undefined) {
+      if (!LANGUAGE_TEST.test(c.expr)) v = 'in';
+      else {
+        const value = evaluate(c.expr, { lang: code });
+        v = value === UNKNOWN ? (TOLD_LANGUAGE.test(c.expr) ? 'in' : 'untold') : value === !c.negated ? 'in' : 'out';
+      }
+      memo.set(c, v);
+    }
+    return v;
+  };
+  return (conds, lang) => {
+    if (conds.length === 0) return 'in';
+    let memo = byConds.get(lang);
+    if (!memo) byConds.set(lang, (memo = new Map()));
+    const known = memo.get(conds);
+    if (known !== undefined) return known;
+    const codes = site.languages.filter((l) => l.lang === lang).map((l) => l.code);
+    const each = codes.map((code) => {
+      let untold = false;
+      for (const c of conds) {
+        const v = ofCond(c, code);
+        if (v === 'out') return 'out';
+        if (v === 'untold') untold = true;
+      }
+      return untold ? 'untold' : 'in';
+    });
+    const v: Placement = codes.length === 0 ? 'untold' : each.every((x) => x === 'out') ? 'out' : each.every((x) => x === 'in') ? 'in' : 'untold';
+    memo.set(conds, v);
+    return v;
+  };
 }
 
 /** One line per fact, for `--debug`. */

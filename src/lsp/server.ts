@@ -121,6 +121,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         .register(DidChangeWatchedFilesNotification.type, {
           watchers: [
             { globPattern: '**/*.md' },
+            // The site's other content pages (their URLs and layouts are in the site model).
+            { globPattern: '**/content/**/*.{markdown,html,htm}' },
             { globPattern: '**/{postings.config.json,.postingsrc.json,.postingsrc.yaml,.postingsrc.yml,package.json,.postingsignore}' },
             // The Hugo site: its configuration and layouts.
             { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' },

@@ -67,6 +67,8 @@ export class Workspace {
   private sites = new Map<string, Promise<SiteResult>>();
   /** The site models loaded so far (to tell whether a page's change changes its model). */
   private loadedSites = new Set<SiteModel>();
+  /** Site models being loaded (they may have read a page before its change). */
+  private loading = 0;
 
   constructor(private folders: string[]) {}
 
@@ -119,9 +121,16 @@ export class Workspace {
     const key = `${root.root}\0${settings.paths.join(',')}\0${settings.layouts.join(',')}`;
     let hit = this.sites.get(key);
     if (!hit) {
-      hit = loadSite(root, { paths: settings.paths, layouts: settings.layouts }).then(
+      this.loading++;
+      const loading = loadSite(root, { paths: settings.paths, layouts: settings.layouts });
+      void loading.then(
+        () => this.loading--,
+        () => this.loading--,
+      );
+      hit = loading.then(
         (site): SiteResult => {
-          this.loadedSites.add(site);
+          // Not a model the workspace has let go of meanwhile (see siteChanged).
+          if (this.sites.get(key) === hit) this.loadedSites.add(site);
           return { site };
         },
         (error: unknown): SiteResult => ({ failure: describeConfigError(error, root.files[0]) }),
@@ -172,7 +181,8 @@ export class Workspace {
     this.rootCache.clear();
     // A page whose front matter changed what its site's model holds (the layout that renders
     // it, its URL): the site is loaded again, as when a page comes or goes.
-    if (!deleted) {
+    if (!deleted && this.loading > 0 && /\.(md|markdown|html?)$/i.test(file)) this.siteChanged();
+    else if (!deleted) {
       for (const site of this.loadedSites) {
         const page = pagesByFile(site).get(file);
         if (page && !pageIsCurrent(site, page)) {

@@ -165,10 +165,17 @@ function readEntries(bytes: Buffer, blobsEnd: number): { entries: Map<string, Ca
     }
     entries.set(file, entry);
   };
+  // The next tab from where the last search began: a states part without tabs (damaged) is read
+  // once, not once a line.
+  let nextTab = -1;
   for (let at = 0; at < bytes.length; ) {
     let end = bytes.indexOf(NEWLINE, at);
     if (end < 0) end = bytes.length;
-    const tab = bytes.indexOf(TAB, at);
+    if (nextTab < at && nextTab !== Infinity) {
+      nextTab = bytes.indexOf(TAB, at);
+      if (nextTab < 0) nextTab = Infinity;
+    }
+    const tab = nextTab === Infinity ? -1 : nextTab;
     // The checksum's tab: the last one (JSON texts hold none).
     const sum = end - 9;
     try {
