@@ -50,6 +50,16 @@ describe('postings lsp over stdio', () => {
     roots.push(made.root);
     return made;
   };
+  /** A copy of fixtures/hugo-site whose English developer posting ends with `extra`. */
+  const hugoCopy = (name: string, extra: string) => {
+    const root = tempDir(name);
+    roots.push(root);
+    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
+    const dev = join(root, 'content/en/careers/positions/developer.md');
+    writeFileSync(dev, readFileSync(dev, 'utf8') + extra);
+    return { root, dev, fr: join(root, 'content/fr/careers/positions/developpeur.md') };
+  };
+  const ACCOMMODATION = `\nTo request it, see [assessment accommodation](https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html).\n`;
   /** shutdown, exit: the server leaves with code 0. */
   const shutDown = async () => {
     expect(await client!.stop()).toBe(0);
@@ -246,13 +256,8 @@ describe('postings lsp over stdio', () => {
   }, LONG);
 
   test("in a Hugo site: a posting opened alone counts what its partner's layout prints on the partner's page", async () => {
-    const root = tempDir('lsp-hugo-partner-layout');
-    roots.push(root);
-    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
     // job-posting.fr.html prints the accommodation link on the French page: the French page has it.
-    const dev = join(root, 'content/en/careers/positions/developer.md');
-    const link = 'https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html';
-    writeFileSync(dev, readFileSync(dev, 'utf8') + `\nTo request it, see [assessment accommodation](${link}).\n`);
+    const { root, dev } = hugoCopy('lsp-hugo-partner-layout', ACCOMMODATION);
     client = await LspClient.start(root);
     client.open(dev, readFileSync(dev, 'utf8'));
     const values = (await client.diagnostics(dev)).diagnostics.filter((d) => d.code === 'pairing/values');
@@ -266,15 +271,9 @@ describe('postings lsp over stdio', () => {
   }, LONG);
 
   test("in a Hugo site: a partner's layout changed on disk (not in the editor) is read again", async () => {
-    const root = tempDir('lsp-hugo-partner-layout-change');
-    roots.push(root);
-    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
+    const { root, dev, fr } = hugoCopy('lsp-hugo-partner-layout-change', ACCOMMODATION);
     // A layout no posting uses yet, that prints the accommodation link as job-posting.fr.html does.
     cpSync(join(root, 'layouts/section/job-posting.fr.html'), join(root, 'layouts/section/special.html'));
-    const dev = join(root, 'content/en/careers/positions/developer.md');
-    const fr = join(root, 'content/fr/careers/positions/developpeur.md');
-    const link = 'https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html';
-    writeFileSync(dev, readFileSync(dev, 'utf8') + `\nTo request it, see [assessment accommodation](${link}).\n`);
     writeFileSync(fr, readFileSync(fr, 'utf8').replace('layout: job-posting', 'layout: plain-posting'));
     const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
     client = await LspClient.start(root);
@@ -291,11 +290,7 @@ describe('postings lsp over stdio', () => {
   }, LONG);
 
   test("in a Hugo site: an HTML page's URL changed on disk is watched, and the link to it is found", async () => {
-    const root = tempDir('lsp-hugo-html-page');
-    roots.push(root);
-    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
-    const dev = join(root, 'content/en/careers/positions/developer.md');
-    writeFileSync(dev, readFileSync(dev, 'utf8') + '\nRead [about us](/about-us/) first.\n');
+    const { root, dev } = hugoCopy('lsp-hugo-html-page', '\nRead [about us](/about-us/) first.\n');
     client = await LspClient.start(root);
     client.open(dev, readFileSync(dev, 'utf8'));
     const toAboutUs = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'links/internal' && d.message.includes('/about-us/'));
