@@ -413,10 +413,10 @@ test('a condition that does not test the language (a parameter, `with`) prints i
 
 test('a language test the template reader cannot evaluate, or two site languages of one official language, read no branch as the wrong language', () => {
   const file = (site: string) => join(site, 'layouts/_default/job-posting.html');
-  // `.Site.Language.Lang` is not evaluated: both links are of a language the reader cannot tell.
+  // `in` is not evaluated: both links are of a language the reader cannot tell.
   const unknown = tempDir('hugo-yaml-site-lang');
   cpSync(YAML_SITE, unknown, { recursive: true });
-  writeFileSync(file(unknown), readFileSync(file(unknown), 'utf8').replace('{{ if eq .Lang "fr" }}', '{{ if eq .Site.Language.Lang "fr" }}'));
+  writeFileSync(file(unknown), readFileSync(file(unknown), 'utf8').replace('{{ if eq .Lang "fr" }}', '{{ if in .Lang "fr" }}'));
   expect(lintSite(unknown).files['layouts/_default/job-posting.html']).toEqual(['language/mismatch:5:8']);
   // `en` and `en-gb`: the test on `fr` is false for both, so the French link is not on English pages.
   const two = tempDir('hugo-yaml-en-gb');
@@ -424,4 +424,49 @@ test('a language test the template reader cannot evaluate, or two site languages
   writeFileSync(join(two, 'config/_default/languages.yaml'), readFileSync(join(two, 'config/_default/languages.yaml'), 'utf8') + 'en-gb:\n  contentDir: content/en-gb\n  weight: 3\n');
   mkdirSync(join(two, 'content/en-gb'));
   expect(lintSite(two).files['layouts/_default/job-posting.html']).toEqual(['language/mismatch:5:8']);
+});
+
+test.each([
+  // Told: the wrong link of each branch is found.
+  ['eq .Lang "fr"', 2],
+  ['eq .Site.Language.Lang "fr"', 2],
+  ['ne .Lang "en"', 2],
+  ['not (eq .Lang "en")', 2],
+  // Untold (not evaluated): neither branch is judged as a language, so no link is wrong.
+  ['in .Lang "fr"', 0],
+  ['eq $lang "fr"', 0],
+  ['eq (lower .Lang) "fr"', 0],
+])('a branch on `%s` in a layout of both languages: %d wrong-language links', (cond, expected) => {
+  const site = tempDir('hugo-yaml-branches');
+  cpSync(YAML_SITE, site, { recursive: true });
+  const fr = 'https://www.canada.ca/fr/services/emplois.html';
+  const en = 'https://www.canada.ca/en/services/jobs.html';
+  writeFileSync(
+    join(site, 'layouts/_default/job-posting.html'),
+    [
+      '{{ define "main" }}<main>{{ $lang := .Lang }}{{ .Content }}',
+      `{{ if ${cond} }}`,
+      `<p><a href="${fr}">Emplois</a> et <a href="${en}">emplois en anglais</a></p>`,
+      '{{ else }}',
+      `<p><a href="${en}">Jobs</a> and <a href="${fr}">jobs in French</a></p>`,
+      '{{ end }}',
+      '</main>{{ end }}',
+      '',
+    ].join('\n'),
+  );
+  const found = lintSite(site).files['layouts/_default/job-posting.html']!.filter((f) => f.startsWith('links/language'));
+  // The English link of the French branch (line 3) and the French link of the English one (line 5).
+  expect(found.map((f) => f.split(':').slice(0, 2).join(':'))).toEqual(expected ? ['links/language:3', 'links/language:5'] : []);
+});
+
+test('a layout that starts with a byte order mark reports what it reports without one', () => {
+  const site = tempDir('hugo-yaml-bom');
+  cpSync(YAML_SITE, site, { recursive: true });
+  const file = join(site, 'layouts/_default/job-posting.html');
+  // The French branch gets an English link: wrong on French pages only.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Mesures d’adaptation</a>', 'Mesures d’adaptation</a> <a href="https://www.canada.ca/en/services/jobs.html">Jobs</a>'));
+  const without = lintSite(site).files['layouts/_default/job-posting.html'];
+  expect(without).toContain('links/language:7:157');
+  writeFileSync(file, '\uFEFF' + readFileSync(file, 'utf8'));
+  expect(lintSite(site).files['layouts/_default/job-posting.html']).toEqual(without);
 });

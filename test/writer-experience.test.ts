@@ -456,6 +456,21 @@ describe('--stdin and --stdin-filename', () => {
     }
   });
 
+  test("in a Hugo site: the size limit of the command line applies to the layouts read for --stdin, as for the file linted by name", () => {
+    const site = tempDir('stdin-hugo-limit');
+    cpSync(join(ROOT, 'fixtures', 'hugo-site'), site, { recursive: true });
+    // The layout of analyst-cds.md, made larger than the default limit (1 MiB) by a comment.
+    const layout = join(site, 'layouts/section/conditional-posting.html');
+    writeFileSync(layout, readFileSync(layout, 'utf8') + `<!-- ${'x'.repeat(1_100_000)} -->\n`);
+    const rel = 'content/en/careers/positions/analyst-cds.md';
+    const text = readFileSync(join(site, rel), 'utf8');
+    for (const limit of [[], ['--max-file-size', '2000000']]) {
+      const byName = JSON.parse(runCli(['lint', '-f', 'json', ...limit, rel], { cwd: site }).stdout)[0].messages;
+      const stdin = JSON.parse(runCli(['lint', '--stdin', '--stdin-filename', rel, '-f', 'json', ...limit], { cwd: site, input: text }).stdout)[0].messages;
+      expect({ limit, stdin }).toEqual({ limit, stdin: byName });
+    }
+  });
+
   test('usage errors: paths with --stdin, --fix with --stdin, --stdin-filename alone (both languages)', () => {
     const dir = apiSite();
     expect(runCli(['lint', '--stdin', 'content'], { cwd: dir, input: '' }).stderr).toContain('--stdin lints the standard input; remove the paths (content)');

@@ -12,7 +12,7 @@ import { PREFIX } from '../i18n/typography.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { expandPaths, findContentRoot, isSectionPage, MissingPathError, type Listing } from './files.js';
 import { runFiles } from '../runner/run.js';
-import { resolveLimits } from '../runner/limits.js';
+import { resolveLimits, type Limits } from '../runner/limits.js';
 import { scaleSettings, openCache, progressLine } from '../runner/cli-options.js';
 import type { ScaleCliOptions } from '../runner/cli-options.js';
 import { ts } from '../i18n/scale.js';
@@ -115,21 +115,23 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     if (opts.fix || opts.fixDryRun) throw new UsageError(t(locale, 'err.stdinFix'));
     const text = await (io.readStdin ?? readProcessStdin)();
     const filePath = resolve(io.cwd, opts.stdinFilename ?? STDIN_NAME);
+    // The size limit and time budget of the command line and the configuration, as a run of the file has.
+    const stdinLimits = scaleSettings(opts, locale, config).limits;
     // The Hugo site around the named file, as if it were there (links, pages, layouts).
     if (opts.stdinFilename !== undefined) {
       const site = await siteForRun([opts.stdinFilename], io.cwd, config, locale);
       if (site) {
         config.site = site;
         // Its layout and its partners' (from the text given, which may not be saved), as a run of the file does.
-        scanPostingLayouts(site);
-        scanLayouts(site, [{ file: filePath, fm: readFrontMatterValues(text.slice(0, 65536)), lang: langOfSiteFile(site, filePath) }]);
+        scanPostingLayouts(site, stdinLimits.maxFileSize);
+        scanLayouts(site, [{ file: filePath, fm: readFrontMatterValues(text.slice(0, 65536)), lang: langOfSiteFile(site, filePath) }], stdinLimits.maxFileSize);
       }
     }
     if (opts.stdinFilename !== undefined && opts.ignore !== false && isIgnoredFile(filePath, config, ignoreBase)) {
       io.stderr(PREFIX + t(locale, 'err.stdinIgnored', { file: opts.stdinFilename }) + '\n');
       return report([], opts, locale, io, maxWarnings, config);
     }
-    return report(await lintText(text, filePath, config, locale), opts, locale, io, maxWarnings, config);
+    return report(await lintText(text, filePath, config, locale, stdinLimits), opts, locale, io, maxWarnings, config);
   }
 
   if (paths.length === 0) {
@@ -321,8 +323,8 @@ function splitReport(spec: string): [string, string] {
 export const STDIN_NAME = '<stdin>';
 
 /** Lint `text` as if it were the file `filePath`, with the project around it (pairing). */
-export async function lintText(text: string, filePath: string, config: ResolvedConfig, locale: Locale): Promise<FileResult[]> {
-  return lintFiles([filePath], config, locale, new Map([[filePath, text]]));
+export async function lintText(text: string, filePath: string, config: ResolvedConfig, locale: Locale, limits?: Limits): Promise<FileResult[]> {
+  return lintFiles([filePath], config, locale, new Map([[filePath, text]]), limits);
 }
 
 async function readProcessStdin(): Promise<string> {
@@ -377,8 +379,10 @@ export async function lintFiles(
   locale: Locale,
   /** Text to use instead of a file's (`--stdin-filename`, `lintText`): linted as if it were there. */
   texts?: ReadonlyMap<string, string>,
+  /** The size limit and time budget: the configuration's by default. */
+  limits: Limits = resolveLimits(config.settings),
 ): Promise<FileResult[]> {
-  const run = await runFiles(files, { config, locale, mode: 'lint', limits: resolveLimits(config.settings), cwd: process.cwd(), concurrency: 'inline', texts });
+  const run = await runFiles(files, { config, locale, mode: 'lint', limits, cwd: process.cwd(), concurrency: 'inline', texts });
   return run.results;
 }
 

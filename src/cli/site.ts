@@ -18,6 +18,7 @@ import { evaluate, UNKNOWN } from '../site/conditions.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
 import { lintPosting, sortFindings } from '../engine/lint.js';
 import { computeLineStarts, pointToOffset } from '../engine/positions.js';
+import { lowerBound } from '../lib/lower-bound.js';
 import { UsageError } from './errors.js';
 import { isPostingFile } from './files.js';
 import { t } from '../i18n/cli.js';
@@ -146,7 +147,8 @@ function scanLayout(site: SiteModel, layout: { file: string; name: string }, max
   let text: string;
   try {
     if (statSync(layout.file).size > maxFileSize) return;
-    text = readRegularFile(layout.file, 'utf8');
+    // Without its byte order mark, as lintTemplates reads it (the pieces' offsets are the same).
+    text = readRegularFile(layout.file, 'utf8').replace(/^\uFEFF/, '');
   } catch {
     return;
   }
@@ -217,12 +219,16 @@ export function lintTemplates(
     if (!facts) continue;
     const { readings, untold } = templateReadings(site, facts, langs);
     const lineStarts = untold.size ? computeLineStarts(text) : [];
+    // The untold pieces in the order of the template (as they were scanned), for a binary search.
+    const untoldPieces = [...untold.keys()];
     // How many readings have the piece of an untold language a finding starts in (0: none).
     const untoldReadings = (f: Finding) => {
-      if (!untold.size) return 0;
+      if (!untoldPieces.length) return 0;
       const at = f.range?.[0] ?? pointToOffset(lineStarts, { line: f.line, column: f.column }, text.length);
-      for (const [p, count] of untold) if (at >= p.start && at < p.end) return count;
-      return 0;
+      // The last piece starting at or before the finding.
+      const k = lowerBound(untoldPieces, at + 1, (p) => p.start) - 1;
+      const p = untoldPieces[k];
+      return p && at < p.end ? untold.get(p)! : 0;
     };
     const found = new Map<string, { finding: Finding; readings: number }>();
     let timedOut = false;
@@ -287,35 +293,39 @@ function templateReadings(site: SiteModel, facts: TemplateFacts, langs: Readonly
 
 type Placement = 'in' | 'out' | 'untold';
 
-/** A test of the page's language: it names `.Lang`, `.Language`, `.Site.Language`, `LanguageCode`… */
-const LANGUAGE_TEST = /Lang/;
-/** The language as the reader evaluates it (`.Lang`, `.Language.Lang`, with or without `$`). */
-const TOLD_LANGUAGE = /(?:^|[\s(])\$?\.(?:Lang|Language\.Lang)(?=[\s)]|$)/;
+/** What may test the page's language: any name with `lang` in it (`.Lang`, `.Site.Language`, `$lang`, `.Params.language`). */
+const LANGUAGE_TEST = /lang/i;
 
 /**
  * Where a piece's conditions put it on the pages of an official language: `out` when a test
  * of the language is false for every code of that language (`en`, `en-gb`), `in` when none is
- * false or untold for any, else `untold`. A test is untold when it names the language but its
- * value is unknown although `.Lang` is known (`.Site.Language.Lang`); an unknown that comes
- * from the page's front matter (`and (eq .Lang "fr") .Params.x` in French) is not. Each list
- * of conditions (pieces share them) and each condition is placed once per language code.
+ * false or untold for any, else `untold`. A condition that may test the language is untold
+ * when the reader cannot evaluate it for any of the site's languages (`in .Lang "fr"`,
+ * `eq $lang "fr"`, `with .Site.Language`): it may print in one language only. When it can for
+ * some (`and (eq .Lang "fr") .Params.x` is false in English), an unknown value elsewhere comes
+ * from the page's front matter: it may print there. Each list of conditions (pieces share
+ * them) and each condition is placed once per language code.
  */
 function placement(site: SiteModel): (conds: readonly Condition[], lang: Lang) => Placement {
   const byConds = new Map<string, Map<readonly Condition[], Placement>>();
-  const byCond = new Map<string, Map<Condition, Placement>>();
+  const byCond = new Map<Condition, Map<string, Placement>>();
+  const codes = site.languages.map((l) => l.code);
   const ofCond = (c: Condition, code: string): Placement => {
-    let memo = byCond.get(code);
-    if (!memo) byCond.set(code, (memo = new Map()));
-    let v = memo.get(c);
-    if (v === undefined) {
-      if (!LANGUAGE_TEST.test(c.expr)) v = 'in';
+    let placed = byCond.get(c);
+    if (!placed) {
+      placed = new Map();
+      byCond.set(c, placed);
+      if (!LANGUAGE_TEST.test(c.expr)) for (const x of codes) placed.set(x, 'in');
       else {
-        const value = evaluate(c.expr, { lang: code });
-        v = value === UNKNOWN ? (TOLD_LANGUAGE.test(c.expr) ? 'in' : 'untold') : value === !c.negated ? 'in' : 'out';
+        const values = codes.map((x) => evaluate(c.expr, { lang: x }));
+        const told = values.some((v) => v !== UNKNOWN);
+        codes.forEach((x, i) => {
+          const v = values[i];
+          placed!.set(x, v === UNKNOWN ? (told ? 'in' : 'untold') : v === !c.negated ? 'in' : 'out');
+        });
       }
-      memo.set(c, v);
     }
-    return v;
+    return placed.get(code) ?? 'untold';
   };
   return (conds, lang) => {
     if (conds.length === 0) return 'in';
@@ -323,8 +333,8 @@ function placement(site: SiteModel): (conds: readonly Condition[], lang: Lang) =
     if (!memo) byConds.set(lang, (memo = new Map()));
     const known = memo.get(conds);
     if (known !== undefined) return known;
-    const codes = site.languages.filter((l) => l.lang === lang).map((l) => l.code);
-    const each = codes.map((code) => {
+    const ofLang = site.languages.filter((l) => l.lang === lang).map((l) => l.code);
+    const each = ofLang.map((code) => {
       let untold = false;
       for (const c of conds) {
         const v = ofCond(c, code);
@@ -333,7 +343,7 @@ function placement(site: SiteModel): (conds: readonly Condition[], lang: Lang) =
       }
       return untold ? 'untold' : 'in';
     });
-    const v: Placement = codes.length === 0 ? 'untold' : each.every((x) => x === 'out') ? 'out' : each.every((x) => x === 'in') ? 'in' : 'untold';
+    const v: Placement = ofLang.length === 0 ? 'untold' : each.every((x) => x === 'out') ? 'out' : each.every((x) => x === 'in') ? 'in' : 'untold';
     memo.set(conds, v);
     return v;
   };

@@ -21,6 +21,7 @@ import { isPosting, langOfSiteFile, pagesByFile, postingFilter, scanLayouts, sca
 import type { SiteModel } from '../site/model.js';
 import { findSiteRoot, loadSite, pageIsCurrent, SiteConfigError } from '../site/load.js';
 import { tl } from './messages.js';
+import { resolveLimits } from '../runner/limits.js';
 
 /** A configuration that could not be loaded: the reason, in both languages. */
 export interface ConfigFailure {
@@ -150,8 +151,10 @@ export class Workspace {
   /** The configuration a posting of `site` is linted with: the site in it, its layout scanned (as the CLI does). */
   withSite(config: ResolvedConfig, site: SiteModel | undefined, file: string, fm: Record<string, unknown> | undefined): ResolvedConfig {
     if (!site) return config;
-    scanPostingLayouts(site);
-    scanLayouts(site, [{ file, fm, lang: langOfSiteFile(site, file) }]);
+    // The size limit of the configuration, as the lint of the posting has.
+    const { maxFileSize } = resolveLimits(config.settings);
+    scanPostingLayouts(site, maxFileSize);
+    scanLayouts(site, [{ file, fm, lang: langOfSiteFile(site, file) }], maxFileSize);
     return { ...config, site };
   }
 

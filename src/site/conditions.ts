@@ -2,7 +2,7 @@
  * What a template's `{{ if }}` / `{{ with }}` / `{{ range }}` conditions say for one page.
  * Evaluated (three-valued: true, false, or unknown):
  *   `.Params.x` / `$.Params.x` / `.Param "x"` (keys not case-sensitive, as Hugo's), `.Title`,
- *   `.Description`, `.Draft`, `.Type`, `.Layout`, `.Lang`; literals `true`, `false`, `nil`, numbers and
+ *   `.Description`, `.Draft`, `.Type`, `.Layout`, `.Lang` (`.Language.Lang`, `.Site.Language.Lang`); literals `true`, `false`, `nil`, numbers and
  *   strings; `eq`, `ne`, `and`, `or`, `not`, `isset .Params "x"`, and parentheses.
  * Anything else (`.Site`, pipes, other functions, variables) is unknown: text under an unknown
  * condition never counts as printed. Pure.
@@ -82,6 +82,8 @@ function field(values: PageValues, path: string): Value {
       return values.layout ?? (values.params ? '' : UNKNOWN);
     case '.Lang':
     case '.Language.Lang':
+    // The site's language on a page is the page's own.
+    case '.Site.Language.Lang':
       return values.lang ?? UNKNOWN;
     default:
       return UNKNOWN;
