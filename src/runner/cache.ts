@@ -121,6 +121,18 @@ const isSpan = (v: unknown, from: number, to: number): v is Span =>
 const isCounts = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every((n) => Number.isSafeInteger(n) && n >= 0);
 const checksum = (bytes: Buffer) => crc32(bytes).toString(16).padStart(8, '0');
 
+/** The number written as 8 lower-case hex digits at `at` (as `checksum` writes it), or -1: read without making a string. */
+function hex32(bytes: Buffer, at: number): number {
+  let n = 0;
+  for (let i = at; i < at + 8; i++) {
+    const c = bytes[i]!;
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    if (d < 0) return -1;
+    n = n * 16 + d;
+  }
+  return n;
+}
+
 /**
  * CRC-32 (as zip and PNG check their data): made to catch damaged bytes, which is what the
  * checksum of a blob is for, and zlib's is about three times as fast as a sha256 of the same
@@ -180,7 +192,7 @@ function readEntries(bytes: Buffer, blobsEnd: number): { entries: Map<string, Ca
     const sum = end - 9;
     try {
       if (tab < 0 || sum <= tab || bytes[sum] !== TAB) throw new Error('not an entry');
-      if (checksum(bytes.subarray(at, sum)) !== bytes.toString('latin1', sum + 1, end)) throw new Error('damaged');
+      if (crc32(bytes.subarray(at, sum)) !== hex32(bytes, sum + 1)) throw new Error('damaged');
       take(JSON.parse(bytes.toString('utf8', at, tab)), JSON.parse(bytes.toString('utf8', tab + 1, sum)));
     } catch {
       complete = false;
