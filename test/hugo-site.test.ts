@@ -355,6 +355,13 @@ test('--fix rewrites postings, never a template, and still reports the templateâ
   );
   const t = results.find((x) => x.filePath.endsWith('job-posting.fr.html'))!;
   expect(t.messages.map((m) => m.ruleId)).toEqual(['inclusive-language/terms', 'links/language']);
+  // So a template's findings carry no fix, and no report counts them as fixable.
+  const plain = lintSite(SITE).results.find((x) => x.filePath.endsWith('job-posting.fr.html'))!;
+  expect(plain.messages.filter((m) => (m as { fix?: unknown }).fix !== undefined)).toEqual([]);
+  // The French posting has one fixable error of its own; its layout's link error is not counted.
+  const stylish = runCli(['lint', 'content/fr/careers/positions/developpeur.md'], { cwd: SITE }).stdout;
+  expect(stylish).toContain('job-posting.fr.html');
+  expect(stylish).toContain('1 error and 0 warnings potentially fixable');
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -471,6 +471,17 @@ describe('--stdin and --stdin-filename', () => {
     }
   });
 
+  test('in a Hugo site: a name the site does not make a posting is left out, as that file named on the command line is', () => {
+    const site = join(ROOT, 'fixtures', 'hugo-site');
+    for (const rel of ['content/en/careers/_index.md', 'content/en/blog/2020-02-24-open-source.md']) {
+      const byName = runCli(['lint', rel], { cwd: site });
+      const stdin = runCli(['lint', '--stdin', '--stdin-filename', rel, '-f', 'json'], { cwd: site, input: 'Hey guys, see http://www.canada.ca/en.html\n' });
+      expect(JSON.parse(stdin.stdout)).toEqual([]);
+      expect(stdin.stderr).toBe(byName.stderr);
+      expect(stdin.stderr).toContain('not linted');
+    }
+  });
+
   test('usage errors: paths with --stdin, --fix with --stdin, --stdin-filename alone (both languages)', () => {
     const dir = apiSite();
     expect(runCli(['lint', '--stdin', 'content'], { cwd: dir, input: '' }).stderr).toContain('--stdin lints the standard input; remove the paths (content)');

@@ -26,6 +26,7 @@ import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
 import { exitStatus, reportStream } from './stream-report.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
+import { postingStatus } from '../site/page.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, scanPostingLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -122,9 +123,16 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
       const site = await siteForRun([opts.stdinFilename], io.cwd, config, locale);
       if (site) {
         config.site = site;
+        const fm = readFrontMatterValues(text.slice(0, 65536));
+        // A name the site does not make a posting is left out, as the file named on the command line is.
+        const status = postingStatus(site, filePath, fm);
+        if (status !== 'posting' && opts.ignore !== false) {
+          io.stderr(PREFIX + t(locale, 'skip.notPosting', { file: opts.stdinFilename, reason: t(locale, `skip.${status}`) }) + '\n');
+          return report([], opts, locale, io, maxWarnings, config);
+        }
         // Its layout and its partners' (from the text given, which may not be saved), as a run of the file does.
         scanPostingLayouts(site, stdinLimits.maxFileSize);
-        scanLayouts(site, [{ file: filePath, fm: readFrontMatterValues(text.slice(0, 65536)), lang: langOfSiteFile(site, filePath) }], stdinLimits.maxFileSize);
+        scanLayouts(site, [{ file: filePath, fm, lang: langOfSiteFile(site, filePath) }], stdinLimits.maxFileSize);
       }
     }
     if (opts.stdinFilename !== undefined && opts.ignore !== false && isIgnoredFile(filePath, config, ignoreBase)) {
@@ -278,8 +286,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   const diff = run.patches.join('');
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
   if (stream) {
-    // Templates are reported after the postings they render; --fix never rewrites them.
-    for (const r of templates) stream.emit(opts.fix ? { ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) } : r);
+    // Templates are reported after the postings they render (their findings carry no fix: see lintTemplates).
+    for (const r of templates) stream.emit(r);
     return stream.end(maxWarnings);
   }
   let results = run.results;
@@ -305,7 +313,6 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   if (site && rendered) {
     // Templates are linted once each, reported after the postings they render; --fix never rewrites them.
-    if (opts.fix || opts.fixDryRun) templates = templates.map((r) => ({ ...r, findings: r.findings.map(({ fix: _fix, ...f }) => f) }));
     results = [...results, ...(scope ? templates.filter((r) => scope.touchesTemplate(r.filePath)) : templates)];
   }
   results = runBaseline(results, opts, { cwd: io.cwd, configFile, config, locale, stderr: io.stderr });

@@ -250,7 +250,9 @@ export function lintTemplates(
     }
     // A finding inside a piece whose language cannot be told counts when every reading that has
     // the piece has it (it holds whichever language prints it); any other, when one reading has it.
-    const findings = [...found.values()].filter((x) => x.readings >= untoldReadings(x.finding)).map((x) => x.finding);
+    // Without their fixes: `--fix` never writes a template (a Go template is not the Markdown
+    // the fixes are made for), so none is counted or offered as fixable.
+    const findings = [...found.values()].filter((x) => x.readings >= untoldReadings(x.finding)).map(({ finding: { fix: _fix, ...f } }) => f);
     if (timedOut) {
       const seconds = Math.round(limits.timeoutMs / 100) / 10;
       results.push(internalOutcome(rules, file, 'internal/timeout', 'timeout', { seconds }, locale));
