@@ -443,7 +443,13 @@ test.each([
   ['in .Lang "fr"', 0],
   ['eq $lang "fr"', 0],
   ['eq (lower .Lang) "fr"', 0],
-])('a branch on `%s` in a layout of both languages: %d wrong-language links', (cond, expected) => {
+  // Told for French only: the English link of the French branch is wrong on French pages; the
+  // English reading cannot tell `hasPrefix`, so it judges neither branch.
+  ['or (eq .Lang "fr") (hasPrefix .Lang "fr-")', 1],
+  // A parameter whose name has `lang` in it is front matter, not the page's language: both
+  // branches may print in either language, and each of their two links is wrong in one.
+  ['.Params.languages', 4],
+])('a branch on `%s` in a layout of both languages: %d wrong-language links', (cond: string, expected: number) => {
   const site = tempDir('hugo-yaml-branches');
   cpSync(YAML_SITE, site, { recursive: true });
   const fr = 'https://www.canada.ca/fr/services/emplois.html';
@@ -463,7 +469,9 @@ test.each([
   );
   const found = lintSite(site).files['layouts/_default/job-posting.html']!.filter((f) => f.startsWith('links/language'));
   // The English link of the French branch (line 3) and the French link of the English one (line 5).
-  expect(found.map((f) => f.split(':').slice(0, 2).join(':'))).toEqual(expected ? ['links/language:3', 'links/language:5'] : []);
+  const lines = found.map((f) => f.split(':').slice(0, 2).join(':'));
+  if (expected === 4) expect(lines).toEqual(['links/language:3', 'links/language:3', 'links/language:5', 'links/language:5']);
+  else expect(lines).toEqual(['links/language:3', 'links/language:5'].slice(0, expected));
 });
 
 test('a layout that starts with a byte order mark reports what it reports without one', () => {
@@ -476,4 +484,21 @@ test('a layout that starts with a byte order mark reports what it reports withou
   expect(without).toContain('links/language:7:157');
   writeFileSync(file, '\uFEFF' + readFileSync(file, 'utf8'));
   expect(lintSite(site).files['layouts/_default/job-posting.html']).toEqual(without);
+});
+
+test('a layout of one language judges no branch it cannot tell is printed in that language', () => {
+  // conditional-posting.html renders English postings only: the French branch of a test the
+  // reader cannot evaluate is not read as English.
+  const site = tempDir('hugo-one-lang-untold');
+  cpSync(SITE, site, { recursive: true });
+  const layout = join(site, 'layouts/section/conditional-posting.html');
+  writeFileSync(
+    layout,
+    readFileSync(layout, 'utf8') +
+      '{{ if in .Lang "fr" }}<p><a href="https://www.canada.ca/fr/services.html">Services</a> <a href="http://www.canada.ca/fr/x.html">x</a></p>{{ end }}\n',
+  );
+  const files = lintSite(site).files['layouts/section/conditional-posting.html']!;
+  // Its http link is wrong in any language; its French link is not judged.
+  expect(files.filter((f) => f.startsWith('links/https'))).toHaveLength(1);
+  expect(files.filter((f) => f.startsWith('links/language'))).toEqual([]);
 });

@@ -464,7 +464,8 @@ describe('--stdin and --stdin-filename', () => {
     writeFileSync(layout, readFileSync(layout, 'utf8') + `<!-- ${'x'.repeat(1_100_000)} -->\n`);
     const rel = 'content/en/careers/positions/analyst-cds.md';
     const text = readFileSync(join(site, rel), 'utf8');
-    for (const limit of [[], ['--max-file-size', '2000000']]) {
+    // The default; one above the layout's size; one below the posting's own.
+    for (const limit of [[], ['--max-file-size', '2000000'], ['--max-file-size', '100']]) {
       const byName = JSON.parse(runCli(['lint', '-f', 'json', ...limit, rel], { cwd: site }).stdout)[0].messages;
       const stdin = JSON.parse(runCli(['lint', '--stdin', '--stdin-filename', rel, '-f', 'json', ...limit], { cwd: site, input: text }).stdout)[0].messages;
       expect({ limit, stdin }).toEqual({ limit, stdin: byName });

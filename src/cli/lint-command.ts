@@ -27,6 +27,7 @@ import { prepareOutputFile } from './output-file.js';
 import { exitStatus, reportStream } from './stream-report.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
 import { postingStatus } from '../site/page.js';
+import { internalOutcome } from '../runner/outcome.js';
 import { describeSite, lintTemplates, pagesByFile, scanLayouts, scanPostingLayouts, selectPostings, siteForRun, langOfSiteFile } from './site.js';
 import type { ReportContext } from '../reporters/types.js';
 
@@ -118,6 +119,11 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     const filePath = resolve(io.cwd, opts.stdinFilename ?? STDIN_NAME);
     // The size limit and time budget of the command line and the configuration, as a run of the file has.
     const stdinLimits = scaleSettings(opts, locale, config).limits;
+    // A name the ignore settings leave out is said so, and not linted, as that file named on the command line.
+    if (opts.stdinFilename !== undefined && opts.ignore !== false && isIgnoredFile(filePath, config, ignoreBase)) {
+      io.stderr(PREFIX + t(locale, 'err.stdinIgnored', { file: opts.stdinFilename }) + '\n');
+      return report([], opts, locale, io, maxWarnings, config);
+    }
     // The Hugo site around the named file, as if it were there (links, pages, layouts).
     if (opts.stdinFilename !== undefined) {
       const site = await siteForRun([opts.stdinFilename], io.cwd, config, locale);
@@ -127,7 +133,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
         // A name the site does not make a posting is left out, as the file named on the command line is.
         const status = postingStatus(site, filePath, fm);
         if (status !== 'posting' && opts.ignore !== false) {
-          io.stderr(PREFIX + t(locale, 'skip.notPosting', { file: opts.stdinFilename, reason: t(locale, `skip.${status}`) }) + '\n');
+          io.stderr(PREFIX + t(locale, 'skip.notPosting', { file: relative(io.cwd, filePath) || filePath, reason: t(locale, `skip.${status}`) }) + '\n');
           return report([], opts, locale, io, maxWarnings, config);
         }
         // Its layout and its partners' (from the text given, which may not be saved), as a run of the file does.
@@ -135,9 +141,10 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
         scanLayouts(site, [{ file: filePath, fm, lang: langOfSiteFile(site, filePath) }], stdinLimits.maxFileSize);
       }
     }
-    if (opts.stdinFilename !== undefined && opts.ignore !== false && isIgnoredFile(filePath, config, ignoreBase)) {
-      io.stderr(PREFIX + t(locale, 'err.stdinIgnored', { file: opts.stdinFilename }) + '\n');
-      return report([], opts, locale, io, maxWarnings, config);
+    // Text over the size limit is not parsed, as a file over it is not.
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > stdinLimits.maxFileSize) {
+      return report([internalOutcome(rules, filePath, 'internal/too-large', 'size', { size, limit: stdinLimits.maxFileSize }, locale)], opts, locale, io, maxWarnings, config);
     }
     return report(await lintText(text, filePath, config, locale, stdinLimits), opts, locale, io, maxWarnings, config);
   }

@@ -217,24 +217,29 @@ export function lintTemplates(
     }
     const facts = site.templates[file];
     if (!facts) continue;
-    const { readings, untold } = templateReadings(site, facts, langs);
-    const lineStarts = untold.size ? computeLineStarts(text) : [];
-    // The untold pieces in the order of the template (as they were scanned), for a binary search.
-    const untoldPieces = [...untold.keys()];
-    // How many readings have the piece of an untold language a finding starts in (0: none).
-    const untoldReadings = (f: Finding) => {
-      if (!untoldPieces.length) return 0;
+    const readings = templateReadings(site, facts, langs);
+    const anyUntold = readings.some((r) => r.untold.length);
+    const lineStarts = anyUntold ? computeLineStarts(text) : [];
+    // Whether a finding starts in one of `untold` (pieces in the order of the template).
+    const startsIn = (f: Finding, untold: TemplatePiece[]) => {
+      if (!untold.length) return false;
       const at = f.range?.[0] ?? pointToOffset(lineStarts, { line: f.line, column: f.column }, text.length);
-      // The last piece starting at or before the finding.
-      const k = lowerBound(untoldPieces, at + 1, (p) => p.start) - 1;
-      const p = untoldPieces[k];
-      return p && at < p.end ? untold.get(p)! : 0;
+      const p = untold[lowerBound(untold, at + 1, (x) => x.start) - 1];
+      return p !== undefined && at < p.end;
     };
-    const found = new Map<string, { finding: Finding; readings: number }>();
+    const keyOf = (f: Finding) => `${f.ruleId}\0${f.line}\0${f.column}\0${f.endLine}\0${f.endColumn}\0${f.message}`;
+    // Each reading's findings, and with pieces of an untold language, the template read in no
+    // language too: what holds in any language.
+    const found = new Map<string, Finding>();
+    const pending: Array<[string, Finding]> = [];
+    const neutral = new Set<string>();
+    const passes: Array<TemplateReading & { neutral?: true }> = anyUntold
+      ? [...readings, { lang: undefined, pieces: facts.pieces.filter((p) => readings.some((r) => r.pieces.includes(p))), untold: [], neutral: true }]
+      : readings;
     let timedOut = false;
     // One time budget for all the readings of a template, as for one posting.
     const deadline = Date.now() + limits.timeoutMs;
-    for (const { lang, pieces } of readings) {
+    for (const { lang, pieces, untold, neutral: isNeutral } of passes) {
       const posting = templatePosting(file, text, pieces, lang);
       const got = runGuarded(() => lintPosting(posting, { filePath: file, config, rules: templateRules, locale }), Math.max(1, deadline - Date.now()));
       if (got === TIMED_OUT) {
@@ -242,21 +247,21 @@ export function lintTemplates(
         break;
       }
       for (const f of got) {
-        const key = `${f.ruleId}\0${f.line}\0${f.column}\0${f.endLine}\0${f.endColumn}\0${f.message}`;
-        const seen = found.get(key);
-        if (seen) seen.readings++;
-        else found.set(key, { finding: f, readings: 1 });
+        const key = keyOf(f);
+        if (isNeutral) neutral.add(key);
+        // Inside a piece this reading's language may not print: it counts if it holds in no language.
+        else if (startsIn(f, untold)) pending.push([key, f]);
+        else if (!found.has(key)) found.set(key, f);
       }
     }
-    // A finding inside a piece whose language cannot be told counts when every reading that has
-    // the piece has it (it holds whichever language prints it); any other, when one reading has it.
+    for (const [key, f] of pending) if (neutral.has(key) && !found.has(key)) found.set(key, f);
     // Without their fixes: `--fix` never writes a template (a Go template is not the Markdown
     // the fixes are made for), so none is counted or offered as fixable.
-    const findings = [...found.values()].filter((x) => x.readings >= untoldReadings(x.finding)).map(({ finding: { fix: _fix, ...f } }) => f);
+    const findings = [...found.values()].map(({ fix: _fix, ...f }) => f);
     if (timedOut) {
       const seconds = Math.round(limits.timeoutMs / 100) / 10;
       results.push(internalOutcome(rules, file, 'internal/timeout', 'timeout', { seconds }, locale));
-    } else results.push({ filePath: file, findings: readings.length > 1 ? sortFindings(findings) : findings, source: text });
+    } else results.push({ filePath: file, findings: sortFindings(findings), source: text });
   }
   return results;
 }
@@ -265,6 +270,8 @@ export function lintTemplates(
 interface TemplateReading {
   lang: Lang | undefined;
   pieces: TemplateFacts['pieces'];
+  /** Those of them under a test of the language the reader cannot evaluate for this one, in order. */
+  untold: TemplatePiece[];
 }
 
 /**
@@ -273,61 +280,55 @@ interface TemplateReading {
  * test of the language says is not printed there (`{{ if eq .Lang "fr" }}`). A condition that
  * does not test the language (`.Params.x`, `with`, `range`) may hold on a page of either, so
  * its pieces are in each reading (an English paragraph under `{{ with .Params.team }}` is on
- * French pages too). `untold`, when the template renders several languages: the pieces under
- * a test of the language the reader cannot evaluate (`{{ if eq .Site.Language.Lang "fr" }}`),
- * with the number of readings that have them: a finding inside one counts only when each of
- * them has it (a French link there is not wrong on English pages).
+ * French pages too). `untold`, per reading: the pieces under a test of the language the
+ * reader cannot evaluate for it (`{{ if in .Lang "fr" }}`), in the order of the template: a
+ * finding of that reading inside one counts only when the template read in no language has it
+ * too (a French link there is not wrong on English pages; an `http://` link is wrong on any).
  */
-function templateReadings(site: SiteModel, facts: TemplateFacts, langs: ReadonlySet<Lang>): { readings: TemplateReading[]; untold: Map<TemplatePiece, number> } {
+function templateReadings(site: SiteModel, facts: TemplateFacts, langs: ReadonlySet<Lang>): TemplateReading[] {
   const list = facts.lang ? [facts.lang] : [...langs].sort();
-  if (list.length === 0) return { readings: [{ lang: undefined, pieces: facts.pieces }], untold: new Map() };
+  if (list.length === 0) return [{ lang: undefined, pieces: facts.pieces, untold: [] }];
   const place = placement(site);
-  const readings = list.map((lang) => ({ lang, pieces: facts.pieces.filter((p) => place(p.conds, lang) !== 'out') }));
-  const untold = new Map<TemplatePiece, number>();
-  if (list.length > 1) {
-    for (const p of facts.pieces) {
-      const where = list.map((lang) => place(p.conds, lang));
-      if (where.includes('untold')) untold.set(p, where.filter((w) => w !== 'out').length);
-    }
-  }
-  return { readings, untold };
+  return list.map((lang) => ({
+    lang,
+    pieces: facts.pieces.filter((p) => place(p.conds, lang) !== 'out'),
+    untold: facts.pieces.filter((p) => place(p.conds, lang) === 'untold'),
+  }));
 }
 
 type Placement = 'in' | 'out' | 'untold';
 
-/** What may test the page's language: any name with `lang` in it (`.Lang`, `.Site.Language`, `$lang`, `.Params.language`). */
+/** What may test the page's language: a name with `lang` in it (`.Lang`, `.Site.Language`, `$lang`), front matter parameters aside. */
 const LANGUAGE_TEST = /lang/i;
+const PARAMS = /\$?\.Params\.[\w-]+|\$?\.Param\s+"[^"]*"/g;
 
 /**
  * Where a piece's conditions put it on the pages of an official language: `out` when a test
  * of the language is false for every code of that language (`en`, `en-gb`), `in` when none is
- * false or untold for any, else `untold`. A condition that may test the language is untold
- * when the reader cannot evaluate it for any of the site's languages (`in .Lang "fr"`,
- * `eq $lang "fr"`, `with .Site.Language`): it may print in one language only. When it can for
- * some (`and (eq .Lang "fr") .Params.x` is false in English), an unknown value elsewhere comes
- * from the page's front matter: it may print there. Each list of conditions (pieces share
- * them) and each condition is placed once per language code.
+ * false or untold for any, else `untold`. A condition that may test the language is evaluated
+ * with the page's language known; when that leaves it unknown, it is evaluated again with an
+ * empty front matter: if that gives a value, the unknown came from the front matter, and the
+ * piece may print there (`and (eq .Lang "fr") .Params.x` in French); if not, it is untold
+ * (`in .Lang "fr"`, `or (eq .Lang "fr") (hasPrefix .Lang "fr-")`, `with .Site.Language`).
+ * Each list of conditions (pieces share them) and each condition is placed once per code.
  */
 function placement(site: SiteModel): (conds: readonly Condition[], lang: Lang) => Placement {
   const byConds = new Map<string, Map<readonly Condition[], Placement>>();
-  const byCond = new Map<Condition, Map<string, Placement>>();
-  const codes = site.languages.map((l) => l.code);
+  const byCond = new Map<string, Map<Condition, Placement>>();
   const ofCond = (c: Condition, code: string): Placement => {
-    let placed = byCond.get(c);
-    if (!placed) {
-      placed = new Map();
-      byCond.set(c, placed);
-      if (!LANGUAGE_TEST.test(c.expr)) for (const x of codes) placed.set(x, 'in');
+    let memo = byCond.get(code);
+    if (!memo) byCond.set(code, (memo = new Map()));
+    let v = memo.get(c);
+    if (v === undefined) {
+      if (!LANGUAGE_TEST.test(c.expr.replace(PARAMS, ''))) v = 'in';
       else {
-        const values = codes.map((x) => evaluate(c.expr, { lang: x }));
-        const told = values.some((v) => v !== UNKNOWN);
-        codes.forEach((x, i) => {
-          const v = values[i];
-          placed!.set(x, v === UNKNOWN ? (told ? 'in' : 'untold') : v === !c.negated ? 'in' : 'out');
-        });
+        const value = evaluate(c.expr, { lang: code });
+        if (value === UNKNOWN && evaluate(c.expr, { lang: code, params: {} }) !== UNKNOWN) v = 'in';
+        else v = value === UNKNOWN ? 'untold' : value === !c.negated ? 'in' : 'out';
       }
+      memo.set(c, v);
     }
-    return placed.get(code) ?? 'untold';
+    return v;
   };
   return (conds, lang) => {
     if (conds.length === 0) return 'in';
