@@ -191,6 +191,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
 
   // The Hugo site around the files: which are postings, and what their layouts print. The
   // front matter it reads of every page is kept for the index, which needs no second read.
+  // The size limit and time budget (the templates' scan and lint use them too).
+  const scale = scaleSettings(opts, locale, config);
   const heads = new Map<string, string>();
   const site = await siteForRun(paths, io.cwd, config, locale, heads);
   let siteSummary: ReportContext['site'];
@@ -208,7 +210,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     } else siteSummary = { postings: files.length, templates: 0, notPostings: 0 };
     // Every posting's layout first, in the order of the site's pages: the site model (hashed
     // by the cache) is then the same whichever postings a run lints.
-    const maxFileSize = scaleSettings(opts, locale, config).limits.maxFileSize;
+    const maxFileSize = scale.limits.maxFileSize;
     const postingLangs = scanPostingLayouts(site, maxFileSize);
     rendered = scanLayouts(
       site,
@@ -231,7 +233,6 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   const fixing = Boolean(opts.fix || opts.fixDryRun);
   if (opts.fix && opts.fixDryRun) throw new UsageError(ta(locale, 'err.fixBoth'));
   const selected = scope ? scope.select(fixing) : files;
-  const scale = scaleSettings(opts, locale, config);
   const cache = opts.cache
     ? await openCache(io, configFile, config, locale, opts)
     : undefined;

@@ -234,7 +234,7 @@ export function lintTemplates(
     const pending: Array<[string, Finding]> = [];
     const neutral = new Set<string>();
     const passes: Array<TemplateReading & { neutral?: true }> = anyUntold
-      ? [...readings, { lang: undefined, pieces: facts.pieces.filter((p) => readings.some((r) => r.pieces.includes(p))), untold: [], neutral: true }]
+      ? [...readings, { lang: undefined, pieces: inAnyReading(facts.pieces, readings), untold: [], neutral: true }]
       : readings;
     let timedOut = false;
     // One time budget for all the readings of a template, as for one posting.
@@ -264,6 +264,12 @@ export function lintTemplates(
     } else results.push({ filePath: file, findings: sortFindings(findings), source: text });
   }
   return results;
+}
+
+/** The pieces some reading has, in the order of the template (a set: a template of many pieces stays linear). */
+function inAnyReading(pieces: TemplatePiece[], readings: TemplateReading[]): TemplatePiece[] {
+  const read = new Set(readings.flatMap((r) => r.pieces));
+  return pieces.filter((p) => read.has(p));
 }
 
 /** How a template is read: in a language (or none), the pieces it may print there. */
