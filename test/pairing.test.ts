@@ -11,6 +11,8 @@ import { lintPosting } from '../src/engine/lint.js';
 import { buildIndex } from '../src/engine/project-index.js';
 import { codeExtractor } from '../src/lib/classification-codes.js';
 import type { ResolvedConfig } from '../src/types.js';
+import { outliner } from '../src/pairing/outliner.js';
+import { structureGaps, valueDiffs } from '../src/pairing/compare.js';
 
 interface JsonFile {
   filePath: string;
@@ -209,5 +211,32 @@ describe('pairing/duplicate-key', () => {
     expect(found.get('en/designer.md')!.map((f) => f.message)).toEqual([
       '2 autres offres anglaises ont la clé translationKey `designer`\u00a0: en/designer--7e2a9b4c-1d3f-4a5e-b6c7-d8e9f0a1b2c3.md, en/designer-2023.md; gardez-en une seule, ou donnez à chacune sa propre clé',
     ]);
+  });
+});
+
+describe('a pair is compared once for both of its postings', () => {
+  // Both postings of a pair are linted in one job and each asks pairing/structure and
+  // pairing/values for the same comparison (English first): the second gets the first's.
+  const dir = join(FIXTURES, 'clean-pair', 'content');
+  const en = join(dir, 'en', 'careers', 'positions', 'senior-developer--0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b.md');
+  const fr = join(dir, 'fr', 'careers', 'positions', 'developpeur-principal-ou-developpeuse-principale--0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b.md');
+  const config = makeConfig();
+  const outlineOf = (file: string) => outliner(config)(parsePosting(readFileSync(file, 'utf8'), file, config.language));
+  const options = { minWords: 8, minItems: 1, sections: true, lists: true, paragraphs: true };
+  const kinds = new Set(['date', 'email', 'amount'] as const);
+
+  test('the same outlines give the gaps and the value differences already found', () => {
+    const [a, b] = [outlineOf(en), outlineOf(fr)];
+    expect(structureGaps(a, b, options)).toBe(structureGaps(a, b, { ...options }));
+    expect(valueDiffs(a, b, kinds)).toBe(valueDiffs(a, b, new Set(kinds)));
+  });
+
+  test('other outlines (a posting edited in an editor) or other options are compared again', () => {
+    const [a, b] = [outlineOf(en), outlineOf(fr)];
+    const gaps = structureGaps(a, b, options);
+    expect(structureGaps(outlineOf(en), b, options)).not.toBe(gaps);
+    expect(structureGaps(a, b, { ...options, minWords: 3 })).not.toBe(gaps);
+    expect(structureGaps(outlineOf(en), b, options)).toEqual(gaps);
+    expect(valueDiffs(a, b, kinds)).not.toBe(valueDiffs(a, b, new Set(['email', 'date', 'amount'] as const)));
   });
 });

@@ -561,7 +561,26 @@ function headingBefore(outline: Outline, index: number): string | undefined {
 }
 
 /** What each side lacks that the other has: sections, whole lists, list items, paragraphs. */
-export function structureGaps(A: Outline, B: Outline, options: StructureOptions): Gap[] {
+/**
+ * The gaps of A and B under each set of options, kept per pair of outlines while they live: both
+ * postings of a pair are linted in one job, and each asks for the same comparison (the outlines
+ * are in the same order for both, English first); the second gets the first's gaps. Callers
+ * read the gaps and never change them.
+ */
+const gapsCache = new WeakMap<Outline, WeakMap<Outline, Map<string, readonly Gap[]>>>();
+
+export function structureGaps(A: Outline, B: Outline, options: StructureOptions): readonly Gap[] {
+  let inner = gapsCache.get(A);
+  if (!inner) gapsCache.set(A, (inner = new WeakMap()));
+  let byOptions = inner.get(B);
+  if (!byOptions) inner.set(B, (byOptions = new Map()));
+  const key = JSON.stringify(options);
+  let gaps = byOptions.get(key);
+  if (!gaps) byOptions.set(key, (gaps = computeGaps(A, B, options)));
+  return gaps;
+}
+
+function computeGaps(A: Outline, B: Outline, options: StructureOptions): Gap[] {
   const al = alignBlocks(A, B);
   if (!al) return [];
   const gaps: Gap[] = [];
@@ -1083,6 +1102,9 @@ export interface ValueDiff {
   at: Lines;
 }
 
+/** The value differences of A and B per kinds asked, kept per pair of outlines (as `gapsCache`). */
+const diffsCache = new WeakMap<Outline, WeakMap<Outline, Map<string, readonly ValueDiff[]>>>();
+
 /** Values that one side has and the other has not, compared as values, each listed once. */
 export function valueDiffs(
   A: Outline,
@@ -1090,7 +1112,19 @@ export function valueDiffs(
   kinds: ReadonlySet<ValueKind>,
   /** Kinds whose absence is a difference; the others count only when the other side has another value in its place. */
   missing: ReadonlySet<ValueKind> = kinds,
-): ValueDiff[] {
+): readonly ValueDiff[] {
+  let inner = diffsCache.get(A);
+  if (!inner) diffsCache.set(A, (inner = new WeakMap()));
+  let byKinds = inner.get(B);
+  if (!byKinds) inner.set(B, (byKinds = new Map()));
+  // In the order asked: the differences come out kind by kind.
+  const key = `${[...kinds].join(',')}|${[...missing].join(',')}`;
+  let diffs = byKinds.get(key);
+  if (!diffs) byKinds.set(key, (diffs = computeValueDiffs(A, B, kinds, missing)));
+  return diffs;
+}
+
+function computeValueDiffs(A: Outline, B: Outline, kinds: ReadonlySet<ValueKind>, missing: ReadonlySet<ValueKind>): ValueDiff[] {
   const al = alignBlocks(A, B);
   const out: ValueDiff[] = [];
   const outlines: Record<Side, Outline> = { a: A, b: B };

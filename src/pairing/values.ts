@@ -374,16 +374,23 @@ function suffixed(raw: string, suffix: string): number | undefined {
   return n === undefined ? undefined : Math.round(n * (suffix === 'M' ? 1e6 : 1e3));
 }
 
-/** Numbers written in words, whose digits the other language may use instead (`three`, `a dozen`, `une vingtaine`, `des milliers`). */
+const SPELLED_WORDS = [
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
+  'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+  'hundreds?', 'thousands?', 'millions?', 'billions?', 'dozens?', 'score',
+  'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize',
+  'vingts?', 'trente', 'quarante', 'cinquante', 'soixante', 'cents?', 'mille', 'milliers?', 'milliards?',
+  'douzaines?', 'dizaines?', 'quinzaines?', 'vingtaines?', 'trentaines?', 'quarantaines?', 'cinquantaines?', 'soixantaines?', 'centaines?',
+];
+
+/**
+ * Numbers written in words, whose digits the other language may use instead (`three`, `a dozen`,
+ * `une vingtaine`, `des milliers`). Tried on every block of a posting: the lookahead of the words'
+ * first letters comes first, so that the engine skips the other places without trying the
+ * lookbehind's class of every letter there.
+ */
 export const SPELLED_NUMBER = new Caseless(
-  `(?<![\\p{L}])(?:${[
-    'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
-    'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
-    'hundreds?', 'thousands?', 'millions?', 'billions?', 'dozens?', 'score',
-    'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize',
-    'vingts?', 'trente', 'quarante', 'cinquante', 'soixante', 'cents?', 'mille', 'milliers?', 'milliards?',
-    'douzaines?', 'dizaines?', 'quinzaines?', 'vingtaines?', 'trentaines?', 'quarantaines?', 'cinquantaines?', 'soixantaines?', 'centaines?',
-  ].join('|')})(?![\\p{L}])`,
+  `(?=[${[...new Set(SPELLED_WORDS.map((w) => w[0]))].join('')}])(?<![\\p{L}])(?:${SPELLED_WORDS.join('|')})(?![\\p{L}])`,
   'iu',
 );
 
