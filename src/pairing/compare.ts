@@ -97,11 +97,28 @@ function startAlignment(): void {
   stemIdSets.clear();
   anchorIdSets.clear();
   urlIdSets.clear();
-  if (vocabulary.size > MAX_VOCABULARY) vocabulary = new Map();
+  if (vocabulary.size > MAX_VOCABULARY) {
+    vocabulary = new Map();
+    idsOfList = new WeakMap();
+  }
 }
+
+/**
+ * The ids of each unit's list of stems or anchors, kept with the list while it lives: a unit
+ * takes part in the alignment of the blocks (twice when lists are glued), of its list's items,
+ * and against each partner, and its lists never change once its outline is made. Made again
+ * when the vocabulary starts again.
+ */
+let idsOfList = new WeakMap<readonly string[], Int32Array>();
 
 /** The distinct strings of `list`, as sorted ids. */
 function idsOf(list: readonly string[]): Int32Array {
+  let ids = idsOfList.get(list);
+  if (!ids) idsOfList.set(list, (ids = computeIds(list)));
+  return ids;
+}
+
+function computeIds(list: readonly string[]): Int32Array {
   const ids = new Int32Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
@@ -194,7 +211,7 @@ const urlIdSets = new Map<object, Int32Array>();
 function urlIds(xs: ReadonlyArray<{ anchors: string[] }>): Int32Array {
   const key: object = xs.length === 1 ? xs[0]! : xs;
   let ids = urlIdSets.get(key);
-  if (!ids) urlIdSets.set(key, (ids = idsOf(xs.flatMap((x) => x.anchors.filter((a) => a.startsWith('url:'))))));
+  if (!ids) urlIdSets.set(key, (ids = computeIds(xs.flatMap((x) => x.anchors.filter((a) => a.startsWith('url:'))))));
   return ids;
 }
 
