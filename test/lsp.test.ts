@@ -3,8 +3,9 @@
  * the built bin is spawned as an editor spawns it. Every wait is for a notification of the
  * server; nothing is timed.
  */
-import { cpSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspClient, uriOf } from './support/lsp-client.js';
 import { DRIFTED_PAIR, posting, tempDir, write } from './support/temp-site.js';
@@ -306,6 +307,44 @@ describe('postings lsp over stdio', () => {
     client.filesChanged([{ file: about, type: 2 }]);
     const second = await client.diagnostics(dev, (p) => p !== first);
     expect(toAboutUs(second.diagnostics)).toEqual([]);
+    await shutDown();
+  }, LONG);
+
+  test('in a Hugo site with its own content and layout folders: both are watched, and a layout changed on disk is read again', async () => {
+    // The site keeps its pages in pages/ and its layouts in templates/ (contentDir, layoutDir):
+    // the watchers registered at start (content/, layouts/) miss both.
+    const root = tempDir('lsp-hugo-own-folders');
+    roots.push(root);
+    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
+    renameSync(join(root, 'content'), join(root, 'pages'));
+    renameSync(join(root, 'layouts'), join(root, 'templates'));
+    const config = join(root, 'hugo.toml');
+    writeFileSync(config, `layoutDir = "templates"\n${readFileSync(config, 'utf8').replaceAll('"content/', '"pages/')}`);
+    const dev = join(root, 'pages/en/careers/positions/developer.md');
+    writeFileSync(dev, readFileSync(dev, 'utf8') + ACCOMMODATION);
+    const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
+    client = await LspClient.start(root);
+    client.open(dev, readFileSync(dev, 'utf8'));
+    // job-posting.fr.html prints the accommodation link on the French page.
+    const first = await client.diagnostics(dev);
+    expect(missing(first.diagnostics)).toEqual([]);
+    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []);
+    const folder = (dir: string) => pathToFileURL(join(root, dir)).href;
+    expect(watched.map((w) => w.globPattern)).toEqual(
+      expect.arrayContaining([
+        { baseUri: folder('pages/en'), pattern: '**/*.{markdown,html,htm}' },
+        { baseUri: folder('pages/fr'), pattern: '**/*.{markdown,html,htm}' },
+        { baseUri: folder('templates'), pattern: '**/*' },
+      ]),
+    );
+    // The theme's layouts are under a folder named layouts, which the start's watchers cover.
+    expect(watched.map((w) => w.globPattern)).not.toContainEqual(expect.objectContaining({ baseUri: folder('themes/jobs/layouts') }));
+    // The French layout no longer prints the link: the French page lacks it.
+    const layout = join(root, 'templates/section/job-posting.fr.html');
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace(/<p><a href="https:\/\/www\.canada\.ca\/en\/public-service-commission[^\n]*\n/, ''));
+    client.filesChanged([{ file: layout, type: 2 }]);
+    const second = await client.diagnostics(dev, (p) => p !== first);
+    expect(missing(second.diagnostics)).toHaveLength(1);
     await shutDown();
   }, LONG);
 

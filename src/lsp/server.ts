@@ -155,6 +155,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [watcher] }).catch(() => undefined);
   }
 
+  /**
+   * A loaded site's folders that the watchers registered at start miss: a `contentDir` outside
+   * any folder named `content` (its HTML pages), a `layoutDir` not named `layouts`. Each is
+   * watched once, from the first lint that loads its site.
+   */
+  const siteFolders = new Set<string>();
+  function watchSite(site: SiteModel | undefined): void {
+    if (!site || !canWatchFiles) return;
+    const watchers: Array<{ globPattern: { baseUri: string; pattern: string } }> = [];
+    const add = (dir: string, covered: RegExp, pattern: string) => {
+      if (siteFolders.has(dir) || covered.test(dir.split(sep).join('/'))) return;
+      siteFolders.add(dir);
+      watchers.push({ globPattern: { baseUri: pathToFileURL(dir).href, pattern } });
+    };
+    for (const language of site.languages) add(language.contentDir, /(^|\/)content(\/|$)/, '**/*.{markdown,html,htm}');
+    for (const dir of site.layoutDirs) add(dir, /(^|\/)layouts(\/|$)/, '**/*');
+    if (watchers.length) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+  }
+
   /** Read `postings.locale` from the client's settings; true when it changed. */
   async function refreshSettings(): Promise<boolean> {
     if (!canReadConfiguration) return false;
@@ -209,6 +228,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       site = { site: undefined };
       connection.console.error(`postings: ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    watchSite(site.site);
     // The text may have changed while the site loaded: lint what the editor has now.
     const doc = documents.get(opened.uri);
     if (!doc) return undefined;
@@ -355,7 +375,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const file = filePathOf(change.uri);
       if (!file) continue;
       if (isConfigFile(file) || schemas.has(file)) workspace.configChanged();
-      else if (isSiteFile(file)) workspace.siteChanged();
+      else if (isSiteFile(file) || workspace.isLayoutFile(file)) workspace.siteChanged();
       else {
         workspace.fileChanged(file, change.type === FileChangeType.Deleted);
         // A page that comes or goes changes the site's pages (internal links).

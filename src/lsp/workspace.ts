@@ -141,6 +141,12 @@ export class Workspace {
     return hit;
   }
 
+  /** A file under a layout folder of a loaded site (a `layoutDir` of any name, a theme's). */
+  isLayoutFile(file: string): boolean {
+    for (const site of this.loadedSites) if (site.layoutDirs.some((dir) => file.startsWith(dir + sep))) return true;
+    return false;
+  }
+
   /** A site's configuration or layouts changed, or a page came or went: load the sites again. */
   siteChanged(): void {
     this.sites.clear();
