@@ -337,17 +337,31 @@ function unitsOf(outline: Outline, blocks: number[], paragraphsOnly = false): Ar
   });
 }
 
-const cache = new WeakMap<Outline, WeakMap<Outline, BlockAlignment | null>>();
+/**
+ * What is computed from a pair of outlines, kept while both live, under a key (the options it
+ * was asked with): the postings of a pair are linted in one job and each asks for the same
+ * comparisons, with the outlines in the same order (English first); an editor's edit makes
+ * new outlines. What it keeps is read, never changed, by its callers.
+ */
+class PerPair<T> {
+  private readonly byA = new WeakMap<Outline, WeakMap<Outline, Map<string, T>>>();
+  get(A: Outline, B: Outline, key: string, compute: () => T): T {
+    let byB = this.byA.get(A);
+    if (!byB) this.byA.set(A, (byB = new WeakMap()));
+    let byKey = byB.get(B);
+    if (!byKey) byB.set(B, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key)!;
+    const value = compute();
+    byKey.set(key, value);
+    return value;
+  }
+}
+
+const alignments = new PerPair<BlockAlignment | undefined>();
 
 /** The alignment of the blocks of A and B (memoised per pair of outlines). */
 export function alignBlocks(A: Outline, B: Outline): BlockAlignment | undefined {
-  let inner = cache.get(A);
-  if (!inner) cache.set(A, (inner = new WeakMap()));
-  const hit = inner.get(B);
-  if (hit !== undefined) return hit ?? undefined;
-  const result = computeAlignment(A, B);
-  inner.set(B, result ?? null);
-  return result;
+  return alignments.get(A, B, '', () => computeAlignment(A, B));
 }
 
 /** French takes 10 to 30 per cent more letters than English; a pair far from that lacks content. */
@@ -578,23 +592,11 @@ function headingBefore(outline: Outline, index: number): string | undefined {
 }
 
 /** What each side lacks that the other has: sections, whole lists, list items, paragraphs. */
-/**
- * The gaps of A and B under each set of options, kept per pair of outlines while they live: both
- * postings of a pair are linted in one job, and each asks for the same comparison (the outlines
- * are in the same order for both, English first); the second gets the first's gaps. Callers
- * read the gaps and never change them.
- */
-const gapsCache = new WeakMap<Outline, WeakMap<Outline, Map<string, readonly Gap[]>>>();
+const gapsOf = new PerPair<readonly Gap[]>();
 
+/** The gaps of A and B under `options` (kept per pair of outlines, see PerPair). */
 export function structureGaps(A: Outline, B: Outline, options: StructureOptions): readonly Gap[] {
-  let inner = gapsCache.get(A);
-  if (!inner) gapsCache.set(A, (inner = new WeakMap()));
-  let byOptions = inner.get(B);
-  if (!byOptions) inner.set(B, (byOptions = new Map()));
-  const key = JSON.stringify(options);
-  let gaps = byOptions.get(key);
-  if (!gaps) byOptions.set(key, (gaps = computeGaps(A, B, options)));
-  return gaps;
+  return gapsOf.get(A, B, JSON.stringify(options), () => computeGaps(A, B, options));
 }
 
 function computeGaps(A: Outline, B: Outline, options: StructureOptions): Gap[] {
@@ -1119,10 +1121,9 @@ export interface ValueDiff {
   at: Lines;
 }
 
-/** The value differences of A and B per kinds asked, kept per pair of outlines (as `gapsCache`). */
-const diffsCache = new WeakMap<Outline, WeakMap<Outline, Map<string, readonly ValueDiff[]>>>();
+const diffsOf = new PerPair<readonly ValueDiff[]>();
 
-/** Values that one side has and the other has not, compared as values, each listed once. */
+/** Values that one side has and the other has not, compared as values, each listed once (kept per pair of outlines, see PerPair). */
 export function valueDiffs(
   A: Outline,
   B: Outline,
@@ -1130,15 +1131,8 @@ export function valueDiffs(
   /** Kinds whose absence is a difference; the others count only when the other side has another value in its place. */
   missing: ReadonlySet<ValueKind> = kinds,
 ): readonly ValueDiff[] {
-  let inner = diffsCache.get(A);
-  if (!inner) diffsCache.set(A, (inner = new WeakMap()));
-  let byKinds = inner.get(B);
-  if (!byKinds) inner.set(B, (byKinds = new Map()));
   // In the order asked: the differences come out kind by kind.
-  const key = `${[...kinds].join(',')}|${[...missing].join(',')}`;
-  let diffs = byKinds.get(key);
-  if (!diffs) byKinds.set(key, (diffs = computeValueDiffs(A, B, kinds, missing)));
-  return diffs;
+  return diffsOf.get(A, B, `${[...kinds].join(',')}|${[...missing].join(',')}`, () => computeValueDiffs(A, B, kinds, missing));
 }
 
 function computeValueDiffs(A: Outline, B: Outline, kinds: ReadonlySet<ValueKind>, missing: ReadonlySet<ValueKind>): ValueDiff[] {
