@@ -16,11 +16,18 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** One line that is only a standalone phrase, or `Label: phrase`; the phrase is group 1. */
-function standalonePattern(phrases: string[]): RegExp | undefined {
+/**
+ * One line that is only a standalone phrase, or `Label: phrase`; the phrase is group 1. And
+ * the phrases alone, anywhere: a text none of them is in has no such line, and most
+ * paragraphs are not tried line by line.
+ */
+function standalonePattern(phrases: string[]): { line: RegExp; anywhere: RegExp } | undefined {
   if (phrases.length === 0) return undefined;
   const alt = phrases.map((p) => escapeRegExp(p.trim()).replace(/\s+/g, '\\s+')).join('|');
-  return new RegExp(`^[\\s*_]*(?:[^:\\n]{1,60}?\\s?:\\s*)?[\\s\\[(«"“*_]*(${alt})[\\s\\])»"”*_.!…]*$`, 'diu');
+  return {
+    line: new RegExp(`^[\\s*_]*(?:[^:\\n]{1,60}?\\s?:\\s*)?[\\s\\[(«"“*_]*(${alt})[\\s\\])»"”*_.!…]*$`, 'diu'),
+    anywhere: new RegExp(alt, 'iu'),
+  };
 }
 
 interface Hit {
@@ -31,7 +38,7 @@ interface Hit {
 
 interface Compiled {
   markers: DataRegExp[];
-  standalone: RegExp | undefined;
+  standalone: { line: RegExp; anywhere: RegExp } | undefined;
   longest: number;
   titles: DataRegExp[];
   leverIds: DataRegExp[];
@@ -63,7 +70,7 @@ function findIn(text: string, table: Compiled): Hit[] {
   for (const re of table.markers) {
     for (const m of matchAll(re, masked)) hits.push({ text: m[0], from: m.index!, to: m.index! + m[0].length });
   }
-  if (standalone) {
+  if (standalone && standalone.anywhere.test(masked)) {
     let at = 0;
     for (const line of masked.split('\n')) {
       // A label (60 characters at most) and a phrase: longer lines are sentences. A
@@ -72,7 +79,7 @@ function findIn(text: string, table: Compiled): Hit[] {
       const many = sentences(line);
       if (many.length > 1) for (const part of many) if (part.text.length <= 80 + longest) parts.push(part);
       for (const part of parts) {
-        const m = standalone.exec(part.text);
+        const m = standalone.line.exec(part.text);
         const span = m?.indices?.[1];
         if (m?.[1] && span) {
           hits.push({ text: m[1], from: at + part.at + span[0], to: at + part.at + span[1] });
