@@ -7,7 +7,7 @@ import { cpSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } f
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol/node';
-import { LspClient, uriOf } from './support/lsp-client.js';
+import { clientCapabilities, LspClient, uriOf } from './support/lsp-client.js';
 import { DRIFTED_PAIR, posting, tempDir, write } from './support/temp-site.js';
 import { FIXTURES } from './support/harness.js';
 
@@ -341,6 +341,52 @@ describe('postings lsp over stdio', () => {
     expect(watched.map((w) => w.globPattern)).not.toContainEqual(expect.objectContaining({ baseUri: folder('themes/jobs/layouts') }));
     // The French layout no longer prints the link: the French page lacks it.
     const layout = join(root, 'templates/section/job-posting.fr.html');
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace(/<p><a href="https:\/\/www\.canada\.ca\/en\/public-service-commission[^\n]*\n/, ''));
+    client.filesChanged([{ file: layout, type: 2 }]);
+    const second = await client.diagnostics(dev, (p) => p !== first);
+    expect(missing(second.diagnostics)).toHaveLength(1);
+    await shutDown();
+  }, LONG);
+
+  test('a client without relative patterns gets globs on the folders’ names', async () => {
+    const root = tempDir('lsp-hugo-own-folders-globs');
+    roots.push(root);
+    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
+    renameSync(join(root, 'layouts'), join(root, 'templates'));
+    const config = join(root, 'hugo.toml');
+    writeFileSync(config, `layoutDir = "templates"\n${readFileSync(config, 'utf8')}`);
+    const dev = join(root, 'content/en/careers/positions/developer.md');
+    const capabilities = clientCapabilities();
+    capabilities.workspace!.didChangeWatchedFiles = { dynamicRegistration: true };
+    client = await LspClient.start(root, { capabilities });
+    client.open(dev, readFileSync(dev, 'utf8'));
+    await client.diagnostics(dev);
+    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []);
+    expect(watched.map((w) => w.globPattern)).toContain('**/templates/**/*');
+    expect(watched.every((w) => typeof w.globPattern === 'string')).toBe(true);
+    await shutDown();
+  }, LONG);
+
+  test('a workspace opened on the site’s content folder: the site’s layouts and configuration above it are watched', async () => {
+    const { root, dev } = hugoCopy('lsp-hugo-content-workspace', ACCOMMODATION);
+    const content = join(root, 'content');
+    client = await LspClient.start(content, { rootUri: uriOf(content), workspaceFolders: [{ uri: uriOf(content), name: 'content' }] });
+    client.open(dev, readFileSync(dev, 'utf8'));
+    const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
+    const first = await client.diagnostics(dev);
+    expect(missing(first.diagnostics)).toEqual([]);
+    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []);
+    const folder = (dir: string) => pathToFileURL(join(root, dir)).href;
+    expect(watched.map((w) => w.globPattern)).toEqual(
+      expect.arrayContaining([
+        { baseUri: folder('layouts'), pattern: '**/*' },
+        { baseUri: folder('themes/jobs/layouts'), pattern: '**/*' },
+        { baseUri: pathToFileURL(root).href, pattern: '{hugo,config}.{toml,yaml,yml,json}' },
+        // In a workspace rooted at content/, the start's pattern on folders named content does not reach them.
+        { baseUri: folder('content/en'), pattern: '**/*.{markdown,html,htm}' },
+      ]),
+    );
+    const layout = join(root, 'layouts/section/job-posting.fr.html');
     writeFileSync(layout, readFileSync(layout, 'utf8').replace(/<p><a href="https:\/\/www\.canada\.ca\/en\/public-service-commission[^\n]*\n/, ''));
     client.filesChanged([{ file: layout, type: 2 }]);
     const second = await client.diagnostics(dev, (p) => p !== first);

@@ -4,7 +4,7 @@
  * linted on open and, debounced, after each change of its unsaved text; pair rules read an
  * index of the content root in which open buffers stand in for their files.
  */
-import { basename, dirname, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import lspNode from 'vscode-languageserver/node';
 import type {
@@ -83,6 +83,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let debounceMs = 250;
   let canReadConfiguration = false;
   let canWatchFiles = false;
+  /** The client takes a watcher's glob relative to a folder of ours (LSP 3.17 RelativePattern). */
+  let canWatchRelative = false;
   let canWatchFolders = false;
   let canShowRelated = false;
   let folders: string[] = [];
@@ -102,6 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspace = new Workspace(folders);
     canReadConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    canWatchRelative = Boolean((params.capabilities.workspace?.didChangeWatchedFiles as { relativePatternSupport?: boolean } | undefined)?.relativePatternSupport);
     canWatchFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
     canShowRelated = Boolean(params.capabilities.textDocument?.publishDiagnostics?.relatedInformation);
     return {
@@ -151,26 +154,59 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!schemaPath || schemas.has(schemaPath) || schemaPath.startsWith(PACKAGE_ROOT + sep)) return;
     schemas.add(schemaPath);
     if (!canWatchFiles) return;
-    const watcher = { globPattern: { baseUri: pathToFileURL(dirname(schemaPath)).href, pattern: basename(schemaPath) } };
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [watcher] }).catch(() => undefined);
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [watcherIn(dirname(schemaPath), basename(schemaPath))] }).catch(() => undefined);
   }
 
   /**
-   * A loaded site's folders that the watchers registered at start miss: a `contentDir` outside
-   * any folder named `content` (its HTML pages), a `layoutDir` not named `layouts`. Each is
-   * watched once, from the first lint that loads its site.
+   * A watcher of the files `pattern` matches in `dir`: relative to that folder when the client
+   * takes such a pattern (LSP 3.17), else a glob on the folder's name, which a client matches
+   * in the workspace (events from a folder of the same name elsewhere are read as any change).
    */
-  const siteFolders = new Set<string>();
+  function watcherIn(dir: string, pattern: string): { globPattern: string | { baseUri: string; pattern: string } } {
+    return canWatchRelative ? { globPattern: { baseUri: pathToFileURL(dir).href, pattern } } : { globPattern: `**/${basename(dir)}/${pattern}` };
+  }
+
+  /**
+   * Whether the watchers registered at start see `dir`: it is in a workspace folder, under a
+   * folder named `name` there (their patterns name folders called content and layouts, and a
+   * client matches them in its workspace).
+   */
+  function watchedAtStart(dir: string, name: string): boolean {
+    return folders.some((folder) => {
+      const rel = relative(folder, dir);
+      return !rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep).includes(name);
+    });
+  }
+
+  /**
+   * A loaded site's files that the watchers registered at start miss: its content folders
+   * (`contentDir`) and layout folders (`layoutDir`, themes) when they are not under a folder
+   * named `content` or `layouts` in the workspace, and, for a site whose root is outside the
+   * workspace (a workspace opened on its `content/`), its configuration. Each is watched once,
+   * from the first lint that loads its site.
+   */
+  const siteWatched = new Set<string>();
   function watchSite(site: SiteModel | undefined): void {
     if (!site || !canWatchFiles) return;
-    const watchers: Array<{ globPattern: { baseUri: string; pattern: string } }> = [];
-    const add = (dir: string, covered: RegExp, pattern: string) => {
-      if (siteFolders.has(dir) || covered.test(dir.split(sep).join('/'))) return;
-      siteFolders.add(dir);
-      watchers.push({ globPattern: { baseUri: pathToFileURL(dir).href, pattern } });
+    const watchers: Array<ReturnType<typeof watcherIn>> = [];
+    const add = (dir: string, pattern: string) => {
+      const key = `${dir}\u0000${pattern}`;
+      if (siteWatched.has(key)) return;
+      siteWatched.add(key);
+      watchers.push(watcherIn(dir, pattern));
     };
-    for (const language of site.languages) add(language.contentDir, /(^|\/)content(\/|$)/, '**/*.{markdown,html,htm}');
-    for (const dir of site.layoutDirs) add(dir, /(^|\/)layouts(\/|$)/, '**/*');
+    const inWorkspace = (dir: string) => folders.some((f) => dir === f || dir.startsWith(f + sep));
+    for (const language of site.languages) {
+      const dir = language.contentDir;
+      // Outside the workspace, the watcher of every Markdown file does not reach its postings either.
+      if (!inWorkspace(dir)) add(dir, '**/*.{md,markdown,html,htm}');
+      else if (!watchedAtStart(dir, 'content')) add(dir, '**/*.{markdown,html,htm}');
+    }
+    for (const dir of site.layoutDirs) if (!watchedAtStart(dir, 'layouts')) add(dir, '**/*');
+    if (!inWorkspace(site.root)) {
+      add(site.root, '{hugo,config}.{toml,yaml,yml,json}');
+      add(site.root, 'config/**/*.{toml,yaml,yml,json}');
+    }
     if (watchers.length) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
 

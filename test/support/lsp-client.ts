@@ -197,9 +197,9 @@ function guard<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function clientCapabilities(options: { relatedInformation?: boolean } = {}): InitializeParams['capabilities'] {
+export function clientCapabilities(options: { relatedInformation?: boolean } = {}): InitializeParams['capabilities'] {
   return {
-    workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+    workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, workspaceFolders: true },
     textDocument: {
       publishDiagnostics: {
         codeDescriptionSupport: true,
