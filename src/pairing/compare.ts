@@ -591,10 +591,9 @@ function headingBefore(outline: Outline, index: number): string | undefined {
   return undefined;
 }
 
-/** What each side lacks that the other has: sections, whole lists, list items, paragraphs. */
 const gapsOf = new PerPair<readonly Gap[]>();
 
-/** The gaps of A and B under `options` (kept per pair of outlines, see PerPair). */
+/** What each side lacks that the other has: sections, whole lists, list items, paragraphs (kept per pair of outlines and options, see PerPair). */
 export function structureGaps(A: Outline, B: Outline, options: StructureOptions): readonly Gap[] {
   return gapsOf.get(A, B, JSON.stringify(options), () => computeGaps(A, B, options));
 }
