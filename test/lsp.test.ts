@@ -51,15 +51,36 @@ describe('postings lsp over stdio', () => {
     roots.push(made.root);
     return made;
   };
-  /** A copy of fixtures/hugo-site whose English developer posting ends with `extra`. */
-  const hugoCopy = (name: string, extra: string) => {
+  /**
+   * A copy of fixtures/hugo-site whose English developer posting ends with `extra`; `own`
+   * moves its content or layouts to folders of other names (its configuration says where).
+   */
+  const hugoCopy = (name: string, extra: string, own: { content?: string; layouts?: string } = {}) => {
     const root = tempDir(name);
     roots.push(root);
     cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
-    const dev = join(root, 'content/en/careers/positions/developer.md');
+    const content = own.content ?? 'content';
+    const config = join(root, 'hugo.toml');
+    if (own.content) {
+      renameSync(join(root, 'content'), join(root, own.content));
+      writeFileSync(config, readFileSync(config, 'utf8').replaceAll('"content/', `"${own.content}/`));
+    }
+    if (own.layouts) {
+      renameSync(join(root, 'layouts'), join(root, own.layouts));
+      writeFileSync(config, `layoutDir = "${own.layouts}"\n${readFileSync(config, 'utf8')}`);
+    }
+    const dev = join(root, content, 'en/careers/positions/developer.md');
     writeFileSync(dev, readFileSync(dev, 'utf8') + extra);
-    return { root, dev, fr: join(root, 'content/fr/careers/positions/developpeur.md') };
+    return { root, dev, fr: join(root, content, 'fr/careers/positions/developpeur.md') };
   };
+  /** The glob patterns the server asked the client to watch. */
+  const watchedGlobs = () =>
+    client!.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []).map((w) => w.globPattern);
+  /** pairing/values findings that the French page lacks the accommodation link. */
+  const missingAccommodation = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
+  /** A French layout that no longer prints the accommodation link. */
+  const dropAccommodationLink = (layout: string) =>
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace(/<p><a href="https:\/\/www\.canada\.ca\/en\/public-service-commission[^\n]*\n/, ''));
   const ACCOMMODATION = `\nTo request it, see [assessment accommodation](https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html).\n`;
   /** shutdown, exit: the server leaves with code 0. */
   const shutDown = async () => {
@@ -208,8 +229,7 @@ describe('postings lsp over stdio', () => {
     client.open(dev, text);
     const schemaFindings = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'frontmatter/schema').length;
     expect(schemaFindings(await client.diagnostics(dev))).toBe(0);
-    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: unknown }> }).watchers);
-    expect(watched.map((w) => w.globPattern)).toContainEqual(expect.objectContaining({ pattern: 'schema.json' }));
+    expect(watchedGlobs()).toContainEqual(expect.objectContaining({ pattern: 'schema.json' }));
     writeFileSync(schema, JSON.stringify({ type: 'object', required: ['team'] }));
     client.filesChanged([{ file: schema, type: 2 }]);
     await client.diagnostics(dev, (p) => schemaFindings(p) === 1);
@@ -276,17 +296,16 @@ describe('postings lsp over stdio', () => {
     // A layout no posting uses yet, that prints the accommodation link as job-posting.fr.html does.
     cpSync(join(root, 'layouts/section/job-posting.fr.html'), join(root, 'layouts/section/special.html'));
     writeFileSync(fr, readFileSync(fr, 'utf8').replace('layout: job-posting', 'layout: plain-posting'));
-    const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
     client = await LspClient.start(root);
     client.open(dev, readFileSync(dev, 'utf8'));
     // plain-posting prints no such link: the French page lacks it.
     const first = await client.diagnostics(dev);
-    expect(missing(first.diagnostics)).toHaveLength(1);
+    expect(missingAccommodation(first.diagnostics)).toHaveLength(1);
     // A checkout gives the French posting the layout that prints it.
     writeFileSync(fr, readFileSync(fr, 'utf8').replace('layout: plain-posting', 'layout: special'));
     client.filesChanged([{ file: fr, type: 2 }]);
     const second = await client.diagnostics(dev, (p) => p !== first);
-    expect(missing(second.diagnostics)).toEqual([]);
+    expect(missingAccommodation(second.diagnostics)).toEqual([]);
     await shutDown();
   }, LONG);
 
@@ -298,8 +317,7 @@ describe('postings lsp over stdio', () => {
     const first = await client.diagnostics(dev);
     expect(toAboutUs(first.diagnostics)).toHaveLength(1);
     // The server asks the editor to watch the site's HTML pages too.
-    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []);
-    expect(watched.map((w) => w.globPattern)).toContain('**/content/**/*.{markdown,html,htm}');
+    expect(watchedGlobs()).toContain('**/content/**/*.{markdown,html,htm}');
     // content/en/about.html now says it is served at /about-us/.
     const about = join(root, 'content/en/about.html');
     const text = readFileSync(about, 'utf8');
@@ -313,24 +331,14 @@ describe('postings lsp over stdio', () => {
   test('in a Hugo site with its own content and layout folders: both are watched, and a layout changed on disk is read again', async () => {
     // The site keeps its pages in pages/ and its layouts in templates/ (contentDir, layoutDir):
     // the watchers registered at start (content/, layouts/) miss both.
-    const root = tempDir('lsp-hugo-own-folders');
-    roots.push(root);
-    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
-    renameSync(join(root, 'content'), join(root, 'pages'));
-    renameSync(join(root, 'layouts'), join(root, 'templates'));
-    const config = join(root, 'hugo.toml');
-    writeFileSync(config, `layoutDir = "templates"\n${readFileSync(config, 'utf8').replaceAll('"content/', '"pages/')}`);
-    const dev = join(root, 'pages/en/careers/positions/developer.md');
-    writeFileSync(dev, readFileSync(dev, 'utf8') + ACCOMMODATION);
-    const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
+    const { root, dev } = hugoCopy('lsp-hugo-own-folders', ACCOMMODATION, { content: 'pages', layouts: 'templates' });
     client = await LspClient.start(root);
     client.open(dev, readFileSync(dev, 'utf8'));
     // job-posting.fr.html prints the accommodation link on the French page.
     const first = await client.diagnostics(dev);
-    expect(missing(first.diagnostics)).toEqual([]);
-    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []);
+    expect(missingAccommodation(first.diagnostics)).toEqual([]);
     const folder = (dir: string) => pathToFileURL(join(root, dir)).href;
-    expect(watched.map((w) => w.globPattern)).toEqual(
+    expect(watchedGlobs()).toEqual(
       expect.arrayContaining([
         { baseUri: folder('pages/en'), pattern: '**/*.{markdown,html,htm}' },
         { baseUri: folder('pages/fr'), pattern: '**/*.{markdown,html,htm}' },
@@ -338,32 +346,25 @@ describe('postings lsp over stdio', () => {
       ]),
     );
     // The theme's layouts are under a folder named layouts, which the start's watchers cover.
-    expect(watched.map((w) => w.globPattern)).not.toContainEqual(expect.objectContaining({ baseUri: folder('themes/jobs/layouts') }));
+    expect(watchedGlobs()).not.toContainEqual(expect.objectContaining({ baseUri: folder('themes/jobs/layouts') }));
     // The French layout no longer prints the link: the French page lacks it.
     const layout = join(root, 'templates/section/job-posting.fr.html');
-    writeFileSync(layout, readFileSync(layout, 'utf8').replace(/<p><a href="https:\/\/www\.canada\.ca\/en\/public-service-commission[^\n]*\n/, ''));
+    dropAccommodationLink(layout);
     client.filesChanged([{ file: layout, type: 2 }]);
     const second = await client.diagnostics(dev, (p) => p !== first);
-    expect(missing(second.diagnostics)).toHaveLength(1);
+    expect(missingAccommodation(second.diagnostics)).toHaveLength(1);
     await shutDown();
   }, LONG);
 
   test('a client without relative patterns gets globs on the folders’ names', async () => {
-    const root = tempDir('lsp-hugo-own-folders-globs');
-    roots.push(root);
-    cpSync(join(FIXTURES, 'hugo-site'), root, { recursive: true });
-    renameSync(join(root, 'layouts'), join(root, 'templates'));
-    const config = join(root, 'hugo.toml');
-    writeFileSync(config, `layoutDir = "templates"\n${readFileSync(config, 'utf8')}`);
-    const dev = join(root, 'content/en/careers/positions/developer.md');
+    const { root, dev } = hugoCopy('lsp-hugo-own-folders-globs', '', { layouts: 'templates' });
     const capabilities = clientCapabilities();
     capabilities.workspace!.didChangeWatchedFiles = { dynamicRegistration: true };
     client = await LspClient.start(root, { capabilities });
     client.open(dev, readFileSync(dev, 'utf8'));
     await client.diagnostics(dev);
-    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []);
-    expect(watched.map((w) => w.globPattern)).toContain('**/templates/**/*');
-    expect(watched.every((w) => typeof w.globPattern === 'string')).toBe(true);
+    expect(watchedGlobs()).toContain('**/templates/**/*');
+    expect(watchedGlobs().every((g) => typeof g === 'string')).toBe(true);
     await shutDown();
   }, LONG);
 
@@ -372,12 +373,10 @@ describe('postings lsp over stdio', () => {
     const content = join(root, 'content');
     client = await LspClient.start(content, { rootUri: uriOf(content), workspaceFolders: [{ uri: uriOf(content), name: 'content' }] });
     client.open(dev, readFileSync(dev, 'utf8'));
-    const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
     const first = await client.diagnostics(dev);
-    expect(missing(first.diagnostics)).toEqual([]);
-    const watched = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []);
+    expect(missingAccommodation(first.diagnostics)).toEqual([]);
     const folder = (dir: string) => pathToFileURL(join(root, dir)).href;
-    expect(watched.map((w) => w.globPattern)).toEqual(
+    expect(watchedGlobs()).toEqual(
       expect.arrayContaining([
         { baseUri: folder('layouts'), pattern: '**/*' },
         { baseUri: folder('themes/jobs/layouts'), pattern: '**/*' },
@@ -387,10 +386,10 @@ describe('postings lsp over stdio', () => {
       ]),
     );
     const layout = join(root, 'layouts/section/job-posting.fr.html');
-    writeFileSync(layout, readFileSync(layout, 'utf8').replace(/<p><a href="https:\/\/www\.canada\.ca\/en\/public-service-commission[^\n]*\n/, ''));
+    dropAccommodationLink(layout);
     client.filesChanged([{ file: layout, type: 2 }]);
     const second = await client.diagnostics(dev, (p) => p !== first);
-    expect(missing(second.diagnostics)).toHaveLength(1);
+    expect(missingAccommodation(second.diagnostics)).toHaveLength(1);
     await shutDown();
   }, LONG);
 
