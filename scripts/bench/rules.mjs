@@ -52,7 +52,7 @@ if (files.length === 0) {
 }
 
 const { config } = loadConfig({ cwd: statSync(folder).isDirectory() ? folder : dirname(folder), rules });
-const { index } = buildProject(files, config, { outline: outliner(config) });
+const { index } = buildProject(files, config);
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 // The outlines pairing/structure and pairing/values compare are made in each run from that
 // run's parse (as a job makes them, outside the rules) and timed on their own row: new outline
