@@ -3,7 +3,7 @@
  * cache that is reused only when nothing a file's results depend on changed. Counts of work
  * (files linted, files from the cache, workers) come from the `--debug` line; no timing.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, FIXTURES, runCli } from './support/harness.js';
@@ -31,6 +31,26 @@ const stateOf = (line: string): Record<string, unknown> => JSON.parse(line.split
 function stateLine(pathJson: string, state: object): string {
   const text = `${pathJson}\t${JSON.stringify(state)}`;
   return `${text}\t${crc32(Buffer.from(text)).toString(16).padStart(8, '0')}`;
+}
+
+type Head = { parts: Array<[number, number]> } & Record<string, unknown>;
+/** A cache file's header (its first 512 bytes: JSON, and the CRC-32 of that JSON as \`sum\`). */
+const headOf = (bytes: Buffer): Head => JSON.parse(bytes.toString('utf8', 0, 512)) as Head;
+/** Where the first states part begins (a cache written anew has one, to the end of the file). */
+const statesAt = (bytes: Buffer) => headOf(bytes).parts[0]![0];
+/** A header as the cache writes it: `head` with its checksum, padded to 512 bytes. */
+function headerOf(head: Record<string, unknown>): Buffer {
+  const { sum: _sum, ...rest } = head;
+  const text = JSON.stringify(rest);
+  const line = JSON.stringify({ ...rest, sum: crc32(Buffer.from(text)).toString(16).padStart(8, '0') });
+  return Buffer.from(line.padEnd(511, ' ') + '\n');
+}
+/** The cache file `bytes` with another header (its checksum made again), or with `states` as its one states part. */
+function rewritten(bytes: Buffer, change: Record<string, unknown>, states?: string): Buffer {
+  const at = statesAt(bytes);
+  const part = states === undefined ? bytes.subarray(at) : Buffer.from(states);
+  // Every byte is named (as in a cache written anew).
+  return Buffer.concat([headerOf({ ...headOf(bytes), parts: [[at, part.length]], named: at + part.length, ...change }), bytes.subarray(512, at), part]);
 }
 
 function stats(stderr: string) {
@@ -430,9 +450,15 @@ describe('--cache', () => {
   test('another version of postings does not reuse the cache', () => {
     lint();
     const file = join(site, '.postings-cache');
-    const [head, ...entries] = readFileSync(file, 'utf8').split('\n');
-    writeFileSync(file, [JSON.stringify({ ...JSON.parse(head!), tool: '0.0.0-other' }), ...entries].join('\n'));
+    // A whole header (its checksum made again) that names another tool.
+    writeFileSync(file, rewritten(readFileSync(file), { tool: '0.0.0-other' }));
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    // The same header as it was: every result is used again.
+    lint();
+    const same = readFileSync(file);
+    writeFileSync(file, rewritten(same, {}));
+    expect(readFileSync(file)).toEqual(same);
+    expect(lint().stats).toMatchObject({ linted: 0, cached: 4 });
   });
 
   test('another build of the same version does not reuse the cache either: the build id is in its tool', async () => {
@@ -457,14 +483,24 @@ describe('--cache', () => {
       expect(JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!).format).toBe('postings-cache');
     }
     // The caches of the versions before (one JSON document; one line a file) are foreign too.
-    const head = JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!) as { states: number };
+    const head = JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!) as Record<string, unknown>;
     writeFileSync(file, JSON.stringify({ ...head, version: 2, entries: {} }));
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
     writeFileSync(file, JSON.stringify({ ...head, version: 3 }) + '\n');
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    // A version 6 cache (one states part at \`states\`, a header without checksum) is foreign too.
+    const v7 = readFileSync(file);
+    const { parts: _parts, sum: _sum, ...v6 } = headOf(v7);
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify({ ...v6, version: 6, states: statesAt(v7) }).padEnd(511, ' ') + '\n'), v7.subarray(512)]));
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    // A header with one byte changed (a run that ended while it wrote it) is not whole: foreign.
+    const torn = readFileSync(file);
+    torn[torn.indexOf('"written":') + 12] ^= 0x01;
+    writeFileSync(file, torn);
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
     // A state whose results are out of place, garbled or cut short is not used; the others are.
     const bytes = readFileSync(file);
-    const { states } = JSON.parse(bytes.toString('utf8', 0, 512)) as { states: number };
+    const states = statesAt(bytes);
     const lines = bytes.toString('utf8', states).split('\n').filter(Boolean);
     expect(lines).toHaveLength(4);
     const state = (line: string) => stateOf(line) as { o: [number, number]; j: [number, number] };
@@ -474,16 +510,16 @@ describe('--cache', () => {
     const garbled = Buffer.from(bytes);
     for (const [from] of [state(lines[2]!).o, state(lines[2]!).j]) garbled.fill(0x20, from, from + 8);
     const broken = [set(lines[0]!, { o: [states, 10] }), lines[1]!.slice(0, 40), lines[2]!, lines[3]!];
-    writeFileSync(file, Buffer.concat([garbled.subarray(0, states), Buffer.from(broken.join('\n') + '\n')]));
+    writeFileSync(file, rewritten(garbled, {}, broken.join('\n') + '\n'));
     expect(lint().stats).toMatchObject({ linted: 3, cached: 1 });
     expect(lint().stats).toMatchObject({ linted: 0, cached: 4 });
     // A piece of the JSON report that does not end where its state says is not written either.
     const again = readFileSync(file);
-    const at = (JSON.parse(again.toString('utf8', 0, 512)) as { states: number }).states;
+    const at = statesAt(again);
     const first = again.toString('utf8', at).split('\n')[0]!;
     const j = (stateOf(first) as { j: [number, number] }).j;
     const cut = again.toString('utf8', at).replace(first, stateLine(first.slice(0, first.indexOf('\t')), { ...stateOf(first), j: [j[0], j[1] - 3] }));
-    writeFileSync(file, Buffer.concat([again.subarray(0, at), Buffer.from(cut)]));
+    writeFileSync(file, rewritten(again, {}, cut));
     const run = lint();
     expect(run.stats).toMatchObject({ cached: 4 });
     expect(run.stdout).toBe(lint().stdout);
@@ -494,7 +530,7 @@ describe('--cache', () => {
     const cold = lint();
     const file = join(site, '.postings-cache');
     const bytes = readFileSync(file);
-    const { states } = JSON.parse(bytes.toString('utf8', 0, 512)) as { states: number };
+    const states = statesAt(bytes);
     const text = bytes.toString('latin1', states);
     // One byte of a stored translation key changed (`k` to `j`): valid JSON, another key.
     const at = text.indexOf('"translationKey":"') + '"translationKey":"'.length;
@@ -512,7 +548,7 @@ describe('--cache', () => {
     const cold = lint();
     const file = join(site, '.postings-cache');
     const bytes = readFileSync(file);
-    const { states } = JSON.parse(bytes.toString('utf8', 0, 512)) as { states: number };
+    const states = statesAt(bytes);
     // A byte inside every stored piece and result made a control character: the JSON is broken, not cut.
     for (const line of bytes.toString('utf8', states).split('\n').filter(Boolean)) {
       const state = stateOf(line) as { o: [number, number]; j: [number, number] };
@@ -572,6 +608,157 @@ describe('--cache', () => {
     const r = runCli(['lint', '--cache', '--cache-strategy', 'guess', 'content'], { cwd: site });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--cache-strategy');
+  });
+});
+
+describe('a cache written in place', () => {
+  let site: string;
+  const cacheFile = () => join(site, '.postings-cache');
+  const lint = (...args: string[]) => {
+    const r = runCli(['lint', '--format', 'json', '--cache', '--debug', ...(args.length ? args : ['content'])], { cwd: site });
+    return { ...r, stats: stats(r.stderr) };
+  };
+  const plain = (...args: string[]) => runCli(['lint', '--format', 'json', ...(args.length ? args : ['content'])], { cwd: site }).stdout;
+  const parts = () => headOf(readFileSync(cacheFile())).parts;
+  /** The files whose lines a states part holds, and whether each is a state or `null`. */
+  const linesOf = (part: [number, number]) =>
+    readFileSync(cacheFile())
+      .toString('utf8', part[0], part[0] + part[1])
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [file, state] = line.split('\t');
+        return [JSON.parse(file!) as string, state === 'null' ? null : 'state'];
+      });
+  const en = (i: number) => join(site, 'content', 'en', `p${i}.md`);
+  const edit = (i: number, text = '\nOne more line.\n') => writeFileSync(en(i), readFileSync(en(i), 'utf8') + text);
+  const ino = () => statSync(cacheFile()).ino;
+
+  beforeEach(() => {
+    site = tempDir('in-place');
+    for (let i = 0; i < 30; i++) {
+      write(site, `content/en/p${i}.md`, posting({ key: `k${i}`, title: `Developer ${i}`, body: `We are hiring a developer (${i}).\n\n- Write code\n- Review code\n` }));
+      write(site, `content/fr/p${i}.md`, posting({ key: `k${i}`, title: `Développeur ${i}`, body: `Nous embauchons un développeur (${i}).\n\n- Écrire du code\n- Relire du code\n` }));
+    }
+  });
+
+  test('a run of one changed posting writes its results and its line after the end of the file, then the header; nothing else is written again', () => {
+    lint();
+    const old = readFileSync(cacheFile());
+    const inode = ino();
+    expect(parts()).toHaveLength(1);
+    edit(3);
+    const one = lint(en(3));
+    expect(one.stats).toMatchObject({ files: 1, linted: 1, cached: 0 });
+    expect(one.stdout).toBe(plain(en(3)));
+    expect(ino()).toBe(inode);
+    // The bytes the cache had are there as they were, but for the header.
+    const now = readFileSync(cacheFile());
+    expect(now.length).toBeGreaterThan(old.length);
+    expect(now.length - old.length).toBeLessThan(old.length / 10);
+    expect(now.subarray(512, old.length)).toEqual(old.subarray(512));
+    expect(parts()).toHaveLength(2);
+    expect(linesOf(parts()[1]!)).toEqual([[en(3), 'state']]);
+    // The next runs read both parts: what they report is what a run without the cache reports.
+    const all = lint();
+    expect(all.stats).toMatchObject({ files: 60, linted: 1, cached: 59 });
+    expect(all.stdout).toBe(plain());
+    expect(lint().stats).toMatchObject({ linted: 0, cached: 60 });
+    expect(lint(en(3)).stats).toMatchObject({ linted: 0, cached: 1 });
+  });
+
+  test('a run whose every line changed writes one part with every line, in place; MAX_PARTS parts (12) make the next part one of every line', () => {
+    lint();
+    const inode = ino();
+    // A run of all after a change: every file's dependencies were checked against the new index.
+    edit(0);
+    expect(lint().stats).toMatchObject({ linted: 2, cached: 58 });
+    expect(ino()).toBe(inode);
+    expect(parts()).toHaveLength(1);
+    expect(linesOf(parts()[0]!)).toHaveLength(60);
+    // Runs of one posting each add a part, up to 12; the 12th run after makes one part of every line.
+    for (let i = 1; i <= 12; i++) {
+      edit(i);
+      expect(lint(en(i)).stats).toMatchObject({ linted: 1 });
+      expect(parts()).toHaveLength(i === 12 ? 1 : i + 1);
+    }
+    expect(ino()).toBe(inode);
+    expect(linesOf(parts()[0]!)).toHaveLength(60);
+    // The French partners of the twelve, whose pair findings read the English bodies, are linted again.
+    const all = lint();
+    expect(all.stdout).toBe(plain());
+    expect(all.stats).toMatchObject({ linted: 12, cached: 48 });
+  });
+
+  test('when more than half of the file would be bytes nothing names, the cache is written anew, and files that are gone are left out', () => {
+    lint();
+    const inode = ino();
+    // Every result is new twice: the results of the first run and those of the second are dead.
+    for (let i = 0; i < 30; i++) edit(i);
+    expect(lint().stats).toMatchObject({ files: 60, linted: 60, cached: 0 });
+    for (let i = 0; i < 30; i++) edit(i);
+    rmSync(join(site, 'content', 'fr', 'p29.md'));
+    expect(lint().stats).toMatchObject({ files: 59, linted: 59, cached: 0 });
+    expect(ino()).not.toBe(inode);
+    expect(parts()).toHaveLength(1);
+    const lines = linesOf(parts()[0]!);
+    expect(lines).toHaveLength(59);
+    expect(lines.map(([file]) => file)).not.toContain(join(site, 'content', 'fr', 'p29.md'));
+    // Every byte of a file written anew is named.
+    expect(headOf(readFileSync(cacheFile())).named).toBe(statSync(cacheFile()).size);
+  });
+
+  test('a lock held by a running process: the cache is written anew (renamed), not in place; a dead process\'s lock is taken over', () => {
+    lint();
+    const lock = `${cacheFile()}.lock`;
+    // This test's own process is running.
+    writeFileSync(lock, String(process.pid));
+    let inode = ino();
+    edit(1);
+    const held = lint(en(1));
+    expect(held.stats).toMatchObject({ linted: 1 });
+    expect(ino()).not.toBe(inode);
+    expect(parts()).toHaveLength(1);
+    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    // A process that is gone (a run killed while it wrote).
+    writeFileSync(lock, '999999');
+    inode = ino();
+    edit(2);
+    expect(lint(en(2)).stats).toMatchObject({ linted: 1 });
+    expect(ino()).toBe(inode);
+    expect(parts()).toHaveLength(2);
+    expect(existsSync(lock)).toBe(false);
+    expect(lint().stdout).toBe(plain());
+  });
+
+  test('bytes after the end that no header names (a run that ended before writing its header) are left alone', () => {
+    lint();
+    const inode = ino();
+    const junk = Buffer.from('{"results": "of a run that ended"}\t\n'.repeat(10));
+    writeFileSync(cacheFile(), Buffer.concat([readFileSync(cacheFile()), junk]));
+    expect(lint().stats).toMatchObject({ linted: 0, cached: 60 });
+    edit(4);
+    expect(lint(en(4)).stats).toMatchObject({ linted: 1 });
+    expect(ino()).toBe(inode);
+    expect(readFileSync(cacheFile()).includes(junk)).toBe(true);
+    const all = lint();
+    expect(all.stats).toMatchObject({ linted: 1, cached: 59 });
+    expect(all.stdout).toBe(plain());
+  });
+
+  test('a file whose results are not kept any more gets a line of null, which stands for its earlier line', () => {
+    lint();
+    const original = readFileSync(en(5));
+    // Too large to lint: internal/too-large, which is not kept.
+    writeFileSync(en(5), Buffer.concat([original, Buffer.alloc(64 * 1024, 'a')]));
+    const large = lint('--max-file-size', String(32 * 1024), en(5));
+    expect(large.stdout).toContain('internal/too-large');
+    expect(parts()).toHaveLength(2);
+    expect(linesOf(parts()[1]!)).toEqual([[en(5), null]]);
+    // The same bytes as when the first part's line was written: that line no longer counts.
+    writeFileSync(en(5), original);
+    expect(lint(en(5)).stats).toMatchObject({ linted: 1, cached: 0 });
+    expect(lint().stdout).toBe(plain());
   });
 });
 

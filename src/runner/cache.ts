@@ -15,26 +15,38 @@
  * does: no write leaves all four as they were); any other file is read and its sha256
  * compared, so a checkout that only touched modification times keeps its results.
  *
- * The file has three parts. A header of 512 bytes: one line of JSON (format, version, tool,
- * time, where the states begin), padded with spaces. Then the results, as blobs: for each
- * file, its results as JSON (a JobOutcome's filePath, findings and texts) and, when a JSON
- * report was streamed, its piece of that report, rendered. Then the states, one line a file:
- * its path and its state (with where its blobs are, and its index entry), two JSON texts, then
- * the CRC-32 of both: path, tab, state, tab, checksum. A line whose checksum is not its own is
- * left out, as one that cannot be read (a damaged line can still be JSON, and an index entry
- * is used without reading its file).
+ * The file has three kinds of part. A header of 512 bytes: one line of JSON (format, version,
+ * tool, time, where the states parts are, and the CRC-32 of all that), padded with spaces.
+ * Then the results, as blobs: for each file, its results as JSON (a JobOutcome's filePath,
+ * findings and texts) and, when a JSON report was streamed, its piece of that report,
+ * rendered. Then one or more states parts, one line a file: its path and its state (with where
+ * its blobs are, and its index entry), two JSON texts, then the CRC-32 of both: path, tab,
+ * state, tab, checksum (a state of `null` says the file has no results any more). The parts are
+ * read in order, a later line standing for an earlier one of the same file. A line whose
+ * checksum is not its own is left out, as one that cannot be read (a damaged line can still be
+ * JSON, and an index entry is used without reading its file).
  *
  * A run reads the header and the states only. A blob is read (a positioned read) when the
  * run uses it, and let go: a warm run of thousands of files holds neither their findings nor
  * the cache's bytes. A warm JSON report writes the stored pieces as they are, without parsing
  * the results or rendering them again. A run that changes the cache writes new results to a
- * scratch file as they come (a cold run of thousands of files does not hold them), then a new
- * cache file with every kept blob in the order of the paths (a warm run reads them in a few
- * large reads), and renames it over the old one.
+ * scratch file as they come (a cold run of thousands of files does not hold them). Then:
+ *
+ * - In place, when the file is still the one the run read and another run is not writing it
+ *   (`<cache>.lock`): the new results and a states part with the lines of the files whose
+ *   state changed are written after the end of the file, then the header, last. A run of one
+ *   changed posting in a cache of thousands writes a few KiB, not the whole file. A run that
+ *   ends before the header is written leaves bytes that no header names; the header has its
+ *   own checksum, so a torn one makes the cache foreign. When the parts reach MAX_PARTS, the
+ *   new part holds every file's line and is the only one named.
+ * - Else, and when more than half of the file's bytes are results or lines that nothing
+ *   names any more: a new cache file, with every kept blob in the order of the paths (a warm
+ *   run reads them in a few large reads) and one states part, renamed over the old one. Only
+ *   this rewrite, or a part of every line, leaves out the files that are gone.
  */
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
-import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { IndexEntry, Locale, ProjectIndex, ResolvedConfig } from '../types.js';
 import { pairsOf, siteKeys } from '../lib/pairing.js';
@@ -44,13 +56,17 @@ import { readRegularFile } from '../cli/read-file.js';
 
 export const CACHE_FILE = '.postings-cache';
 const FORMAT = 'postings-cache';
-const VERSION = 6;
+const VERSION = 7;
 /** The header's size: the results begin there. */
 const HEADER = 512;
 /** How much a read of a small blob takes in, for the blobs after it. */
 const WINDOW = 1 << 20;
 /** The size of the buffer that new results are encoded into (larger ones get their own). */
 const ENCODE = 1 << 18;
+/** At most this many states parts (see above): then the next part holds every line. */
+const MAX_PARTS = 12;
+/** A lock left by a run whose process id cannot be read, older than this, is a dead run's. */
+const STALE_LOCK_MS = 10 * 60_000;
 /** A file modified this close to the cache's writing may have changed again unseen: it is read. */
 const RACY_MS = 2000;
 
@@ -96,7 +112,7 @@ interface CacheDoc {
   tool: string;
   /** When the cache was written (ms since the epoch). */
   written: number;
-  entries: Map<string, CacheEntry>;
+  entries: Entries;
 }
 
 const TAB = 0x09;
@@ -133,6 +149,59 @@ function hex32(bytes: Buffer, at: number): number {
   return n;
 }
 
+/** Where a states part is: its offset and length. */
+type Part = [number, number];
+
+interface Head {
+  format: typeof FORMAT;
+  version: number;
+  tool: string;
+  /** The print of the configuration the index entries were made under. */
+  config: string;
+  written: number;
+  /** The states parts, in the order they were written. */
+  parts: Part[];
+  /** How many of the file's bytes something names: the header, the blobs of the files' lines, and the parts. */
+  named: number;
+}
+
+/** The header: one line of JSON ending with the CRC-32 of the JSON before it (`sum`), padded to HEADER bytes; undefined when too long. */
+function headerBytes(head: Head): Buffer | undefined {
+  const text = JSON.stringify(head);
+  const line = JSON.stringify({ ...head, sum: checksum(Buffer.from(text, 'utf8')) });
+  const length = Buffer.byteLength(line, 'utf8');
+  if (length >= HEADER) return undefined;
+  const bytes = Buffer.alloc(HEADER, 0x20);
+  bytes.write(line, 0, 'utf8');
+  bytes[HEADER - 1] = NEWLINE;
+  return bytes;
+}
+
+/**
+ * The header of a cache file of `size` bytes, when it is whole (its checksum is its own: a
+ * header torn by a run that ended while writing it, or edited, is not) and names parts that
+ * are in the file, in order.
+ */
+function parseHeader(first: Buffer, size: number): Head | undefined {
+  let end = first.indexOf(NEWLINE);
+  if (end < 0) end = first.length;
+  const head = JSON.parse(first.toString('utf8', 0, end)) as unknown;
+  if (!head || typeof head !== 'object' || Array.isArray(head)) return undefined;
+  const { sum, ...rest } = head as { sum?: unknown } & Partial<Head>;
+  if (typeof sum !== 'string' || sum !== checksum(Buffer.from(JSON.stringify(rest), 'utf8'))) return undefined;
+  const { parts } = rest;
+  if (!Array.isArray(parts) || parts.length < 1 || parts.length > MAX_PARTS) return undefined;
+  let from = HEADER;
+  for (const part of parts as unknown[]) {
+    if (!Array.isArray(part) || part.length !== 2 || !Number.isSafeInteger(part[0]) || !Number.isSafeInteger(part[1])) return undefined;
+    const [at, length] = part as Part;
+    if (at < from || length < 0 || at + length > size) return undefined;
+    from = at + length;
+  }
+  if (!Number.isSafeInteger(rest.named) || rest.named! < HEADER || rest.named! > size) return undefined;
+  return rest as Head;
+}
+
 /**
  * CRC-32 (as zip and PNG check their data): made to catch damaged bytes, which is what the
  * checksum of a blob is for, and zlib's is about three times as fast as a sha256 of the same
@@ -157,49 +226,140 @@ export function crc32Js(bytes: Uint8Array): number {
   return (crc ^ -1) >>> 0;
 }
 
+/** A line of a states part, not read yet: its bytes, and where its tabs are (path, tab, state, tab, checksum). */
+class RawLine {
+  constructor(
+    readonly bytes: Buffer,
+    readonly start: number,
+    readonly tab: number,
+    readonly sum: number,
+  ) {}
+}
+
+/** Whether `bytes[from, to)` hold a backslash (an escape of JSON). */
+function escapes(bytes: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] === 0x5c) return true;
+  return false;
+}
+
+/** The bytes an entry's blobs take (the report's piece counts only with the results, as a rewrite keeps it). */
+const blobBytes = (entry: CacheEntry | undefined) => (entry?.o ? entry.o[1] + (entry.j && entry.n ? entry.j[1] : 0) : 0);
+
 /**
- * The entries of the states part of a cache file (a line that cannot be read is left out, and
- * so are blobs said to be outside the results part `[HEADER, blobsEnd)`).
+ * The entries of the cache, by file. The states parts are split into lines when the cache is
+ * opened, and a line is checked and parsed only when its file is asked for: a run of one
+ * posting in a cache of thousands reads the lines of the few files it uses (parsing every
+ * line took about 90 ms at 16,848). A line that cannot be read (its checksum is not its own,
+ * it is not JSON, or its blobs are said to be outside the results `[HEADER, blobsEnd)`) is
+ * left out, and `damaged` says so.
  */
-function readEntries(bytes: Buffer, blobsEnd: number): { entries: Map<string, CacheEntry>; complete: boolean } {
-  const entries = new Map<string, CacheEntry>();
-  let complete = true;
-  const take = (file: unknown, state: unknown) => {
-    if (typeof file !== 'string' || !state || typeof state !== 'object' || Array.isArray(state)) throw new Error('not an entry');
-    const entry = state as CacheEntry;
-    if (entry.o !== undefined && !isSpan(entry.o, HEADER, blobsEnd)) {
-      delete entry.o;
-      complete = false;
-    }
-    if (entry.j !== undefined && !(isSpan(entry.j, HEADER, blobsEnd) && isCounts(entry.n))) {
-      delete entry.j;
-      complete = false;
-    }
-    entries.set(file, entry);
-  };
-  // The next tab from where the last search began: a states part without tabs (damaged) is read
-  // once, not once a line.
-  let nextTab = -1;
-  for (let at = 0; at < bytes.length; ) {
-    let end = bytes.indexOf(NEWLINE, at);
-    if (end < 0) end = bytes.length;
-    if (nextTab < at && nextTab !== Infinity) {
-      nextTab = bytes.indexOf(TAB, at);
-      if (nextTab < 0) nextTab = Infinity;
-    }
-    const tab = nextTab === Infinity ? -1 : nextTab;
-    // The checksum's tab: the last one (JSON texts hold none).
-    const sum = end - 9;
-    try {
-      if (tab < 0 || sum <= tab || bytes[sum] !== TAB) throw new Error('not an entry');
-      if (crc32(bytes.subarray(at, sum)) !== hex32(bytes, sum + 1)) throw new Error('damaged');
-      take(JSON.parse(bytes.toString('utf8', at, tab)), JSON.parse(bytes.toString('utf8', tab + 1, sum)));
-    } catch {
-      complete = false;
-    }
-    at = end + 1;
+class Entries {
+  private readonly lines = new Map<string, RawLine | CacheEntry>();
+  /** The bytes of each read line's blobs, as stored (see ResultCache.saveInPlace). */
+  readonly storedBytes = new Map<string, number>();
+  damaged = false;
+
+  constructor(
+    private readonly blobsEnd = HEADER,
+    /** Index entries made under another configuration: left out as lines are read. */
+    private readonly dropIndex = false,
+  ) {}
+
+  get size(): number {
+    return this.lines.size;
   }
-  return { entries, complete };
+
+  /** Split a states part into lines (a later part's line stands for an earlier one's; a state of `null` removes the file). */
+  addPart(bytes: Buffer): void {
+    // The next tab from where the last search began: a part without tabs (damaged) is read
+    // once, not once a line.
+    let nextTab = -1;
+    for (let at = 0; at < bytes.length; ) {
+      let end = bytes.indexOf(NEWLINE, at);
+      if (end < 0) end = bytes.length;
+      if (nextTab < at && nextTab !== Infinity) {
+        nextTab = bytes.indexOf(TAB, at);
+        if (nextTab < 0) nextTab = Infinity;
+      }
+      const tab = nextTab === Infinity ? -1 : nextTab;
+      // The checksum's tab: the last one (JSON texts hold none).
+      const sum = end - 9;
+      try {
+        if (tab < 0 || sum <= tab || bytes[sum] !== TAB) throw new Error('not an entry');
+        // A path with nothing escaped is the text between its quotes (most paths: no JSON.parse a line).
+        const plain = tab - at >= 2 && bytes[at] === 0x22 && bytes[tab - 1] === 0x22 && !escapes(bytes, at + 1, tab - 1);
+        const file = plain ? bytes.toString('utf8', at + 1, tab - 1) : (JSON.parse(bytes.toString('utf8', at, tab)) as unknown);
+        if (typeof file !== 'string') throw new Error('not an entry');
+        const line = new RawLine(bytes, at, tab, sum);
+        if (sum - tab === 5 && bytes.toString('latin1', tab + 1, sum) === 'null') {
+          // No results any more: checked now (a damaged one leaves the earlier line, which checks itself).
+          if (!this.intact(line)) throw new Error('damaged');
+          this.lines.delete(file);
+        } else this.lines.set(file, line);
+      } catch {
+        this.damaged = true;
+      }
+      at = end + 1;
+    }
+  }
+
+  private intact(line: RawLine): boolean {
+    return crc32(line.bytes.subarray(line.start, line.sum)) === hex32(line.bytes, line.sum + 1);
+  }
+
+  get(file: string): CacheEntry | undefined {
+    const known = this.lines.get(file);
+    if (!(known instanceof RawLine)) return known;
+    const entry = this.read(known);
+    if (entry) {
+      this.lines.set(file, entry);
+      this.storedBytes.set(file, blobBytes(entry));
+    } else {
+      this.lines.delete(file);
+      this.damaged = true;
+    }
+    return entry;
+  }
+
+  private read(line: RawLine): CacheEntry | undefined {
+    try {
+      if (!this.intact(line)) return undefined;
+      const state = JSON.parse(line.bytes.toString('utf8', line.tab + 1, line.sum)) as unknown;
+      if (!state || typeof state !== 'object' || Array.isArray(state)) return undefined;
+      const entry = state as CacheEntry;
+      if (entry.o !== undefined && !isSpan(entry.o, HEADER, this.blobsEnd)) {
+        delete entry.o;
+        this.damaged = true;
+      }
+      if (entry.j !== undefined && !(isSpan(entry.j, HEADER, this.blobsEnd) && isCounts(entry.n))) {
+        delete entry.j;
+        this.damaged = true;
+      }
+      if (this.dropIndex) delete entry.entry;
+      return entry;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(file: string, entry: CacheEntry): void {
+    // The line it replaces is read first: the bytes its blobs took are no longer named.
+    this.get(file);
+    this.lines.set(file, entry);
+  }
+
+  delete(file: string): void {
+    this.get(file);
+    this.lines.delete(file);
+  }
+
+  /** Every entry (each line read). */
+  *[Symbol.iterator](): IterableIterator<[string, CacheEntry]> {
+    for (const file of [...this.lines.keys()]) {
+      const entry = this.get(file);
+      if (entry) yield [file, entry];
+    }
+  }
 }
 
 /** The stored results, when they have the shape of an outcome. */
@@ -453,6 +613,13 @@ export class ResultCache {
    * templates are those of a run's files; the entries do not depend on it).
    */
   private readonly configPrint: string;
+  /**
+   * The cache file this run read: which file it is, its size, its states parts, and whether
+   * every line was read under this configuration (else it is not written in place).
+   */
+  private loaded: { ino: number; dev: number; size: number; parts: Part[]; named: number; whole: boolean } | undefined;
+  /** The files whose state this run changed, added or removed: the lines a part written in place holds. */
+  private readonly touched = new Set<string>();
 
   constructor(
     readonly file: string,
@@ -461,43 +628,37 @@ export class ResultCache {
     private readonly config: ResolvedConfig,
     private readonly locale: Locale,
   ) {
-    this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: new Map() };
+    this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: new Entries() };
     this.configPrint = sha(JSON.stringify({ ...config, site: undefined })).slice(0, 22);
-    sweepStale(file);
     let fd: number | undefined;
     try {
       fd = openSync(file, 'r');
-      const size = fstatSync(fd).size;
+      const st = fstatSync(fd);
+      const size = st.size;
       const first = Buffer.alloc(Math.min(HEADER, size));
       readAll(fd, first, 0);
-      let firstEnd = first.indexOf(NEWLINE);
-      if (firstEnd < 0) firstEnd = first.length;
-      const head = JSON.parse(first.toString('utf8', 0, firstEnd)) as Partial<Omit<CacheDoc, 'entries'>> & { states?: unknown } | null;
-      if (
-        head &&
-        head.format === FORMAT &&
-        head.version === VERSION &&
-        head.tool === tool &&
-        typeof head.written === 'number' &&
-        Number.isSafeInteger(head.states) &&
-        (head.states as number) >= HEADER &&
-        (head.states as number) <= size
-      ) {
-        const states = Buffer.alloc(size - (head.states as number));
-        readAll(fd, states, head.states as number);
-        const { entries, complete } = readEntries(states, head.states as number);
+      const head = parseHeader(first, size);
+      if (head && head.format === FORMAT && head.version === VERSION && head.tool === tool && typeof head.written === 'number') {
+        // Every blob a part names was written before that part: the last part ends the results.
+        const blobsEnd = head.parts[head.parts.length - 1]![0];
         // Index entries kept under another configuration (other language folders, other
         // classification tables) are read again from their files; the results are checked as ever.
-        if ((head as { config?: unknown }).config !== this.configPrint) {
-          for (const e of entries.values()) delete e.entry;
-          this.dirty = true;
+        const sameConfig = head.config === this.configPrint;
+        const entries = new Entries(blobsEnd, !sameConfig);
+        for (const [at, length] of head.parts) {
+          const bytes = Buffer.alloc(length);
+          if (!readAll(fd, bytes, at)) throw new Error('cut short');
+          entries.addPart(bytes);
         }
+        if (!sameConfig) this.dirty = true;
         this.doc.entries = entries;
         this.doc.written = head.written;
-        this.blobsEnd = head.states as number;
+        this.blobsEnd = blobsEnd;
         this.fd = fd;
         fd = undefined;
-        if (!complete) this.dirty = true;
+        if (entries.damaged) this.dirty = true;
+        // A cache whose every entry changed is written anew; so is one with lines that could not be read (see save).
+        this.loaded = { ino: st.ino, dev: st.dev, size, parts: head.parts, named: head.named, whole: sameConfig };
       } else this.dirty = true;
     } catch {
       /* no cache yet, or one that is corrupt or foreign: start afresh, rewritten at the end */
@@ -614,6 +775,7 @@ export class ResultCache {
           // The same bytes with new times (a checkout): the next run need not read it again.
           if (state.unchanged && (stored.mtimeMs !== st.mtimeMs || stored.ctimeMs !== st.ctimeMs || stored.ino !== st.ino)) {
             Object.assign(stored, { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+            this.touched.add(file);
             this.dirty = true;
           }
         }
@@ -647,6 +809,7 @@ export class ResultCache {
       if (!state) continue;
       if (old && state.unchanged && old.entry && sameEntry(old.entry, stored)) continue;
       this.dirty = true;
+      this.touched.add(e.filePath);
       if (old && state.unchanged) {
         old.entry = stored;
         continue;
@@ -708,6 +871,7 @@ export class ResultCache {
     if (entry.deps !== this.depsOf(file)) return undefined;
     // Kept if the cache is written anyway (a run that only checked writes nothing).
     entry.ix = this.indexPrint;
+    this.touched.add(file);
     return entry;
   }
 
@@ -750,6 +914,7 @@ export class ResultCache {
     if (o) entry.o = spans[0];
     entry.j = spans[spans.length - 1];
     entry.n = [json.errors, json.warnings];
+    this.touched.add(file);
     this.fresh.add(entry);
   }
 
@@ -757,6 +922,7 @@ export class ResultCache {
   set(file: string, outcome: JobOutcome, json?: JsonPiece): void {
     // A file written by --fix, or one whose check was cut short or not read, is checked again next time.
     this.dirty = true;
+    this.touched.add(file);
     if (!outcome.read || outcome.output !== undefined || outcome.findings.some((f) => f.ruleId.startsWith('internal/'))) {
       this.doc.entries.delete(file);
       return;
@@ -794,13 +960,11 @@ export class ResultCache {
     this.used.add(file);
   }
 
-  /** Write the cache (atomically); entries of files that are gone are dropped. */
+  /**
+   * Write the cache: in place when it can be, else a new file renamed over the old one (see
+   * the top of this file).
+   */
   save(): void {
-    const kept: Array<[string, CacheEntry]> = [];
-    for (const [file, entry] of this.doc.entries) {
-      if (this.used.has(file) || this.states.get(file) || existsSync(file)) kept.push([file, entry]);
-      else this.dirty = true;
-    }
     // Nothing changed: the file stays as it is (a warm run writes nothing).
     if (!this.dirty) {
       this.close();
@@ -810,6 +974,91 @@ export class ResultCache {
       this.close();
       throw this.failure;
     }
+    // Only a run that writes lists the cache's folder (a large one took a one-posting run 13 ms).
+    sweepStale(this.file);
+    if (this.saveInPlace()) this.close();
+    else this.rewrite();
+  }
+
+  /** The entries of files that are there, or that this run saw (the others are gone), in the order of the paths. */
+  private keptEntries(): Array<[string, CacheEntry]> {
+    const kept: Array<[string, CacheEntry]> = [];
+    for (const [file, entry] of this.doc.entries) if (this.used.has(file) || this.states.get(file) || existsSync(file)) kept.push([file, entry]);
+    return kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  /**
+   * Write this run's new results and changed lines after the end of the cache file, then its
+   * header (see the top of this file). False, having changed nothing the header names, when
+   * the cache is to be written anew: no file was read, or not all of it; another run holds the
+   * lock, or wrote or replaced the file since this run read it; more than half of the file
+   * would be bytes that nothing names; or the writing failed.
+   */
+  private saveInPlace(): boolean {
+    const loaded = this.loaded;
+    if (!loaded?.whole || this.doc.entries.damaged || this.fd === undefined) return false;
+    const unlock = lockCache(this.file);
+    if (!unlock) return false;
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.file, 'r+');
+      const st = fstatSync(fd);
+      if (st.ino !== loaded.ino || st.dev !== loaded.dev || st.size !== loaded.size) return false;
+      const base = st.size;
+      const scratch = this.out ? this.out.at - HEADER : 0;
+      // The blobs of new results go where the scratch file's bytes are copied.
+      const where = (entry: CacheEntry, span: Span): Span => (this.fresh.has(entry) ? [span[0] - HEADER + base, span[1], span[2]] : span);
+      // Every line when the parts are as many as the header may name, or when most lines changed.
+      const every = loaded.parts.length >= MAX_PARTS || this.touched.size * 2 > this.doc.entries.size;
+      const kept = every ? this.keptEntries() : undefined;
+      const lines: Buffer[] = [];
+      const write = (file: string, entry: CacheEntry | undefined) => {
+        if (!entry) return lines.push(...stateLine(file, null));
+        const { o, j, n, ...state } = entry;
+        return lines.push(...stateLine(file, { ...state, ...(o ? { o: where(entry, o) } : {}), ...(o && j && n ? { j: where(entry, j), n } : {}) }));
+      };
+      // The bytes something names (the header, the blobs of the files' lines, and the parts):
+      // those of the stored lines, less the blobs of the lines replaced, plus the new ones.
+      let named: number;
+      if (kept) {
+        named = HEADER;
+        for (const [file, entry] of kept) {
+          write(file, entry);
+          named += blobBytes(entry);
+        }
+      } else {
+        named = loaded.named;
+        for (const file of [...this.touched].sort()) {
+          const entry = this.doc.entries.get(file);
+          write(file, entry);
+          named += blobBytes(entry) - (this.doc.entries.storedBytes.get(file) ?? 0);
+        }
+      }
+      const part = Buffer.concat(lines);
+      const partAt = base + scratch;
+      const parts: Part[] = kept ? [[partAt, part.length]] : [...loaded.parts, [partAt, part.length]];
+      named += part.length;
+      const size = partAt + part.length;
+      if ((size - named) * 2 > size) return false;
+      const { format, version, tool } = this.doc;
+      const head = headerBytes({ format, version, tool, config: this.configPrint, written: this.startedAt, parts, named });
+      if (!head) return false;
+      if (this.out) copyRange(this.out.fd, HEADER, scratch, fd, base);
+      writeAll(fd, part, partAt);
+      // Last: until now, the header names what it named before, and the bytes after the old end are nobody's.
+      writeAll(fd, head, 0);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+      unlock();
+    }
+  }
+
+  /** Write a new cache file, then rename it over the old one (atomically); entries of files that are gone are dropped. */
+  private rewrite(): void {
+    const kept = this.keptEntries();
     // The file written: the blobs in the order of the paths (the order of a run's files), the
     // report's pieces together and then the results, so that a warm run reads them in a few
     // large reads; then the states. New results went to a scratch file as they came.
@@ -839,7 +1088,6 @@ export class ResultCache {
         }
         return span;
       };
-      kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       const moved = new Map<CacheEntry, { o?: Span; j?: Span }>();
       for (const kind of ['j', 'o'] as const) {
         for (const [, entry] of kept) {
@@ -857,16 +1105,14 @@ export class ResultCache {
         const { o, j } = moved.get(entry) ?? {};
         const { o: _o, j: _j, n, ...state } = entry;
         // Results that could not be read again are dropped (the file is linted next time).
-        const stored: CacheEntry = { ...state, ...(o ? { o } : {}), ...(o && j && n ? { j, n } : {}) };
-        const line = Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(stored)}`);
-        put(line);
-        put(Buffer.from(`\t${checksum(line)}\n`, 'latin1'));
+        for (const bytes of stateLine(file, { ...state, ...(o ? { o } : {}), ...(o && j && n ? { j, n } : {}) })) put(bytes);
       }
       flush();
       const { format, version, tool } = this.doc;
-      const head = JSON.stringify({ format, version, tool, config: this.configPrint, written: this.startedAt, states });
-      if (head.length >= HEADER) throw new Error('cache header too long');
-      writeAll(target, Buffer.from(head.padEnd(HEADER - 1, ' ') + '\n', 'latin1'), 0);
+      // Every byte of a file written anew is named.
+      const head = headerBytes({ format, version, tool, config: this.configPrint, written: this.startedAt, parts: [[states, at - states]], named: at });
+      if (!head) throw new Error('cache header too long');
+      writeAll(target, head, 0);
       closeSync(target);
       fd = undefined;
       // The old file is closed before the new one takes its name (Windows renames no open file).
@@ -935,6 +1181,70 @@ function alive(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A line of a states part, as two pieces: path, tab, state (`null`: no results any more), then tab, the CRC-32 of those, new line. */
+function stateLine(file: string, state: CacheEntry | null): [Buffer, Buffer] {
+  const line = Buffer.from(`${JSON.stringify(file)}\t${JSON.stringify(state)}`);
+  return [line, Buffer.from(`\t${checksum(line)}\n`, 'latin1')];
+}
+
+/**
+ * Take the lock of writing the cache in place (`<cache>.lock`, holding this process's id), or
+ * undefined when another run holds it. A lock whose process is gone (killed while it wrote) is
+ * taken over.
+ */
+function lockCache(file: string): (() => void) | undefined {
+  const path = `${file}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0 || !staleLock(path)) return undefined;
+      try {
+        unlinkSync(path);
+      } catch {
+        return undefined;
+      }
+      continue;
+    }
+    try {
+      writeSync(fd, String(process.pid));
+    } finally {
+      closeSync(fd);
+    }
+    return () => {
+      try {
+        unlinkSync(path);
+      } catch {
+        /* already gone */
+      }
+    };
+  }
+  return undefined;
+}
+
+/** Whether a lock was left by a run that is gone: its process is not running, or it names none and is old. */
+function staleLock(path: string): boolean {
+  try {
+    const pid = Number(readFileSync(path, 'latin1'));
+    if (Number.isSafeInteger(pid) && pid > 0) return pid !== process.pid && !alive(pid);
+    return Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS;
+  } catch {
+    return false;
+  }
+}
+
+/** Copy `length` bytes at `from` in one file to `to` in another, a MiB at a time. */
+function copyRange(source: number, from: number, length: number, target: number, to: number): void {
+  const buffer = Buffer.allocUnsafe(Math.min(WINDOW, length));
+  for (let done = 0; done < length; ) {
+    const chunk = buffer.subarray(0, Math.min(buffer.length, length - done));
+    if (!readAll(source, chunk, from + done)) throw new Error('scratch file cut short');
+    writeAll(target, chunk, to + done);
+    done += chunk.length;
   }
 }
 
