@@ -42,10 +42,16 @@ function fold(c: number): number {
   return lower;
 }
 
+/** Whether each BMP code unit beyond ASCII is a letter, computed when first met (0: not yet, 1: a letter, 2: not). */
+const BMP_LETTER = new Uint8Array(0x10000);
+
 /** Whether the code point is one a phrase may not touch: a letter, an ASCII digit, or `-`. */
 function isWordCode(cp: number): boolean {
   if (cp < 0x80) return cp === 0x2d || (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
-  return LETTER.test(String.fromCodePoint(cp));
+  if (cp >= 0x10000) return LETTER.test(String.fromCodePoint(cp));
+  let known = BMP_LETTER[cp]!;
+  if (known === 0) BMP_LETTER[cp] = known = LETTER.test(String.fromCodePoint(cp)) ? 1 : 2;
+  return known === 1;
 }
 
 /** The code point ending just before `at` (0 at the start). */
@@ -82,13 +88,25 @@ export class PhraseMatcher {
 
   /** The phrases of `text`, left to right, not overlapping (each search goes on after the last match). */
   *matches(text: string): Generator<PhraseMatch> {
+    const n = text.length;
     let i = 0;
-    while (i < text.length) {
-      const m = this.starts[fold(text.charCodeAt(i))] && !isWordCode(codePointBefore(text, i)) ? this.at(text, i) : undefined;
-      if (m) {
-        yield m;
-        i = m.end;
-      } else i++;
+    // Whether the code point before `i` is a word code (no phrase starts right after one), kept
+    // as the text is read rather than asked again at every start: most characters are inside a
+    // word, where nothing is looked up.
+    let afterWord = false;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!afterWord && this.starts[fold(c)]) {
+        const m = this.at(text, i);
+        if (m) {
+          yield m;
+          i = m.end;
+          afterWord = isWordCode(codePointBefore(text, i));
+          continue;
+        }
+      }
+      afterWord = c < 0x80 ? c === 0x2d || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : isWordCode(codePointBefore(text, i + 1));
+      i++;
     }
   }
 
