@@ -292,6 +292,13 @@ describe('--cache', () => {
     expect(lint().stats).toMatchObject({ linted: 0, cached: 4 });
     write(site, '.postingsrc.json', JSON.stringify({ rules: { 'pairing/mismatch': 'warn' }, data: { placeholders: { markers: [{ id: 'xyzzy', pattern: 'XYZZY' }] } } }));
     expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    // The size limit and the time budget of the command line too (a file over the limit has other results).
+    const small = lint('--max-file-size', '200');
+    expect(small.stats).toMatchObject({ linted: 4, cached: 0 });
+    expect(small.stdout).toContain('internal/too-large');
+    expect(lint('--max-file-size', '200').stats).toMatchObject({ linted: 4, cached: 0 });
+    expect(lint().stats).toMatchObject({ linted: 4, cached: 0 });
+    expect(lint('--timeout', '30').stats).toMatchObject({ linted: 4, cached: 0 });
     const fr = lint('--locale', 'fr');
     expect(fr.stats).toMatchObject({ linted: 4, cached: 0 });
     expect(fr.stdout).toContain('anglaise');
@@ -728,6 +735,15 @@ describe('a cache written in place', () => {
     expect(ino()).toBe(inode);
     expect(parts()).toHaveLength(2);
     expect(existsSync(lock)).toBe(false);
+    // A lock older than ten minutes, whatever process it names (a process id used again, this one's).
+    writeFileSync(lock, String(process.pid));
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(lock, old, old);
+    edit(3);
+    expect(lint(en(3)).stats).toMatchObject({ linted: 1 });
+    expect(ino()).toBe(inode);
+    expect(parts()).toHaveLength(3);
+    expect(readdirSync(site).filter((f) => f.startsWith('.postings-cache'))).toEqual(['.postings-cache']);
     expect(lint().stdout).toBe(plain());
   });
 

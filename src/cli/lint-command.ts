@@ -234,7 +234,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   if (opts.fix && opts.fixDryRun) throw new UsageError(ta(locale, 'err.fixBoth'));
   const selected = scope ? scope.select(fixing) : files;
   const cache = opts.cache
-    ? await openCache(io, configFile, config, locale, opts)
+    ? await openCache(io, configFile, config, locale, opts, scale.limits)
     : undefined;
   const progress = progressLine(io, locale);
   // pairing/stale reads what git says of the linted postings that have a translation, and

@@ -42,7 +42,8 @@
  * - Else, and when more than half of the file's bytes are results or lines that nothing
  *   names any more: a new cache file, with every kept blob in the order of the paths (a warm
  *   run reads them in a few large reads) and one states part, renamed over the old one. Only
- *   this rewrite, or a part of every line, leaves out the files that are gone.
+ *   this rewrite, or a part of every line, leaves out the files that are gone (and a line
+ *   found damaged while such a part is made).
  */
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
@@ -627,6 +628,8 @@ export class ResultCache {
     private readonly tool: string,
     private readonly config: ResolvedConfig,
     private readonly locale: Locale,
+    /** What else of the run its results depend on: the size limit and time budget (`--max-file-size`, `--timeout`). */
+    private readonly runOptions: unknown = null,
   ) {
     this.doc = { format: FORMAT, version: VERSION, tool, written: 0, entries: new Entries() };
     this.configPrint = sha(JSON.stringify({ ...config, site: undefined })).slice(0, 22);
@@ -657,7 +660,7 @@ export class ResultCache {
         this.fd = fd;
         fd = undefined;
         if (entries.damaged) this.dirty = true;
-        // A cache whose every entry changed is written anew; so is one with lines that could not be read (see save).
+        // A cache read under another configuration is written anew (every index entry changed); so is one with lines that could not be read before the save (see saveInPlace).
         this.loaded = { ino: st.ino, dev: st.dev, size, parts: head.parts, named: head.named, whole: sameConfig };
       } else this.dirty = true;
     } catch {
@@ -824,7 +827,7 @@ export class ResultCache {
   /** Bind the cache to this run's index, once it is built (before any get or set). */
   bind(index: ProjectIndex, roots: string[]): void {
     // \`since\`: the ref pairing/stale names in its messages (\`--since main\`).
-    const global = sha(JSON.stringify([this.tool, this.locale, this.config, layoutsFingerprint(roots), (index as { since?: string }).since ?? null]));
+    const global = sha(JSON.stringify([this.tool, this.locale, this.config, layoutsFingerprint(roots), (index as { since?: string }).since ?? null, this.runOptions]));
     // Every input of the dependencies at once (the tool, locale, configuration and layouts, every
     // index entry with its git history, every file's print): the same print means the same
     // \`deps\` for every file, so a file whose \`deps\` a run with this print computed or checked
@@ -997,10 +1000,11 @@ export class ResultCache {
   private saveInPlace(): boolean {
     const loaded = this.loaded;
     if (!loaded?.whole || this.doc.entries.damaged || this.fd === undefined) return false;
-    const unlock = lockCache(this.file);
-    if (!unlock) return false;
+    let unlock: (() => void) | undefined;
     let fd: number | undefined;
     try {
+      unlock = lockCache(this.file);
+      if (!unlock) return false;
       fd = openSync(this.file, 'r+');
       const st = fstatSync(fd);
       if (st.ino !== loaded.ino || st.dev !== loaded.dev || st.size !== loaded.size) return false;
@@ -1052,7 +1056,7 @@ export class ResultCache {
       return false;
     } finally {
       if (fd !== undefined) closeSync(fd);
-      unlock();
+      unlock?.();
     }
   }
 
@@ -1163,7 +1167,7 @@ function sweepStale(file: string): void {
     return;
   }
   for (const name of names) {
-    const m = name.startsWith(base) ? /^(\d+)\.(?:tmp|new)$/.exec(name.slice(base.length)) : null;
+    const m = name.startsWith(base) ? /^(?:lock\.)?(\d+)\.(?:tmp|new|stale)$/.exec(name.slice(base.length)) : null;
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || alive(pid)) continue;
@@ -1202,36 +1206,58 @@ function lockCache(file: string): (() => void) | undefined {
     try {
       fd = openSync(path, 'wx');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0 || !staleLock(path)) return undefined;
-      try {
-        unlinkSync(path);
-      } catch {
-        return undefined;
-      }
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0 || !takeStaleLock(path)) return undefined;
       continue;
     }
-    try {
-      writeSync(fd, String(process.pid));
-    } finally {
-      closeSync(fd);
-    }
-    return () => {
+    const release = () => {
       try {
         unlinkSync(path);
       } catch {
         /* already gone */
       }
     };
+    try {
+      writeSync(fd, String(process.pid));
+    } catch {
+      // A lock without its process id (a full disk) is not left to stop the next runs.
+      closeSync(fd);
+      release();
+      return undefined;
+    }
+    closeSync(fd);
+    return release;
   }
   return undefined;
 }
 
-/** Whether a lock was left by a run that is gone: its process is not running, or it names none and is old. */
-function staleLock(path: string): boolean {
+/**
+ * Remove a lock left by a run that is gone: one older than STALE_LOCK_MS (a run holds it for
+ * milliseconds), one naming this process (which has not taken it: a process id used again, as
+ * in a container), or one naming a process that is not running. The lock is first moved to a
+ * name of this process's own, and removed only if it is still the file judged stale: two runs
+ * taking over the same lock do not both remove it, nor one the lock the other just took.
+ */
+function takeStaleLock(path: string): boolean {
   try {
+    const st = statSync(path);
     const pid = Number(readFileSync(path, 'latin1'));
-    if (Number.isSafeInteger(pid) && pid > 0) return pid !== process.pid && !alive(pid);
-    return Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS;
+    const stale =
+      Date.now() - st.mtimeMs > STALE_LOCK_MS || (Number.isSafeInteger(pid) && pid > 0 && (pid === process.pid || !alive(pid)));
+    if (!stale) return false;
+    const aside = `${path}.${process.pid}.stale`;
+    renameSync(path, aside);
+    if (statSync(aside).ino !== st.ino) {
+      // Another run's new lock: given back (unless a third took the name meanwhile).
+      try {
+        if (!existsSync(path)) renameSync(aside, path);
+        else unlinkSync(aside);
+      } catch {
+        /* nothing more to do: the in-place write is given up */
+      }
+      return false;
+    }
+    unlinkSync(aside);
+    return true;
   } catch {
     return false;
   }

@@ -64,13 +64,15 @@ export async function openCache(
   config: ResolvedConfig,
   locale: Locale,
   opts: ScaleCliOptions,
+  /** The run's limits: a file too large or too slow under them has other results. */
+  limits?: Limits,
 ): Promise<ResultCache> {
   const strategy = (opts.cacheStrategy ?? 'content').toLowerCase();
   if (strategy !== 'content' && strategy !== 'metadata') {
     throw new UsageError(ts(locale, 'err.cacheStrategy', { value: opts.cacheStrategy! }));
   }
   const { ResultCache: Cache, cachePath } = await import('./cache.js');
-  return new Cache(cachePath(io.cwd, configFile, opts.cacheLocation), strategy as CacheStrategy, cacheTool(io.version), config, locale);
+  return new Cache(cachePath(io.cwd, configFile, opts.cacheLocation), strategy as CacheStrategy, cacheTool(io.version), config, locale, limits ?? null);
 }
 
 /**
