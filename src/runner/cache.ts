@@ -76,6 +76,9 @@ export type CacheStrategy = 'content' | 'metadata';
 /** The keys of a file's index entry, as the index read them (see src/cli/project.ts). */
 export type StoredEntry = KnownEntry;
 
+/** The key of what an entry read from the cache stored (see CacheEntry). */
+const STORED = Symbol('stored bytes');
+
 interface CacheEntry {
   size: number;
   mtimeMs: number;
@@ -97,6 +100,8 @@ interface CacheEntry {
   /** Where the file's piece of a JSON report is, and its counts of errors and warnings. */
   j?: Span;
   n?: [number, number];
+  /** The bytes its blobs took when its line was read (not written: JSON leaves symbol keys out). */
+  [STORED]?: number;
 }
 
 /** A file's piece of the JSON report, as stored: its bytes (without the separator before it) and counts. */
@@ -227,16 +232,6 @@ export function crc32Js(bytes: Uint8Array): number {
   return (crc ^ -1) >>> 0;
 }
 
-/** A line of a states part, not read yet: its bytes, and where its tabs are (path, tab, state, tab, checksum). */
-class RawLine {
-  constructor(
-    readonly bytes: Buffer,
-    readonly start: number,
-    readonly tab: number,
-    readonly sum: number,
-  ) {}
-}
-
 /** Whether `bytes[from, to)` hold a backslash (an escape of JSON). */
 function escapes(bytes: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (bytes[i] === 0x5c) return true;
@@ -255,9 +250,13 @@ const blobBytes = (entry: CacheEntry | undefined) => (entry?.o ? entry.o[1] + (e
  * left out, and `damaged` says so.
  */
 class Entries {
-  private readonly lines = new Map<string, RawLine | CacheEntry>();
-  /** The bytes of each read line's blobs, as stored (see ResultCache.saveInPlace). */
-  readonly storedBytes = new Map<string, number>();
+  /** Each file's entry, or the number of its line not read yet (see `at`). */
+  private readonly lines = new Map<string, number | CacheEntry>();
+  /** Where each line is: its part, its start, its tabs (kept as numbers: no object a line). */
+  private readonly at: { part: number[]; start: number[]; tab: number[]; sum: number[] } = { part: [], start: [], tab: [], sum: [] };
+  private readonly parts: Buffer[] = [];
+  /** The bytes the blobs of a replaced or removed entry took, as stored (see storedBytes). */
+  private readonly replaced = new Map<string, number>();
   damaged = false;
 
   constructor(
@@ -272,14 +271,16 @@ class Entries {
 
   /** Split a states part into lines (a later part's line stands for an earlier one's; a state of `null` removes the file). */
   addPart(bytes: Buffer): void {
+    const part = this.parts.push(bytes) - 1;
+    const at = this.at;
     // The next tab from where the last search began: a part without tabs (damaged) is read
     // once, not once a line.
     let nextTab = -1;
-    for (let at = 0; at < bytes.length; ) {
-      let end = bytes.indexOf(NEWLINE, at);
+    for (let start = 0; start < bytes.length; ) {
+      let end = bytes.indexOf(NEWLINE, start);
       if (end < 0) end = bytes.length;
-      if (nextTab < at && nextTab !== Infinity) {
-        nextTab = bytes.indexOf(TAB, at);
+      if (nextTab < start && nextTab !== Infinity) {
+        nextTab = bytes.indexOf(TAB, start);
         if (nextTab < 0) nextTab = Infinity;
       }
       const tab = nextTab === Infinity ? -1 : nextTab;
@@ -288,44 +289,60 @@ class Entries {
       try {
         if (tab < 0 || sum <= tab || bytes[sum] !== TAB) throw new Error('not an entry');
         // A path with nothing escaped is the text between its quotes (most paths: no JSON.parse a line).
-        const plain = tab - at >= 2 && bytes[at] === 0x22 && bytes[tab - 1] === 0x22 && !escapes(bytes, at + 1, tab - 1);
-        const file = plain ? bytes.toString('utf8', at + 1, tab - 1) : (JSON.parse(bytes.toString('utf8', at, tab)) as unknown);
+        const plain = tab - start >= 2 && bytes[start] === 0x22 && bytes[tab - 1] === 0x22 && !escapes(bytes, start + 1, tab - 1);
+        const file = plain ? bytes.toString('utf8', start + 1, tab - 1) : (JSON.parse(bytes.toString('utf8', start, tab)) as unknown);
         if (typeof file !== 'string') throw new Error('not an entry');
-        const line = new RawLine(bytes, at, tab, sum);
+        const id = at.part.length;
+        at.part.push(part);
+        at.start.push(start);
+        at.tab.push(tab);
+        at.sum.push(sum);
         if (sum - tab === 5 && bytes.toString('latin1', tab + 1, sum) === 'null') {
           // No results any more: checked now (a damaged one leaves the earlier line, which checks itself).
-          if (!this.intact(line)) throw new Error('damaged');
+          if (!this.intact(id)) throw new Error('damaged');
           this.lines.delete(file);
-        } else this.lines.set(file, line);
+        } else this.lines.set(file, id);
       } catch {
         this.damaged = true;
       }
-      at = end + 1;
+      start = end + 1;
     }
   }
 
-  private intact(line: RawLine): boolean {
-    return crc32(line.bytes.subarray(line.start, line.sum)) === hex32(line.bytes, line.sum + 1);
+  private intact(id: number): boolean {
+    const bytes = this.parts[this.at.part[id]!]!;
+    const sum = this.at.sum[id]!;
+    return crc32(bytes.subarray(this.at.start[id]!, sum)) === hex32(bytes, sum + 1);
   }
 
   get(file: string): CacheEntry | undefined {
     const known = this.lines.get(file);
-    if (!(known instanceof RawLine)) return known;
+    if (typeof known !== 'number') return known;
     const entry = this.read(known);
-    if (entry) {
-      this.lines.set(file, entry);
-      this.storedBytes.set(file, blobBytes(entry));
-    } else {
+    if (entry) this.lines.set(file, entry);
+    else {
       this.lines.delete(file);
       this.damaged = true;
     }
     return entry;
   }
 
-  private read(line: RawLine): CacheEntry | undefined {
+  /**
+   * The bytes the blobs of `file` took as the cache stored them (0 for a file it did not
+   * have): read from its entry, unless this run replaced or removed that entry.
+   */
+  storedBytes(file: string): number {
+    const replaced = this.replaced.get(file);
+    if (replaced !== undefined) return replaced;
+    const entry = this.lines.get(file);
+    return typeof entry === 'object' ? (entry[STORED] ?? 0) : 0;
+  }
+
+  private read(id: number): CacheEntry | undefined {
     try {
-      if (!this.intact(line)) return undefined;
-      const state = JSON.parse(line.bytes.toString('utf8', line.tab + 1, line.sum)) as unknown;
+      if (!this.intact(id)) return undefined;
+      const bytes = this.parts[this.at.part[id]!]!;
+      const state = JSON.parse(bytes.toString('utf8', this.at.tab[id]! + 1, this.at.sum[id]!)) as unknown;
       if (!state || typeof state !== 'object' || Array.isArray(state)) return undefined;
       const entry = state as CacheEntry;
       if (entry.o !== undefined && !isSpan(entry.o, HEADER, this.blobsEnd)) {
@@ -337,6 +354,7 @@ class Entries {
         this.damaged = true;
       }
       if (this.dropIndex) delete entry.entry;
+      entry[STORED] = blobBytes(entry);
       return entry;
     } catch {
       return undefined;
@@ -344,14 +362,18 @@ class Entries {
   }
 
   set(file: string, entry: CacheEntry): void {
-    // The line it replaces is read first: the bytes its blobs took are no longer named.
-    this.get(file);
+    this.keepStored(file);
     this.lines.set(file, entry);
   }
 
   delete(file: string): void {
-    this.get(file);
+    this.keepStored(file);
     this.lines.delete(file);
+  }
+
+  /** Before an entry is replaced or removed: the bytes its stored line's blobs took (those are no longer named). */
+  private keepStored(file: string): void {
+    if (!this.replaced.has(file)) this.replaced.set(file, (this.get(file), this.storedBytes(file)));
   }
 
   /** Every entry (each line read). */
@@ -1035,7 +1057,7 @@ export class ResultCache {
         for (const file of [...this.touched].sort()) {
           const entry = this.doc.entries.get(file);
           write(file, entry);
-          named += blobBytes(entry) - (this.doc.entries.storedBytes.get(file) ?? 0);
+          named += blobBytes(entry) - this.doc.entries.storedBytes(file);
         }
       }
       const part = Buffer.concat(lines);
