@@ -78,9 +78,21 @@ describe('postings lsp over stdio', () => {
     client!.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []).map((w) => w.globPattern);
   /** pairing/values findings that the French page lacks the accommodation link. */
   const missingAccommodation = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
-  /** A French layout that no longer prints the accommodation link. */
-  const dropAccommodationLink = (layout: string) =>
+  /**
+   * Open the English posting: its French partner's layout prints the accommodation link, so
+   * nothing is missing, and the server watches `globs` (with the others). Then that layout, on
+   * disk, no longer prints the link: the posting's next diagnostics say the French page lacks it.
+   */
+  const layoutEditIsSeen = async (dev: string, layout: string, globs: unknown[]) => {
+    client!.open(dev, readFileSync(dev, 'utf8'));
+    const first = await client!.diagnostics(dev);
+    expect(missingAccommodation(first.diagnostics)).toEqual([]);
+    expect(watchedGlobs()).toEqual(expect.arrayContaining(globs));
     writeFileSync(layout, readFileSync(layout, 'utf8').replace(/<p><a href="https:\/\/www\.canada\.ca\/en\/public-service-commission[^\n]*\n/, ''));
+    client!.filesChanged([{ file: layout, type: 2 }]);
+    const second = await client!.diagnostics(dev, (p) => p !== first);
+    expect(missingAccommodation(second.diagnostics)).toHaveLength(1);
+  };
   const ACCOMMODATION = `\nTo request it, see [assessment accommodation](https://www.canada.ca/en/public-service-commission/services/assessment-accommodation-page.html).\n`;
   /** shutdown, exit: the server leaves with code 0. */
   const shutDown = async () => {
@@ -333,26 +345,15 @@ describe('postings lsp over stdio', () => {
     // the watchers registered at start (content/, layouts/) miss both.
     const { root, dev } = hugoCopy('lsp-hugo-own-folders', ACCOMMODATION, { content: 'pages', layouts: 'templates' });
     client = await LspClient.start(root);
-    client.open(dev, readFileSync(dev, 'utf8'));
-    // job-posting.fr.html prints the accommodation link on the French page.
-    const first = await client.diagnostics(dev);
-    expect(missingAccommodation(first.diagnostics)).toEqual([]);
     const folder = (dir: string) => pathToFileURL(join(root, dir)).href;
-    expect(watchedGlobs()).toEqual(
-      expect.arrayContaining([
-        { baseUri: folder('pages/en'), pattern: '**/*.{markdown,html,htm}' },
-        { baseUri: folder('pages/fr'), pattern: '**/*.{markdown,html,htm}' },
-        { baseUri: folder('templates'), pattern: '**/*' },
-      ]),
-    );
+    // job-posting.fr.html prints the accommodation link on the French page, until it no longer does.
+    await layoutEditIsSeen(dev, join(root, 'templates/section/job-posting.fr.html'), [
+      { baseUri: folder('pages/en'), pattern: '**/*.{markdown,html,htm}' },
+      { baseUri: folder('pages/fr'), pattern: '**/*.{markdown,html,htm}' },
+      { baseUri: folder('templates'), pattern: '**/*' },
+    ]);
     // The theme's layouts are under a folder named layouts, which the start's watchers cover.
     expect(watchedGlobs()).not.toContainEqual(expect.objectContaining({ baseUri: folder('themes/jobs/layouts') }));
-    // The French layout no longer prints the link: the French page lacks it.
-    const layout = join(root, 'templates/section/job-posting.fr.html');
-    dropAccommodationLink(layout);
-    client.filesChanged([{ file: layout, type: 2 }]);
-    const second = await client.diagnostics(dev, (p) => p !== first);
-    expect(missingAccommodation(second.diagnostics)).toHaveLength(1);
     await shutDown();
   }, LONG);
 
@@ -372,24 +373,14 @@ describe('postings lsp over stdio', () => {
     const { root, dev } = hugoCopy('lsp-hugo-content-workspace', ACCOMMODATION);
     const content = join(root, 'content');
     client = await LspClient.start(content, { rootUri: uriOf(content), workspaceFolders: [{ uri: uriOf(content), name: 'content' }] });
-    client.open(dev, readFileSync(dev, 'utf8'));
-    const first = await client.diagnostics(dev);
-    expect(missingAccommodation(first.diagnostics)).toEqual([]);
     const folder = (dir: string) => pathToFileURL(join(root, dir)).href;
-    expect(watchedGlobs()).toEqual(
-      expect.arrayContaining([
-        { baseUri: folder('layouts'), pattern: '**/*' },
-        { baseUri: folder('themes/jobs/layouts'), pattern: '**/*' },
-        { baseUri: pathToFileURL(root).href, pattern: '{hugo,config}.{toml,yaml,yml,json}' },
-        // In a workspace rooted at content/, the start's pattern on folders named content does not reach them.
-        { baseUri: folder('content/en'), pattern: '**/*.{markdown,html,htm}' },
-      ]),
-    );
-    const layout = join(root, 'layouts/section/job-posting.fr.html');
-    dropAccommodationLink(layout);
-    client.filesChanged([{ file: layout, type: 2 }]);
-    const second = await client.diagnostics(dev, (p) => p !== first);
-    expect(missingAccommodation(second.diagnostics)).toHaveLength(1);
+    await layoutEditIsSeen(dev, join(root, 'layouts/section/job-posting.fr.html'), [
+      { baseUri: folder('layouts'), pattern: '**/*' },
+      { baseUri: folder('themes/jobs/layouts'), pattern: '**/*' },
+      { baseUri: pathToFileURL(root).href, pattern: '{hugo,config}.{toml,yaml,yml,json}' },
+      // In a workspace rooted at content/, the start's pattern on folders named content does not reach them.
+      { baseUri: folder('content/en'), pattern: '**/*.{markdown,html,htm}' },
+    ]);
     await shutDown();
   }, LONG);
 
