@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { BIN, FIXTURES, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { crc32Js as crc32 } from '../src/runner/cache.js';
+import { tieringFlag, INTERRUPT_BUDGET } from '../src/cli/tiering.js';
 
 /** Every rule fixture in one site (163 postings in en/ and fr/): findings of every kind. */
 function fixtureSite(): string {
@@ -787,5 +788,15 @@ describe('memory at a phase boundary', () => {
     expect(collectAfterIndex(1999)).toBe(false);
     expect(collectAfterIndex(2000)).toBe(true);
     expect(collectAfterIndex(16848)).toBe(true);
+  });
+});
+
+describe('a command-line run: V8 optimises only the code that stays hot (Node 20)', () => {
+  test('the budget is set unless the user gave one, on the command line or in NODE_OPTIONS', () => {
+    expect(tieringFlag([], undefined)).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+    expect(tieringFlag(['--enable-source-maps'], '--max-old-space-size=4096')).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+    expect(tieringFlag(['--interrupt-budget=50000'], undefined)).toBeUndefined();
+    expect(tieringFlag([], '--max-old-space-size=4096 --interrupt_budget=50000')).toBeUndefined();
+    expect(tieringFlag(['--interrupt-budget', '50000'], undefined)).toBeUndefined();
   });
 });

@@ -24,6 +24,7 @@ import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
+import { optimiseHotCodeOnly } from './tiering.js';
 import { exitStatus, reportStream } from './stream-report.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
 import { postingStatus } from '../site/page.js';
@@ -265,6 +266,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     listings,
     prepareIndex: prepareIndexFor(selected),
     heads,
+    beforeWorkers: optimiseHotCodeOnly,
   });
   // Layout templates are linted here, in this thread, while the lint workers start and lint
   // the postings (they read nothing of the run): a one-posting run of a Hugo site waits for
@@ -314,6 +316,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
         cwd: io.cwd,
         concurrency: scale.concurrency,
         prepareIndex: prepareIndexFor(partners),
+        beforeWorkers: optimiseHotCodeOnly,
       });
       const order = new Map(scope.select(false).map((f, i) => [f, i]));
       results = [...results, ...more.results].sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));

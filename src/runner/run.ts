@@ -57,6 +57,8 @@ export interface RunOptions {
    * the cache), and a warm run writes the stored piece as it is, without reading the results.
    */
   json?: { render: (result: FileResult) => JsonPiece; emit: (piece: JsonPiece) => void };
+  /** Called before the first worker starts (the command line sets how V8 optimises there: src/cli/tiering.ts). */
+  beforeWorkers?: () => void;
 }
 
 export interface RunOutput {
@@ -97,6 +99,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   // more than the lint. The size limit stands in for a worker's memory cap.
   const small = (options.concurrency === 'auto' || options.concurrency === 'off') && files.length === 1 && isSmall(files[0]!, options.texts);
   const early = options.cache || small ? 0 : workersFor(options.concurrency, files.length);
+  if (early > 0) options.beforeWorkers?.();
   const pool = early > 0 ? new LintPool(Math.min(early, files.length), limits, rules) : undefined;
   let project;
   try {
@@ -230,6 +233,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       for (const r of retry.splice(0)) accept(r.at, unkept(runOne(r.job).outcomes[0]!));
     } else jobs.forEach((job, i) => deliver(i, runJob(job, context, rules)));
   } else {
+    if (!pool) options.beforeWorkers?.();
     const lintPool = pool ?? new LintPool(workers, limits, rules);
     // Several sites: each worker is sent the index of its job's site, not the whole run's.
     const sites = sitesOf(index);

@@ -1,0 +1,44 @@
+/**
+ * When V8 compiles a function with its optimising compiler (TurboFan), in a command-line run
+ * that lints in worker threads. Each file is linted once, then the run ends: with V8's default
+ * budget a function is optimised after a few dozen calls, so every worker optimises some
+ * thousand functions of the parser and the rules, and optimises again those it had to drop.
+ * On this 2-core machine that compiling, in V8's background threads, took more processor time
+ * than the parse itself (1,248 postings, one worker: 3.7 s against 2.4 s for a bare parse of
+ * the same files), and left a second worker little to run on (at 524 files, two workers
+ * finished no sooner than one).
+ *
+ * A budget about fifteen times V8's own (67,584) optimises only the functions that stay hot.
+ * A dev probe alternating both (medians of 4 or 5 runs): 524 files 5.12 s → 3.97 s, the real
+ * site from its root 2.42 s → 1.84 s, 1,248 postings 9.23 s → 7.39 s, 3,744 postings
+ * 21.4 s → 19.6 s; 16,848 postings no change (the compiling is paid once a worker).
+ *
+ * Set before the first worker starts, not when the command starts: V8's flags are the
+ * process's, and the main thread's own loops over every file (a warm `--cache` run of 16,848
+ * files) ran slower under it (0.78 s → 0.90 s in `npm run bench`). Not set when the user gave
+ * a budget (`node --interrupt-budget=…`, NODE_OPTIONS), by the Node API (its host's process),
+ * nor on Node 22.1 and later, whose mid tier (Maglev) changes the cost measured here and
+ * whose compile cache would keep code compiled under the flag for starts without it.
+ */
+import module from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+
+export const INTERRUPT_BUDGET = 1_000_000;
+
+/** The flag to set, or undefined when the user gave their own budget. */
+export function tieringFlag(execArgv: readonly string[], nodeOptions: string | undefined): string | undefined {
+  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
+  if (given.some((a) => /^--interrupt[-_]budget(=|$)/.test(a))) return undefined;
+  return `--interrupt-budget=${INTERRUPT_BUDGET}`;
+}
+
+let set = false;
+
+/** Once a process, before the lint workers start (see above). */
+export function optimiseHotCodeOnly(): void {
+  if (set) return;
+  set = true;
+  if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function') return;
+  const flag = tieringFlag(process.execArgv, process.env.NODE_OPTIONS);
+  if (flag) setFlagsFromString(flag);
+}
