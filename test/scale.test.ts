@@ -800,3 +800,41 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
     expect(tieringFlag(['--interrupt-budget', '50000'], undefined)).toBeUndefined();
   });
 });
+
+describe('a posting saved while a --cache run reads it', () => {
+  // The index read the posting's front matter, then the posting was saved (same size, as an
+  // edited letter keeps it), then the cache took the hash of its bytes to store with that
+  // index entry. The entry is of the old bytes and the hash of the new: the next run found the
+  // file unchanged against that hash and kept the old entry (and its partner's pair findings)
+  // until the posting changed again.
+  test("an index entry is kept only when the file did not change since the run first saw it: the next run reports what a run without the cache reports", async () => {
+    const { ResultCache } = await import('../src/runner/cache.js');
+    const { runFiles } = await import('../src/runner/run.js');
+    const { DEFAULT_LIMITS } = await import('../src/runner/limits.js');
+    const { makeConfig } = await import('./support/harness.js');
+    const site = tempDir('cache-race');
+    cpSync(join(FIXTURES, 'rules', 'pairing', 'mismatch'), join(site, 'content'), { recursive: true });
+    const files = ['en/designer.md', 'en/researcher.md', 'fr/chercheur.md', 'fr/concepteur.md'].map((f) => join(site, 'content', f));
+    const fr = files[3]!;
+    const config = makeConfig();
+    const location = join(site, '.postings-cache');
+    const run = (cache?: InstanceType<typeof ResultCache>) =>
+      runFiles(files, { config, locale: 'en', mode: 'lint', limits: DEFAULT_LIMITS, cwd: site, concurrency: 'inline', cache });
+    const findings = (out: Awaited<ReturnType<typeof run>>) => out.results.map((r) => [r.filePath.slice(site.length), r.findings.map((f) => `${f.ruleId}:${f.line}:${f.column}`)]);
+
+    const first = new ResultCache(location, 'content', 'test', config, 'en');
+    const store = first.storeEntries.bind(first);
+    // Saved between the index's read and the cache's: a translation key of the same length.
+    first.storeEntries = (...args) => {
+      writeFileSync(fr, readFileSync(fr, 'utf8').replace('translationKey: designer', 'translationKey: desigper'));
+      store(...args);
+    };
+    await run(first);
+    first.save();
+
+    const plain = findings(await run());
+    expect(plain.find(([f]) => f === '/content/en/designer.md')![1]).not.toEqual([]);
+    const warm = await run(new ResultCache(location, 'content', 'test', config, 'en'));
+    expect(findings(warm)).toEqual(plain);
+  });
+});

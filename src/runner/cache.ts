@@ -833,16 +833,31 @@ export class ResultCache {
       const state = this.state(e.filePath);
       if (!state) continue;
       if (old && state.unchanged && old.entry && sameEntry(old.entry, stored)) continue;
+      // A new or changed file: its old results go with its old bytes.
+      const hash = old && state.unchanged ? undefined : (state.hash ?? (this.strategy === 'content' ? this.fingerprint(e.filePath) : undefined));
+      // The entry was read from the file after the run first saw it (its stat), and the hash
+      // may be of bytes read later still: both are kept only when the file is still as that stat
+      // saw it. A posting saved during the run would otherwise keep an entry of its old bytes
+      // with the hash of its new ones, and the next run would find it unchanged; it is read again then.
+      if (!this.stillAsSeen(e.filePath, state)) continue;
       this.dirty = true;
       this.touched.add(e.filePath);
       if (old && state.unchanged) {
         old.entry = stored;
         continue;
       }
-      // A new or changed file: its old results go with its old bytes.
-      const hash = state.hash ?? (this.strategy === 'content' ? this.fingerprint(e.filePath) : undefined);
       this.doc.entries.set(e.filePath, { size: state.size, mtimeMs: state.mtimeMs, ctimeMs: state.ctimeMs, ino: state.ino, hash, entry: stored });
       this.states.set(e.filePath, { ...state, unchanged: true, hash });
+    }
+  }
+
+  /** Whether `file` is still as `state` saw it: its size, modification and change times and inode. */
+  private stillAsSeen(file: string, state: FileState): boolean {
+    try {
+      const st = statSync(file);
+      return st.size === state.size && st.mtimeMs === state.mtimeMs && st.ctimeMs === state.ctimeMs && st.ino === state.ino;
+    } catch {
+      return false;
     }
   }
 
