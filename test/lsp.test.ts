@@ -11,6 +11,9 @@ import { clientCapabilities, LspClient, uriOf } from './support/lsp-client.js';
 import { DRIFTED_PAIR, posting, tempDir, write } from './support/temp-site.js';
 import { FIXTURES } from './support/harness.js';
 
+/** A diagnostic's message as text (the protocol's types allow Markdown content too; this server sends text). */
+const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
 /** A failure guard for the whole test (each wait has its own), not a timed assertion. */
 const LONG = 120_000;
 
@@ -77,7 +80,7 @@ describe('postings lsp over stdio', () => {
   const watchedGlobs = () =>
     client!.registrations.flatMap((r) => (r.registerOptions as { watchers?: Array<{ globPattern: unknown }> }).watchers ?? []).map((w) => w.globPattern);
   /** pairing/values findings that the French page lacks the accommodation link. */
-  const missingAccommodation = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && d.message.includes('assessment-accomm'));
+  const missingAccommodation = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'pairing/values' && messageOf(d).includes('assessment-accomm'));
   /**
    * Open the English posting: its French partner's layout prints the accommodation link, so
    * nothing is missing, and the server watches `globs` (with the others). Then that layout, on
@@ -299,7 +302,7 @@ describe('postings lsp over stdio', () => {
     expect(values.map((d) => `pairing/values:${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(
       expected['content/en/careers/positions/developer.md']!.filter((f) => f.startsWith('pairing/values')),
     );
-    expect(values.some((d) => d.message.includes('assessment-accomm'))).toBe(false);
+    expect(values.some((d) => messageOf(d).includes('assessment-accomm'))).toBe(false);
     await shutDown();
   }, LONG);
 
@@ -325,7 +328,7 @@ describe('postings lsp over stdio', () => {
     const { root, dev } = hugoCopy('lsp-hugo-html-page', '\nRead [about us](/about-us/) first.\n');
     client = await LspClient.start(root);
     client.open(dev, readFileSync(dev, 'utf8'));
-    const toAboutUs = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'links/internal' && d.message.includes('/about-us/'));
+    const toAboutUs = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'links/internal' && messageOf(d).includes('/about-us/'));
     const first = await client.diagnostics(dev);
     expect(toAboutUs(first.diagnostics)).toHaveLength(1);
     // The server asks the editor to watch the site's HTML pages too.
