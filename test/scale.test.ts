@@ -799,6 +799,32 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
     expect(tieringFlag([], '--max-old-space-size=4096 --interrupt_budget=50000')).toBeUndefined();
     expect(tieringFlag(['--interrupt-budget', '50000'], undefined)).toBeUndefined();
   });
+
+  test('it is set before one small posting is linted in the main thread (a pre-commit hook), as before the workers start; never by a run that lints nothing', async () => {
+    const { ResultCache } = await import('../src/runner/cache.js');
+    const { runFiles } = await import('../src/runner/run.js');
+    const { DEFAULT_LIMITS } = await import('../src/runner/limits.js');
+    const { makeConfig } = await import('./support/harness.js');
+    const site = tempDir('tiering');
+    cpSync(join(FIXTURES, 'rules', 'pairing', 'mismatch'), join(site, 'content'), { recursive: true });
+    const files = ['en/designer.md', 'en/researcher.md', 'fr/chercheur.md', 'fr/concepteur.md'].map((f) => join(site, 'content', f));
+    const config = makeConfig();
+    // (Before the workers start: every run of the command line with workers; jest runs the sources, not the built worker.)
+    const calls = async (linted: string[], cache?: InstanceType<typeof ResultCache>, concurrency: 'auto' | 'inline' = 'auto') => {
+      let n = 0;
+      const out = await runFiles(linted, { config, locale: 'en', mode: 'lint', limits: DEFAULT_LIMITS, cwd: site, concurrency, cache, beforeLint: () => n++ });
+      return { n, workers: out.stats.workers, linted: out.stats.linted };
+    };
+    // One posting (a pre-commit hook): linted in this thread, after the flag.
+    expect(await calls([files[0]!])).toEqual({ n: 1, workers: 0, linted: 1 });
+    // A warm cache: nothing is linted, nothing is set.
+    const location = join(site, '.postings-cache');
+    const cold = new ResultCache(location, 'content', 'test', config, 'en');
+    // (The Node API's inline run: no time budget, no flag.)
+    expect(await calls(files, cold, 'inline')).toEqual({ n: 0, workers: 0, linted: 4 });
+    cold.save();
+    expect(await calls(files, new ResultCache(location, 'content', 'test', config, 'en'))).toEqual({ n: 0, workers: 0, linted: 0 });
+  });
 });
 
 describe('a posting saved while a --cache run reads it', () => {

@@ -266,7 +266,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     listings,
     prepareIndex: prepareIndexFor(selected),
     heads,
-    beforeWorkers: optimiseHotCodeOnly,
+    beforeLint: optimiseHotCodeOnly,
   });
   // Layout templates are linted here, in this thread, while the lint workers start and lint
   // the postings (they read nothing of the run): a one-posting run of a Hugo site waits for
@@ -316,7 +316,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
         cwd: io.cwd,
         concurrency: scale.concurrency,
         prepareIndex: prepareIndexFor(partners),
-        beforeWorkers: optimiseHotCodeOnly,
+        beforeLint: optimiseHotCodeOnly,
       });
       const order = new Map(scope.select(false).map((f, i) => [f, i]));
       results = [...results, ...more.results].sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));

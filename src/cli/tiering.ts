@@ -15,7 +15,14 @@
  *
  * Set before the first worker starts, not when the command starts: V8's flags are the
  * process's, and the main thread's own loops over every file (a warm `--cache` run of 16,848
- * files) ran slower under it (0.78 s → 0.90 s in `npm run bench`). Not set when the user gave
+ * files) ran slower under it (0.78 s → 0.90 s in `npm run bench`). Set too before one small
+ * file is linted in the main thread (a pre-commit hook's run of one posting), once the index is
+ * built: that lint is the one pass a worker would make, and V8's background threads spent more
+ * processor time optimising it than it saved (one posting of the real site, 25 runs of each
+ * build alternated, medians: from the site's root 359 → 350 ms wall and 447 → 396 ms CPU; in a
+ * folder of its content only 303 → 288 ms and 359 → 298 ms). A flag set before the command's
+ * code is loaded would make V8 reject the code cache of that code (bin/code-cache.cjs), and so
+ * would a cache made after it was set: the build's warm-up gives a budget (scripts/bundle.mjs). Not set when the user gave
  * a budget (`node --interrupt-budget=…`, NODE_OPTIONS), by the Node API (its host's process),
  * nor on Node 22.1 and later, whose mid tier (Maglev) changes the cost measured here and
  * whose compile cache would keep code compiled under the flag for starts without it.
@@ -34,7 +41,7 @@ export function tieringFlag(execArgv: readonly string[], nodeOptions: string | u
 
 let set = false;
 
-/** Once a process, before the lint workers start (see above). */
+/** Once a process, before the lint workers start or one small file is linted in this thread (see above). */
 export function optimiseHotCodeOnly(): void {
   if (set) return;
   set = true;

@@ -57,8 +57,11 @@ export interface RunOptions {
    * the cache), and a warm run writes the stored piece as it is, without reading the results.
    */
   json?: { render: (result: FileResult) => JsonPiece; emit: (piece: JsonPiece) => void };
-  /** Called before the first worker starts (the command line sets how V8 optimises there: src/cli/tiering.ts). */
-  beforeWorkers?: () => void;
+  /**
+   * Called once before files are linted: before the first worker starts, or before one small
+   * file is linted in this thread (the command line sets how V8 optimises there: src/cli/tiering.ts).
+   */
+  beforeLint?: () => void;
 }
 
 export interface RunOutput {
@@ -99,7 +102,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   // more than the lint. The size limit stands in for a worker's memory cap.
   const small = (options.concurrency === 'auto' || options.concurrency === 'off') && files.length === 1 && isSmall(files[0]!, options.texts);
   const early = options.cache || small ? 0 : workersFor(options.concurrency, files.length);
-  if (early > 0) options.beforeWorkers?.();
+  if (early > 0) options.beforeLint?.();
   const pool = early > 0 ? new LintPool(Math.min(early, files.length), limits, rules) : undefined;
   let project;
   try {
@@ -214,6 +217,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     // In this thread (the Node API, tests): the Markdown parser is loaded only here.
     const { runJob, parserFailure } = await import('./job.js');
     if (guarded) {
+      options.beforeLint?.();
       const { runGuarded, TIMED_OUT } = await import('./guard.js');
       const seconds = Math.round(limits.timeoutMs / 100) / 10;
       const runOne = (job: Job): { outcomes: JobOutcome[]; failure?: JobFailure } => {
@@ -233,7 +237,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
       for (const r of retry.splice(0)) accept(r.at, unkept(runOne(r.job).outcomes[0]!));
     } else jobs.forEach((job, i) => deliver(i, runJob(job, context, rules)));
   } else {
-    if (!pool) options.beforeWorkers?.();
+    if (!pool) options.beforeLint?.();
     const lintPool = pool ?? new LintPool(workers, limits, rules);
     // Several sites: each worker is sent the index of its job's site, not the whole run's.
     const sites = sitesOf(index);
