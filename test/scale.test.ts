@@ -791,6 +791,21 @@ describe('memory at a phase boundary', () => {
   });
 });
 
+/**
+ * The runner as the command line drives it, in this process (its modules, the default limits and
+ * configuration), and a site of two pairs of postings (the pairing/mismatch fixture) to run on.
+ */
+async function runnerSite(name: string) {
+  const { ResultCache } = await import('../src/runner/cache.js');
+  const { runFiles } = await import('../src/runner/run.js');
+  const { DEFAULT_LIMITS } = await import('../src/runner/limits.js');
+  const { makeConfig } = await import('./support/harness.js');
+  const site = tempDir(name);
+  cpSync(join(FIXTURES, 'rules', 'pairing', 'mismatch'), join(site, 'content'), { recursive: true });
+  const files = ['en/designer.md', 'en/researcher.md', 'fr/chercheur.md', 'fr/concepteur.md'].map((f) => join(site, 'content', f));
+  return { ResultCache, runFiles, DEFAULT_LIMITS, site, files, config: makeConfig() };
+}
+
 describe('a command-line run: V8 optimises only the code that stays hot (Node 20)', () => {
   test('the budget is set unless the user gave one, on the command line or in NODE_OPTIONS', () => {
     expect(tieringFlag([], undefined)).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
@@ -801,14 +816,7 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
   });
 
   test('it is set before one small posting is linted in the main thread (a pre-commit hook), as before the workers start; never by a run that lints nothing', async () => {
-    const { ResultCache } = await import('../src/runner/cache.js');
-    const { runFiles } = await import('../src/runner/run.js');
-    const { DEFAULT_LIMITS } = await import('../src/runner/limits.js');
-    const { makeConfig } = await import('./support/harness.js');
-    const site = tempDir('tiering');
-    cpSync(join(FIXTURES, 'rules', 'pairing', 'mismatch'), join(site, 'content'), { recursive: true });
-    const files = ['en/designer.md', 'en/researcher.md', 'fr/chercheur.md', 'fr/concepteur.md'].map((f) => join(site, 'content', f));
-    const config = makeConfig();
+    const { ResultCache, runFiles, DEFAULT_LIMITS, site, files, config } = await runnerSite('tiering');
     // (Before the workers start: every run of the command line with workers; jest runs the sources, not the built worker.)
     const calls = async (linted: string[], cache?: InstanceType<typeof ResultCache>, concurrency: 'auto' | 'inline' = 'auto') => {
       let n = 0;
@@ -834,15 +842,8 @@ describe('a posting saved while a --cache run reads it', () => {
   // file unchanged against that hash and kept the old entry (and its partner's pair findings)
   // until the posting changed again.
   test("an index entry is kept only when the file did not change since the run first saw it: the next run reports what a run without the cache reports", async () => {
-    const { ResultCache } = await import('../src/runner/cache.js');
-    const { runFiles } = await import('../src/runner/run.js');
-    const { DEFAULT_LIMITS } = await import('../src/runner/limits.js');
-    const { makeConfig } = await import('./support/harness.js');
-    const site = tempDir('cache-race');
-    cpSync(join(FIXTURES, 'rules', 'pairing', 'mismatch'), join(site, 'content'), { recursive: true });
-    const files = ['en/designer.md', 'en/researcher.md', 'fr/chercheur.md', 'fr/concepteur.md'].map((f) => join(site, 'content', f));
+    const { ResultCache, runFiles, DEFAULT_LIMITS, site, files, config } = await runnerSite('cache-race');
     const fr = files[3]!;
-    const config = makeConfig();
     const location = join(site, '.postings-cache');
     const run = (cache?: InstanceType<typeof ResultCache>) =>
       runFiles(files, { config, locale: 'en', mode: 'lint', limits: DEFAULT_LIMITS, cwd: site, concurrency: 'inline', cache });
