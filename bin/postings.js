@@ -69,6 +69,8 @@ if (versionOnly) {
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     version: version(),
+    // This process is the command's own: V8's optimising budget may be set (src/cli/tiering.ts).
+    tiering: true,
   });
   process.exitCode = code;
   // Done: the report was written synchronously. Exit now rather than when the event loop

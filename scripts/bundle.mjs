@@ -95,11 +95,8 @@ const { compileCli, cacheKey, CLI_CACHE } = createRequire(import.meta.url)(join(
 try {
   const { script, exports: cliExports } = compileCli(undefined);
   const quiet = { env: {}, stdout: () => {}, stderr: () => {}, isTTY: false, stderrIsTTY: false, version: '0.0.0' };
-  // The warm-up leaves V8's flags as a run starts with them: V8 takes a code cache only under
-  // the flags it was made with, and a lint sets V8's optimising budget before it lints one
-  // posting (src/cli/tiering.ts), unless a budget was given, as this says (node has started:
-  // it changes nothing else here).
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --interrupt-budget=67584`.trim();
+  // No `tiering` in this io: the warm-up leaves V8's flags as a run starts with them (V8 takes
+  // a code cache only under the flags it was made with; see src/cli/tiering.ts).
   for (const [cwd, argv] of [
     [join(root, 'fixtures', 'hugo-site'), ['lint', '--format', 'json', 'content/en/careers/positions/developer.md']],
     [join(root, 'fixtures', 'clean-pair'), ['lint', '--format', 'stylish', 'content/en/careers/positions/senior-developer--0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b.md']],

@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIN, FIXTURES, runCli } from './support/harness.js';
+import { BIN, FIXTURES, ROOT, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { crc32Js as crc32 } from '../src/runner/cache.js';
 import { tieringFlag, INTERRUPT_BUDGET } from '../src/cli/tiering.js';
@@ -807,12 +807,35 @@ async function runnerSite(name: string) {
 }
 
 describe('a command-line run: V8 optimises only the code that stays hot (Node 20)', () => {
-  test('the budget is set unless the user gave one, on the command line or in NODE_OPTIONS', () => {
-    expect(tieringFlag([], undefined)).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-    expect(tieringFlag(['--enable-source-maps'], '--max-old-space-size=4096')).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-    expect(tieringFlag(['--interrupt-budget=50000'], undefined)).toBeUndefined();
-    expect(tieringFlag([], '--max-old-space-size=4096 --interrupt_budget=50000')).toBeUndefined();
-    expect(tieringFlag(['--interrupt-budget', '50000'], undefined)).toBeUndefined();
+  test('the budget is set unless node was given one (Node refuses V8 flags in NODE_OPTIONS)', () => {
+    expect(tieringFlag([])).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+    expect(tieringFlag(['--enable-source-maps', '--max-old-space-size=4096'])).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+    expect(tieringFlag(['--interrupt-budget=50000'])).toBeUndefined();
+    expect(tieringFlag(['--interrupt_budget=50000'])).toBeUndefined();
+  });
+
+  test("only the command's own process sets it: a run of the command does, the Node API (a host's process) does not", () => {
+    const site = tempDir('tiering-api');
+    write(site, 'content/en/dev.md', posting({ key: 'dev' }));
+    write(site, 'content/fr/dev.md', posting({ key: 'dev', title: 'Développeur' }));
+    // Every call of V8's setFlagsFromString in the process, said on the error output at its exit.
+    const spy = join(site, 'spy.cjs');
+    writeFileSync(
+      spy,
+      "const v8 = require('node:v8'); const calls = []; v8.setFlagsFromString = (f) => calls.push(f); require('node:module').syncBuiltinESMExports();\n" +
+        "process.on('exit', () => process.stderr.write('\\nflags:' + JSON.stringify(calls) + '\\n'));\n",
+    );
+    const flags = (r: { stderr: string }) => JSON.parse(/flags:(.*)/.exec(r.stderr)![1]!) as string[];
+    const env = { ...process.env, NO_COLOR: '1' };
+    const cli = spawnSync(process.execPath, ['--require', spy, BIN, 'lint', 'content/en/dev.md'], { cwd: site, encoding: 'utf8', env });
+    expect(flags(cli)).toEqual([`--interrupt-budget=${INTERRUPT_BUDGET}`]);
+    const api = spawnSync(
+      process.execPath,
+      ['--require', spy, '--input-type=module', '-e', `import { lintFiles } from 'postings'; console.log((await lintFiles(['content/en/dev.md'], { cwd: ${JSON.stringify(site)} })).length);`],
+      { cwd: ROOT, encoding: 'utf8', env },
+    );
+    expect(api.stdout.trim()).toBe('1');
+    expect(flags(api)).toEqual([]);
   });
 
   test('it is set before one small posting is linted in the main thread (a pre-commit hook), as before the workers start; never by a run that lints nothing', async () => {
@@ -825,13 +848,14 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
     };
     // One posting (a pre-commit hook): linted in this thread, after the flag.
     expect(await calls([files[0]!])).toEqual({ n: 1, workers: 0, linted: 1 });
-    // A warm cache: nothing is linted, nothing is set.
+    // A warm cache, of all or of one posting: nothing is linted, nothing is set.
     const location = join(site, '.postings-cache');
     const cold = new ResultCache(location, 'content', 'test', config, 'en');
-    // (The Node API's inline run: no time budget, no flag.)
+    // (An inline run: no time budget, no worker, no hook.)
     expect(await calls(files, cold, 'inline')).toEqual({ n: 0, workers: 0, linted: 4 });
     cold.save();
     expect(await calls(files, new ResultCache(location, 'content', 'test', config, 'en'))).toEqual({ n: 0, workers: 0, linted: 0 });
+    expect(await calls([files[0]!], new ResultCache(location, 'content', 'test', config, 'en'))).toEqual({ n: 0, workers: 0, linted: 0 });
   });
 });
 

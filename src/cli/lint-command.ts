@@ -71,6 +71,11 @@ export interface CliIO {
   version: string;
   /** The whole standard input (`--stdin`); the process's own when not given. */
   readStdin?: () => Promise<string>;
+  /**
+   * The command's own process (bin/postings.js): V8's optimising budget is set before files are
+   * linted (src/cli/tiering.ts). Never in a host's process (the Node API) or the build's warm-up.
+   */
+  tiering?: boolean;
 }
 
 export async function runLint(paths: string[], opts: LintCliOptions, locale: Locale, io: CliIO): Promise<number> {
@@ -266,7 +271,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     listings,
     prepareIndex: prepareIndexFor(selected),
     heads,
-    beforeLint: optimiseHotCodeOnly,
+    beforeLint: io.tiering ? optimiseHotCodeOnly : undefined,
   });
   // Layout templates are linted here, in this thread, while the lint workers start and lint
   // the postings (they read nothing of the run): a one-posting run of a Hugo site waits for
@@ -316,7 +321,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
         cwd: io.cwd,
         concurrency: scale.concurrency,
         prepareIndex: prepareIndexFor(partners),
-        beforeLint: optimiseHotCodeOnly,
+        beforeLint: io.tiering ? optimiseHotCodeOnly : undefined,
       });
       const order = new Map(scope.select(false).map((f, i) => [f, i]));
       results = [...results, ...more.results].sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));

@@ -22,10 +22,12 @@
  * build alternated, medians: from the site's root 359 → 350 ms wall and 447 → 396 ms CPU; in a
  * folder of its content only 303 → 288 ms and 359 → 298 ms). A flag set before the command's
  * code is loaded would make V8 reject the code cache of that code (bin/code-cache.cjs), and so
- * would a cache made after it was set: the build's warm-up gives a budget (scripts/bundle.mjs). Not set when the user gave
- * a budget (`node --interrupt-budget=…`, NODE_OPTIONS), by the Node API (its host's process),
- * nor on Node 22.1 and later, whose mid tier (Maglev) changes the cost measured here and
- * whose compile cache would keep code compiled under the flag for starts without it.
+ * would a cache made after it was set: only the command's own process sets it (`CliIO.tiering`),
+ * not the build's warm-up that makes the cache (scripts/bundle.mjs), nor the Node API (its
+ * host's process, whose code caches would be made under it). Not set when the user gave node a
+ * budget (`node --interrupt-budget=…`; Node refuses V8 flags in NODE_OPTIONS), nor on Node 22.1
+ * and later, whose mid tier (Maglev) changes the cost measured here and whose compile cache
+ * would keep code compiled under the flag for starts without it.
  */
 import module from 'node:module';
 import { setFlagsFromString } from 'node:v8';
@@ -33,9 +35,8 @@ import { setFlagsFromString } from 'node:v8';
 export const INTERRUPT_BUDGET = 1_000_000;
 
 /** The flag to set, or undefined when the user gave their own budget. */
-export function tieringFlag(execArgv: readonly string[], nodeOptions: string | undefined): string | undefined {
-  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
-  if (given.some((a) => /^--interrupt[-_]budget(=|$)/.test(a))) return undefined;
+export function tieringFlag(execArgv: readonly string[]): string | undefined {
+  if (execArgv.some((a) => /^--interrupt[-_]budget(=|$)/.test(a))) return undefined;
   return `--interrupt-budget=${INTERRUPT_BUDGET}`;
 }
 
@@ -46,6 +47,6 @@ export function optimiseHotCodeOnly(): void {
   if (set) return;
   set = true;
   if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function') return;
-  const flag = tieringFlag(process.execArgv, process.env.NODE_OPTIONS);
+  const flag = tieringFlag(process.execArgv);
   if (flag) setFlagsFromString(flag);
 }

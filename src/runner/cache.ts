@@ -838,7 +838,9 @@ export class ResultCache {
       // The entry was read from the file after the run first saw it (its stat), and the hash
       // may be of bytes read later still: both are kept only when the file is still as that stat
       // saw it. A posting saved during the run would otherwise keep an entry of its old bytes
-      // with the hash of its new ones, and the next run would find it unchanged; it is read again then.
+      // with the hash of its new ones, and the next run would find it unchanged; it is read again
+      // then. (A file system whose times are coarse, 1 or 2 s, can hide a save of the same size
+      // within one tick: not handled; see CHANGELOG.)
       if (!this.stillAsSeen(e.filePath, state)) continue;
       this.dirty = true;
       this.touched.add(e.filePath);

@@ -217,7 +217,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     // In this thread (the Node API, tests): the Markdown parser is loaded only here.
     const { runJob, parserFailure } = await import('./job.js');
     if (guarded) {
-      options.beforeLint?.();
+      if (jobs.length) options.beforeLint?.();
       const { runGuarded, TIMED_OUT } = await import('./guard.js');
       const seconds = Math.round(limits.timeoutMs / 100) / 10;
       const runOne = (job: Job): { outcomes: JobOutcome[]; failure?: JobFailure } => {
