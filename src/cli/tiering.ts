@@ -18,9 +18,9 @@
  * files) ran slower under it (0.78 s → 0.90 s in `npm run bench`). Set too before one small
  * file is linted in the main thread (a pre-commit hook's run of one posting), once the index is
  * built: that lint is the one pass a worker would make, and V8's background threads spent more
- * processor time optimising it than it saved (one posting of the real site, 25 runs of each
- * build alternated, medians: from the site's root 359 → 350 ms wall and 447 → 396 ms CPU; in a
- * folder of its content only 303 → 288 ms and 359 → 298 ms). A flag set before the command's
+ * processor time optimising it than it saved (`npm run bench:startup` on a posting of the real
+ * site, the build before and after alternated, 3 × 21 runs: from the site's root about 2.5× →
+ * 2.1× the bare parse in CPU time, 2.0× → 1.9× in wall time; see CHANGELOG). A flag set before the command's
  * code is loaded would make V8 reject the code cache of that code (bin/code-cache.cjs), and so
  * would a cache made after it was set: only the command's own process sets it (`CliIO.tiering`),
  * not the build's warm-up that makes the cache (scripts/bundle.mjs), nor the Node API (its
