@@ -2,7 +2,8 @@
 // `npm run bench`: postings against the bare parse of the same files (unified + remark-parse +
 // remark-frontmatter in one process, the floor of any remark-based linter), side by side in
 // one run: all files cold, all files with a warm --cache (against a bare read), one posting of
-// the site (without the cache, and changed with the cache of all), and peak memory. Prints ratios; the seconds are this machine's, on this load.
+// the site (without the cache, from the site's root when it is a Hugo site, and changed with the
+// cache of all), and peak memory. Prints ratios; the seconds are this machine's, on this load.
 //
 //   npm run bench -- [--site <folder holding content/>] [--only <folder under each language>]
 //                    [--copies N] [--runs R] [--one <end of a path>] [--keep]
@@ -11,7 +12,7 @@
 // Default site: fixtures/site. Nothing is written outside a temporary folder.
 import { closeSync, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, dirname, basename } from 'node:path';
+import { join, dirname, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
@@ -21,7 +22,7 @@ const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const site = opt('site', join(root, 'fixtures', 'site'));
+const site = resolve(opt('site', join(root, 'fixtures', 'site')));
 const copies = Number(opt('copies', '1'));
 const runs = Number(opt('runs', '3'));
 const concurrency = opt('concurrency', 'auto');
@@ -31,6 +32,10 @@ if (!existsSync(join(site, 'content'))) {
 }
 
 const bin = join(root, 'bin', 'postings.js');
+/** Whether `dir` has a Hugo configuration (a `hugo.*` or `config.*` file, or `config/_default/`). */
+const hugoConfigIn = (dir) =>
+  ['hugo', 'config'].some((n) => ['toml', 'yaml', 'yml', 'json'].some((e) => existsSync(join(dir, `${n}.${e}`)))) ||
+  existsSync(join(dir, 'config', '_default'));
 const work = mkdtempSync(join(tmpdir(), 'postings-bench-'));
 // `--only careers/positions`: copy only that folder of each language (the postings of a
 // real site, without its blog posts and other pages, which a site's layout would not lint).
@@ -72,16 +77,16 @@ writeFileSync(oneList, one);
 // The report goes to a file, as a CI job's log or report file would take it: collected through
 // a pipe, 100 MB of JSON (16,848 postings) cost this process 0.5 s to read and decode, which
 // `cat` of the same file costs too, and which the bare side, printing nothing, never pays.
-function measure(argv, env = {}) {
+function measure(argv, cwd = work) {
   const rssFile = join(work, 'rss.txt');
   const out = openSync(join(work, 'report.out'), 'w');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', join(root, 'scripts', 'bench', 'rss.cjs'), ...argv], {
-    cwd: work,
+    cwd,
     encoding: 'utf8',
     stdio: ['ignore', out, 'pipe'],
     maxBuffer: 1 << 30,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', ...env },
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   closeSync(out);
@@ -91,11 +96,11 @@ function measure(argv, env = {}) {
   return { seconds, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
 
-function median(argv, before) {
+function median(argv, before, cwd) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     before?.();
-    samples.push(measure(argv));
+    samples.push(measure(argv, cwd));
   }
   samples.sort((a, b) => a.seconds - b.seconds);
   const mid = samples[Math.floor(samples.length / 2)];
@@ -119,6 +124,16 @@ const rows = [
 // The pre-commit case with --cache: the posting changed (a blank line more at each run), linted
 // alone, with the cache the warm runs above left (every file of every copy): its new results
 // are written after the end of the cache file, not the whole file again.
+// The pre-commit case as a writer's hook runs it: from the root of the site given (when it is a
+// Hugo site: its configuration, layouts and every page), where the run also reads the site's
+// configuration, indexes its pages and lints the layouts that render the posting. The site is
+// only read. The same posting as above, in the site given.
+const inSite = join(site, one.slice(firstSite.length));
+if (hugoConfigIn(site) && existsSync(inSite)) {
+  const inSiteList = join(work, 'one-in-site.txt');
+  writeFileSync(inSiteList, inSite);
+  rows.push(['one posting, from the site root', median([bare, inSiteList]), median(lint(one.slice(firstSite.length)), undefined, site)]);
+}
 const original = readFileSync(one);
 let edits = 0;
 const editOne = () => writeFileSync(one, Buffer.concat([original, Buffer.from('\n'.repeat(++edits))]));
