@@ -21,6 +21,9 @@ const { Script } = require('node:vm');
 const BUNDLE = join(__dirname, '..', 'dist', 'bundle');
 const CLI_SCRIPT = join(BUNDLE, 'cli.cjs');
 const CLI_CACHE = join(BUNDLE, 'cli.cache');
+/** The CommonJS module wrapper, which the build writes around the script (scripts/bundle.mjs). */
+const CLI_WRAPPER_OPEN = '(function (exports, require, module, __filename, __dirname) {';
+const CLI_WRAPPER_CLOSE = '\n})';
 
 /** What a cache must have been made for: this Node, this platform, this script (its size). */
 function cacheKey(scriptSize) {
@@ -33,9 +36,12 @@ function cacheKey(scriptSize) {
  */
 function compileCli(cachedData) {
   // The build makes the script ASCII only (esbuild's `charset: 'ascii'`), so that it reads
-  // as a one-byte string without a UTF-8 decode.
-  const source = readFileSync(CLI_SCRIPT, 'latin1');
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // as a one-byte string without a UTF-8 decode, and writes it already wrapped as a CommonJS
+  // module (CLI_WRAPPER_OPEN … CLI_WRAPPER_CLOSE): compiled as read, with no concatenation
+  // for V8 to flatten first.
+  let source = readFileSync(CLI_SCRIPT, 'latin1');
+  if (!source.startsWith(CLI_WRAPPER_OPEN)) source = `${CLI_WRAPPER_OPEN}${source}${CLI_WRAPPER_CLOSE}`; // a build before the wrapper was written in
+  const script = new Script(source, {
     filename: CLI_SCRIPT,
     cachedData,
   });
@@ -59,4 +65,11 @@ function loadCachedCli() {
   return compileCli(bytes.subarray(newline + 1)).exports;
 }
 
-module.exports = { CLI_SCRIPT, CLI_CACHE, cacheKey, compileCli, loadCachedCli };
+/**
+ * Import an ES module (a chunk of the ES module bundle) for the script: `postings new` and
+ * `postings lsp` run from there (see scripts/bundle.mjs). Node 20 lets a vm.Script import only
+ * with --experimental-vm-modules; this module was loaded by require, and may.
+ */
+const importEsm = (url) => import(url);
+
+module.exports = { importEsm, CLI_SCRIPT, CLI_CACHE, CLI_WRAPPER_OPEN, CLI_WRAPPER_CLOSE, cacheKey, compileCli, loadCachedCli };

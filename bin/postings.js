@@ -56,7 +56,10 @@ function writeOut(text) {
 if (versionOnly) {
   process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
 } else {
-  const cached = compileCache ? undefined : require('./code-cache.cjs').loadCachedCli();
+  // `postings new` and `postings lsp` are not in the script (see scripts/bundle.mjs): they run
+  // from the ES module bundle, as does any command line with such a word (`lint new` too).
+  const esmOnly = args.includes('new') || args.includes('lsp');
+  const cached = compileCache || esmOnly ? undefined : require('./code-cache.cjs').loadCachedCli();
   const bundled = new URL('../dist/bundle/main.js', import.meta.url);
   const { main, version } = cached ?? (await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js'));
 

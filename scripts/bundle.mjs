@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { compileCli, cacheKey, CLI_CACHE, CLI_WRAPPER_OPEN, CLI_WRAPPER_CLOSE } = createRequire(import.meta.url)(join(root, 'bin', 'code-cache.cjs'));
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const common = {
@@ -39,10 +40,11 @@ const common = {
   legalComments: 'none',
 };
 // The CLI and the Node API (`import { lintFiles } from 'postings'`) share their chunks.
-await build({
+const esm = await build({
   ...common,
   entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), api: join(root, 'dist', 'api.js') },
   splitting: true,
+  metafile: true,
 });
 // A lint worker (src/runner/worker.ts) is one file, apart: it starts with one module to
 // resolve, read and link instead of about twenty shared chunks (about 15 ms less CPU per
@@ -53,6 +55,35 @@ await build({
   entryPoints: { worker: join(root, 'dist', 'runner', 'worker.js') },
   splitting: false,
 });
+
+// `postings new` and `postings lsp` are not in the CommonJS script: the prompts (with an
+// encoding converter for the external editor, about 700 KB) and the language server's
+// protocol (about 460 KB) were 40% of it, read at every start of a lint. bin/postings.js runs
+// these two commands from the ES module bundle. Should the script get one all the same, the
+// command's module there imports the ES module bundle's chunk of it (found in the build's
+// metafile), through bin/code-cache.cjs, and calls it (its errors are then reported as
+// internal ones: their classes are the chunk's, not the script's).
+const chunkOf = (source) => {
+  const entry = Object.entries(esm.metafile.outputs).find(([, o]) => o.entryPoint === source);
+  if (!entry) throw new Error(`bundle: no chunk for ${source}`);
+  return entry[0].split('/').pop();
+};
+const commandsFromEsm = {
+  name: 'commands-from-esm',
+  setup(b) {
+    const commands = { './new-command.js': ['dist/cli/new-command.js', 'runNew'], '../lsp/server.js': ['dist/lsp/server.js', 'runLspStdio'] };
+    b.onResolve({ filter: /^(\.\/new-command|\.\.\/lsp\/server)\.js$/ }, (args) =>
+      /[\\/]dist[\\/]cli[\\/]main\.js$/.test(args.importer) ? { path: args.path, namespace: 'esm-command' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'esm-command' }, (args) => {
+      const [source, name] = commands[args.path];
+      const url = JSON.stringify(`./${chunkOf(source)}`);
+      // bin/code-cache.cjs, which compiled this script, imports for it (a vm.Script cannot).
+      const importer = "require(require('node:path').join(__dirname, '..', '..', 'bin', 'code-cache.cjs'))";
+      return { contents: `export async function ${name}(...args) { return (await ${importer}.importEsm(new URL(${url}, import.meta.url).href)).${name}(...args); }`, loader: 'js' };
+    });
+  },
+};
 
 // The command line again, as one CommonJS script (everything the ES module bundle loads on
 // demand is in it, run only when used), for Node 20's code cache: bin/code-cache.cjs compiles
@@ -70,6 +101,7 @@ await build({
   charset: 'ascii',
   define: { 'import.meta.url': '__postingsUrl' },
   banner: { js: "var __postingsUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [...common.plugins, commandsFromEsm],
 });
 const cli = join(outdir, 'cli.cjs');
 // esbuild leaves non-ASCII letters in regular expression literals: written as \u escapes
@@ -77,7 +109,10 @@ const cli = join(outdir, 'cli.cjs');
 let code = readFileSync(cli, 'utf8');
 if (/\\[^\x00-\x7f]/u.test(code)) throw new Error('bundle: an escaped non-ASCII character in cli.cjs; cannot make it ASCII');
 code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(cli, code);
+// The module wrapper is written into the file, so that bin/code-cache.cjs compiles the text it
+// read as it is: wrapped at each start, the 2.5 MB string was a concatenation that V8 copied
+// into one flat string before compiling it (about 7 ms of a one-posting run).
+writeFileSync(cli, `${CLI_WRAPPER_OPEN}${code}${CLI_WRAPPER_CLOSE}`);
 
 // The build's id: a hash of the bundle's code. The cache (`--cache`) keeps it with the version:
 // a postings built from another commit with the same version (installed from git, or built
@@ -91,7 +126,6 @@ writeFileSync(cli, code);
 // The code cache: the script run once here, in this process, on the fixtures (a Hugo site's
 // posting and its translation, and a folder of postings), so that the cache holds the bytecode
 // of what a lint run uses; then V8 serialises it.
-const { compileCli, cacheKey, CLI_CACHE } = createRequire(import.meta.url)(join(root, 'bin', 'code-cache.cjs'));
 try {
   const { script, exports: cliExports } = compileCli(undefined);
   const quiet = { env: {}, stdout: () => {}, stderr: () => {}, isTTY: false, stderrIsTTY: false, version: '0.0.0' };

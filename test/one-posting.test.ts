@@ -74,6 +74,21 @@ describe('the command on Node 20: one script compiled with the code cache of the
       expect(viaBin.status).toBe(esm.status);
     }
   });
+
+  run('`new`, left out of the script, still runs from it: through its chunk of the ES module bundle', () => {
+    const dir = tempDir('one-posting-new');
+    const probe = `const { compileCli } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))});
+      const { exports } = compileCli(undefined);
+      let out = '';
+      exports.main(['new', 'data-analyst', '--title-en', 'Data analyst', '--title-fr', 'Analyste de données', '--classification', 'EC-05'],
+        { cwd: process.cwd(), env: {}, stdout: (t) => { out += t; }, stderr: (t) => { out += t; }, isTTY: false, version: '0' })
+        .then((code) => console.log(JSON.stringify({ code, out })));`;
+    const r = node(['-e', probe], dir);
+    const { code, out } = JSON.parse(r.stdout) as { code: number; out: string };
+    expect(out).toContain('content/en/careers/positions/data-analyst.md');
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'content/fr/careers/positions/analyste-de-données.md'), 'utf8')).toContain('Analyste de données');
+  });
 });
 
 test('one posting loads no Node module a plain lint does not use (crypto hashes only for the cache, a baseline, a write; child_process runs git only in a repository)', () => {
