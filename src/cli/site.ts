@@ -22,6 +22,7 @@ import { lowerBound } from '../lib/lower-bound.js';
 import { UsageError } from './errors.js';
 import { isPostingFile } from './files.js';
 import { t } from '../i18n/cli.js';
+import { compareCodeUnits } from '../engine/compare.js';
 
 /** The rules that read a template's own prose and links. */
 export const TEMPLATE_RULES = [
@@ -201,7 +202,7 @@ export function lintTemplates(
   const templateRules = rules.filter((r) =>
     TEMPLATE_RULES.some((id) => (id.endsWith('/*') ? r.meta.id.startsWith(id.slice(0, -1)) : r.meta.id === id)),
   );
-  for (const [file, langs] of [...rendered].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, langs] of [...rendered].sort(([a], [b]) => compareCodeUnits(a, b))) {
     // A template comes with the pull request as a posting does: the same size limit and time
     // budget (this thread's watchdog), one `internal/*` finding when it is over either.
     let text: string;

@@ -20,6 +20,7 @@ import { formatMessage, pick, closest } from './format.js';
 import { parsePosting } from './parse.js';
 import { offsetToPoint } from './positions.js';
 import { fileFinding } from './file-finding.js';
+import { compareCodeUnits } from './compare.js';
 
 export { fileFinding };
 
@@ -180,6 +181,6 @@ function resolveRange(posting: ParsedPosting, d: ReportDescriptor): [number, num
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.ruleId, b.ruleId),
   );
 }

@@ -7,6 +7,7 @@
 import type { IndexEntry, Lang, LanguageConfig, ProjectIndex, RuleContext } from '../types.js';
 import { locate } from '../engine/yaml-locate.js';
 import { editDistance } from '../engine/format.js';
+import { compareCodeUnits } from '../engine/compare.js';
 
 export type PairBy = 'translationKey' | 'path';
 
@@ -186,7 +187,7 @@ export function guessPartner(view: PairView): IndexEntry | undefined {
   const candidates = view.unpairedOthers();
   const lever = self.leverId?.toLowerCase();
   const byKeyDistance = (a: IndexEntry, b: IndexEntry) =>
-    editDistance(key, keyOf(a) ?? '') - editDistance(key, keyOf(b) ?? '') || a.displayPath.localeCompare(b.displayPath);
+    editDistance(key, keyOf(a) ?? '') - editDistance(key, keyOf(b) ?? '') || compareCodeUnits(a.displayPath, b.displayPath);
   if (lever) {
     const same = candidates.filter((c) => c.leverId?.toLowerCase() === lever).sort(byKeyDistance);
     if (same[0]) return same[0];

@@ -6,6 +6,7 @@
 import type { ResolvedConfig } from '../types.js';
 import { counterpartTable, type CounterpartTable } from '../lib/link-language.js';
 import { fragmentOf, pageKey, parseUrl, unwrapRedirect } from '../lib/urls.js';
+import { compareCodeUnits } from '../engine/compare.js';
 
 export interface LinkNormaliser {
   table: CounterpartTable;
@@ -70,7 +71,7 @@ export function linkKey(raw: string, n: LinkNormaliser): LinkKey | undefined {
   const host = n.aliases.get(bareHost) ?? bareHost;
   const query = [...target.searchParams]
     .filter(([k]) => !/^utm_/i.test(k))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
   const path = pageKey(target).slice(target.hostname.length);

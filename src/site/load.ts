@@ -12,6 +12,7 @@ import type { Lang } from '../types.js';
 import type { SiteLanguage, SiteModel, SitePage } from './model.js';
 import { pageUrls } from './urls.js';
 import { PAGE_KEYS, readFrontMatterValues } from './front-matter.js';
+import { compareCodeUnits } from '../engine/compare.js';
 
 const CONFIG_EXTS = ['toml', 'yaml', 'yml', 'json'];
 /** Folders that hold a Hugo site's parts; a `config.*` file alone is not enough to call a folder a site. */
@@ -73,7 +74,7 @@ function withDefaultFolder(dir: string, files: string[]): string[] {
   if (!isDir(folder)) return files;
   const names = readdirSync(folder)
     .filter((n) => CONFIG_EXTS.includes(extname(n).slice(1)))
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    .sort((a, b) => rank(a) - rank(b) || compareCodeUnits(a, b));
   return [...files, ...names.map((n) => join(folder, n))];
 }
 const rank = (name: string) => (/^(hugo|config)\./.test(name) ? 0 : 1);
@@ -208,7 +209,7 @@ export async function loadSite(site: SiteRoot, postings: PostingSettings, heads?
   const languages: SiteLanguage[] = [];
   const codes = Object.keys(langsCfg).length ? Object.keys(langsCfg) : [defaultLang];
   const weight = (c: string) => Number(table(langsCfg[c]).weight ?? 0) || 0;
-  codes.sort((a, b) => weight(a) - weight(b) || a.localeCompare(b));
+  codes.sort((a, b) => weight(a) - weight(b) || compareCodeUnits(a, b));
   for (const code of codes) {
     const l = table(langsCfg[code]);
     languages.push({
