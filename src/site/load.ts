@@ -245,8 +245,11 @@ export async function loadSite(site: SiteRoot, postings: PostingSettings, heads?
   return model;
 }
 
-/** Every file under `dir` (no dot-folders, no node_modules), iteratively. */
-export function listFiles(dir: string, limit = 100_000): string[] {
+/**
+ * Every file under `dir` (no dot-folders, no node_modules), iteratively. `regular`, when given,
+ * gets those the folder listed as regular files (not links), which need no `stat` to be read.
+ */
+export function listFiles(dir: string, limit = 100_000, regular?: Set<string>): string[] {
   const out: string[] = [];
   const stack = [dir];
   while (stack.length && out.length < limit) {
@@ -261,7 +264,10 @@ export function listFiles(dir: string, limit = 100_000): string[] {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = join(d, e.name);
       if (e.isDirectory()) stack.push(full);
-      else if (e.isFile() || e.isSymbolicLink()) out.push(full);
+      else if (e.isFile()) {
+        out.push(full);
+        regular?.add(full);
+      } else if (e.isSymbolicLink()) out.push(full);
     }
   }
   return out.sort();
@@ -275,14 +281,15 @@ function indexPages(model: SiteModel, heads?: Map<string, string>): void {
   for (const language of model.languages) {
     if (seenDirs.has(language.contentDir + '|' + language.code)) continue;
     seenDirs.add(language.contentDir + '|' + language.code);
-    for (const file of listFiles(language.contentDir)) {
+    const regular = new Set<string>();
+    for (const file of listFiles(language.contentDir, undefined, regular)) {
       if (!PAGE_EXTS.has(extname(file).toLowerCase())) continue;
       const rel = relative(language.contentDir, file).split(sep).join('/');
       // A file marked for another language (`x.fr.md` in a shared folder) belongs to that one.
       const marked = /\.([a-z]{2}(?:-[a-z]+)?)\.[a-z]+$/i.exec(rel)?.[1]?.toLowerCase();
       const own = marked && model.languages.some((l) => l.code === marked) ? marked : language.code;
       if (own !== language.code) continue;
-      const { page, opaque } = readPage(model, language, file, rel, heads);
+      const { page, opaque } = readPage(model, language, file, rel, heads, regular.has(file));
       if (opaque) (model.opaquePrefixes[language.code] ??= []).push(opaque);
       model.pages.push(page);
     }
@@ -293,11 +300,19 @@ function indexPages(model: SiteModel, heads?: Map<string, string>): void {
  * A page of `language` from its file's front matter (`rel`: its path in the language's content
  * folder), and the URL prefix under which it cannot be known, if so.
  */
-function readPage(model: SiteModel, language: SiteLanguage, file: string, rel: string, heads?: Map<string, string>): { page: SitePage; opaque?: string } {
-  // The front matter only (never the body), without blocking on a FIFO, one shared buffer.
+function readPage(
+  model: SiteModel,
+  language: SiteLanguage,
+  file: string,
+  rel: string,
+  heads?: Map<string, string>,
+  regular = false,
+): { page: SitePage; opaque?: string } {
+  // The front matter only (never the body), without blocking on a FIFO, one shared buffer;
+  // no `stat` of a file its folder listed as regular (one system call less for each page).
   let head = '';
   try {
-    const read = readHead(file, 65536, false);
+    const read = readHead(file, 65536, false, regular);
     head = read.text;
     if (heads && read.frontMatter && /\.md$/i.test(file)) heads.set(file, head);
   } catch {
