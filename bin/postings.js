@@ -20,12 +20,33 @@ const args = process.argv.slice(2);
 const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-v');
 
 // `postings lint … | head`: the reader went away; stop quietly, as other CLI tools do.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+// The command writes its report and messages to file descriptors 1 and 2 itself (below): Node
+// makes process.stdout and process.stderr only when something asks for them (the language
+// server, the prompts of `postings new`, a warning of Node's own), and through a pipe that
+// costs a pre-commit hook some 5 ms (the `net` module). Whichever makes one gets this handler.
+const streams = [];
+for (const name of ['stdout', 'stderr']) {
+  const made = Object.getOwnPropertyDescriptor(process, name);
+  if (!made?.get || !made.configurable) continue;
+  let stream;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: made.enumerable,
+    get() {
+      if (!stream) {
+        stream = made.get.call(process);
+        streams.push(stream);
+        stream.on('error', (error) => {
+          if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+          throw error;
+        });
+      }
+      return stream;
+    },
   });
 }
+
+const { isatty } = require('./terminal.cjs');
 
 // The report goes to the standard output synchronously, waiting for the reader when the pipe is
 // full (as when stdout is a file or a terminal): through a pipe, process.stdout would queue
@@ -34,13 +55,14 @@ for (const stream of [process.stdout, process.stderr]) {
 // The wait for a full pipe starts at 20 µs and doubles up to 1 ms: a reader that keeps up (a
 // program reading a report of 100 MB) is not made to wait a millisecond at every 64 KiB, and
 // one that does not (`| less`) is not asked again thousands of times a second.
+// Messages go to the error output (fd 2) the same way.
 const pause = new Int32Array(new SharedArrayBuffer(4));
-function writeOut(text) {
+function writeTo(fd, text) {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let wait = 0.02;
   for (let at = 0; at < bytes.length; ) {
     try {
-      at += writeSync(1, bytes, at);
+      at += writeSync(fd, bytes, at);
       wait = 0.02;
     } catch (error) {
       if (error.code === 'EAGAIN') {
@@ -52,9 +74,11 @@ function writeOut(text) {
   }
   return true;
 }
+const writeOut = (text) => writeTo(1, text);
+const writeErr = (text) => writeTo(2, text);
 
 if (versionOnly) {
-  process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
+  writeOut(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
 } else {
   // `postings new` and `postings lsp` are not in the script (see scripts/bundle.mjs): they run
   // from the ES module bundle, as does any command line with such a word (`lint new` too).
@@ -68,9 +92,9 @@ if (versionOnly) {
     env: process.env,
     stdout: writeOut,
     stdoutBytes: writeOut,
-    stderr: (text) => process.stderr.write(text),
-    isTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stderr: writeErr,
+    isTTY: isatty(1),
+    stderrIsTTY: isatty(2),
     version: version(),
     // This process is the command's own: V8's optimising budget may be set (src/cli/tiering.ts).
     tiering: true,
@@ -80,7 +104,7 @@ if (versionOnly) {
   // empties, which waits for V8 to finish a garbage collection the run began (about 8 ms of a
   // pre-commit run on one posting). The language server never gets here (its promise does not
   // settle); text still queued for a stream (a pipe on Windows is asynchronous) is waited for.
-  if (!process.stdout.writableLength && !process.stderr.writableLength) {
+  if (!streams.some((stream) => stream.writableLength)) {
     // Node 22.10 and later: the compiled code kept for the next start is written now.
     module.flushCompileCache?.();
     process.exit(code);

@@ -27,6 +27,16 @@ const common = {
   external: ['recheck'],
   plugins: [
     {
+      // chalk's colour detection asks whether fds 1 and 2 are terminals when it is loaded:
+      // bin/terminal.cjs answers for a file or a pipe without loading `node:tty` and `net`.
+      name: 'lazy-tty',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?tty$/ }, (args) =>
+          /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: join(root, 'bin', 'terminal.cjs') } : undefined,
+        );
+      },
+    },
+    {
       // commander's `child_process`, loaded on first use (see scripts/bundle/lazy-child-process.cjs).
       name: 'lazy-child-process',
       setup(b) {
