@@ -91,20 +91,37 @@ describe('the command on Node 20: one script compiled with the code cache of the
   });
 });
 
-test('one posting loads no Node module a plain lint does not use (crypto hashes only for the cache, a baseline, a write; child_process runs git only in a repository)', () => {
+test('one posting loads no Node module a plain lint does not use (crypto hashes only for the cache, a baseline, a write; child_process runs git only in a repository; no worker, no terminal)', () => {
   const { dir, posting } = site();
+  // A French paragraph of more than 200 characters: its finding's baseline text would be hashed.
+  const french =
+    'Nous accueillons les candidatures de toutes les personnes, et nous garderons cette offre ouverte jusqu’à la fin de l’année, lorsque l’équipe lira chaque candidature, rencontrera les personnes qui ont postulé et répondra à chacune.';
+  writeFileSync(join(dir, posting), readFileSync(join(dir, posting), 'utf8') + `\n${french}\n`);
   const list = join(dir, 'modules.txt');
   const preload = join(dir, 'modules.cjs');
   writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
   const modules = () => readFileSync(list, 'utf8').split('\n');
-  const r = node(['--require', preload, BIN, 'lint', '-f', 'json', posting], dir);
-  expect(r.status).toBe(0);
+  const lint = (...args: string[]) => node(['--require', preload, BIN, 'lint', ...args, posting], dir);
+  const r = lint('-f', 'json');
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain('"language/mismatch"');
   expect(modules()).not.toContain('NativeModule crypto');
   // Outside a git repository, no git is run: child_process (and net, dgram) is not loaded.
   expect(modules()).not.toContain('NativeModule child_process');
+  // One small posting is linted in the command's thread: no worker.
+  expect(modules()).not.toContain('NativeModule worker_threads');
+  // The output is a pipe, not a terminal: no tty (and its net), for chalk's detection either.
+  expect(modules()).not.toContain('NativeModule tty');
+  expect(modules()).not.toContain('NativeModule net');
   // With --cache, the file's bytes are hashed: then it is loaded.
-  expect(node(['--require', preload, BIN, 'lint', '--cache', '-f', 'json', posting], dir).status).toBe(0);
+  expect(lint('--cache', '-f', 'json').status).toBe(1);
   expect(modules()).toContain('NativeModule crypto');
+  // With a baseline, the long text of the finding is kept (with a hash), and matched.
+  expect(lint('--update-baseline').status).toBe(0);
+  const again = lint('-f', 'json');
+  expect(modules()).toContain('NativeModule crypto');
+  expect(again.status).toBe(0);
+  expect(again.stdout).not.toContain('language/mismatch');
 });
 
 test('a run of a Hugo site, of one posting or of all, never sorts by locale (ICU collation costs its first call about 7 ms)', () => {

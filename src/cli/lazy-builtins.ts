@@ -3,7 +3,8 @@
  * plain lint run hashes nothing (only the cache, a long baseline text and a temporary file
  * name do), so a pre-commit run on one posting does not load it. The same for
  * `child_process` (with `net` and `dgram`, 3 to 10 ms): only git is run, and only in a
- * repository.
+ * repository. And `worker_threads` (about 4 ms): a run of one small posting lints it in its
+ * own thread and starts no worker.
  */
 import { createRequire } from 'node:module';
 
@@ -17,3 +18,8 @@ let childProcess: typeof import('node:child_process') | undefined;
 
 export const nodeChildProcess = (): typeof import('node:child_process') =>
   (childProcess ??= load('node:child_process') as typeof import('node:child_process'));
+
+let workerThreads: typeof import('node:worker_threads') | undefined;
+
+export const nodeWorkerThreads = (): typeof import('node:worker_threads') =>
+  (workerThreads ??= load('node:worker_threads') as typeof import('node:worker_threads'));

@@ -22,7 +22,7 @@ import { readRegularFile } from './read-file.js';
 import { loadConfig } from './config-loader.js';
 import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
-import { runBaseline, type BaselineCliOptions } from './baseline.js';
+import { baselinePath, runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
 import { optimiseHotCodeOnly } from './tiering.js';
 import { exitStatus, reportStream } from './stream-report.js';
@@ -269,6 +269,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     emit: stream?.emit,
     json: stream?.json,
     listings,
+    // Only a baseline matches the text of each finding: without one, a run need not keep them.
+    findingTexts: Boolean(opts.updateBaseline) || (opts.baseline !== false && existsSync(baselinePath(io.cwd, configFile, config))),
     prepareIndex: prepareIndexFor(selected),
     heads,
     beforeLint: io.tiering ? optimiseHotCodeOnly : undefined,

@@ -56,6 +56,11 @@ export interface RunContext {
   cwd: string;
   /** The run keeps a cache: outcomes carry what the file was when read. */
   cache?: boolean;
+  /**
+   * false: a lint's outcomes leave out the text of each finding, which only a baseline matches
+   * (a baseline then reads the file again); a long one is hashed, which loads `node:crypto`.
+   */
+  findingTexts?: boolean;
 }
 
 /** The index entry of each file, per index (a worker receives one index per run). */
@@ -232,7 +237,8 @@ function lintRead(read: ReadFile, ctx: RunContext, rules: readonly RuleModule[])
   const findings = lintPosting(posting, lintOptions);
   const texts = (text: string, list: Finding[]) => list.map((f) => findingText(text, f));
   if (ctx.mode === 'lint' || !rewritable || !findings.some((f) => f.fix)) {
-    return withRead({ filePath: file, findings, texts: texts(posting.text, findings) });
+    const kept = ctx.findingTexts === false && ctx.mode === 'lint' && !ctx.cache ? [] : texts(posting.text, findings);
+    return withRead({ filePath: file, findings, texts: kept });
   }
   const outcome = fixText(posting.text, findings, (text) =>
     lintPosting(parsePosting((posting.hasBom ? BOM : '') + text, file, config.language), lintOptions),

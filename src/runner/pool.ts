@@ -9,7 +9,8 @@
  * the parser and the rules while the main thread builds the front matter index; `run` then
  * sends them the context.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { nodeWorkerThreads } from '../cli/lazy-builtins.js';
 import type { ProjectIndex, RuleModule } from '../types.js';
 import type { Job, JobOutcome, RunContext } from './job.js';
 import type { Limits } from './limits.js';
@@ -185,6 +186,7 @@ export class LintPool {
       // (`node --input-type=module -e …`, a Node API user) would stop it from starting.
       execArgv: workerExecArgv(),
     };
+    const { Worker } = nodeWorkerThreads();
     let worker: Worker;
     try {
       worker = new Worker(this.workerUrl, options);

@@ -43,6 +43,8 @@ export interface RunOptions {
   prepareIndex?: (index: ProjectIndex) => void;
   /** Text to lint instead of a file's (`--stdin-filename`, `lintText`), by path. */
   texts?: ReadonlyMap<string, string>;
+  /** false: no baseline will match the results; they need not keep the text of each finding (see RunContext). */
+  findingTexts?: boolean;
   /** Front matter the run read already (the site model's pages), for the index; emptied once it is built. */
   heads?: Map<string, string>;
   /** The walks of the folders given, from which the index takes its content roots' files (and which are their own real path). */
@@ -124,7 +126,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
     throw e;
   }
   const { index } = project;
-  const context: RunContext = { config, locale, index, mode, limits, cwd, cache: Boolean(options.cache) };
+  const context: RunContext = { config, locale, index, mode, limits, cwd, cache: Boolean(options.cache), findingTexts: options.findingTexts };
   const results: Array<FileResult | JsonPiece | undefined> = new Array(files.length);
   // Pieces of a streamed JSON report (rendered, or as the cache stored them).
   const json = options.emit && mode === 'lint' ? options.json : undefined;
