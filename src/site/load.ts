@@ -260,9 +260,12 @@ export function listFiles(dir: string, limit = 100_000, regular?: Set<string>): 
     } catch {
       continue;
     }
+    // What `join(d, name)` gives for any name of the folder (one segment, never `.` or `..`):
+    // the folder's part, found once, not by normalising the whole path for each entry.
+    const prefix = join(d, 'x').slice(0, -1);
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const full = join(d, e.name);
+      const full = prefix + e.name;
       if (e.isDirectory()) stack.push(full);
       else if (e.isFile()) {
         out.push(full);
@@ -282,9 +285,12 @@ function indexPages(model: SiteModel, heads?: Map<string, string>): void {
     if (seenDirs.has(language.contentDir + '|' + language.code)) continue;
     seenDirs.add(language.contentDir + '|' + language.code);
     const regular = new Set<string>();
+    const under = join(language.contentDir, 'x').slice(0, -1);
     for (const file of listFiles(language.contentDir, undefined, regular)) {
       if (!PAGE_EXTS.has(extname(file).toLowerCase())) continue;
-      const rel = relative(language.contentDir, file).split(sep).join('/');
+      // The walk's path under the folder (what `relative` gives, without resolving both again).
+      const rest = file.startsWith(under) ? file.slice(under.length) : relative(language.contentDir, file);
+      const rel = sep === '/' ? rest : rest.split(sep).join('/');
       // A file marked for another language (`x.fr.md` in a shared folder) belongs to that one.
       const marked = /\.([a-z]{2}(?:-[a-z]+)?)\.[a-z]+$/i.exec(rel)?.[1]?.toLowerCase();
       const own = marked && model.languages.some((l) => l.code === marked) ? marked : language.code;
