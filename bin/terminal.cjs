@@ -13,7 +13,7 @@ function isatty(fd) {
     const st = fstatSync(fd);
     if (st.isFile() || st.isFIFO() || st.isSocket()) return false;
   } catch {
-    return false; // not an open descriptor: tty.isatty says false too
+    /* not answered by a stat (a closed descriptor, a console on Windows): tty.isatty decides */
   }
   return (tty ??= require('node:tty')).isatty(fd);
 }
