@@ -62,7 +62,9 @@ function loadCachedCli() {
   }
   const newline = bytes.indexOf(0x0a);
   if (newline < 0 || bytes.toString('latin1', 0, newline) !== cacheKey(size)) return undefined;
-  return compileCli(bytes.subarray(newline + 1)).exports;
+  const { exports } = compileCli(bytes.subarray(newline + 1));
+  // A script from another build (a dist restored beside a newer bin/): the ES module bundle instead.
+  return typeof exports.main === 'function' ? exports : undefined;
 }
 
 /**

@@ -79,8 +79,12 @@ function writeTo(fd, text) {
   }
   return true;
 }
-const writeOut = (text) => writeTo(1, text);
-const writeErr = (text) => writeTo(2, text);
+// A Windows console takes text through Node's terminal stream, as before: making it turns on
+// the console's escape codes (colours), and the stream converts the text for the console,
+// where bytes written to the descriptor would be read in its code page.
+const windowsConsole = (fd) => process.platform === 'win32' && isatty(fd);
+const writeOut = windowsConsole(1) ? (text) => process.stdout.write(text) : (text) => writeTo(1, text);
+const writeErr = windowsConsole(2) ? (text) => process.stderr.write(text) : (text) => writeTo(2, text);
 
 async function run() {
   // `postings new` and `postings lsp` are not in the script (see scripts/bundle.mjs): they run

@@ -16,6 +16,8 @@ const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const common = {
   outdir,
+  // Paths in the metafile (below) relative to the package, wherever the build is run from.
+  absWorkingDir: root,
   bundle: true,
   format: 'esm',
   platform: 'node',
