@@ -15,6 +15,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+// Whether the site given is a Hugo site root, as the command decides it (`npm run bench` builds first).
+import { siteConfigIn } from '../dist/site/load.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -32,10 +34,6 @@ if (!existsSync(join(site, 'content'))) {
 }
 
 const bin = join(root, 'bin', 'postings.js');
-/** Whether `dir` has a Hugo configuration (a `hugo.*` or `config.*` file, or `config/_default/`). */
-const hugoConfigIn = (dir) =>
-  ['hugo', 'config'].some((n) => ['toml', 'yaml', 'yml', 'json'].some((e) => existsSync(join(dir, `${n}.${e}`)))) ||
-  existsSync(join(dir, 'config', '_default'));
 const work = mkdtempSync(join(tmpdir(), 'postings-bench-'));
 // `--only careers/positions`: copy only that folder of each language (the postings of a
 // real site, without its blog posts and other pages, which a site's layout would not lint).
@@ -121,19 +119,19 @@ const rows = [
   ['all files, warm --cache (vs bare read)', median([bare, allList, '--read-only']), (measure(lint('--cache', '--cache-location', cache, '.')), median(lint('--cache', '--cache-location', cache, '.')))],
   ['one posting of the site', median([bare, oneList]), median(lint(one))],
 ];
-// The pre-commit case with --cache: the posting changed (a blank line more at each run), linted
-// alone, with the cache the warm runs above left (every file of every copy): its new results
-// are written after the end of the cache file, not the whole file again.
 // The pre-commit case as a writer's hook runs it: from the root of the site given (when it is a
 // Hugo site: its configuration, layouts and every page), where the run also reads the site's
 // configuration, indexes its pages and lints the layouts that render the posting. The site is
 // only read. The same posting as above, in the site given.
 const inSite = join(site, one.slice(firstSite.length));
-if (hugoConfigIn(site) && existsSync(inSite)) {
+if (siteConfigIn(site) && existsSync(inSite)) {
   const inSiteList = join(work, 'one-in-site.txt');
   writeFileSync(inSiteList, inSite);
   rows.push(['one posting, from the site root', median([bare, inSiteList]), median(lint(one.slice(firstSite.length)), undefined, site)]);
 }
+// The pre-commit case with --cache: the posting changed (a blank line more at each run), linted
+// alone, with the cache the warm runs above left (every file of every copy): its new results
+// are written after the end of the cache file, not the whole file again.
 const original = readFileSync(one);
 let edits = 0;
 const editOne = () => writeFileSync(one, Buffer.concat([original, Buffer.from('\n'.repeat(++edits))]));
