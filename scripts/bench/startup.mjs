@@ -3,9 +3,13 @@
 // bare parse of the same file (scripts/bench/bare.mjs: node start, unified + remark-parse +
 // remark-frontmatter, one parse). Medians of wall and CPU (user + system, every thread) time:
 //
-//   node scripts/bench/startup.mjs [--site <folder holding content/>] [--file <posting>] [--runs N] [--bin <postings.js>] [--json]
+//   node scripts/bench/startup.mjs [--site <folder holding content/>] [--file <posting>] [--runs N]
+//                                  [--bin <postings.js>] [--against <postings.js>] [--json]
 //
-// `--bin`: another build's bin/postings.js (to compare before and after a change).
+// `--bin`: another build's bin/postings.js instead of this one. `--against`: a second build,
+// whose two lint cases are printed under this one's (to compare before and after a change).
+// The cases take turns, one sample of each per round, so that a machine's load, which drifts
+// over a minute, weighs on every case alike (the bare parse included).
 //
 // Cases:
 //   bare           the floor: parse the posting, nothing else
@@ -46,11 +50,14 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-/** Median wall, CPU and memory of `runs` samples. */
-function measure(argv, cwd, runs) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(sample(argv, cwd));
-  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), maxMiB: median(samples.map((s) => s.maxMiB)) };
+/** Median wall, CPU and memory of each case (`[name, argv, cwd]`), `runs` rounds of one sample each, in turn. */
+function measureInTurn(cases, runs) {
+  const samples = cases.map(() => []);
+  for (let i = 0; i < runs; i++) cases.forEach(([, argv, cwd], c) => samples[c].push(sample(argv, cwd)));
+  return cases.map(([name], c) => {
+    const of = (key) => median(samples[c].map((s) => s[key]));
+    return [name, { wall: of('wall'), cpu: of('cpu'), maxMiB: of('maxMiB') }];
+  });
 }
 
 function firstPosting(site) {
@@ -70,21 +77,25 @@ function firstPosting(site) {
  * The startup rows: [name, { wall, cpu, maxMiB }] per case. `file` is a posting inside
  * `site`/content.
  */
-export function startupRows({ site, file, runs = 5, postings = bin }) {
+export function startupRows({ site, file, runs = 5, postings = bin, against }) {
   const work = mkdtempSync(join(tmpdir(), 'postings-startup-'));
   try {
     cpSync(join(site, 'content'), join(work, 'content'), { recursive: true });
     const rel = relative(site, file);
     const list = join(work, 'one.txt');
     writeFileSync(list, file);
-    const rows = [
-      ['node -e 0', measure(['-e', '0'], work, runs)],
-      ['bare parse', measure([bare, list], work, runs)],
-      ['postings --version', measure([postings, '--version'], work, runs)],
-      ['(a) lint, content/ only', measure([postings, 'lint', rel], work, runs)],
-      ['(b) lint, in the site', measure([postings, 'lint', rel], site, runs)],
+    const cases = [
+      ['node -e 0', ['-e', '0'], work],
+      ['bare parse', [bare, list], work],
+      ['postings --version', [postings, '--version'], work],
+      ['(a) lint, content/ only', [postings, 'lint', rel], work],
+      ['(b) lint, in the site', [postings, 'lint', rel], site],
     ];
-    return rows;
+    if (against) {
+      cases.push(['(a) --against build', [against, 'lint', rel], work]);
+      cases.push(['(b) --against build', [against, 'lint', rel], site]);
+    }
+    return measureInTurn(cases, runs);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -115,7 +126,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const file = opt('file') ? resolve(opt('file')) : firstPosting(site);
   if (opt('bin')) bin = resolve(opt('bin'));
-  const rows = startupRows({ site, file, runs: Number(opt('runs', '5')), postings: bin });
+  const against = opt('against') ? resolve(opt('against')) : undefined;
+  const rows = startupRows({ site, file, runs: Number(opt('runs', '5')), postings: bin, against });
   if (args.includes('--json')) console.log(JSON.stringify(Object.fromEntries(rows)));
   else {
     console.log(`${relative(site, file)} (${site}), median of ${opt('runs', '5')} runs\n`);
