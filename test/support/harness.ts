@@ -129,6 +129,9 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     input: options.input,
     timeout: 60_000,
   });
+  // A run killed by the timeout above is a hang (or a machine too loaded to test on): said as
+  // such, with what it printed, rather than as an empty report compared with a full one.
+  if (r.error) throw new Error(`postings ${args.join(' ')} (in ${options.cwd ?? ROOT}) did not end: ${r.error.message}; signal ${r.signal}; stderr: ${r.stderr?.slice(0, 2000)}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
