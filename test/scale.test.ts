@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { BIN, FIXTURES, ROOT, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { crc32Js as crc32 } from '../src/runner/cache.js';
-import { tieringFlag, INTERRUPT_BUDGET } from '../src/cli/tiering.js';
+import { regexpFlag, tieringFlag, INTERRUPT_BUDGET } from '../src/cli/tiering.js';
 
 /** Every rule fixture in one site (163 postings in en/ and fr/): findings of every kind. */
 function fixtureSite(): string {
@@ -814,7 +814,15 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
     expect(tieringFlag(['--interrupt_budget=50000'])).toBeUndefined();
   });
 
-  test("only the command's own process sets it: a run of the command does, the Node API (a host's process) does not", () => {
+  test('regular expressions are compiled at their first run unless node was told how to tier them', () => {
+    expect(regexpFlag([])).toBe('--no-regexp-tier-up');
+    expect(regexpFlag(['--interrupt-budget=50000', '--max-old-space-size=4096'])).toBe('--no-regexp-tier-up');
+    expect(regexpFlag(['--regexp-tier-up'])).toBeUndefined();
+    expect(regexpFlag(['--no-regexp-tier-up'])).toBeUndefined();
+    expect(regexpFlag(['--regexp_tier_up'])).toBeUndefined();
+  });
+
+  test("only the command's own process sets them: a run of the command does, the Node API (a host's process) does not", () => {
     const site = tempDir('tiering-api');
     write(site, 'content/en/dev.md', posting({ key: 'dev' }));
     write(site, 'content/fr/dev.md', posting({ key: 'dev', title: 'Développeur' }));
@@ -828,7 +836,8 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
     const flags = (r: { stderr: string }) => JSON.parse(/flags:(.*)/.exec(r.stderr)![1]!) as string[];
     const env = { ...process.env, NO_COLOR: '1' };
     const cli = spawnSync(process.execPath, ['--require', spy, BIN, 'lint', 'content/en/dev.md'], { cwd: site, encoding: 'utf8', env });
-    expect(flags(cli)).toEqual([`--interrupt-budget=${INTERRUPT_BUDGET}`]);
+    // The regular expressions' flag when the command starts, the budget before the posting is linted.
+    expect(flags(cli)).toEqual(['--no-regexp-tier-up', `--interrupt-budget=${INTERRUPT_BUDGET}`]);
     const api = spawnSync(
       process.execPath,
       ['--require', spy, '--input-type=module', '-e', `import { lintFiles } from 'postings'; console.log((await lintFiles(['content/en/dev.md'], { cwd: ${JSON.stringify(site)} })).length);`],

@@ -24,7 +24,7 @@ import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { baselinePath, runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
-import { optimiseHotCodeOnly } from './tiering.js';
+import { compileRegExpsAtOnce, optimiseHotCodeOnly } from './tiering.js';
 import { exitStatus, reportStream } from './stream-report.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
 import { postingStatus } from '../site/page.js';
@@ -79,6 +79,7 @@ export interface CliIO {
 }
 
 export async function runLint(paths: string[], opts: LintCliOptions, locale: Locale, io: CliIO): Promise<number> {
+  if (io.tiering) compileRegExpsAtOnce();
   if (!reporters[opts.format]) {
     throw new UsageError(t(locale, 'err.format', { format: opts.format, formats: formatNames().join(', ') }));
   }
