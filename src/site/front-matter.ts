@@ -24,11 +24,15 @@ export function readFrontMatterValues(text: string, _file?: string, keys?: reado
     const yaml = /^---[ \t]*\r?\n([^]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(body) ?? /^---[ \t]*\r?\n()---[ \t]*(?:\r?\n|$)/.exec(body);
     if (yaml && keys) {
       let aliases: string[] | undefined;
-      const rest = yaml[1]!.replace(/^aliases:[ \t]*\[([^\]\n"'{}]*)\][ \t]*$/m, (_m, list: string) => {
-        aliases = list.split(',').map((a) => a.trim()).filter(Boolean);
-        return '';
-      });
-      const simple = /^aliases:/m.test(rest) ? undefined : simpleFields(rest, keys);
+      // (Most pages have no aliases: their front matter is not searched for them twice.)
+      const hasAliases = yaml[1]!.includes('aliases:');
+      const rest = !hasAliases
+        ? yaml[1]!
+        : yaml[1]!.replace(/^aliases:[ \t]*\[([^\]\n"'{}]*)\][ \t]*$/m, (_m, list: string) => {
+            aliases = list.split(',').map((a) => a.trim()).filter(Boolean);
+            return '';
+          });
+      const simple = hasAliases && /^aliases:/m.test(rest) ? undefined : simpleFields(rest, keys);
       if (simple) return aliases ? { ...simple, aliases } : simple;
     }
     if (yaml) return asTable(parseYaml(yaml[1]!, { maxAliasCount: 100, logLevel: 'silent' }));

@@ -95,25 +95,47 @@ function dateOf(input: PermalinkInput): Date | undefined {
 
 /** Expand a permalink pattern, or undefined when one of its tokens has no value here. */
 export function expandPermalink(pattern: string, input: PermalinkInput): string | undefined {
-  const date = dateOf(input);
-  const filename = DATE_PREFIX.exec(input.name)?.[4] || input.name;
-  const title = typeof input.fm.title === 'string' ? urlize(input.fm.title) : undefined;
+  // Each token's value is computed only when the pattern has it: a site of hundreds of blog
+  // posts under `/:year/:month/:day/:filename` has no use for their titles' URL forms.
+  let date: Date | undefined | null = null;
+  const dateHere = () => (date === null ? (date = dateOf(input)) : date);
+  const filename = () => DATE_PREFIX.exec(input.name)?.[4] || input.name;
+  const title = () => (typeof input.fm.title === 'string' ? urlize(input.fm.title) : undefined);
   const pad = (n: number) => String(n).padStart(2, '0');
-  const values: Record<string, string | undefined> = {
-    year: date && String(date.getUTCFullYear()),
-    month: date && pad(date.getUTCMonth() + 1),
-    day: date && pad(date.getUTCDate()),
-    section: input.section,
-    sections: input.sections.join('/'),
-    title,
-    slug: input.slug ?? title,
-    slugorfilename: input.slug ?? urlize(filename),
-    filename: urlize(filename),
-    contentbasename: urlize(filename),
+  const value = (token: string): string | undefined => {
+    switch (token) {
+      case 'year': {
+        const d = dateHere();
+        return d && String(d.getUTCFullYear());
+      }
+      case 'month': {
+        const d = dateHere();
+        return d && pad(d.getUTCMonth() + 1);
+      }
+      case 'day': {
+        const d = dateHere();
+        return d && pad(d.getUTCDate());
+      }
+      case 'section':
+        return input.section;
+      case 'sections':
+        return input.sections.join('/');
+      case 'title':
+        return title();
+      case 'slug':
+        return input.slug ?? title();
+      case 'slugorfilename':
+        return input.slug ?? urlize(filename());
+      case 'filename':
+      case 'contentbasename':
+        return urlize(filename());
+      default:
+        return undefined;
+    }
   };
   let missing = false;
   const out = pattern.replace(/:([a-z]+)/gi, (whole, token: string) => {
-    const v = values[token.toLowerCase()];
+    const v = value(token.toLowerCase());
     if (v === undefined) {
       missing = true;
       return whole;
