@@ -339,6 +339,11 @@ describe('site configuration and URLs', () => {
       '/2020/02/24/open-source',
     );
     expect(expandPermalink('/:year/:slug/', { fm: {}, name: 'x', section: 'blog', sections: ['blog'], slug: undefined })).toBeUndefined();
+    const input = { fm: { title: 'Développeur Web', date: '2023-03-07' }, name: 'dev', section: 'jobs', sections: ['jobs', 'it'], slug: undefined };
+    expect(expandPermalink('/:sections/:Title/:slugorfilename/:month-:day/', input)).toBe('/jobs/it/développeur-web/dev/03-07/');
+    // A token Hugo does not know (an object's own property name included) leaves the URL unknown.
+    expect(expandPermalink('/:constructor/:filename/', input)).toBeUndefined();
+    expect(expandPermalink('/:tostring/', input)).toBeUndefined();
   });
 });
 
