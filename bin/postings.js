@@ -24,7 +24,11 @@ if (compileCache) nodeModule.enableCompileCache();
 const args = process.argv.slice(2);
 const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-v');
 
-// `postings lint … | head`: the reader went away; stop quietly, as other CLI tools do.
+// `postings lint … | head`: the reader went away. The rest of that output is dropped quietly
+// and the run goes on to its end: its exit code is the one it would have had (1 when it found
+// errors), so a CI step with `set -o pipefail` still fails on errors. (A process killed by the
+// closed pipe, as `cat` is, exits 141 with or without findings; one that stopped with 0 let a
+// gate pass on errors.)
 // The command writes its report and messages to file descriptors 1 and 2 itself (below): Node
 // makes process.stdout and process.stderr only when something asks for them (the language
 // server, the prompts of `postings new`, a warning of Node's own), and through a pipe that
@@ -42,6 +46,7 @@ for (const name of ['stdout', 'stderr']) {
         stream = made.get.call(process);
         streams.push(stream);
         stream.on('error', (error) => {
+          // (The language server and `postings new`, which write through these streams, have no report to finish.)
           if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
           throw error;
         });
@@ -62,7 +67,10 @@ const { isatty } = require('./terminal.cjs');
 // one that does not (`| less`) is not asked again thousands of times a second.
 // Messages go to the error output (fd 2) the same way.
 const pause = new Int32Array(new SharedArrayBuffer(4));
+/** The descriptors whose reader went away: what is written there is dropped (see above). */
+const gone = new Set();
 function writeTo(fd, text) {
+  if (gone.has(fd)) return true;
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let wait = 0.02;
   for (let at = 0; at < bytes.length; ) {
@@ -73,8 +81,10 @@ function writeTo(fd, text) {
       if (error.code === 'EAGAIN') {
         Atomics.wait(pause, 0, 0, wait);
         wait = Math.min(1, wait * 2);
-      } else if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      else throw error;
+      } else if (error.code === 'EPIPE') {
+        gone.add(fd);
+        return true;
+      } else throw error;
     }
   }
   return true;

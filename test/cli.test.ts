@@ -2,7 +2,8 @@
 import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, cpSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, runCli } from './support/harness.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, FIXTURES, ROOT, runCli } from './support/harness.js';
 
 const SITE = join(FIXTURES, 'site');
 const CLEAN_EN = join(SITE, 'content/en/careers/positions/senior-developer--0b5c3a2e-7d5f-4c1e-9a3b-2f6d8e9c1a4b.md');
@@ -67,6 +68,26 @@ describe('exit codes and usage errors', () => {
     const r = runCli(['lint'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(join('content', 'en', 'careers', 'positions', 'product-manager.md'));
+  });
+
+  test('a reader that goes away (`| head`, `| true`) does not change the exit code: errors still exit 1 under `set -o pipefail`', () => {
+    // `true` reads nothing and exits at once: every write of the report finds the pipe closed.
+    const piped = (args: string, reader: string) =>
+      spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} lint ${args} | ${reader}`], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    for (const format of ['stylish', 'json']) {
+      const errors = piped(`--format ${format} fixtures/site`, 'true');
+      expect(errors.status).toBe(1);
+      expect(errors.stderr).not.toMatch(/EPIPE|Internal error|\bat .*\.js:\d+/);
+      expect(piped(`--format ${format} fixtures/site`, 'head -c 10 >/dev/null').status).toBe(1);
+      expect(piped(`--format ${format} ${JSON.stringify(CLEAN_EN)}`, 'true').status).toBe(0);
+    }
+    // The error output gone too: the code is the run's.
+    const both = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} lint --max-warnings x fixtures/site 2>&1 | true`], { cwd: ROOT, encoding: 'utf8' });
+    expect(both.status).toBe(2);
   });
 
   test('an unknown format is a usage error', () => {
