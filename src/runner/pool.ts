@@ -61,6 +61,8 @@ export class LintPool {
   private readonly slots = new Set<Slot>();
   private run?: Run;
   private failed = false;
+  /** Why the pool failed, kept for a run that starts after it did (see `lint`). */
+  private failure?: Error;
 
   constructor(
     size: number,
@@ -91,6 +93,10 @@ export class LintPool {
       this.close();
       return Promise.resolve(this.stats);
     }
+    // Workers start before the run (see above): one that could not start may have failed the
+    // pool already, with no run to tell. Its run fails now, instead of waiting for workers that
+    // a failed pool never gives a job.
+    if (this.failed) return Promise.reject(this.failure ?? new Error('the lint pool failed before its run'));
     return new Promise((resolve, reject) => {
       this.run = { jobs, context, sites, deliver, resolve, reject, nextJob: 0, nextDelivery: 0, done: 0, waiting: new Map() };
       // More workers than jobs: the extra ones go.
@@ -130,6 +136,7 @@ export class LintPool {
   private fail(error: Error): void {
     if (this.failed) return;
     this.failed = true;
+    this.failure = error;
     this.close();
     this.run?.reject(error);
   }
