@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Startup of the one-posting run (a pre-commit hook, an editor's save), side by side with the
 // bare parse of the same file (scripts/bench/bare.mjs: node start, unified + remark-parse +
-// remark-frontmatter, one parse). Medians of wall and CPU (user + system, every thread) time:
+// remark-frontmatter, one parse). Medians of wall and CPU (user + system, every thread) time,
+// and the quartiles of each round's ratio to that round's bare parse (paired):
 //
 //   node scripts/bench/startup.mjs [--site <folder holding content/>] [--file <posting>] [--runs N]
 //                                  [--bin <postings.js>] [--against <postings.js>] [--json]
@@ -50,13 +51,26 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-/** Median wall, CPU and memory of each case (`[name, argv, cwd]`), `runs` rounds of one sample each, in turn. */
+/** The quartiles of `xs`: [first, median, third]. */
+const quartiles = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
+  return [at(0.25), median(s), at(0.75)];
+};
+
+/**
+ * Median wall, CPU and memory of each case (`[name, argv, cwd]`), `runs` rounds of one sample
+ * each, in turn; and each case's ratios to the bare parse of the same round (`paired`: their
+ * quartiles), which a machine whose speed drifts between rounds moves less than the medians.
+ */
 function measureInTurn(cases, runs) {
   const samples = cases.map(() => []);
   for (let i = 0; i < runs; i++) cases.forEach(([, argv, cwd], c) => samples[c].push(sample(argv, cwd)));
+  const bareAt = cases.findIndex(([name]) => name === 'bare parse');
   return cases.map(([name], c) => {
     const of = (key) => median(samples[c].map((s) => s[key]));
-    return [name, { wall: of('wall'), cpu: of('cpu'), maxMiB: of('maxMiB') }];
+    const paired = (key) => (bareAt < 0 ? undefined : quartiles(samples[c].map((s, i) => s[key] / samples[bareAt][i][key])));
+    return [name, { wall: of('wall'), cpu: of('cpu'), maxMiB: of('maxMiB'), pairedWall: paired('wall'), pairedCpu: paired('cpu') }];
   });
 }
 
@@ -104,12 +118,16 @@ export function startupRows({ site, file, runs = 5, postings = bin, against }) {
 export function formatRows(rows) {
   const bareRow = rows.find(([n]) => n === 'bare parse')[1];
   const pad = (s, n) => String(s).padEnd(n);
-  const lines = [`${pad('startup (one posting)', 28)}${pad('wall ms', 10)}${pad('cpu ms', 10)}${pad('MiB', 8)}× bare (wall, cpu)`];
+  const range = (q) => (q ? `${q[1].toFixed(2)}× (${q[0].toFixed(2)}–${q[2].toFixed(2)})` : '');
+  const lines = [
+    `${pad('startup (one posting)', 28)}${pad('wall ms', 10)}${pad('cpu ms', 10)}${pad('MiB', 8)}${pad('× bare (wall, cpu)', 20)}${pad('paired wall (quartiles)', 26)}paired cpu`,
+  ];
   for (const [name, m] of rows) {
     lines.push(
-      `${pad(name, 28)}${pad(m.wall.toFixed(0), 10)}${pad(m.cpu.toFixed(0), 10)}${pad(m.maxMiB.toFixed(0), 8)}${(m.wall / bareRow.wall).toFixed(2)}×, ${(m.cpu / bareRow.cpu).toFixed(2)}×`,
+      `${pad(name, 28)}${pad(m.wall.toFixed(0), 10)}${pad(m.cpu.toFixed(0), 10)}${pad(m.maxMiB.toFixed(0), 8)}${pad(`${(m.wall / bareRow.wall).toFixed(2)}×, ${(m.cpu / bareRow.cpu).toFixed(2)}×`, 20)}${pad(range(m.pairedWall), 26)}${range(m.pairedCpu)}`,
     );
   }
+  lines.push('', 'paired: the median of each round\'s ratio to the bare parse of that round, with its first and third quartiles.');
   return lines.join('\n');
 }
 
