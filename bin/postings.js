@@ -34,6 +34,9 @@ const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] ===
 // server, the prompts of `postings new`, a warning of Node's own), and through a pipe that
 // costs a pre-commit hook some 5 ms (the `net` module). Whichever makes one gets this handler.
 const streams = [];
+// `postings new` and `postings lsp` are not in the script (see scripts/bundle.mjs): they run
+// from the ES module bundle, as does any command line with such a word (`lint new` too).
+const esmOnly = args.includes('new') || args.includes('lsp');
 for (const name of ['stdout', 'stderr']) {
   const made = Object.getOwnPropertyDescriptor(process, name);
   if (!made?.get || !made.configurable) continue;
@@ -46,8 +49,12 @@ for (const name of ['stdout', 'stderr']) {
         stream = made.get.call(process);
         streams.push(stream);
         stream.on('error', (error) => {
-          // (The language server and `postings new`, which write through these streams, have no report to finish.)
-          if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+          if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+            // The language server and `postings new` have no report to finish: they stop. A lint
+            // goes on to its end (a Node warning made this stream; see above), its code kept.
+            if (esmOnly) process.exit(process.exitCode ?? 0);
+            return;
+          }
           throw error;
         });
       }
@@ -97,9 +104,6 @@ const writeOut = windowsConsole(1) ? (text) => process.stdout.write(text) : (tex
 const writeErr = windowsConsole(2) ? (text) => process.stderr.write(text) : (text) => writeTo(2, text);
 
 async function run() {
-  // `postings new` and `postings lsp` are not in the script (see scripts/bundle.mjs): they run
-  // from the ES module bundle, as does any command line with such a word (`lint new` too).
-  const esmOnly = args.includes('new') || args.includes('lsp');
   const cached = compileCache || esmOnly ? undefined : require('./code-cache.cjs').loadCachedCli();
   const bundled = join(__dirname, '..', 'dist', 'bundle', 'main.js');
   const { main, version } = cached ?? (await import(pathToFileURL(existsSync(bundled) ? bundled : join(__dirname, '..', 'dist', 'cli', 'main.js')).href));

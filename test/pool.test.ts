@@ -3,7 +3,7 @@
  * behaviour, order, time budget and memory cap, is tested through the command in
  * scale.test.ts and hostile.test.ts.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,9 +13,15 @@ import { rules } from '../src/rules/index.js';
 import { makeConfig } from './support/harness.js';
 import type { RunContext } from '../src/runner/job.js';
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
 /** A worker file that fails as it loads, as a broken installation's would. */
 function brokenWorker(): URL {
   const dir = mkdtempSync(join(tmpdir(), 'postings-pool-'));
+  dirs.push(dir);
   const file = join(dir, 'worker.mjs');
   writeFileSync(file, "throw new Error('broken installation');\n");
   return pathToFileURL(file);
@@ -37,13 +43,13 @@ describe('a pool whose workers cannot start', () => {
   test('a run started after the workers failed is rejected with their error, not left waiting', async () => {
     // Workers start before the run is known (while the index is built): these fail first.
     const pool = new LintPool(2, DEFAULT_LIMITS, rules, brokenWorker());
-    for (let i = 0; i < 200 && pool.size > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && pool.size > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(pool.size).toBe(0);
     await expect(pool.lint([job], context(), () => {})).rejects.toThrow(/broken installation/);
-  });
+  }, 30_000);
 
   test('a run that is waiting when they fail is rejected with their error', async () => {
     const pool = new LintPool(2, DEFAULT_LIMITS, rules, brokenWorker());
     await expect(pool.lint([job, job], context(), () => {})).rejects.toThrow(/broken installation/);
-  });
+  }, 30_000);
 });

@@ -820,6 +820,8 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
     expect(regexpFlag(['--regexp-tier-up'])).toBeUndefined();
     expect(regexpFlag(['--no-regexp-tier-up'])).toBeUndefined();
     expect(regexpFlag(['--regexp_tier_up'])).toBeUndefined();
+    expect(regexpFlag(['--noregexp-tier-up'])).toBeUndefined();
+    expect(regexpFlag(['--regexp-tier-up-ticks=5'])).toBeUndefined();
   });
 
   test("only the command's own process sets them: a run of the command does, the Node API (a host's process) does not", () => {

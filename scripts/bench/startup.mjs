@@ -51,11 +51,15 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-/** The quartiles of `xs`: [first, median, third]. */
+/** The quartiles of `xs`, [first, median, third], interpolated between samples (as R's type 7). */
 const quartiles = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-  return [at(0.25), median(s), at(0.75)];
+  const at = (q) => {
+    const h = q * (s.length - 1);
+    const lo = Math.floor(h);
+    return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+  };
+  return [at(0.25), at(0.5), at(0.75)];
 };
 
 /**
@@ -127,7 +131,11 @@ export function formatRows(rows) {
       `${pad(name, 28)}${pad(m.wall.toFixed(0), 10)}${pad(m.cpu.toFixed(0), 10)}${pad(m.maxMiB.toFixed(0), 8)}${pad(`${(m.wall / bareRow.wall).toFixed(2)}×, ${(m.cpu / bareRow.cpu).toFixed(2)}×`, 20)}${pad(range(m.pairedWall), 26)}${range(m.pairedCpu)}`,
     );
   }
-  lines.push('', 'paired: the median of each round\'s ratio to the bare parse of that round, with its first and third quartiles.');
+  lines.push(
+    '',
+    "paired: the median of each round's ratio to the bare parse of that round, with its first and third quartiles.",
+    'CPU time comes from /usr/bin/time in steps of 10 ms: a round\'s CPU ratio moves by steps of a few per cent.',
+  );
   return lines.join('\n');
 }
 

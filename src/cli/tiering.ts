@@ -43,11 +43,14 @@ export const INTERRUPT_BUDGET = 1_000_000;
  * reading in a new process, 8 ms with this flag (same matches). `npm run bench:startup` gives
  * the before and after of a whole run (see CHANGELOG). Set when the command starts, after its
  * code is loaded (a flag set before would make V8 reject the code cache), in the command's own
- * process only, as the budget above; not when the user chose (`node --regexp-tier-up`), nor on
- * Node 22.1 and later.
+ * process only, as the budget above; not when the user chose (`node --regexp-tier-up`,
+ * `--no_regexp_tier_up`, `--regexp-tier-up-ticks=N`), nor on Node 22.1 and later. It holds for
+ * the expressions first run after it is set: the few that loading the command ran before
+ * (commander's, modules' top levels) stay interpreted, as V8 counts no tier-up ticks under it;
+ * the lint workers, started later in their own isolates, compile all theirs.
  */
 export function regexpFlag(execArgv: readonly string[]): string | undefined {
-  if (execArgv.some((a) => /^--(no-)?regexp[-_]tier[-_]up(=|$)/.test(a))) return undefined;
+  if (execArgv.some((a) => /^--(no[-_]?)?regexp[-_]tier[-_]up([-_]ticks)?(=|$)/.test(a))) return undefined;
   return '--no-regexp-tier-up';
 }
 
