@@ -3,7 +3,9 @@
 // remark-frontmatter in one process, the floor of any remark-based linter), side by side in
 // one run: all files cold, all files with a warm --cache (against a bare read), one posting of
 // the site (without the cache, from the site's root when it is a Hugo site, and changed with the
-// cache of all), and peak memory. Prints ratios; the seconds are this machine's, on this load.
+// cache of all), and peak memory. Each row's two sides take turns, run after run, and its ratio
+// is the median of the rounds' ratios (with quartiles). Prints ratios; the seconds are this
+// machine's, on this load.
 //
 //   npm run bench -- [--site <folder holding content/>] [--only <folder under each language>]
 //                    [--copies N] [--runs R] [--one <end of a path>] [--keep]
@@ -94,15 +96,37 @@ function measure(argv, cwd = work) {
   return { seconds, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
 
-function median(argv, before, cwd) {
-  const samples = [];
+/** The quartiles of `xs`, [first, median, third], interpolated between samples (as R's type 7). */
+function quartiles(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => {
+    const h = q * (s.length - 1);
+    const lo = Math.floor(h);
+    return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+  };
+  return [at(0.25), at(0.5), at(0.75)];
+}
+
+/**
+ * `runs` rounds of one sample of each case (`{ argv, cwd, before }`, `before` run before its
+ * sample), in turn: a machine whose speed drifts (by a third within minutes, on this one)
+ * weighs on every case alike, and each round gives the ratio of a case to the first case of
+ * that round. Returns, per case, the median seconds, the peak memory of its runs, and the
+ * quartiles of its paired ratio (time) to the first case.
+ */
+function inTurn(cases) {
+  const samples = cases.map(() => []);
   for (let i = 0; i < runs; i++) {
-    before?.();
-    samples.push(measure(argv, cwd));
+    cases.forEach((c, k) => {
+      c.before?.();
+      samples[k].push(measure(c.argv, c.cwd));
+    });
   }
-  samples.sort((a, b) => a.seconds - b.seconds);
-  const mid = samples[Math.floor(samples.length / 2)];
-  return { seconds: mid.seconds, rssMiB: Math.max(...samples.map((s) => s.rssMiB)) };
+  return samples.map((xs) => ({
+    seconds: quartiles(xs.map((x) => x.seconds))[1],
+    rssMiB: Math.max(...xs.map((x) => x.rssMiB)),
+    paired: quartiles(xs.map((x, i) => x.seconds / samples[0][i].seconds)),
+  }));
 }
 
 const bare = join(root, 'scripts', 'bench', 'bare.mjs');
@@ -113,12 +137,19 @@ const dropCache = () => rmSync(cache, { force: true });
 console.log(`postings bench: ${files.length} files (${copies} cop${copies === 1 ? 'y' : 'ies'} of ${site}${only ? `, ${only} only` : ''}), median of ${runs} runs, concurrency ${concurrency}\n`);
 const bareWorkers = join(root, 'scripts', 'bench', 'bare-workers.mjs');
 const threads = availableParallelism();
-const coldBare = median([bare, allList]);
-const rows = [
-  ['all files, cold', coldBare, median(lint('.'), dropCache)],
-  ['all files, warm --cache (vs bare read)', median([bare, allList, '--read-only']), (measure(lint('--cache', '--cache-location', cache, '.')), median(lint('--cache', '--cache-location', cache, '.')))],
-  ['one posting of the site', median([bare, oneList]), median(lint(one))],
-];
+// Each row: the bare side and postings in turn, round after round (see inTurn). The cold row
+// also takes the bare parse split over the machine's threads: what parsing in parallel can gain
+// on this machine, the floor of a linter that does (the cold ratio cannot go below it).
+const [coldBare, coldLint, split] = inTurn([
+  { argv: [bare, allList] },
+  { argv: lint('.'), before: dropCache },
+  { argv: [bareWorkers, allList] },
+]);
+const rows = [['all files, cold', coldBare, coldLint]];
+// The warm runs: a first run (not timed) writes the cache of every file.
+measure(lint('--cache', '--cache-location', cache, '.'));
+rows.push(['all files, warm --cache (vs bare read)', ...inTurn([{ argv: [bare, allList, '--read-only'] }, { argv: lint('--cache', '--cache-location', cache, '.') }])]);
+rows.push(['one posting of the site', ...inTurn([{ argv: [bare, oneList] }, { argv: lint(one) }])]);
 // The pre-commit case as a writer's hook runs it: from the root of the site given (when it is a
 // Hugo site: its configuration, layouts and every page), where the run also reads the site's
 // configuration, indexes its pages and lints the layouts that render the posting. The site is
@@ -127,7 +158,7 @@ const inSite = join(site, one.slice(firstSite.length));
 if (siteConfigIn(site) && existsSync(inSite)) {
   const inSiteList = join(work, 'one-in-site.txt');
   writeFileSync(inSiteList, inSite);
-  rows.push(['one posting, from the site root', median([bare, inSiteList]), median(lint(one.slice(firstSite.length)), undefined, site)]);
+  rows.push(['one posting, from the site root', ...inTurn([{ argv: [bare, inSiteList] }, { argv: lint(one.slice(firstSite.length)), cwd: site }])]);
 }
 // The pre-commit case with --cache: the posting changed (a blank line more at each run), linted
 // alone, with the cache the warm runs above left (every file of every copy): its new results
@@ -135,20 +166,25 @@ if (siteConfigIn(site) && existsSync(inSite)) {
 const original = readFileSync(one);
 let edits = 0;
 const editOne = () => writeFileSync(one, Buffer.concat([original, Buffer.from('\n'.repeat(++edits))]));
-rows.push(['one posting, changed, --cache of all', median([bare, oneList], editOne), median(lint('--cache', '--cache-location', cache, one), editOne)]);
+rows.push([
+  'one posting, changed, --cache of all',
+  ...inTurn([
+    { argv: [bare, oneList], before: editOne },
+    { argv: lint('--cache', '--cache-location', cache, one), before: editOne },
+  ]),
+]);
 writeFileSync(one, original);
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('case', 42)}${pad('bare', 18)}${pad('postings', 18)}ratio`);
+const ratio = (q) => `${q[1].toFixed(2)}× (${q[0].toFixed(2)}–${q[2].toFixed(2)})`;
+console.log(`${pad('case', 42)}${pad('bare', 18)}${pad('postings', 18)}${pad('time: paired ratio (quartiles)', 32)}memory`);
 for (const [name, b, p] of rows) {
   console.log(
-    `${pad(name, 42)}${pad(`${b.seconds.toFixed(2)} s ${b.rssMiB.toFixed(0)} MiB`, 18)}${pad(`${p.seconds.toFixed(2)} s ${p.rssMiB.toFixed(0)} MiB`, 18)}${(p.seconds / b.seconds).toFixed(2)}× time, ${(p.rssMiB / b.rssMiB).toFixed(2)}× memory`,
+    `${pad(name, 42)}${pad(`${b.seconds.toFixed(2)} s ${b.rssMiB.toFixed(0)} MiB`, 18)}${pad(`${p.seconds.toFixed(2)} s ${p.rssMiB.toFixed(0)} MiB`, 18)}${pad(ratio(p.paired), 32)}${(p.rssMiB / b.rssMiB).toFixed(2)}×`,
   );
 }
-// The bare parse itself split over the machine's threads: what parsing in parallel can gain on
-// this machine, the floor of a linter that does (the cold ratio above cannot go below it).
-const split = median([bareWorkers, allList]);
 console.log(
-  `\nthe bare parse over ${threads} worker threads: ${split.seconds.toFixed(2)} s ${split.rssMiB.toFixed(0)} MiB, ${(split.seconds / coldBare.seconds).toFixed(2)}× the bare parse in one thread`,
+  `\nthe bare parse over ${threads} worker threads: ${split.seconds.toFixed(2)} s ${split.rssMiB.toFixed(0)} MiB, ${ratio(split.paired)} the bare parse in one thread`,
 );
+console.log("\npaired ratio: the median of each round's ratio to the bare side of that round, with its first and third quartiles; memory: peak against peak.");
 if (args.includes('--keep')) console.log(`\ncorpus kept in ${work}`);
 else rmSync(work, { recursive: true, force: true });
