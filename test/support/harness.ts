@@ -132,6 +132,9 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   // A run killed by the timeout above is a hang (or a machine too loaded to test on): said as
   // such, with what it printed, rather than as an empty report compared with a full one.
   if (r.error) throw new Error(`postings ${args.join(' ')} (in ${options.cwd ?? ROOT}) did not end: ${r.error.message}; signal ${r.signal}; stderr: ${r.stderr?.slice(0, 2000)}`);
+  // Nor is a run that a signal ended (a crash of node itself, the system's out-of-memory killer):
+  // the command never ends so, and what it printed is not a report to compare.
+  if (r.signal) throw new Error(`postings ${args.join(' ')} (in ${options.cwd ?? ROOT}) was ended by ${r.signal}; status ${r.status}; stdout: ${r.stdout?.slice(0, 500)}; stderr: ${r.stderr?.slice(0, 2000)}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
