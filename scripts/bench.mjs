@@ -17,6 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { quartiles } from './bench/stats.mjs';
 // Whether the site given is a Hugo site root, as the command decides it (`npm run bench` builds first).
 import { siteConfigIn } from '../dist/site/load.js';
 
@@ -94,17 +95,6 @@ function measure(argv, cwd = work) {
   const ok = argv[0] === bin ? [0, 1] : [0];
   if (!ok.includes(r.status)) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { seconds, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
-}
-
-/** The quartiles of `xs`, [first, median, third], interpolated between samples (as R's type 7). */
-function quartiles(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => {
-    const h = q * (s.length - 1);
-    const lo = Math.floor(h);
-    return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
-  };
-  return [at(0.25), at(0.5), at(0.75)];
 }
 
 /**

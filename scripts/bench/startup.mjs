@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { quartiles } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let bin = join(root, 'bin', 'postings.js');
@@ -49,17 +50,6 @@ function sample(argv, cwd) {
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
-};
-
-/** The quartiles of `xs`, [first, median, third], interpolated between samples (as R's type 7). */
-const quartiles = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => {
-    const h = q * (s.length - 1);
-    const lo = Math.floor(h);
-    return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
-  };
-  return [at(0.25), at(0.5), at(0.75)];
 };
 
 /**

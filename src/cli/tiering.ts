@@ -54,30 +54,29 @@ export function regexpFlag(execArgv: readonly string[]): string | undefined {
   return '--no-regexp-tier-up';
 }
 
-let regexpsSet = false;
-
-/** Once a process, when the command starts (see `regexpFlag`). */
-export function compileRegExpsAtOnce(): void {
-  if (regexpsSet) return;
-  regexpsSet = true;
-  if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function') return;
-  const flag = regexpFlag(process.execArgv);
-  if (flag) setFlagsFromString(flag);
-}
-
 /** The flag to set, or undefined when the user gave their own budget. */
 export function tieringFlag(execArgv: readonly string[]): string | undefined {
   if (execArgv.some((a) => /^--interrupt[-_]budget(=|$)/.test(a))) return undefined;
   return `--interrupt-budget=${INTERRUPT_BUDGET}`;
 }
 
-let set = false;
+/**
+ * A function that sets the flag `flagOf` gives (none when the user gave theirs) once a
+ * process, on a Node without a compile cache for ES modules (before 22.1; see above).
+ */
+function oncePerProcess(flagOf: (execArgv: readonly string[]) => string | undefined): () => void {
+  let set = false;
+  return () => {
+    if (set) return;
+    set = true;
+    if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function') return;
+    const flag = flagOf(process.execArgv);
+    if (flag) setFlagsFromString(flag);
+  };
+}
+
+/** Once a process, when the command starts (see `regexpFlag`). */
+export const compileRegExpsAtOnce = oncePerProcess(regexpFlag);
 
 /** Once a process, before the lint workers start or one small file is linted in this thread (see above). */
-export function optimiseHotCodeOnly(): void {
-  if (set) return;
-  set = true;
-  if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function') return;
-  const flag = tieringFlag(process.execArgv);
-  if (flag) setFlagsFromString(flag);
-}
+export const optimiseHotCodeOnly = oncePerProcess(tieringFlag);
