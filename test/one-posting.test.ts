@@ -50,6 +50,20 @@ describe('the command on Node 20: one script compiled with the code cache of the
     expect(out.ascii).toBe(true);
   });
 
+  run('the bin loads the command from the cache, not from the ES module bundle: one script, its cache taken', () => {
+    // Every vm.Script the loader makes, with whether V8 took its cache.
+    const probe = `const vm = require('node:vm'); const Script = vm.Script; const made = [];
+      vm.Script = function (source, options) { const s = new Script(source, options); made.push({ length: source.length, cached: Boolean(options && options.cachedData), rejected: s.cachedDataRejected }); return s; };
+      const { loadCachedCli, CLI_SCRIPT } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))});
+      const cli = loadCachedCli();
+      console.log(JSON.stringify({ main: typeof (cli && cli.main), made, size: require('node:fs').statSync(CLI_SCRIPT).size }));`;
+    const r = node(['-e', probe]);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { main: string; made: Array<{ length: number; cached: boolean; rejected: boolean }>; size: number };
+    expect(out.main).toBe('function');
+    expect(out.made).toEqual([{ length: out.size, cached: true, rejected: false }]);
+  });
+
   run('the cached script reports what the ES module bundle reports, in English and in French', () => {
     const { dir, posting } = site();
     // A French mistake, so that expressions with accented letters (escaped in the script) run.
