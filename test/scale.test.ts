@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { BIN, FIXTURES, ROOT, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { crc32Js as crc32 } from '../src/runner/cache.js';
-import { regexpFlag, tieringFlag, INTERRUPT_BUDGET } from '../src/cli/tiering.js';
+import { regexpFlag, tieringFlag, youngGenerationFlag, INTERRUPT_BUDGET } from '../src/cli/tiering.js';
 
 /** Every rule fixture in one site (163 postings in en/ and fr/): findings of every kind. */
 function fixtureSite(): string {
@@ -824,6 +824,13 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
     expect(regexpFlag(['--regexp-tier-up-ticks=5'])).toBeUndefined();
   });
 
+  test('the young generation is kept at its first size unless node was given a growth factor', () => {
+    expect(youngGenerationFlag([])).toBe('--semi-space-growth-factor=1');
+    expect(youngGenerationFlag(['--max-semi-space-size=4'])).toBe('--semi-space-growth-factor=1');
+    expect(youngGenerationFlag(['--semi-space-growth-factor=4'])).toBeUndefined();
+    expect(youngGenerationFlag(['--semi_space_growth_factor=4'])).toBeUndefined();
+  });
+
   test("only the command's own process sets them: a run of the command does, the Node API (a host's process) does not", () => {
     const site = tempDir('tiering-api');
     write(site, 'content/en/dev.md', posting({ key: 'dev' }));
@@ -838,8 +845,12 @@ describe('a command-line run: V8 optimises only the code that stays hot (Node 20
     const flags = (r: { stderr: string }) => JSON.parse(/flags:(.*)/.exec(r.stderr)![1]!) as string[];
     const env = { ...process.env, NO_COLOR: '1' };
     const cli = spawnSync(process.execPath, ['--require', spy, BIN, 'lint', 'content/en/dev.md'], { cwd: site, encoding: 'utf8', env });
-    // The regular expressions' flag when the command starts, the budget before the posting is linted.
-    expect(flags(cli)).toEqual(['--no-regexp-tier-up', `--interrupt-budget=${INTERRUPT_BUDGET}`]);
+    // When the command starts, the regular expressions' flag and a young generation kept small
+    // (one file); the budget before the posting is linted.
+    expect(flags(cli)).toEqual(['--no-regexp-tier-up', '--semi-space-growth-factor=1', `--interrupt-budget=${INTERRUPT_BUDGET}`]);
+    // Two files: V8's own growth factor again, before the worker starts.
+    const two = spawnSync(process.execPath, ['--require', spy, BIN, 'lint', 'content'], { cwd: site, encoding: 'utf8', env });
+    expect(flags(two)).toEqual(['--no-regexp-tier-up', '--semi-space-growth-factor=1', '--semi-space-growth-factor=2', `--interrupt-budget=${INTERRUPT_BUDGET}`]);
     const api = spawnSync(
       process.execPath,
       ['--require', spy, '--input-type=module', '-e', `import { lintFiles } from 'postings'; console.log((await lintFiles(['content/en/dev.md'], { cwd: ${JSON.stringify(site)} })).length);`],

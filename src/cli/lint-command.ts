@@ -24,7 +24,7 @@ import { UsageError } from './errors.js';
 import { sinceScope } from './since.js';
 import { baselinePath, runBaseline, type BaselineCliOptions } from './baseline.js';
 import { prepareOutputFile } from './output-file.js';
-import { compileRegExpsAtOnce, optimiseHotCodeOnly } from './tiering.js';
+import { compileRegExpsAtOnce, keepYoungGenerationSmall, letYoungGenerationGrow, optimiseHotCodeOnly } from './tiering.js';
 import { exitStatus, reportStream } from './stream-report.js';
 import { readFrontMatterValues } from '../site/front-matter.js';
 import { postingStatus } from '../site/page.js';
@@ -79,7 +79,10 @@ export interface CliIO {
 }
 
 export async function runLint(paths: string[], opts: LintCliOptions, locale: Locale, io: CliIO): Promise<number> {
-  if (io.tiering) compileRegExpsAtOnce();
+  if (io.tiering) {
+    compileRegExpsAtOnce();
+    keepYoungGenerationSmall();
+  }
   if (!reporters[opts.format]) {
     throw new UsageError(t(locale, 'err.format', { format: opts.format, formats: formatNames().join(', ') }));
   }
@@ -179,6 +182,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
     if (e instanceof MissingPathError) throw new UsageError(t(locale, 'err.pathMissing', { path: e.path }));
     throw e;
   }
+  // More than one file: V8 grows the young generation as it does by default (src/cli/tiering.ts).
+  if (files.length > 1) letYoungGenerationGrow();
   // An empty folder (or a folder named `x.md`) is a mistake, not a clean run (as ESLint's
   // "No files matching the pattern"). Files all left out by `ignore` (or section pages) are a
   // clean run, and so is `--since` with nothing changed: both report 0 files.
