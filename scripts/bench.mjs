@@ -17,7 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { quartiles } from './bench/stats.mjs';
+import { median, quartiles } from './bench/stats.mjs';
 // Whether the site given is a Hugo site root, as the command decides it (`npm run bench` builds first).
 import { siteConfigIn } from '../dist/site/load.js';
 
@@ -113,7 +113,7 @@ function inTurn(cases) {
     });
   }
   return samples.map((xs) => ({
-    seconds: quartiles(xs.map((x) => x.seconds))[1],
+    seconds: median(xs.map((x) => x.seconds)),
     rssMiB: Math.max(...xs.map((x) => x.rssMiB)),
     paired: quartiles(xs.map((x, i) => x.seconds / samples[0][i].seconds)),
   }));

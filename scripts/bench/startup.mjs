@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { quartiles } from './stats.mjs';
+import { median, quartiles } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let bin = join(root, 'bin', 'postings.js');
@@ -47,10 +47,6 @@ function sample(argv, cwd) {
   return { wall, cpu: (user + sys) * 1000, maxMiB: maxKiB / 1024 };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
 
 /**
  * Median wall, CPU and memory of each case (`[name, argv, cwd]`), `runs` rounds of one sample

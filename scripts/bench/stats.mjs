@@ -10,3 +10,6 @@ export function quartiles(xs) {
   };
   return [at(0.25), at(0.5), at(0.75)];
 }
+
+/** The median of `xs` (interpolated between the two middle samples of an even count). */
+export const median = (xs) => quartiles(xs)[1];
