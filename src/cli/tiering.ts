@@ -39,9 +39,8 @@ export const INTERRUPT_BUDGET = 1_000_000;
  * regular expression in its bytecode interpreter, then compiles it when it runs again: a
  * lint's patterns (dates, durations, amounts, terms, with `\p{L}` look-behinds and
  * case-insensitive Unicode classes) are interpreted slowly, and the hot ones are compiled all
- * the same. On a posting of the real site, the values of its prose took 24 ms on their first
- * reading in a new process, 8 ms with this flag (same matches). `npm run bench:startup` gives
- * the before and after of a whole run (see CHANGELOG). Set when the command starts, after its
+ * the same (same matches either way). `npm run bench:startup` gives the before and after of
+ * a whole run (see CHANGELOG). Set when the command starts, after its
  * code is loaded (a flag set before would make V8 reject the code cache), in the command's own
  * process only, as the budget above; not when the user chose (`node --regexp-tier-up`,
  * `--no_regexp_tier_up`, `--regexp-tier-up-ticks=N`), nor on Node 22.1 and later. It holds for
@@ -86,7 +85,7 @@ function oncePerProcess(flagOf: (execArgv: readonly string[]) => string | undefi
  * collection, and every page a process touches for the first time costs it a page fault, some
  * 17 µs each on this project's CI machines. Kept small, the run collects it more often, into
  * pages it already has: one posting of the real site from its root made about 950 fewer page
- * faults (8,610 → 7,655) and took 12 to 18 ms less (two A/Bs of 41 and 61 rounds). Set when
+ * faults (8,610 → 7,570; `npm run bench:startup` gives the time, see CHANGELOG). Set when
  * the command starts, as the flag above; V8's own factor (2) again as soon as the run has
  * more than one file, before any lint worker starts (a worker's isolate reads the flag too).
  * Not when the user gave a factor (`node --semi-space-growth-factor=…`).
