@@ -37,6 +37,9 @@ const streams = [];
 // `postings new` and `postings lsp` are not in the script (see scripts/bundle.mjs): they run
 // from the ES module bundle, as does any command line with such a word (`lint new` too).
 const esmOnly = args.includes('new') || args.includes('lsp');
+// The script is minified (see scripts/bundle.mjs): `--debug`, which prints an internal error's
+// stack trace, runs the ES module bundle, whose functions keep their names.
+const readable = esmOnly || args.includes('--debug');
 for (const name of ['stdout', 'stderr']) {
   const made = Object.getOwnPropertyDescriptor(process, name);
   if (!made?.get || !made.configurable) continue;
@@ -104,7 +107,7 @@ const writeOut = windowsConsole(1) ? (text) => process.stdout.write(text) : (tex
 const writeErr = windowsConsole(2) ? (text) => process.stderr.write(text) : (text) => writeTo(2, text);
 
 async function run() {
-  const cached = compileCache || esmOnly ? undefined : require('./code-cache.cjs').loadCachedCli();
+  const cached = compileCache || readable ? undefined : require('./code-cache.cjs').loadCachedCli();
   const bundled = join(__dirname, '..', 'dist', 'bundle', 'main.js');
   const { main, version } = cached ?? (await import(pathToFileURL(existsSync(bundled) ? bundled : join(__dirname, '..', 'dist', 'cli', 'main.js')).href));
 

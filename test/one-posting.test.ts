@@ -89,6 +89,25 @@ describe('the command on Node 20: one script compiled with the code cache of the
     }
   });
 
+  run('the script is minified, yet `--debug` prints an internal error with the functions by their names', () => {
+    const { dir, posting } = site();
+    // An internal error in the JSON reporter: JSON.stringify throws on the report's items.
+    const preload = join(dir, 'boom.cjs');
+    writeFileSync(
+      preload,
+      "const s = JSON.stringify; JSON.stringify = function (v, ...r) { const item = Array.isArray(v) ? v[0] : v; if (item && typeof item === 'object' && 'filePath' in item) throw new Error('boom'); return s.call(this, v, ...r); };",
+    );
+    const plain = node(['-r', preload, BIN, 'lint', '-f', 'json', posting], dir);
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toContain('Internal error: boom (run again with --debug');
+    expect(plain.stderr).not.toContain('    at ');
+    // The minified script names none of its functions as the source does.
+    expect(readFileSync(join(ROOT, 'dist', 'bundle', 'cli.cjs'), 'latin1')).not.toMatch(/function runFiles\b/);
+    const debug = node(['-r', preload, BIN, 'lint', '-f', 'json', '--debug', posting], dir);
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/\n {4}at runFiles \(/);
+  });
+
   run('`new`, left out of the script, still runs from it: through its chunk of the ES module bundle', () => {
     const dir = tempDir('one-posting-new');
     const probe = `const { compileCli } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.cjs'))});
