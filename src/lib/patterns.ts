@@ -17,6 +17,12 @@ const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
 export interface DataRegExp {
   strict: RegExp;
   loose: RegExp;
+  /**
+   * The loose form with an empty named group where each `\b` was (`d` flag), when the
+   * pattern allows (see `markedSource`); else undefined. `matches` reads in one match of it
+   * whether the strict form matches, without compiling the strict form.
+   */
+  readonly marked?: RegExp;
 }
 
 const cache = new Map<string, DataRegExp>();
@@ -44,16 +50,22 @@ class LazyDataRegExp implements DataRegExp {
   get loose(): RegExp {
     return (this.#loose ??= new RegExp(edges(this.source, ''), this.flags.replace('g', '')));
   }
-  /** Both forms without `i`, for text `caseFolded` lowercased: V8 compiles them in about half the time. */
+  get marked(): RegExp | undefined {
+    if (this.#marked === undefined) this.#marked = markedForm(this.source, this.flags);
+    return this.#marked ?? undefined;
+  }
+  #marked: RegExp | null | undefined;
+  /** The forms without `i`, for text `caseFolded` lowercased: V8 compiles them in about half the time. */
   get folded(): DataRegExp {
     return (this.#folded ??= foldedForms(this.source, this.flags.replace('i', '')));
   }
 }
 
-/** The two forms of a pattern, each made when first used (the strict one only where the loose one matched). */
+/** The forms of a pattern, each made when first used (the strict one only where the loose one matched). */
 function foldedForms(source: string, flags: string): DataRegExp {
   let strict: RegExp | undefined;
   let loose: RegExp | undefined;
+  let marked: RegExp | null | undefined;
   return {
     get strict() {
       return (strict ??= new RegExp(edges(source, BOUNDARY), flags));
@@ -61,7 +73,84 @@ function foldedForms(source: string, flags: string): DataRegExp {
     get loose() {
       return (loose ??= new RegExp(edges(source, ''), flags.replace('g', '')));
     },
+    get marked() {
+      if (marked === undefined) marked = markedForm(source, flags);
+      return marked ?? undefined;
+    },
   };
+}
+
+/*
+ * The strict form costs V8 about 0.4 ms to compile for each `\b` (four Unicode classes in
+ * look-arounds), some 5 ms for the accommodation sentence alone: most of what a one-posting
+ * run spends compiling expressions. Yet where the loose form matches, its match usually has
+ * its word edges where the `\b` were. The marked form is the loose one with an empty group at
+ * each of those places: when each place its match went through is a word edge, that match is
+ * one of the strict form too (the same path, each edge holding), and the strict form is never
+ * compiled. When one is not, the strict form decides, as before. Only for a pattern whose
+ * every `\b` is outside any group and character class (each then passed at most once by a
+ * match, at the place its group gives), and which refers to no group by number (the markers
+ * are groups too); a pattern with no `\b` has none.
+ */
+const MARKER = '__postingsEdge';
+
+/** The loose form with markers (flags without `g`, with `d`), or null when the pattern does not allow it. */
+function markedForm(source: string, flags: string): RegExp | null {
+  const marked = flags.includes('u') ? markedSource(source) : undefined;
+  return marked === undefined ? null : new RegExp(marked, `${flags.replace('g', '')}d`);
+}
+
+/** `source` with each `\b` made a marker group, or undefined (see above). */
+export function markedSource(source: string): string | undefined {
+  let out = '';
+  let depth = 0;
+  let inClass = false;
+  let markers = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const next = source[i + 1];
+      if (next === 'b') {
+        if (inClass || depth > 0) return undefined;
+        out += `${source.slice(from, i)}(?<${MARKER}${markers++}>)`;
+        from = i + 2;
+      } else if (next !== undefined && next >= '1' && next <= '9' && !inClass) return undefined;
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+  }
+  if (!markers || source.includes(MARKER)) return undefined;
+  return out + source.slice(from);
+}
+
+const WORD_CHAR = new RegExp(`^${WORD}$`, 'u');
+
+/** Whether the code point that starts or ends at `at` in `text` is a letter, a digit or `_`. */
+function wordAt(text: string, at: number, before: boolean): boolean {
+  if (before ? at <= 0 : at >= text.length) return false;
+  let cp: number;
+  if (before) {
+    const low = text.charCodeAt(at - 1);
+    const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+    cp = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.codePointAt(at - 2)! : low;
+  } else cp = text.codePointAt(at)!;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/** Whether each marker the match went through is at a word edge (a Unicode `\b`). */
+function edgesHold(match: RegExpExecArray, text: string): boolean {
+  const groups = match.indices?.groups;
+  if (!groups) return false;
+  for (const name in groups) {
+    if (!name.startsWith(MARKER)) continue;
+    const at = groups[name]?.[0];
+    if (at !== undefined && wordAt(text, at, true) === wordAt(text, at, false)) return false;
+  }
+  return true;
 }
 
 /** `source` with each `\b` that is not itself escaped (`\\b` stays a backslash and a `b`) made `by`. */
@@ -89,10 +178,18 @@ function formsFor(re: DataRegExp, text: string): { forms: DataRegExp; subject: s
   return low !== undefined ? { forms: (re as LazyDataRegExp).folded, subject: low } : { forms: re, subject: text };
 }
 
-/** Whether `text` matches (the strict form, tried only when the loose one matches). */
+/**
+ * Whether `text` matches the strict form: no when the loose one does not match, yes when the
+ * marked one's match has its edges (see `markedSource`), else the strict form decides.
+ */
 export function matches(re: DataRegExp, text: string): boolean {
   const { forms, subject } = formsFor(re, text);
-  if (!forms.loose.test(subject)) return false;
+  const marked = forms.marked;
+  if (marked) {
+    const m = marked.exec(subject);
+    if (!m) return false;
+    if (edgesHold(m, subject)) return true;
+  } else if (!forms.loose.test(subject)) return false;
   const strict = forms.strict;
   strict.lastIndex = 0;
   return strict.test(subject);
@@ -100,11 +197,12 @@ export function matches(re: DataRegExp, text: string): boolean {
 
 /**
  * Whether `text` may match: the loose form only (a superset), to reject text whole before
- * splitting it. The same form `matches` runs first, so that a run compiles one.
+ * splitting it. The same form `matches` runs first (the marked one, when there is one), so
+ * that a run compiles one.
  */
 export function mayMatch(re: DataRegExp, text: string): boolean {
   const { forms, subject } = formsFor(re, text);
-  return forms.loose.test(subject);
+  return (forms.marked ?? forms.loose).test(subject);
 }
 
 /** The last text lowercased, kept: a sentence is tried against several patterns in a row. */
