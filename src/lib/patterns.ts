@@ -25,6 +25,12 @@ export interface DataRegExp {
   readonly marked?: RegExp;
 }
 
+/**
+ * What the loose form has in place of a `\b`: an empty group, so that a quantifier written
+ * after the `\b` (`\b?`) stays on it, as in the strict form, and not on what comes before.
+ */
+const NO_EDGE = '(?:)';
+
 const cache = new Map<string, DataRegExp>();
 
 /**
@@ -48,7 +54,7 @@ class LazyDataRegExp implements DataRegExp {
     return (this.#strict ??= new RegExp(edges(this.source, BOUNDARY), this.flags));
   }
   get loose(): RegExp {
-    return (this.#loose ??= new RegExp(edges(this.source, ''), this.flags.replace('g', '')));
+    return (this.#loose ??= new RegExp(edges(this.source, NO_EDGE), this.flags.replace('g', '')));
   }
   get marked(): RegExp | undefined {
     if (this.#marked === undefined) this.#marked = markedForm(this.source, this.flags);
@@ -71,7 +77,7 @@ function foldedForms(source: string, flags: string): DataRegExp {
       return (strict ??= new RegExp(edges(source, BOUNDARY), flags));
     },
     get loose() {
-      return (loose ??= new RegExp(edges(source, ''), flags.replace('g', '')));
+      return (loose ??= new RegExp(edges(source, NO_EDGE), flags.replace('g', '')));
     },
     get marked() {
       if (marked === undefined) marked = markedForm(source, flags);
@@ -88,8 +94,8 @@ function foldedForms(source: string, flags: string): DataRegExp {
  * each of those places: when each place its match went through is a word edge, that match is
  * one of the strict form too (the same path, each edge holding), and the strict form is never
  * compiled. When one is not, the strict form decides, as before. Only for a pattern whose
- * every `\b` is outside any group and character class (each then passed at most once by a
- * match, at the place its group gives), and which refers to no group by number (the markers
+ * every `\b` is outside any group and character class (each then passed by a match at one place
+ * only, the one its group gives), and which refers to no group by number (the markers
  * are groups too); a pattern with no `\b` has none.
  */
 const MARKER = '__postingsEdge';
@@ -127,10 +133,15 @@ export function markedSource(source: string): string | undefined {
   return out + source.slice(from);
 }
 
+/**
+ * A letter, a digit or `_`, as the strict form's look-arounds read it: with `i` too, under
+ * which the class also takes U+0345 (a combining mark whose case folds to a Greek letter).
+ */
 const WORD_CHAR = new RegExp(`^${WORD}$`, 'u');
+const WORD_CHAR_I = new RegExp(`^${WORD}$`, 'iu');
 
 /** Whether the code point that starts or ends at `at` in `text` is a letter, a digit or `_`. */
-function wordAt(text: string, at: number, before: boolean): boolean {
+function wordAt(text: string, at: number, before: boolean, word: RegExp): boolean {
   if (before ? at <= 0 : at >= text.length) return false;
   let cp: number;
   if (before) {
@@ -138,17 +149,18 @@ function wordAt(text: string, at: number, before: boolean): boolean {
     const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
     cp = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.codePointAt(at - 2)! : low;
   } else cp = text.codePointAt(at)!;
-  return WORD_CHAR.test(String.fromCodePoint(cp));
+  return word.test(String.fromCodePoint(cp));
 }
 
 /** Whether each marker the match went through is at a word edge (a Unicode `\b`). */
-function edgesHold(match: RegExpExecArray, text: string): boolean {
+function edgesHold(match: RegExpExecArray, text: string, ignoreCase: boolean): boolean {
   const groups = match.indices?.groups;
   if (!groups) return false;
+  const word = ignoreCase ? WORD_CHAR_I : WORD_CHAR;
   for (const name in groups) {
     if (!name.startsWith(MARKER)) continue;
     const at = groups[name]?.[0];
-    if (at !== undefined && wordAt(text, at, true) === wordAt(text, at, false)) return false;
+    if (at !== undefined && wordAt(text, at, true, word) === wordAt(text, at, false, word)) return false;
   }
   return true;
 }
@@ -186,9 +198,10 @@ export function matches(re: DataRegExp, text: string): boolean {
   const { forms, subject } = formsFor(re, text);
   const marked = forms.marked;
   if (marked) {
+    marked.lastIndex = 0;
     const m = marked.exec(subject);
     if (!m) return false;
-    if (edgesHold(m, subject)) return true;
+    if (edgesHold(m, subject, marked.ignoreCase)) return true;
   } else if (!forms.loose.test(subject)) return false;
   const strict = forms.strict;
   strict.lastIndex = 0;
