@@ -10,8 +10,11 @@
  * fast to reject with; the strict form only runs on text the loose one matched.
  */
 import { caseFolded, isFoldable } from './case-fold.js';
+import { wordChars } from './word-chars.js';
 
-const WORD = '[\\p{L}\\p{N}_]';
+/** A word character of the edges: a letter, a digit or `_`. */
+const WORD_BODY = '\\p{L}\\p{N}_';
+const WORD = `[${WORD_BODY}]`;
 const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
 
 export interface DataRegExp {
@@ -34,41 +37,11 @@ const NO_EDGE = '(?:)';
 const cache = new Map<string, DataRegExp>();
 
 /**
- * Both forms are made when first used: a run on one posting (a pre-commit hook) compiles only
- * the patterns its text reaches (a strict form only where the loose one matched), not every
- * pattern of every table; Unicode-aware expressions take V8 a while to parse.
+ * The forms of a pattern, each made when first used: a run on one posting (a pre-commit hook)
+ * compiles only the patterns its text reaches (a strict form only where the others could not
+ * decide), not every pattern of every table; Unicode-aware expressions take V8 a while to parse.
  */
-class LazyDataRegExp implements DataRegExp {
-  #strict: RegExp | undefined;
-  #loose: RegExp | undefined;
-  #folded: DataRegExp | undefined;
-  /** A case-insensitive pattern that means the same without `i` on lowercased text (see case-fold.ts). */
-  readonly foldable: boolean;
-  constructor(
-    private readonly source: string,
-    private readonly flags: string,
-  ) {
-    this.foldable = flags.includes('i') && isFoldable(source);
-  }
-  get strict(): RegExp {
-    return (this.#strict ??= new RegExp(edges(this.source, BOUNDARY), this.flags));
-  }
-  get loose(): RegExp {
-    return (this.#loose ??= new RegExp(edges(this.source, NO_EDGE), this.flags.replace('g', '')));
-  }
-  get marked(): RegExp | undefined {
-    if (this.#marked === undefined) this.#marked = markedForm(this.source, this.flags);
-    return this.#marked ?? undefined;
-  }
-  #marked: RegExp | null | undefined;
-  /** The forms without `i`, for text `caseFolded` lowercased: V8 compiles them in about half the time. */
-  get folded(): DataRegExp {
-    return (this.#folded ??= foldedForms(this.source, this.flags.replace('i', '')));
-  }
-}
-
-/** The forms of a pattern, each made when first used (the strict one only where the loose one matched). */
-function foldedForms(source: string, flags: string): DataRegExp {
+function lazyForms(source: string, flags: string): DataRegExp {
   let strict: RegExp | undefined;
   let loose: RegExp | undefined;
   let marked: RegExp | null | undefined;
@@ -84,6 +57,34 @@ function foldedForms(source: string, flags: string): DataRegExp {
       return marked ?? undefined;
     },
   };
+}
+
+/** A pattern's forms, and the same without `i` for text `caseFolded` lowercased (see formsFor). */
+class LazyDataRegExp implements DataRegExp {
+  readonly #forms: DataRegExp;
+  #folded: DataRegExp | undefined;
+  /** A case-insensitive pattern that means the same without `i` on lowercased text (see case-fold.ts). */
+  readonly foldable: boolean;
+  constructor(
+    private readonly source: string,
+    private readonly flags: string,
+  ) {
+    this.#forms = lazyForms(source, flags);
+    this.foldable = flags.includes('i') && isFoldable(source);
+  }
+  get strict(): RegExp {
+    return this.#forms.strict;
+  }
+  get loose(): RegExp {
+    return this.#forms.loose;
+  }
+  get marked(): RegExp | undefined {
+    return this.#forms.marked;
+  }
+  /** The forms without `i`: V8 compiles them in about half the time. */
+  get folded(): DataRegExp {
+    return (this.#folded ??= lazyForms(this.source, this.flags.replace('i', '')));
+  }
 }
 
 /*
@@ -133,34 +134,17 @@ export function markedSource(source: string): string | undefined {
   return out + source.slice(from);
 }
 
-/**
- * A letter, a digit or `_`, as the strict form's look-arounds read it: with `i` too, under
- * which the class also takes U+0345 (a combining mark whose case folds to a Greek letter).
- */
-const WORD_CHAR = new RegExp(`^${WORD}$`, 'u');
-const WORD_CHAR_I = new RegExp(`^${WORD}$`, 'iu');
-
-/** Whether the code point that starts or ends at `at` in `text` is a letter, a digit or `_`. */
-function wordAt(text: string, at: number, before: boolean, word: RegExp): boolean {
-  if (before ? at <= 0 : at >= text.length) return false;
-  let cp: number;
-  if (before) {
-    const low = text.charCodeAt(at - 1);
-    const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
-    cp = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.codePointAt(at - 2)! : low;
-  } else cp = text.codePointAt(at)!;
-  return word.test(String.fromCodePoint(cp));
-}
+/** A letter, a digit or `_`, as the strict form's look-arounds read them (with `i` too). */
+const WORD_CHARS = wordChars(WORD_BODY);
 
 /** Whether each marker the match went through is at a word edge (a Unicode `\b`). */
 function edgesHold(match: RegExpExecArray, text: string, ignoreCase: boolean): boolean {
   const groups = match.indices?.groups;
   if (!groups) return false;
-  const word = ignoreCase ? WORD_CHAR_I : WORD_CHAR;
   for (const name in groups) {
     if (!name.startsWith(MARKER)) continue;
     const at = groups[name]?.[0];
-    if (at !== undefined && wordAt(text, at, true, word) === wordAt(text, at, false, word)) return false;
+    if (at !== undefined && WORD_CHARS.before(text, at, ignoreCase) === WORD_CHARS.at(text, at, ignoreCase)) return false;
   }
   return true;
 }
@@ -231,6 +215,7 @@ function foldedText(text: string): string | undefined {
 
 /** Every match of a pattern compiled with the `g` flag. */
 export function matchAll(re: DataRegExp, text: string): RegExpMatchArray[] {
-  if (!re.loose.test(text)) return [];
+  // The form `matches` and `mayMatch` run first, so that a pattern used both ways compiles one.
+  if (!(re.marked ?? re.loose).test(text)) return [];
   return [...text.matchAll(re.strict)];
 }

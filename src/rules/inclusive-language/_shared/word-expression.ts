@@ -8,39 +8,13 @@
  * that is not a whole word (a rare case), so the matches are the whole expression's.
  */
 
+import { wordChars } from '../../../lib/word-chars.js';
+
 /** A word character of the lexicons' expressions: letters, marks, digits, `_`. */
 export const LETTER = '\\p{L}\\p{M}\\p{N}_';
 
-/** One word character, with the expressions' two sets of flags. */
-const WORD_CHAR = { u: new RegExp(`[${LETTER}]`, 'u'), iu: new RegExp(`[${LETTER}]`, 'iu') };
-/** Answers for the Basic Multilingual Plane, by flags: 0 not asked yet, 1 a word character, 2 not one. */
-const BMP = { u: new Uint8Array(0x10000), iu: new Uint8Array(0x10000) };
-
-/** Whether the code point `cp` is one `[LETTER]` matches, with or without `i`. */
-function isWordChar(cp: number, caseless: boolean): boolean {
-  const key = caseless ? 'iu' : 'u';
-  if (cp > 0xffff) return WORD_CHAR[key].test(String.fromCodePoint(cp));
-  const table = BMP[key];
-  let known = table[cp]!;
-  if (!known) table[cp] = known = WORD_CHAR[key].test(String.fromCharCode(cp)) ? 1 : 2;
-  return known === 1;
-}
-
-/** Whether the code point before `i` (a surrogate pair read as one, as `(?<!…)` reads it) is a word character. */
-function wordCharBefore(text: string, i: number, caseless: boolean): boolean {
-  if (i <= 0) return false;
-  let cp = text.charCodeAt(i - 1);
-  if (cp >= 0xdc00 && cp <= 0xdfff && i >= 2) {
-    const lead = text.charCodeAt(i - 2);
-    if (lead >= 0xd800 && lead <= 0xdbff) cp = (lead - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
-  }
-  return isWordChar(cp, caseless);
-}
-
-/** Whether the code point at `i` is a word character (false at the end). */
-function wordCharAt(text: string, i: number, caseless: boolean): boolean {
-  return i < text.length && isWordChar(text.codePointAt(i)!, caseless);
-}
+/** Its word characters, as the expressions' look-arounds read them. */
+const WORD_CHARS = wordChars(LETTER);
 
 /**
  * `new RegExp('(?<![LETTER])(?:' + source + ')(?![LETTER])', flags)` with `flags` `gu` or
@@ -89,7 +63,7 @@ export class WordExpression {
       const start = m.index;
       const end = start + m[0].length;
       // The first way the words match here is a whole word: it is the whole expression's match.
-      if (!wordCharBefore(text, start, this.caseless) && !wordCharAt(text, end, this.caseless)) {
+      if (!WORD_CHARS.before(text, start, this.caseless) && !WORD_CHARS.at(text, end, this.caseless)) {
         this.lastIndex = end;
         return m;
       }
@@ -129,7 +103,7 @@ export function hasWord(text: string, word: string): boolean {
     return re.test(text);
   }
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!wordCharBefore(text, at, false) && !wordCharAt(text, at + word.length, false)) return true;
+    if (!WORD_CHARS.before(text, at, false) && !WORD_CHARS.at(text, at + word.length, false)) return true;
   }
   return false;
 }
