@@ -60,8 +60,7 @@ export class LintPool {
   readonly stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
   private readonly slots = new Set<Slot>();
   private run?: Run;
-  private failed = false;
-  /** Why the pool failed, kept for a run that starts after it did (see `lint`). */
+  /** Why the pool failed (it then gives no job), kept for a run that starts after it did (see `lint`). */
   private failure?: Error;
 
   constructor(
@@ -96,7 +95,7 @@ export class LintPool {
     // Workers start before the run (see above): one that could not start may have failed the
     // pool already, with no run to tell. Its run fails now, instead of waiting for workers that
     // a failed pool never gives a job.
-    if (this.failed) return Promise.reject(this.failure ?? new Error('the lint pool failed before its run'));
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.run = { jobs, context, sites, deliver, resolve, reject, nextJob: 0, nextDelivery: 0, done: 0, waiting: new Map() };
       // More workers than jobs: the extra ones go.
@@ -134,11 +133,10 @@ export class LintPool {
   }
 
   private fail(error: Error): void {
-    if (this.failed) return;
-    this.failed = true;
-    this.failure = error;
+    if (this.failure) return;
+    this.failure = error ?? new Error('the lint pool failed');
     this.close();
-    this.run?.reject(error);
+    this.run?.reject(this.failure);
   }
 
   private retire(slot: Slot): void {
@@ -150,7 +148,7 @@ export class LintPool {
 
   private dispatch(slot: Slot): void {
     const run = this.run;
-    if (this.failed || !run) return;
+    if (this.failure || !run) return;
     if (run.nextJob >= run.jobs.length) {
       this.retire(slot);
       return;
@@ -165,7 +163,7 @@ export class LintPool {
       this.retire(slot);
       const seconds = Math.round(this.limits.timeoutMs / 100) / 10;
       this.finish(index, this.internal(job, 'internal/timeout', 'timeout', { seconds }), 'timeout');
-      if (!this.failed && run.nextJob < run.jobs.length) this.spawn();
+      if (!this.failure && run.nextJob < run.jobs.length) this.spawn();
     }, budget);
     // A job of another site than the worker's last: its site's index goes with it (the worker
     // lets the other go), so that no worker holds the index of every site of a large run.
@@ -215,7 +213,7 @@ export class LintPool {
       clearTimeout(slot.timer);
       slot.current = undefined;
       this.finish(m.id!, m.outcomes!);
-      if (!this.failed && this.run && this.run.done < this.run.jobs.length) this.dispatch(slot);
+      if (!this.failure && this.run && this.run.done < this.run.jobs.length) this.dispatch(slot);
     });
     worker.on('error', (error) => {
       slot.error = error;
@@ -241,7 +239,7 @@ export class LintPool {
         const reason = error ? error.message.split('\n')[0]! : 'exited';
         this.finish(index, this.internal(job, 'internal/rule-error', 'worker', { reason }), 'exit');
       }
-      if (!this.failed && run.nextJob < run.jobs.length) this.spawn();
+      if (!this.failure && run.nextJob < run.jobs.length) this.spawn();
     });
   }
 }
