@@ -17,7 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { median, quartiles } from './bench/stats.mjs';
+import { formatRatio, median, pairedRatio, roundsInTurn } from './bench/stats.mjs';
 // Whether the site given is a Hugo site root, as the command decides it (`npm run bench` builds first).
 import { siteConfigIn } from '../dist/site/load.js';
 
@@ -98,24 +98,19 @@ function measure(argv, cwd = work) {
 }
 
 /**
- * `runs` rounds of one sample of each case (`{ argv, cwd, before }`, `before` run before its
- * sample), in turn: a machine whose speed drifts (by a third within minutes, on this one)
- * weighs on every case alike, and each round gives the ratio of a case to the first case of
- * that round. Returns, per case, the median seconds, the peak memory of its runs, and the
- * quartiles of its paired ratio (time) to the first case.
+ * `runs` rounds of each case (`{ argv, cwd, before }`, `before` run before its sample), in
+ * turn (see roundsInTurn). Returns, per case, the median seconds, the peak memory of its runs,
+ * and the quartiles of its paired ratio (time) to the first case of each round.
  */
 function inTurn(cases) {
-  const samples = cases.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    cases.forEach((c, k) => {
-      c.before?.();
-      samples[k].push(measure(c.argv, c.cwd));
-    });
-  }
+  const samples = roundsInTurn(cases, runs, (c) => {
+    c.before?.();
+    return measure(c.argv, c.cwd);
+  });
   return samples.map((xs) => ({
     seconds: median(xs.map((x) => x.seconds)),
     rssMiB: Math.max(...xs.map((x) => x.rssMiB)),
-    paired: quartiles(xs.map((x, i) => x.seconds / samples[0][i].seconds)),
+    paired: pairedRatio(xs, samples[0], 'seconds'),
   }));
 }
 
@@ -165,15 +160,14 @@ rows.push([
 ]);
 writeFileSync(one, original);
 const pad = (s, n) => String(s).padEnd(n);
-const ratio = (q) => `${q[1].toFixed(2)}× (${q[0].toFixed(2)}–${q[2].toFixed(2)})`;
 console.log(`${pad('case', 42)}${pad('bare', 18)}${pad('postings', 18)}${pad('time: paired ratio (quartiles)', 32)}memory`);
 for (const [name, b, p] of rows) {
   console.log(
-    `${pad(name, 42)}${pad(`${b.seconds.toFixed(2)} s ${b.rssMiB.toFixed(0)} MiB`, 18)}${pad(`${p.seconds.toFixed(2)} s ${p.rssMiB.toFixed(0)} MiB`, 18)}${pad(ratio(p.paired), 32)}${(p.rssMiB / b.rssMiB).toFixed(2)}×`,
+    `${pad(name, 42)}${pad(`${b.seconds.toFixed(2)} s ${b.rssMiB.toFixed(0)} MiB`, 18)}${pad(`${p.seconds.toFixed(2)} s ${p.rssMiB.toFixed(0)} MiB`, 18)}${pad(formatRatio(p.paired), 32)}${(p.rssMiB / b.rssMiB).toFixed(2)}×`,
   );
 }
 console.log(
-  `\nthe bare parse over ${threads} worker threads: ${split.seconds.toFixed(2)} s ${split.rssMiB.toFixed(0)} MiB, ${ratio(split.paired)} the bare parse in one thread`,
+  `\nthe bare parse over ${threads} worker threads: ${split.seconds.toFixed(2)} s ${split.rssMiB.toFixed(0)} MiB, ${formatRatio(split.paired)} the bare parse in one thread`,
 );
 console.log("\npaired ratio: the median of each round's ratio to the bare side of that round, with its first and third quartiles; memory: peak against peak.");
 if (args.includes('--keep')) console.log(`\ncorpus kept in ${work}`);

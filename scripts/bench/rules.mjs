@@ -14,6 +14,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
@@ -138,7 +139,6 @@ for (let run = 0; run <= runs; run++) {
   for (const [family, ms] of families) add(family, ms);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const row = (name) => median(samples.get(name) ?? [0]);
 const parse = row('parse');
 const pad = (s, n) => String(s).padEnd(n);

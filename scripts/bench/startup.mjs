@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { median, quartiles } from './stats.mjs';
+import { formatRatio, median, pairedRatio, roundsInTurn } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let bin = join(root, 'bin', 'postings.js');
@@ -54,12 +54,11 @@ function sample(argv, cwd) {
  * quartiles), which a machine whose speed drifts between rounds moves less than the medians.
  */
 function measureInTurn(cases, runs) {
-  const samples = cases.map(() => []);
-  for (let i = 0; i < runs; i++) cases.forEach(([, argv, cwd], c) => samples[c].push(sample(argv, cwd)));
+  const samples = roundsInTurn(cases, runs, ([, argv, cwd]) => sample(argv, cwd));
   const bareAt = cases.findIndex(([name]) => name === 'bare parse');
   return cases.map(([name], c) => {
     const of = (key) => median(samples[c].map((s) => s[key]));
-    const paired = (key) => (bareAt < 0 ? undefined : quartiles(samples[c].map((s, i) => s[key] / samples[bareAt][i][key])));
+    const paired = (key) => (bareAt < 0 ? undefined : pairedRatio(samples[c], samples[bareAt], key));
     return [name, { wall: of('wall'), cpu: of('cpu'), maxMiB: of('maxMiB'), pairedWall: paired('wall'), pairedCpu: paired('cpu') }];
   });
 }
@@ -108,7 +107,7 @@ export function startupRows({ site, file, runs = 5, postings = bin, against }) {
 export function formatRows(rows) {
   const bareRow = rows.find(([n]) => n === 'bare parse')[1];
   const pad = (s, n) => String(s).padEnd(n);
-  const range = (q) => (q ? `${q[1].toFixed(2)}× (${q[0].toFixed(2)}–${q[2].toFixed(2)})` : '');
+  const range = (q) => (q ? formatRatio(q) : '');
   const lines = [
     `${pad('startup (one posting)', 28)}${pad('wall ms', 10)}${pad('cpu ms', 10)}${pad('MiB', 8)}${pad('× bare (wall, cpu)', 20)}${pad('paired wall (quartiles)', 26)}paired cpu`,
   ];

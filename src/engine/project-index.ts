@@ -88,10 +88,10 @@ export function simpleFields(source: string, keys: readonly string[]): Record<st
   const out: Record<string, unknown> = {};
   const lines = source.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    // Only a line that starts with a key's first character can be one (most are not: list
-    // items, indented values, comments, blank lines).
-    const c = lines[i]!.charCodeAt(0) | 0x20;
-    if (!((c >= 0x61 && c <= 0x7a) || c === 0x7f)) continue;
+    // Only a line that starts as TOP_LEVEL_KEY's keys do (`[A-Za-z_]`) can be one; most do
+    // not (list items, indented values, comments, blank lines), and are not matched.
+    const c = lines[i]!.charCodeAt(0);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) continue;
     const m = TOP_LEVEL_KEY.exec(lines[i]!);
     if (!m || !keys.includes(m[1]!)) continue;
     if (m[1]! in out) return undefined;
