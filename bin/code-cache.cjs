@@ -13,7 +13,7 @@
 // the ES module loader, and each `node:` module it imports gets a facade of its exports; a
 // pre-commit run on one posting starts a few milliseconds sooner without.
 'use strict';
-const { closeSync, openSync, readFileSync, readSync, statSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -51,48 +51,46 @@ function compileCli(cachedData, text) {
   return { script, exports: module.exports };
 }
 
-/** Read `size` bytes of `file` into the start of `buf`; false when it has fewer. */
-function readInto(file, buf, size) {
-  const fd = openSync(file, 'r');
-  try {
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, buf, at, size - at, at);
-      if (n === 0) return false;
-      at += n;
-    }
-    return true;
-  } finally {
-    closeSync(fd);
+/** Read `size` bytes of the open file `fd` into the start of `buf`; false when it has fewer. */
+function readInto(fd, buf, size) {
+  let at = 0;
+  while (at < size) {
+    const n = readSync(fd, buf, at, size - at, at);
+    if (n === 0) return false;
+    at += n;
   }
+  return true;
 }
 
 /** The command line's exports, compiled from the code cache; undefined when there is no fitting cache. */
 function loadCachedCli() {
-  let scriptSize;
-  let cacheSize;
-  try {
-    scriptSize = statSync(CLI_SCRIPT).size;
-    cacheSize = statSync(CLI_CACHE).size;
-  } catch {
-    return undefined;
-  }
-  // One buffer for both files: the script first (its text is copied into a string), then the
-  // cache over it: each page of memory a process touches for the first time costs it a page
-  // fault (some 17 µs each on this project's CI machines), and this touches 1.5 MB fewer.
-  // `npm run bench:startup` gives the before and after (see CHANGELOG).
-  const key = cacheKey(scriptSize);
+  // Each file opened once. One buffer for both: the script first (its text is copied into a
+  // string), then the cache over it: each page of memory a process touches for the first time
+  // costs it a page fault (some 17 µs each on this project's CI machines), and this touches
+  // 1.5 MB fewer. `npm run bench:startup` gives the before and after (see CHANGELOG).
+  let script;
+  let cache;
   let buf;
   let source;
+  let key;
+  let cacheSize;
   try {
+    script = openSync(CLI_SCRIPT, 'r');
+    cache = openSync(CLI_CACHE, 'r');
+    const scriptSize = fstatSync(script).size;
+    cacheSize = fstatSync(cache).size;
+    key = cacheKey(scriptSize);
     buf = Buffer.allocUnsafe(Math.max(scriptSize, cacheSize));
-    if (!readInto(CLI_CACHE, buf, Math.min(cacheSize, key.length + 1)) || buf.toString('latin1', 0, key.length + 1) !== key + '\n') return undefined;
-    if (!readInto(CLI_SCRIPT, buf, scriptSize)) return undefined;
+    if (!readInto(cache, buf, Math.min(cacheSize, key.length + 1)) || buf.toString('latin1', 0, key.length + 1) !== key + '\n') return undefined;
+    if (!readInto(script, buf, scriptSize)) return undefined;
     source = buf.toString('latin1', 0, scriptSize);
-    if (!readInto(CLI_CACHE, buf, cacheSize)) return undefined;
+    if (!readInto(cache, buf, cacheSize)) return undefined;
   } catch {
-    // Gone or changed since its size was read (a reinstall under way): the ES module bundle.
+    // Missing, or gone or changed since its size was read (a reinstall under way): the ES module bundle.
     return undefined;
+  } finally {
+    if (script !== undefined) closeSync(script);
+    if (cache !== undefined) closeSync(cache);
   }
   const { exports } = compileCli(buf.subarray(key.length + 1, cacheSize), source);
   // A script from another build (a dist restored beside a newer bin/): the ES module bundle instead.
