@@ -94,7 +94,8 @@ function measure(argv, cwd = work) {
   // A lint exits 1 when it finds something; a bare script that does not exit 0 failed.
   const ok = argv[0] === bin ? [0, 1] : [0];
   if (!ok.includes(r.status)) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { seconds, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  const [rssKiB, cpuMicros] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { seconds, rssMiB: rssKiB / 1024, cpu: cpuMicros / 1e6 };
 }
 
 /**
@@ -110,6 +111,9 @@ function inTurn(cases) {
   return samples.map((xs) => ({
     seconds: median(xs.map((x) => x.seconds)),
     rssMiB: Math.max(...xs.map((x) => x.rssMiB)),
+    cpu: median(xs.map((x) => x.cpu)),
+    // The share of its wall time that the process kept the machine's cores busy (1 = all of them).
+    busy: median(xs.map((x) => x.cpu / x.seconds / threads)),
     paired: pairedRatio(xs, samples[0], 'seconds'),
   }));
 }
@@ -168,6 +172,14 @@ for (const [name, b, p] of rows) {
 }
 console.log(
   `\nthe bare parse over ${threads} worker threads: ${split.seconds.toFixed(2)} s ${split.rssMiB.toFixed(0)} MiB, ${formatRatio(split.paired)} the bare parse in one thread`,
+);
+// The floor this machine sets: the bare parse in one process already keeps more than one core
+// busy (V8 compiles and collects garbage on threads of its own). A run that parses the same files
+// needs at least that CPU time, and N cores give it at most N seconds of CPU a second.
+const floor = coldBare.cpu / threads / coldBare.seconds;
+console.log(
+  `CPU time, all files cold: bare ${coldBare.cpu.toFixed(2)} s (${(coldBare.busy * 100).toFixed(0)}% of ${threads} cores), postings ${coldLint.cpu.toFixed(2)} s (${(coldLint.busy * 100).toFixed(0)}%): ${(coldLint.cpu / coldBare.cpu).toFixed(2)}× the bare parse's CPU.\n` +
+    `On ${threads} cores no run that parses these files as the bare side does can take less than ${floor.toFixed(2)}× the bare parse (its CPU time over ${threads} cores); postings at its CPU time, less than ${(coldLint.cpu / threads / coldBare.seconds).toFixed(2)}×.`,
 );
 console.log("\npaired ratio: the median of each round's ratio to the bare side of that round, with its first and third quartiles; memory: peak against peak.");
 if (args.includes('--keep')) console.log(`\ncorpus kept in ${work}`);
