@@ -13,7 +13,7 @@
 // the ES module loader, and each `node:` module it imports gets a facade of its exports; a
 // pre-commit run on one posting starts a few milliseconds sooner without.
 'use strict';
-const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -21,6 +21,9 @@ const { Script } = require('node:vm');
 const BUNDLE = join(__dirname, '..', 'dist', 'bundle');
 const CLI_SCRIPT = join(BUNDLE, 'cli.cjs');
 const CLI_CACHE = join(BUNDLE, 'cli.cache');
+// A lint worker's script (src/runner/worker-serve.ts) and its cache: bin/lint-worker.cjs.
+const WORKER_SCRIPT = join(BUNDLE, 'worker.cjs');
+const WORKER_CACHE = join(BUNDLE, 'worker.cache');
 /** The CommonJS module wrapper, which the build writes around the script (scripts/bundle.mjs). */
 const CLI_WRAPPER_OPEN = '(function (exports, require, module, __filename, __dirname) {';
 const CLI_WRAPPER_CLOSE = '\n})';
@@ -31,25 +34,28 @@ function cacheKey(scriptSize) {
 }
 
 /**
- * Compile the script (with `cachedData` when given; `text`: the script's text, when already
- * read) and run its top level: returns the script (for `createCachedData`) and its exports
- * (`main`, `version`).
+ * Compile the script at `path` (with `cachedData` when given; `text`: the script's text, when
+ * already read) and run its top level: returns the script (for `createCachedData` and
+ * `cachedDataRejected`) and its exports (the command's `main` and `version`, a worker's `serve`).
  */
-function compileCli(cachedData, text) {
+function compileScript(path, cachedData, text) {
   // The build makes the script ASCII only (esbuild's `charset: 'ascii'`), so that it reads
   // as a one-byte string without a UTF-8 decode, and writes it already wrapped as a CommonJS
   // module (CLI_WRAPPER_OPEN … CLI_WRAPPER_CLOSE): compiled as read, with no concatenation
   // for V8 to flatten first.
-  let source = text ?? readFileSync(CLI_SCRIPT, 'latin1');
+  let source = text ?? readFileSync(path, 'latin1');
   if (!source.startsWith(CLI_WRAPPER_OPEN)) source = `${CLI_WRAPPER_OPEN}${source}${CLI_WRAPPER_CLOSE}`; // a build before the wrapper was written in
   const script = new Script(source, {
-    filename: CLI_SCRIPT,
+    filename: path,
     cachedData,
   });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(CLI_SCRIPT), module, CLI_SCRIPT, dirname(CLI_SCRIPT));
+  script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path));
   return { script, exports: module.exports };
 }
+
+/** The command line's script (see compileScript). */
+const compileCli = (cachedData, text) => compileScript(CLI_SCRIPT, cachedData, text);
 
 /** Read `size` bytes of the open file `fd` into the start of `buf`; false when it has fewer. */
 function readInto(fd, buf, size) {
@@ -62,8 +68,12 @@ function readInto(fd, buf, size) {
   return true;
 }
 
-/** The command line's exports, compiled from the code cache; undefined when there is no fitting cache. */
-function loadCachedCli() {
+/**
+ * The script at `scriptPath` compiled with the code cache at `cachePath` (see compileScript);
+ * undefined when there is no fitting cache, or when the script does not export the function
+ * `expected`.
+ */
+function loadCached(scriptPath, cachePath, expected) {
   // Each file opened once. One buffer for both: the script first (its text is copied into a
   // string), then the cache over it: each page of memory a process touches for the first time
   // costs it a page fault (some 17 µs each on this project's CI machines), and this touches
@@ -75,8 +85,8 @@ function loadCachedCli() {
   let key;
   let cacheSize;
   try {
-    script = openSync(CLI_SCRIPT, 'r');
-    cache = openSync(CLI_CACHE, 'r');
+    script = openSync(scriptPath, 'r');
+    cache = openSync(cachePath, 'r');
     const scriptSize = fstatSync(script).size;
     cacheSize = fstatSync(cache).size;
     key = cacheKey(scriptSize);
@@ -92,10 +102,16 @@ function loadCachedCli() {
     if (script !== undefined) closeSync(script);
     if (cache !== undefined) closeSync(cache);
   }
-  const { exports } = compileCli(buf.subarray(key.length + 1, cacheSize), source);
+  const compiled = compileScript(scriptPath, buf.subarray(key.length + 1, cacheSize), source);
   // A script from another build (a dist restored beside a newer bin/): the ES module bundle instead.
-  return typeof exports.main === 'function' ? exports : undefined;
+  return typeof compiled.exports[expected] === 'function' ? compiled : undefined;
 }
+
+/** The command line's exports, compiled from the code cache; undefined when there is no fitting cache. */
+const loadCachedCli = () => loadCached(CLI_SCRIPT, CLI_CACHE, 'main')?.exports;
+
+/** The cache file's text: its key, then V8's data (read back by loadCached). */
+const cacheFile = (scriptPath, script) => Buffer.concat([Buffer.from(cacheKey(statSync(scriptPath).size) + '\n', 'latin1'), script.createCachedData()]);
 
 /**
  * Import an ES module (a chunk of the ES module bundle) for the script: `postings new` and
@@ -104,4 +120,18 @@ function loadCachedCli() {
  */
 const importEsm = (url) => import(url);
 
-module.exports = { importEsm, CLI_SCRIPT, CLI_CACHE, CLI_WRAPPER_OPEN, CLI_WRAPPER_CLOSE, cacheKey, compileCli, loadCachedCli };
+module.exports = {
+  importEsm,
+  CLI_SCRIPT,
+  CLI_CACHE,
+  WORKER_SCRIPT,
+  WORKER_CACHE,
+  CLI_WRAPPER_OPEN,
+  CLI_WRAPPER_CLOSE,
+  cacheFile,
+  cacheKey,
+  compileScript,
+  compileCli,
+  loadCached,
+  loadCachedCli,
+};

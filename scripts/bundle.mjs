@@ -5,13 +5,16 @@
 // separate chunks, so reporters and commands are still loaded only when used.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { compileCli, cacheKey, CLI_CACHE, CLI_WRAPPER_OPEN, CLI_WRAPPER_CLOSE } = createRequire(import.meta.url)(join(root, 'bin', 'code-cache.cjs'));
+const { compileCli, cacheFile, CLI_SCRIPT, CLI_CACHE, WORKER_SCRIPT, WORKER_CACHE, CLI_WRAPPER_OPEN, CLI_WRAPPER_CLOSE } = createRequire(import.meta.url)(
+  join(root, 'bin', 'code-cache.cjs'),
+);
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const common = {
@@ -61,7 +64,8 @@ const esm = await build({
 // A lint worker (src/runner/worker.ts) is one file, apart: it starts with one module to
 // resolve, read and link instead of about twenty shared chunks (about 15 ms less CPU per
 // worker, median of 11 starts), which a one-posting run (a pre-commit hook) waits for. The
-// pool finds `worker.js` next to itself.
+// pool finds `worker.js` next to itself. On Node 20 the pool starts the CommonJS worker
+// script with its code cache instead (below); this one serves Node 22.1 and later.
 await build({
   ...common,
   entryPoints: { worker: join(root, 'dist', 'runner', 'worker.js') },
@@ -102,12 +106,18 @@ const commandsFromEsm = {
 // it with V8's bytecode of an earlier run (cli.cache, written below) instead of parsing and
 // compiling some 1.5 MB of modules at every start. Node 22.1 and later keep the ES module
 // bundle with `module.enableCompileCache` and never read these two files.
-await build({
+const script = {
   ...common,
-  entryPoints: { cli: join(root, 'dist', 'cli', 'main.js') },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   splitting: false,
+  charset: 'ascii',
+  define: { 'import.meta.url': '__postingsUrl' },
+  banner: { js: "var __postingsUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+await build({
+  ...script,
+  entryPoints: { cli: join(root, 'dist', 'cli', 'main.js') },
   // Minified (1.5 MB -> 1.1 MB): less text to read and to copy into a string at each start, and
   // a code cache with shorter names. A one-posting run of the real site from its root, `npm run
   // bench:startup --against` the build with whitespace removed only, 21 rounds: 1.36x
@@ -115,21 +125,29 @@ await build({
   // traces name minified functions: `--debug` (which prints them) runs the ES module bundle,
   // unminified (bin/postings.js), as do Node 22.1 and later, the Node API and the workers.
   minify: true,
-  charset: 'ascii',
-  define: { 'import.meta.url': '__postingsUrl' },
-  banner: { js: "var __postingsUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [...common.plugins, commandsFromEsm],
 });
-const cli = join(outdir, 'cli.cjs');
-// esbuild leaves non-ASCII letters in regular expression literals: written as \u escapes
-// there, the script is ASCII and is read as a one-byte string, without a UTF-8 decode.
-let code = readFileSync(cli, 'utf8');
-if (/\\[^\x00-\x7f]/u.test(code)) throw new Error('bundle: an escaped non-ASCII character in cli.cjs; cannot make it ASCII');
-code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-// The module wrapper is written into the file, so that bin/code-cache.cjs compiles the text it
-// read as it is: wrapped at each start, the 2.5 MB string was a concatenation that V8 copied
-// into one flat string before compiling it (about 7 ms of a one-posting run).
-writeFileSync(cli, `${CLI_WRAPPER_OPEN}${code}${CLI_WRAPPER_CLOSE}`);
+// A lint worker again, as one CommonJS script for its own code cache (bin/lint-worker.cjs,
+// which the pool starts on Node 20): src/runner/worker-serve.ts. Not minified: its stack traces
+// and V8's messages (a rule's crash finding) name functions as the source does.
+await build({ ...script, entryPoints: { worker: join(root, 'dist', 'runner', 'worker-serve.js') } });
+
+/**
+ * Make a CommonJS script of the build ASCII and wrap it as a module. esbuild leaves non-ASCII
+ * letters in regular expression literals: written as \u escapes there, the script is ASCII
+ * and is read as a one-byte string, without a UTF-8 decode. The module wrapper is written into
+ * the file, so that bin/code-cache.cjs compiles the text it read as it is: wrapped at each
+ * start, the 2.5 MB string was a concatenation that V8 copied into one flat string before
+ * compiling it (about 7 ms of a one-posting run).
+ */
+function wrapScript(path) {
+  let code = readFileSync(path, 'utf8');
+  if (/\\[^\x00-\x7f]/u.test(code)) throw new Error(`bundle: an escaped non-ASCII character in ${path}; cannot make it ASCII`);
+  code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(path, `${CLI_WRAPPER_OPEN}${code}${CLI_WRAPPER_CLOSE}`);
+}
+wrapScript(CLI_SCRIPT);
+wrapScript(WORKER_SCRIPT);
 
 // The build's id: a hash of the bundle's code. The cache (`--cache`) keeps it with the version:
 // a postings built from another commit with the same version (installed from git, or built
@@ -154,8 +172,29 @@ try {
   ]) {
     await cliExports.main(argv, { ...quiet, cwd });
   }
-  writeFileSync(CLI_CACHE, Buffer.concat([Buffer.from(cacheKey(statSync(cli).size) + '\n', 'latin1'), script.createCachedData()]));
+  writeFileSync(CLI_CACHE, cacheFile(CLI_SCRIPT, script));
 } catch (e) {
   // Without the fixtures (or if the run fails), no cache: the command then loads the ES module bundle.
   console.warn(`bundle: no code cache (${e instanceof Error ? e.message : e})`);
+}
+
+// The lint worker's code cache: made by a worker of a real run of the command (bin/postings.js,
+// in a process of its own), on the fixtures' Hugo site, with one worker: V8 takes a cache only
+// under the flags it was made with, and the command sets its flags (src/cli/tiering.ts) before
+// its workers start. The worker writes the cache after each job (bin/lint-worker.cjs).
+{
+  rmSync(WORKER_CACHE, { force: true });
+  const made = `${WORKER_CACHE}.${process.pid}`;
+  // Without NODE_OPTIONS: the few V8 flags Node takes from it (`--max-old-space-size`) would be
+  // in the cache's flags, and a user's run without them would not take it.
+  const env = { ...process.env, POSTINGS_BUILD_WORKER_CACHE: made };
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'postings.js'), 'lint', '--format', 'json', '--concurrency', '1'], {
+    cwd: join(root, 'fixtures', 'hugo-site'),
+    env,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0 && r.status !== 1) console.warn(`bundle: no worker code cache (the warm-up run exited with ${r.status}: ${r.stderr.split('\n')[0]})`);
+  else if (!existsSync(made)) console.warn('bundle: no worker code cache (the warm-up run used no worker)');
+  else renameSync(made, WORKER_CACHE);
 }

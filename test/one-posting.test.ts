@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, FIXTURES, ROOT, runCli } from './support/harness.js';
+import { BIN, FIXTURES, ROOT, nodeHasCompileCache, runCli } from './support/harness.js';
 import { tempDir } from './support/temp-site.js';
 
 /** Node, without NODE_OPTIONS: V8 takes a code cache only under the flags it was made with (the build's). */
@@ -16,7 +16,6 @@ const node = (args: string[], cwd = ROOT) => {
   delete env.NODE_OPTIONS;
   return spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env });
 };
-const nodeHasCompileCache = Number(process.versions.node.split('.')[0]) > 22 || (process.versions.node.startsWith('22.') && Number(process.versions.node.split('.')[1]) >= 1);
 
 /** A site of a translated pair (the pairing rules parse the partner too) and other postings. */
 function site(): { dir: string; posting: string } {

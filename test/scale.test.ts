@@ -3,10 +3,10 @@
  * cache that is reused only when nothing a file's results depend on changed. Counts of work
  * (files linted, files from the cache, workers) come from the `--debug` line; no timing.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync, statSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync, statSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIN, FIXTURES, ROOT, runCli } from './support/harness.js';
+import { BIN, FIXTURES, ROOT, nodeHasCompileCache, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { crc32Js as crc32 } from '../src/runner/cache.js';
 import { regexpFlag, tieringFlag, youngGenerationFlag, INTERRUPT_BUDGET } from '../src/cli/tiering.js';
@@ -100,6 +100,45 @@ describe('the same output, in the same order, whatever the concurrency', () => {
     });
     expect(r.stderr).not.toContain('Internal error');
     expect(r.stdout).toBe(runs[0]!.json.stdout);
+  });
+
+  describe('on Node 20, each worker compiles its script with the code cache of the build', () => {
+    const run = nodeHasCompileCache ? test.skip : test;
+    /** The command run by `bin` with `flags` for node (no NODE_OPTIONS: V8 takes a code cache only under the flags it was made with). */
+    const lint = (bin: string, flags: string[] = []) => {
+      const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8' };
+      delete env.NODE_OPTIONS;
+      return spawnSync(process.execPath, [...flags, bin, 'lint', '--format', 'json', '--concurrency', '2', '--debug', 'content'], { cwd: site, encoding: 'utf8', env });
+    };
+    const cacheLine = (stderr: string) => /worker code cache taken by (\d+), rejected by (\d+), missing for (\d+)/.exec(stderr)?.slice(1).map(Number);
+
+    run('V8 takes it in every worker, and the report is the one of every other run', () => {
+      const r = lint(BIN);
+      expect(cacheLine(r.stderr)).toEqual([2, 0, 0]);
+      expect(r.stdout).toBe(runs[0]!.json.stdout);
+    });
+
+    run("under a V8 flag of the user's, V8 rejects it and the workers compile their script: the same report", () => {
+      const r = lint(BIN, ['--interrupt-budget=5000']);
+      expect(cacheLine(r.stderr)).toEqual([0, 2, 0]);
+      expect(r.stdout).toBe(runs[0]!.json.stdout);
+    });
+
+    run("without the workers' script (a build before it), the ES module worker: the same report", () => {
+      // The package again, its bundle without the worker's script and cache.
+      const pkg = tempDir('no-worker-script');
+      for (const name of readdirSync(ROOT)) {
+        if (name === 'dist' || name === 'bin' || name === 'package.json' || name.startsWith('.')) continue;
+        symlinkSync(join(ROOT, name), join(pkg, name));
+      }
+      cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+      cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+      cpSync(join(ROOT, 'dist', 'bundle'), join(pkg, 'dist', 'bundle'), { recursive: true, filter: (f) => !/worker\.(cjs|cache)$/.test(f) });
+      const r = lint(join(pkg, 'bin', 'postings.js'));
+      expect(r.stderr).toContain('linted by 2 workers');
+      expect(cacheLine(r.stderr)).toBeUndefined();
+      expect(r.stdout).toBe(runs[0]!.json.stdout);
+    });
   });
 
   test('the concurrency is the number of workers; off and small runs use one', () => {

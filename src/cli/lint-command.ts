@@ -304,7 +304,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, locale: Loc
   }
   if (opts.debug) {
     const s = run.stats;
-    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts, ${s.partners} partners parsed only to compare, ${s.mainReads} files read by the main thread\n`);
+    io.stderr(`postings: ${selected.length} files, ${s.linted} linted by ${s.workers} workers (${s.started} started), ${s.cached} from the cache, ${s.timeouts} timeouts, ${s.partners} partners parsed only to compare, ${s.mainReads} files read by the main thread${codeCacheStat(s.codeCache)}\n`);
   }
   const diff = run.patches.join('');
   if (opts.fixDryRun && diff && (opts.format === 'stylish' || opts.outputFile)) io.stdout(diff);
@@ -505,4 +505,10 @@ function textOf(r: FileResult): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `--debug`'s word on the workers' code cache (bin/lint-worker.cjs), when they had one to take. */
+function codeCacheStat(c: Record<'taken' | 'rejected' | 'none', number>): string {
+  if (!c.taken && !c.rejected && !c.none) return '';
+  return `, worker code cache taken by ${c.taken}, rejected by ${c.rejected}, missing for ${c.none}`;
 }

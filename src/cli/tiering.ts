@@ -60,7 +60,7 @@ export function tieringFlag(execArgv: readonly string[]): string | undefined {
 }
 
 /** Node 22.1 and later: a compile cache for ES modules, kept under the flags of the run that wrote it (see above). */
-const hasCompileCache = () => typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+export const hasCompileCache = () => typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
 /**
  * A function that sets the flag `flagOf` gives (none when the user gave theirs) once a

@@ -16,7 +16,7 @@ import { pairingSettings } from '../lib/pairing.js';
 
 import { writeFileAtomic, realFs, type WriteFs } from '../cli/atomic-write.js';
 import type { Job, JobMode, JobOutcome, RunContext } from './job.js';
-import { LintPool, type JobFailure, type PoolStats } from './pool.js';
+import { addPoolStats, LintPool, noPoolStats, type JobFailure, type PoolStats } from './pool.js';
 import type { Limits } from './limits.js';
 import type { JsonPiece, ResultCache } from './cache.js';
 import { collectAfterIndex } from './collect.js';
@@ -202,7 +202,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   const { jobs, positions } = planJobs(files, toRun, index, config, options.texts);
   const guarded = small && jobs.every((j) => (j.partners ?? []).every((p) => isSmall(p.filePath, options.texts)));
   const workers = guarded || jobs.length === 0 ? 0 : pool ? Math.min(pool.size, jobs.length) : workersFor(options.concurrency, jobs.length);
-  let stats: PoolStats = { started: 0, timeouts: 0, outOfMemory: 0 };
+  let stats: PoolStats = noPoolStats();
   // A group the pool ended (a hostile posting, or its partner) is linted again file by file,
   // without comparing the pair: the posting that ran over gets its finding, the others theirs.
   const retry: Array<{ job: Job; at: number }> = [];
@@ -250,7 +250,7 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
         context,
         (i, outcomes) => accept(retry[i]!.at, unkept(outcomes[0]!)),
       );
-      stats = { started: stats.started + again.started, timeouts: stats.timeouts + again.timeouts, outOfMemory: stats.outOfMemory + again.outOfMemory };
+      stats = addPoolStats(stats, again);
     }
   }
   return {

@@ -160,3 +160,7 @@ export async function withSite(dir: string, config: ResolvedConfig): Promise<Res
   );
   return { ...config, site };
 }
+
+/** Node 22.1 and later: a compile cache for ES modules; the command then runs its ES module bundle, and its workers the ES module worker. */
+export const nodeHasCompileCache =
+  Number(process.versions.node.split('.')[0]) > 22 || (process.versions.node.startsWith('22.') && Number(process.versions.node.split('.')[1]) >= 1);
