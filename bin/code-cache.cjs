@@ -5,9 +5,15 @@
 // A pre-commit hook on one posting spends about 80 ms less CPU (see scripts/bundle.mjs).
 //
 // The cache is used only when it was made by this Node version for this very script (its
-// header names both); else `loadCachedCli` returns undefined and bin/postings.js loads the
-// ES module bundle as before. V8 checks its own version and flags again, and compiles the
-// script normally when the cache does not fit.
+// header names both, and the script is not newer than it); else `loadCachedCli` returns
+// undefined and bin/postings.js loads the ES module bundle as before. V8 checks its own
+// version and flags again, and compiles the script normally when the cache does not fit.
+// The lint workers' script and cache (dist/bundle/worker.cjs, worker.cache) are loaded the
+// same way, by bin/lint-worker.cjs.
+//
+// Left as it is: Node 20's V8 does not check the bytes of a cache's data (only its length), so
+// a cache damaged in place after the build (the same size) aborts the process. A checksum of
+// both files would cost every start about 5 ms (node:zlib and CRC-32 of 2.6 MB).
 //
 // CommonJS, as the command's builtins are loaded: an ES module is resolved, read and linked by
 // the ES module loader, and each `node:` module it imports gets a facade of its exports; a
@@ -24,9 +30,12 @@ const CLI_CACHE = join(BUNDLE, 'cli.cache');
 // A lint worker's script (src/runner/worker-serve.ts) and its cache: bin/lint-worker.cjs.
 const WORKER_SCRIPT = join(BUNDLE, 'worker.cjs');
 const WORKER_CACHE = join(BUNDLE, 'worker.cache');
-/** The CommonJS module wrapper, which the build writes around the script (scripts/bundle.mjs). */
+/** The CommonJS module wrapper, which the build writes around each script (scripts/bundle.mjs). */
 const CLI_WRAPPER_OPEN = '(function (exports, require, module, __filename, __dirname) {';
 const CLI_WRAPPER_CLOSE = '\n})';
+
+/** How much newer than its cache a script may be (copied one after the other, `cp -r`) and still be the one the cache was made for. */
+const MTIME_SLACK_MS = 2000;
 
 /** What a cache must have been made for: this Node, this platform, this script (its size). */
 function cacheKey(scriptSize) {
@@ -87,8 +96,16 @@ function loadCached(scriptPath, cachePath, expected) {
   try {
     script = openSync(scriptPath, 'r');
     cache = openSync(cachePath, 'r');
-    const scriptSize = fstatSync(script).size;
-    cacheSize = fstatSync(cache).size;
+    const scriptStat = fstatSync(script);
+    const cacheStat = fstatSync(cache);
+    // V8 checks that the script has the length the cache was made for, not what it says: a
+    // script changed since the cache was made (a fix by hand in node_modules, patch-package)
+    // would run as it was. The build writes the cache after the script, and npm installs both
+    // with one time; a script newer than its cache (by more than a copy of both takes) is one
+    // changed since: compiled without the cache.
+    if (scriptStat.mtimeMs > cacheStat.mtimeMs + MTIME_SLACK_MS) return undefined;
+    const scriptSize = scriptStat.size;
+    cacheSize = cacheStat.size;
     key = cacheKey(scriptSize);
     buf = Buffer.allocUnsafe(Math.max(scriptSize, cacheSize));
     if (!readInto(cache, buf, Math.min(cacheSize, key.length + 1)) || buf.toString('latin1', 0, key.length + 1) !== key + '\n') return undefined;
@@ -96,14 +113,14 @@ function loadCached(scriptPath, cachePath, expected) {
     source = buf.toString('latin1', 0, scriptSize);
     if (!readInto(cache, buf, cacheSize)) return undefined;
   } catch {
-    // Missing, or gone or changed since its size was read (a reinstall under way): the ES module bundle.
+    // Missing, or gone or changed since its size was read (a reinstall under way): no cache.
     return undefined;
   } finally {
     if (script !== undefined) closeSync(script);
     if (cache !== undefined) closeSync(cache);
   }
   const compiled = compileScript(scriptPath, buf.subarray(key.length + 1, cacheSize), source);
-  // A script from another build (a dist restored beside a newer bin/): the ES module bundle instead.
+  // A script from another build (a dist restored beside a newer bin/): not this one's.
   return typeof compiled.exports[expected] === 'function' ? compiled : undefined;
 }
 

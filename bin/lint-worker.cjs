@@ -11,14 +11,20 @@
 // `node --…`) V8 rejects it and compiles the script as it would without. The worker tells the
 // pool which it was (`--debug` prints it).
 'use strict';
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 const { parentPort } = require('node:worker_threads');
 const { WORKER_SCRIPT, WORKER_CACHE, cacheFile, compileScript, loadCached } = require('./code-cache.cjs');
 
 const cached = loadCached(WORKER_SCRIPT, WORKER_CACHE, 'serve');
 const { script, exports: worker } = cached ?? compileScript(WORKER_SCRIPT);
+if (typeof worker.serve !== 'function') throw new Error(`${WORKER_SCRIPT} is not the lint worker of this postings (reinstall it)`);
 const codeCache = !cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'taken';
-// The build's warm-up (scripts/bundle.mjs) names the file to write the cache to: written after
-// each job, before its outcome is posted, so that it holds the code of every job run.
+// The build's warm-up (scripts/bundle.mjs) names the file to write the cache to, next to where
+// the cache goes (any other name is not the build's, and is ignored): written after each job,
+// before its outcome is posted, so that it holds the code of every job run.
 const out = process.env.POSTINGS_BUILD_WORKER_CACHE;
-worker.serve(parentPort, { codeCache, beforeReply: out ? () => writeFileSync(out, cacheFile(WORKER_SCRIPT, script)) : undefined });
+const writeCache = () => {
+  writeFileSync(`${out}.tmp`, cacheFile(WORKER_SCRIPT, script));
+  renameSync(`${out}.tmp`, out);
+};
+worker.serve(parentPort, { codeCache, beforeReply: out && out.startsWith(`${WORKER_CACHE}.`) ? writeCache : undefined });

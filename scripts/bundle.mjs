@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import nodeModule, { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { compileCli, cacheFile, CLI_SCRIPT, CLI_CACHE, WORKER_SCRIPT, WORKER_CACHE, CLI_WRAPPER_OPEN, CLI_WRAPPER_CLOSE } = createRequire(import.meta.url)(
@@ -105,8 +105,9 @@ const commandsFromEsm = {
 // demand is in it, run only when used), for Node 20's code cache: bin/code-cache.cjs compiles
 // it with V8's bytecode of an earlier run (cli.cache, written below) instead of parsing and
 // compiling some 1.5 MB of modules at every start. Node 22.1 and later keep the ES module
-// bundle with `module.enableCompileCache` and never read these two files.
-const script = {
+// bundle with `module.enableCompileCache` and never read these two files (nor the workers' two
+// below).
+const scriptBuild = {
   ...common,
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
@@ -116,21 +117,22 @@ const script = {
   banner: { js: "var __postingsUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 await build({
-  ...script,
+  ...scriptBuild,
   entryPoints: { cli: join(root, 'dist', 'cli', 'main.js') },
   // Minified (1.5 MB -> 1.1 MB): less text to read and to copy into a string at each start, and
   // a code cache with shorter names. A one-posting run of the real site from its root, `npm run
   // bench:startup --against` the build with whitespace removed only, 21 rounds: 1.36x
   // (1.34-1.39) against 1.42x (1.39-1.44) the bare parse, CPU 1.48x against 1.55x. Its stack
   // traces name minified functions: `--debug` (which prints them) runs the ES module bundle,
-  // unminified (bin/postings.js), as do Node 22.1 and later, the Node API and the workers.
+  // unminified (bin/postings.js), as do Node 22.1 and later and the Node API; the workers'
+  // script (below) is not minified either.
   minify: true,
   plugins: [...common.plugins, commandsFromEsm],
 });
 // A lint worker again, as one CommonJS script for its own code cache (bin/lint-worker.cjs,
 // which the pool starts on Node 20): src/runner/worker-serve.ts. Not minified: its stack traces
 // and V8's messages (a rule's crash finding) name functions as the source does.
-await build({ ...script, entryPoints: { worker: join(root, 'dist', 'runner', 'worker-serve.js') } });
+await build({ ...scriptBuild, entryPoints: { worker: join(root, 'dist', 'runner', 'worker-serve.js') } });
 
 /**
  * Make a CommonJS script of the build ASCII and wrap it as a module. esbuild leaves non-ASCII
@@ -182,7 +184,8 @@ try {
 // in a process of its own), on the fixtures' Hugo site, with one worker: V8 takes a cache only
 // under the flags it was made with, and the command sets its flags (src/cli/tiering.ts) before
 // its workers start. The worker writes the cache after each job (bin/lint-worker.cjs).
-{
+// Node 22.1 and later start the ES module worker (with Node's compile cache): no such run.
+if (typeof nodeModule.enableCompileCache !== 'function') {
   rmSync(WORKER_CACHE, { force: true });
   const made = `${WORKER_CACHE}.${process.pid}`;
   // Without NODE_OPTIONS: the few V8 flags Node takes from it (`--max-old-space-size`) would be
@@ -193,8 +196,12 @@ try {
     cwd: join(root, 'fixtures', 'hugo-site'),
     env,
     encoding: 'utf8',
+    timeout: 120_000,
   });
-  if (r.status !== 0 && r.status !== 1) console.warn(`bundle: no worker code cache (the warm-up run exited with ${r.status}: ${r.stderr.split('\n')[0]})`);
-  else if (!existsSync(made)) console.warn('bundle: no worker code cache (the warm-up run used no worker)');
+  // Without a cache, the workers compile their script (as the ES module worker did): slower, never wrong.
+  if (r.status !== 0 && r.status !== 1) {
+    console.warn(`bundle: no worker code cache (the warm-up run ${r.error ? `failed: ${r.error.message}` : `exited with ${r.status}: ${(r.stderr ?? '').split('\n')[0]}`})`);
+    rmSync(made, { force: true });
+  } else if (!existsSync(made)) console.warn('bundle: no worker code cache (the warm-up run used no worker)');
   else renameSync(made, WORKER_CACHE);
 }

@@ -7,15 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, FIXTURES, ROOT, nodeHasCompileCache, runCli } from './support/harness.js';
+import { BIN, FIXTURES, ROOT, nodeHasCompileCache, nodeWithoutOptions, runCli } from './support/harness.js';
 import { tempDir } from './support/temp-site.js';
 
-/** Node, without NODE_OPTIONS: V8 takes a code cache only under the flags it was made with (the build's). */
-const node = (args: string[], cwd = ROOT) => {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env.NODE_OPTIONS;
-  return spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env });
-};
+const node = (args: string[], cwd = ROOT) => nodeWithoutOptions(args, cwd);
 
 /** A site of a translated pair (the pairing rules parse the partner too) and other postings. */
 function site(): { dir: string; posting: string } {

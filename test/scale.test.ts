@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync, utimesSync, mkdirSync, statSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIN, FIXTURES, ROOT, nodeHasCompileCache, runCli } from './support/harness.js';
+import { BIN, FIXTURES, ROOT, nodeHasCompileCache, nodeWithoutOptions, runCli } from './support/harness.js';
 import { posting, tempDir, write } from './support/temp-site.js';
 import { crc32Js as crc32 } from '../src/runner/cache.js';
 import { regexpFlag, tieringFlag, youngGenerationFlag, INTERRUPT_BUDGET } from '../src/cli/tiering.js';
@@ -104,18 +104,37 @@ describe('the same output, in the same order, whatever the concurrency', () => {
 
   describe('on Node 20, each worker compiles its script with the code cache of the build', () => {
     const run = nodeHasCompileCache ? test.skip : test;
-    /** The command run by `bin` with `flags` for node (no NODE_OPTIONS: V8 takes a code cache only under the flags it was made with). */
-    const lint = (bin: string, flags: string[] = []) => {
-      const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8' };
-      delete env.NODE_OPTIONS;
-      return spawnSync(process.execPath, [...flags, bin, 'lint', '--format', 'json', '--concurrency', '2', '--debug', 'content'], { cwd: site, encoding: 'utf8', env });
+    /** The command run by `bin` with `flags` for node, on `target` (no NODE_OPTIONS: V8 takes a code cache only under the flags it was made with). */
+    const lint = (bin: string, flags: string[] = [], target = 'content') =>
+      nodeWithoutOptions([...flags, bin, 'lint', '--format', 'json', '--concurrency', '2', '--debug', target], site, { LANG: 'en_CA.UTF-8' });
+    const cacheLine = (stderr: string) => /worker code cache taken by (\d+), rejected by V8 for (\d+), none that fits for (\d+)/.exec(stderr)?.slice(1).map(Number);
+    /** The package again (its bin/, package.json and bundle copied, the rest linked), `change` done to its bundle; its bin. */
+    const packageCopy = (change: (bundle: string) => void): string => {
+      const pkg = tempDir('package-copy');
+      for (const name of readdirSync(ROOT)) {
+        if (name === 'dist' || name === 'bin' || name === 'package.json' || name.startsWith('.')) continue;
+        symlinkSync(join(ROOT, name), join(pkg, name));
+      }
+      cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+      cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+      cpSync(join(ROOT, 'dist', 'bundle'), join(pkg, 'dist', 'bundle'), { recursive: true });
+      change(join(pkg, 'dist', 'bundle'));
+      return join(pkg, 'bin', 'postings.js');
     };
-    const cacheLine = (stderr: string) => /worker code cache taken by (\d+), rejected by (\d+), missing for (\d+)/.exec(stderr)?.slice(1).map(Number);
 
     run('V8 takes it in every worker, and the report is the one of every other run', () => {
       const r = lint(BIN);
       expect(cacheLine(r.stderr)).toEqual([2, 0, 0]);
       expect(r.stdout).toBe(runs[0]!.json.stdout);
+    });
+
+    run('one file too large to lint in the command\'s thread goes to a worker, which takes it too', () => {
+      const big = join(site, 'big.md');
+      writeFileSync(big, posting({ key: 'big', body: 'A line of the posting, long enough to fill it.\n\n'.repeat(1500) }));
+      const r = lint(BIN, [], 'big.md');
+      expect(r.stderr).toContain('linted by 1 workers');
+      expect(cacheLine(r.stderr)).toEqual([1, 0, 0]);
+      rmSync(big);
     });
 
     run("under a V8 flag of the user's, V8 rejects it and the workers compile their script: the same report", () => {
@@ -124,17 +143,29 @@ describe('the same output, in the same order, whatever the concurrency', () => {
       expect(r.stdout).toBe(runs[0]!.json.stdout);
     });
 
+    run("a worker script changed since its cache was made (the same size, newer): compiled without the cache, the change runs", () => {
+      const bin = packageCopy((bundle) => {
+        const file = join(bundle, 'worker.cjs');
+        const text = readFileSync(file, 'latin1');
+        // A message of the rules, changed in place: the same length, as a fix by hand or patch-package may.
+        const changed = text.replace(/No assessment accommodation section/g, 'XX assessment accommodation section');
+        expect(changed).not.toBe(text);
+        writeFileSync(file, changed, 'latin1');
+        const later = new Date(Date.now() + 60_000);
+        utimesSync(file, later, later);
+      });
+      const r = lint(bin);
+      expect(cacheLine(r.stderr)).toEqual([0, 0, 2]);
+      expect(r.stdout).toContain('XX assessment accommodation section');
+      expect(r.stdout).toBe(runs[0]!.json.stdout.replace(/No assessment accommodation section/g, 'XX assessment accommodation section'));
+    });
+
     run("without the workers' script (a build before it), the ES module worker: the same report", () => {
-      // The package again, its bundle without the worker's script and cache.
-      const pkg = tempDir('no-worker-script');
-      for (const name of readdirSync(ROOT)) {
-        if (name === 'dist' || name === 'bin' || name === 'package.json' || name.startsWith('.')) continue;
-        symlinkSync(join(ROOT, name), join(pkg, name));
-      }
-      cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
-      cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
-      cpSync(join(ROOT, 'dist', 'bundle'), join(pkg, 'dist', 'bundle'), { recursive: true, filter: (f) => !/worker\.(cjs|cache)$/.test(f) });
-      const r = lint(join(pkg, 'bin', 'postings.js'));
+      const bin = packageCopy((bundle) => {
+        rmSync(join(bundle, 'worker.cjs'));
+        rmSync(join(bundle, 'worker.cache'));
+      });
+      const r = lint(bin);
       expect(r.stderr).toContain('linted by 2 workers');
       expect(cacheLine(r.stderr)).toBeUndefined();
       expect(r.stdout).toBe(runs[0]!.json.stdout);

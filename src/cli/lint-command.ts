@@ -15,6 +15,7 @@ import { runFiles } from '../runner/run.js';
 import { resolveLimits, type Limits } from '../runner/limits.js';
 import { scaleSettings, openCache, progressLine } from '../runner/cli-options.js';
 import type { ScaleCliOptions } from '../runner/cli-options.js';
+import type { PoolStats } from '../runner/pool.js';
 import { ts } from '../i18n/scale.js';
 import { ta } from '../i18n/authoring.js';
 import { attachGit, pairedEntries } from './git-history.js';
@@ -507,8 +508,8 @@ function textOf(r: FileResult): string | undefined {
   }
 }
 
-/** `--debug`'s word on the workers' code cache (bin/lint-worker.cjs), when they had one to take. */
-function codeCacheStat(c: Record<'taken' | 'rejected' | 'none', number>): string {
+/** `--debug`'s word on the workers' code cache (bin/lint-worker.cjs), when they were started with one to take. */
+function codeCacheStat(c: PoolStats['codeCache']): string {
   if (!c.taken && !c.rejected && !c.none) return '';
-  return `, worker code cache taken by ${c.taken}, rejected by ${c.rejected}, missing for ${c.none}`;
+  return `, worker code cache taken by ${c.taken}, rejected by V8 for ${c.rejected}, none that fits for ${c.none}`;
 }

@@ -23,8 +23,10 @@
  * 2.1× the bare parse in CPU time, 2.0× → 1.9× in wall time; see CHANGELOG). A flag set before the command's
  * code is loaded would make V8 reject the code cache of that code (bin/code-cache.cjs), and so
  * would a cache made after it was set: only the command's own process sets it (`CliIO.tiering`),
- * not the build's warm-up that makes the cache (scripts/bundle.mjs), nor the Node API (its
- * host's process, whose code caches would be made under it). Not set when the user gave node a
+ * not the build's warm-up that makes the command's cache (scripts/bundle.mjs), nor the Node API
+ * (its host's process, whose code caches would be made under it). The lint workers' cache is
+ * the other way round: their script is compiled after the flags are set, so the build makes it
+ * in a run of the command, under them (bin/lint-worker.cjs). Not set when the user gave node a
  * budget (`node --interrupt-budget=…`; Node refuses V8 flags in NODE_OPTIONS), nor on Node 22.1
  * and later, whose mid tier (Maglev) changes the cost measured here and whose compile cache
  * would keep code compiled under the flag for starts without it.

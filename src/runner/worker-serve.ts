@@ -22,7 +22,7 @@ export interface ServeOptions {
   beforeReply?: () => void;
 }
 
-/** A worker's code cache: V8 took it, rejected it (other flags, another build), or there was none. */
+/** A worker's code cache: V8 took it, V8 rejected it (other flags), or there was none that fits this Node and this script. */
 export type CodeCache = 'taken' | 'rejected' | 'none';
 
 /** Serve the pool through `port`. */

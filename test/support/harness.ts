@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { rules } from '../../src/rules/index.js';
 import { loadConfig } from '../../src/cli/config-loader.js';
 import { resolveConfig, type RawConfig } from '../../src/config/resolve.js';
@@ -164,3 +164,10 @@ export async function withSite(dir: string, config: ResolvedConfig): Promise<Res
 /** Node 22.1 and later: a compile cache for ES modules; the command then runs its ES module bundle, and its workers the ES module worker. */
 export const nodeHasCompileCache =
   Number(process.versions.node.split('.')[0]) > 22 || (process.versions.node.startsWith('22.') && Number(process.versions.node.split('.')[1]) >= 1);
+
+/** Node with `args` in `cwd`, without NODE_OPTIONS: V8 takes a code cache only under the flags it was made with (the build's). */
+export function nodeWithoutOptions(args: string[], cwd = ROOT, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  const all: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
+  delete all.NODE_OPTIONS;
+  return spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: all });
+}
