@@ -30,9 +30,9 @@ const CLI_CACHE = join(BUNDLE, 'cli.cache');
 // A lint worker's script (src/runner/worker-serve.ts) and its cache: bin/lint-worker.cjs.
 const WORKER_SCRIPT = join(BUNDLE, 'worker.cjs');
 const WORKER_CACHE = join(BUNDLE, 'worker.cache');
-/** The CommonJS module wrapper, which the build writes around each script (scripts/bundle.mjs). */
-const CLI_WRAPPER_OPEN = '(function (exports, require, module, __filename, __dirname) {';
-const CLI_WRAPPER_CLOSE = '\n})';
+/** The CommonJS module wrapper, which the build writes around each script, the command's and the workers' (scripts/bundle.mjs). */
+const WRAPPER_OPEN = '(function (exports, require, module, __filename, __dirname) {';
+const WRAPPER_CLOSE = '\n})';
 
 /** How much newer than its cache a script may be (copied one after the other, `cp -r`) and still be the one the cache was made for. */
 const MTIME_SLACK_MS = 2000;
@@ -50,10 +50,10 @@ function cacheKey(scriptSize) {
 function compileScript(path, cachedData, text) {
   // The build makes the script ASCII only (esbuild's `charset: 'ascii'`), so that it reads
   // as a one-byte string without a UTF-8 decode, and writes it already wrapped as a CommonJS
-  // module (CLI_WRAPPER_OPEN … CLI_WRAPPER_CLOSE): compiled as read, with no concatenation
+  // module (WRAPPER_OPEN … WRAPPER_CLOSE): compiled as read, with no concatenation
   // for V8 to flatten first.
   let source = text ?? readFileSync(path, 'latin1');
-  if (!source.startsWith(CLI_WRAPPER_OPEN)) source = `${CLI_WRAPPER_OPEN}${source}${CLI_WRAPPER_CLOSE}`; // a build before the wrapper was written in
+  if (!source.startsWith(WRAPPER_OPEN)) source = `${WRAPPER_OPEN}${source}${WRAPPER_CLOSE}`; // a build before the wrapper was written in
   const script = new Script(source, {
     filename: path,
     cachedData,
@@ -143,8 +143,8 @@ module.exports = {
   CLI_CACHE,
   WORKER_SCRIPT,
   WORKER_CACHE,
-  CLI_WRAPPER_OPEN,
-  CLI_WRAPPER_CLOSE,
+  WRAPPER_OPEN,
+  WRAPPER_CLOSE,
   cacheFile,
   cacheKey,
   compileScript,

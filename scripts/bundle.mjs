@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import nodeModule, { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { compileCli, cacheFile, CLI_SCRIPT, CLI_CACHE, WORKER_SCRIPT, WORKER_CACHE, CLI_WRAPPER_OPEN, CLI_WRAPPER_CLOSE } = createRequire(import.meta.url)(
+const { compileCli, cacheFile, CLI_SCRIPT, CLI_CACHE, WORKER_SCRIPT, WORKER_CACHE, WRAPPER_OPEN, WRAPPER_CLOSE } = createRequire(import.meta.url)(
   join(root, 'bin', 'code-cache.cjs'),
 );
 const outdir = join(root, 'dist', 'bundle');
@@ -146,7 +146,7 @@ function wrapScript(path) {
   let code = readFileSync(path, 'utf8');
   if (/\\[^\x00-\x7f]/u.test(code)) throw new Error(`bundle: an escaped non-ASCII character in ${path}; cannot make it ASCII`);
   code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  writeFileSync(path, `${CLI_WRAPPER_OPEN}${code}${CLI_WRAPPER_CLOSE}`);
+  writeFileSync(path, `${WRAPPER_OPEN}${code}${WRAPPER_CLOSE}`);
 }
 wrapScript(CLI_SCRIPT);
 wrapScript(WORKER_SCRIPT);
