@@ -76,8 +76,8 @@ export type JobFailure = 'timeout' | 'memory' | 'exit';
 /**
  * The worker the pool starts. On Node 20 (no compile cache for ES modules), when the build made
  * the worker's CommonJS script next to the bundle (and the package has its entry):
- * bin/lint-worker.cjs, which compiles it with its code cache (five postings with one worker:
- * 0.70 s -> 0.62 s of CPU; see CHANGELOG). Else the ES module worker next to this module (the
+ * bin/lint-worker.cjs, which compiles it with its code cache (`npm run bench` on the 5-file
+ * fixture site, cold: 1.85x -> 1.62x the bare parse; see CHANGELOG). Else the ES module worker next to this module (the
  * bundle's, or dist/runner's).
  */
 function defaultWorker(): URL {
